@@ -1,0 +1,46 @@
+// Debiting a wallet: the cashier's request, and every outcome it can have.
+import { z } from 'zod';
+import type { Category, Item } from '../../protocol/catalogue';
+import type { ErrorCode } from './errors';
+import { call } from './define';
+import { categorySchema, centsSchema, idSchema, itemSchema } from './schemas';
+
+/**
+ * - accepted: the Region accepted it.
+ * - offline_accepted: accepted by the till under the offline policy, to be sent.
+ * - refused: a definite refusal (by a local rule or by the Region), with its code.
+ * - pending: the outcome is unknown (timeout, 5xx, dropped connection): never "refused"; retried.
+ * - voided: reversed.
+ */
+export type DebitStatus = 'accepted' | 'offline_accepted' | 'refused' | 'pending' | 'voided';
+
+export interface DebitOutcome {
+  debitId: string;
+  deviceSeq: number;
+  status: DebitStatus;
+  code?: ErrorCode;
+  category: Category;
+  item: Item;
+  priceCents: number;
+  amountCents: number;
+  /** What the youth pays on top: price - amount. */
+  remainderCents: number;
+  walletBalanceCents: number | null;
+  occurredAt: string;
+}
+
+export const debitRequestSchema = z
+  .object({
+    scanId: idSchema,
+    category: categorySchema,
+    item: itemSchema,
+    sessions: z.number().int().min(1).max(1000).optional(),
+    priceCents: centsSchema,
+    amountCents: centsSchema,
+  })
+  .strict();
+export type DebitRequest = z.infer<typeof debitRequestSchema>;
+
+export const debitCalls = {
+  'debit.submit': call<DebitOutcome>()(debitRequestSchema, 'cashier'),
+};

@@ -1,0 +1,92 @@
+// Every refusal the till can give, as a code. The UI owns the words (renderer/i18n); the core never
+// puts French in an error. Region codes are the contract's (region-api.md); the others are the till's own.
+
+export const REGION_ERROR_CODES = [
+  'ACTIVATION_INVALID',
+  'PARTNER_SUSPENDED',
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'TOKEN_USED',
+  'MEMBERSHIP_INACTIVE',
+  'NOT_ACCREDITED',
+  'ITEM_NOT_ELIGIBLE',
+  'AMOUNT_INVALID',
+  'CLOCK_SKEW',
+  'SEASON_CLOSED',
+  'INSUFFICIENT_BALANCE',
+  'OFFLINE_TOO_LATE',
+  'OFFLINE_LIMIT_EXCEEDED',
+  'VOID_WINDOW_CLOSED',
+  'UNKNOWN_DEBIT',
+  'COUPON_UNKNOWN',
+  'COUPON_OTHER_PARTNER',
+  'COUPON_REDEEMED',
+  'COUPON_EXPIRED',
+  'COUPON_CANCELLED',
+  'NOT_REGISTERED',
+  'OFFER_CLOSED',
+  'IDEMPOTENCY_CONFLICT',
+  'UNAUTHORIZED',
+  'NOT_FOUND',
+  'VALIDATION_FAILED',
+  'RATE_LIMITED',
+] as const;
+
+export const TILL_ERROR_CODES = [
+  /** The transport's schema refused the input before the core saw it. */
+  'INPUT_INVALID',
+  'UNKNOWN_CALL',
+  'NOT_ENROLLED',
+  'ALREADY_ENROLLED',
+  'NOT_LOGGED_IN',
+  'ROLE_REQUIRED',
+  'PIN_INVALID',
+  'SESSION_LOCKED',
+  'SCAN_UNKNOWN',
+  'SCAN_STALE',
+  /** The Region could not be reached or did not answer definitely; nothing is known yet. */
+  'REGION_UNREACHABLE',
+  'OFFLINE_DISABLED',
+  'OFFLINE_KEYS_MISSING',
+  'OFFLINE_MAX_AGE',
+  'DEBIT_PENDING',
+  'CLOSURE_PENDING_DEBITS',
+  'DISK_FULL',
+  'STORAGE_READ_ONLY',
+  'JOURNAL_BROKEN',
+  'INTERNAL',
+] as const;
+
+export type RegionErrorCode = (typeof REGION_ERROR_CODES)[number];
+export type TillErrorCode = (typeof TILL_ERROR_CODES)[number];
+export type ErrorCode = RegionErrorCode | TillErrorCode;
+
+export const ERROR_CODES: readonly ErrorCode[] = [...REGION_ERROR_CODES, ...TILL_ERROR_CODES];
+
+export interface TillErrorValue {
+  code: ErrorCode;
+  /** A technical detail for logs and support (never shown as the cashier's sentence). */
+  detail?: string;
+  /** Values the UI may put in its sentence (a balance, a deadline…). */
+  params?: Record<string, string | number>;
+}
+
+/** Thrown inside the core; the dispatcher turns it into an error value. */
+export class TillError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number> | undefined;
+  constructor(code: ErrorCode, detail?: string, params?: Record<string, string | number>) {
+    super(detail ?? code);
+    this.name = 'TillError';
+    this.code = code;
+    this.params = params;
+  }
+  toValue(): TillErrorValue {
+    const v: TillErrorValue = { code: this.code };
+    if (this.message !== this.code) v.detail = this.message;
+    if (this.params) v.params = this.params;
+    return v;
+  }
+}
+
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: TillErrorValue };

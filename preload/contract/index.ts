@@ -1,0 +1,52 @@
+// The contract between the UI and the till: every call and every pushed event.
+// Both transports (Electron IPC and browser mode's HTTP + SSE) dispatch through one table built from
+// `calls`, so a call added here exists in both, validated the same way.
+import { z } from 'zod';
+import type { CallResult } from './errors';
+import type { CallSpec } from './define';
+import { tillCalls, type TillStatus } from './till';
+import { passCalls } from './pass';
+import { debitCalls, type DebitOutcome } from './debit';
+import { scanSourceSchema } from './schemas';
+
+export const calls = {
+  ...tillCalls,
+  ...passCalls,
+  ...debitCalls,
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
+export type CallOutput<K extends CallName> = Calls[K] extends CallSpec<z.ZodType, infer O> ? O : never;
+
+/** Scanner text from a channel the core owns (USB HID), pushed to the UI; see also pass.scan. */
+export const scanEventSchema = z.object({
+  text: z.string().max(4096),
+  source: scanSourceSchema,
+  receivedAt: z.string(),
+  durationMs: z.number().min(0),
+});
+export type ScanEvent = z.infer<typeof scanEventSchema>;
+
+export interface Events {
+  scan: ScanEvent;
+  status: TillStatus;
+  debit: DebitOutcome;
+}
+export type EventName = keyof Events;
+export const EVENT_NAMES: readonly EventName[] = ['scan', 'status', 'debit'];
+
+/** What `window.till` is, in both hosts. */
+export interface TillApi {
+  invoke<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<CallOutput<K>>>;
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  readonly transport: 'electron' | 'http';
+}
+
+export type { CallResult } from './errors';
+export * from './errors';
+export type * from './till';
+export type * from './pass';
+export type * from './debit';
+export type { ScanSource } from './schemas';

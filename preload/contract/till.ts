@@ -1,0 +1,56 @@
+// Calls about the till itself: its state and its enrolment with the Region.
+import { z } from 'zod';
+import type { Category } from '../../protocol/catalogue';
+import { call } from './define';
+import { emptyInput } from './schemas';
+
+export interface PartnerView {
+  id: string;
+  name: string;
+  siret: string;
+  accreditations: Category[];
+  status: 'active' | 'suspended';
+}
+
+export interface StaffView {
+  id: string;
+  name: string;
+  role: 'cashier' | 'manager';
+}
+
+export interface OfflinePolicyView {
+  enabled: boolean;
+  floorLimitCents: number;
+  maxOfflineHours: number;
+}
+
+export interface TillStatus {
+  enrolled: boolean;
+  regionUrl: string | null;
+  deviceId: string | null;
+  deviceName: string | null;
+  partner: PartnerView | null;
+  /** Whether the last call to the Region got an answer. */
+  online: boolean;
+  /** Journal entries the Region has not confirmed yet (the outbox). */
+  pendingCount: number;
+  staff: StaffView | null;
+  offlinePolicy: OfflinePolicyView | null;
+  /** Measured against GET /v1/health, in ms (positive: the till is ahead). */
+  clockSkewMs: number | null;
+}
+
+export const tillCalls = {
+  'till.status': call<TillStatus>()(emptyInput, 'none'),
+  'till.enroll': call<TillStatus>()(
+    z
+      .object({
+        regionUrl: z.url({ protocol: /^https?$/ }).max(200),
+        partnerId: z.string().min(1).max(64),
+        activationCode: z.string().min(1).max(64),
+        deviceName: z.string().min(1).max(64),
+      })
+      .strict(),
+    'none',
+  ),
+};
