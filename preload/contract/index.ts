@@ -7,10 +7,12 @@ import type { CallSpec } from './define';
 import { tillCalls, type TillStatus } from './till';
 import { passCalls } from './pass';
 import { debitCalls, type DebitOutcome } from './debit';
+import { staffCalls } from './staff';
 import { scanSourceSchema } from './schemas';
 
 export const calls = {
   ...tillCalls,
+  ...staffCalls,
   ...passCalls,
   ...debitCalls,
 } as const;
@@ -35,7 +37,7 @@ export interface Events {
   debit: DebitOutcome;
 }
 export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['scan', 'status', 'debit'];
+export { EVENT_NAME_LIST as EVENT_NAMES } from './ipc';
 
 /** What `window.till` is, in both hosts. */
 export interface TillApi {

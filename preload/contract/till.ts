@@ -49,6 +49,9 @@ export const tillCalls = {
         partnerId: z.string().min(1).max(64),
         activationCode: z.string().min(1).max(64),
         deviceName: z.string().min(1).max(64),
+        /** The first manager of this till, created with the enrolment. */
+        managerName: z.string().trim().min(1).max(60),
+        managerPin: z.string().regex(/^\d{4,8}$/),
       })
       .strict(),
     'none',

@@ -1,0 +1,153 @@
+// The till's side of the Region contract (region-api.md), over axios.
+// Every answer is classified into exactly one of three outcomes, because a debit's safety depends on it:
+//   ok       — a 2xx the till may record as done;
+//   refused  — a definite 4xx with the contract's code: nothing happened at the Region;
+//   unknown  — 5xx, timeout, dropped connection, garbled body: it may or may not have happened.
+// 429 is definite "not done, come back later" and is reported as `retry` with its Retry-After.
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import type { z } from 'zod';
+import {
+  debitAcceptedSchema,
+  debitPageSchema,
+  enrollResponseSchema,
+  healthSchema,
+  keysResponseSchema,
+  partnerSchema,
+  problemSchema,
+  resolvePassSchema,
+  voidResponseSchema,
+} from './schemas';
+
+export type RegionOutcome<T> =
+  | { kind: 'ok'; status: number; value: T }
+  | { kind: 'refused'; status: number; code: string; detail?: string }
+  | { kind: 'retry'; status: number; retryAfterMs: number }
+  | { kind: 'unknown'; detail: string };
+
+export interface RegionClientOptions {
+  baseUrl: string;
+  token?: string | null;
+  timeoutMs?: number;
+}
+
+export interface DebitBody {
+  id: string;
+  deviceSeq: number;
+  token: string;
+  category: string;
+  item: string;
+  sessions?: number;
+  amountCents: number;
+  priceCents: number;
+  occurredAt: string;
+  mode: 'online' | 'offline';
+  cashierId: string;
+}
+
+export interface VoidBody {
+  id: string;
+  reason: string;
+  occurredAt: string;
+  cashierId: string;
+}
+
+function retryAfterMs(value: unknown): number {
+  const text = typeof value === 'string' ? value : '';
+  const seconds = Number(text);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, 3_600_000);
+  const when = Date.parse(text);
+  return Number.isFinite(when) ? Math.max(0, Math.min(when - Date.now(), 3_600_000)) : 1000;
+}
+
+export class RegionClient {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly options: RegionClientOptions) {
+    this.http = axios.create({
+      baseURL: options.baseUrl.replace(/\/?$/, '/'),
+      timeout: options.timeoutMs ?? 8000,
+      // We classify every status ourselves; axios must not throw on 4xx/5xx.
+      validateStatus: () => true,
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      maxContentLength: 16 * 1024 * 1024,
+      // Redirects could carry the device token elsewhere; the contract has none.
+      maxRedirects: 0,
+      transitional: { clarifyTimeoutError: true },
+    });
+  }
+
+  withToken(token: string): RegionClient {
+    return new RegionClient({ ...this.options, token });
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  private async request<S extends z.ZodType>(
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    schema: S,
+    body?: unknown,
+    auth = true,
+  ): Promise<RegionOutcome<z.infer<S>>> {
+    let res: AxiosResponse<unknown>;
+    try {
+      res = await this.http.request({
+        method,
+        url: path.replace(/^\//, ''),
+        data: body,
+        headers: auth && this.options.token ? { authorization: `Bearer ${this.options.token}` } : {},
+      });
+    } catch (error) {
+      const detail = axios.isAxiosError(error) ? `${error.code ?? 'ERR'} ${error.message}` : String(error);
+      return { kind: 'unknown', detail };
+    }
+    if (res.status >= 200 && res.status < 300) {
+      const parsed = schema.safeParse(res.data);
+      if (!parsed.success) return { kind: 'unknown', detail: `unexpected ${res.status} body for ${path}` };
+      return { kind: 'ok', status: res.status, value: parsed.data };
+    }
+    if (res.status === 429 || (res.status === 503 && res.headers['retry-after'] !== undefined)) {
+      return { kind: 'retry', status: res.status, retryAfterMs: retryAfterMs(res.headers['retry-after']) };
+    }
+    if (res.status >= 400 && res.status < 500) {
+      const problem = problemSchema.safeParse(res.data);
+      if (problem.success) {
+        const refused = { kind: 'refused' as const, status: res.status, code: problem.data.code };
+        return problem.data.detail ? { ...refused, detail: problem.data.detail } : refused;
+      }
+      if (res.status === 401) return { kind: 'refused', status: 401, code: 'UNAUTHORIZED' };
+      return { kind: 'refused', status: res.status, code: res.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED' };
+    }
+    return { kind: 'unknown', detail: `HTTP ${res.status}` };
+  }
+
+  enroll(body: { partnerId: string; activationCode: string; deviceName: string }) {
+    return this.request('POST', '/v1/devices/enroll', enrollResponseSchema, body, false);
+  }
+  partner() {
+    return this.request('GET', '/v1/partner', partnerSchema);
+  }
+  keys() {
+    return this.request('GET', '/v1/keys', keysResponseSchema);
+  }
+  health() {
+    return this.request('GET', '/v1/health', healthSchema, undefined, false);
+  }
+  resolvePass(token: string) {
+    return this.request('POST', '/v1/passes/resolve', resolvePassSchema, { token });
+  }
+  postDebit(body: DebitBody) {
+    return this.request('POST', '/v1/debits', debitAcceptedSchema, body);
+  }
+  voidDebit(debitId: string, body: VoidBody) {
+    return this.request('POST', `/v1/debits/${encodeURIComponent(debitId)}/void`, voidResponseSchema, body);
+  }
+  listDebits(q: { from: string; to: string; cursor?: string; limit?: number }) {
+    const params = new URLSearchParams({ from: q.from, to: q.to });
+    if (q.cursor) params.set('cursor', q.cursor);
+    if (q.limit) params.set('limit', String(q.limit));
+    return this.request('GET', `/v1/debits?${params.toString()}`, debitPageSchema);
+  }
+}

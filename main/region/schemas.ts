@@ -1,0 +1,99 @@
+// What the till accepts from the Region server: every answer is validated here, at the trust boundary,
+// before the core uses it. Unknown extra fields are allowed (the contract may grow).
+import { z } from 'zod';
+import { CATEGORIES, ITEMS, WALLETS } from '../../protocol/catalogue';
+
+const category = z.enum(CATEGORIES);
+
+export const partnerSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  siret: z.string(),
+  accreditations: z.array(category),
+  status: z.enum(['active', 'suspended']),
+});
+export type RegionPartner = z.infer<typeof partnerSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.string(),
+  token: z.string().min(16),
+  partner: partnerSchema,
+});
+
+export const jwkSchema = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string(),
+  kid: z.string(),
+  use: z.string().optional(),
+});
+
+export const offlinePolicySchema = z.object({
+  enabled: z.boolean(),
+  floorLimitCents: z.number().int().min(0),
+  maxOfflineHours: z.number().min(0),
+});
+export type OfflinePolicy = z.infer<typeof offlinePolicySchema>;
+
+export const keysResponseSchema = z.object({
+  keys: z.array(jwkSchema),
+  offline: offlinePolicySchema,
+  season: z.object({ year: z.number().int(), start: z.string(), end: z.string() }),
+});
+export type KeysResponse = z.infer<typeof keysResponseSchema>;
+
+export const healthSchema = z.object({ status: z.string(), time: z.string() });
+
+export const beneficiarySchema = z.object({
+  id: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string(),
+});
+
+export const resolvePassSchema = z.object({
+  beneficiary: beneficiarySchema,
+  season: z.number().int(),
+  membership: z.enum(['active', 'inactive']),
+  wallets: z.array(z.object({ wallet: z.enum(WALLETS), balanceCents: z.number().int() })),
+  token: z.object({ jti: z.string(), exp: z.union([z.string(), z.number()]) }),
+});
+export type ResolvedPass = z.infer<typeof resolvePassSchema>;
+
+export const debitAcceptedSchema = z.object({
+  id: z.string(),
+  status: z.literal('accepted'),
+  walletBalanceCents: z.number().int(),
+  acceptedAt: z.string(),
+});
+
+export const voidResponseSchema = z.object({
+  debitId: z.string(),
+  status: z.literal('voided'),
+  walletBalanceCents: z.number().int(),
+});
+
+export const regionDebitSchema = z.object({
+  id: z.string(),
+  deviceId: z.string(),
+  deviceSeq: z.number().int(),
+  category,
+  item: z.enum(ITEMS),
+  amountCents: z.number().int(),
+  priceCents: z.number().int(),
+  status: z.enum(['accepted', 'voided']),
+  mode: z.enum(['online', 'offline']),
+  occurredAt: z.string(),
+  acceptedAt: z.string(),
+  voidedAt: z.string().nullable().optional(),
+});
+export type RegionDebit = z.infer<typeof regionDebitSchema>;
+
+export const debitPageSchema = z.object({ items: z.array(regionDebitSchema), nextCursor: z.string().nullable().optional() });
+
+export const problemSchema = z.object({
+  code: z.string(),
+  title: z.string().optional(),
+  detail: z.string().optional(),
+  status: z.number().optional(),
+});

@@ -1,0 +1,82 @@
+// The thin Electron shell: one secure window, IPC wired to the same dispatch table as browser mode,
+// the device token sealed with the OS keychain (safeStorage). Everything else is the Node core.
+import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createTill, type Till } from '../core/till';
+import type { SecretCipher } from '../secrets/secret-store';
+import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { IPC_EVENT, IPC_INVOKE } from '../../preload/contract/ipc';
+import { decidePermission, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
+
+const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
+const rendererIndexUrl = pathToFileURL(rendererIndex).toString();
+const preloadPath = join(__dirname, '..', 'preload', 'preload.cjs');
+
+const safeStorageCipher: SecretCipher = {
+  encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
+  decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
+};
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
+    const media = 'mediaTypes' in details && Array.isArray(details.mediaTypes) ? details.mediaTypes : [];
+    callback(decidePermission(permission, webContents.getURL(), rendererIndexUrl, media) === 'allow');
+  });
+  ses.setPermissionCheckHandler((webContents, permission) =>
+    webContents ? decidePermission(permission, webContents.getURL(), rendererIndexUrl, ['video']) === 'allow' : false,
+  );
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+function createWindow(till: Till): BrowserWindow {
+  const win = new BrowserWindow(secureWindowOptions(preloadPath));
+  win.webContents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url, rendererIndexUrl)) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  const unsubscribe = till.events.subscribe((event, payload) => {
+    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, event, payload);
+  });
+  win.on('closed', unsubscribe);
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererIndex);
+  return win;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isNavigationAllowed(url, rendererIndexUrl)) event.preventDefault();
+    });
+  });
+
+  void app.whenReady().then(() => {
+    hardenSession();
+    const till = createTill({ dataDir: join(app.getPath('userData'), 'till'), cipher: safeStorageCipher });
+    ipcMain.handle(IPC_INVOKE, (event, name: unknown, input: unknown) => {
+      // Only our own page, in its main frame, may call the till.
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !isAppUrl(frame.url, rendererIndexUrl) || typeof name !== 'string') {
+        return { ok: false, error: { code: 'UNAUTHORIZED' } };
+      }
+      return till.dispatch(name, input);
+    });
+    let win = createWindow(till);
+    app.on('second-instance', () => {
+      if (win.isDestroyed()) win = createWindow(till);
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    });
+    app.on('window-all-closed', () => app.quit());
+    app.on('before-quit', () => till.close());
+  });
+}

@@ -1,0 +1,56 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StaffView, TillErrorValue } from '../../../preload/contract';
+import { useTill } from '../till-context';
+import { ErrorBanner } from '../components/ErrorBanner';
+
+export function LoginScreen({ onLoggedIn }: { onLoggedIn: () => void }) {
+  const { t } = useTranslation();
+  const till = useTill();
+  const [staff, setStaff] = useState<StaffView[]>([]);
+  const [staffId, setStaffId] = useState('');
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<TillErrorValue | null>(null);
+
+  useEffect(() => {
+    void till.invoke('staff.list', {}).then((r) => {
+      if (!r.ok) return;
+      setStaff(r.value);
+      setStaffId((current) => current || r.value[0]?.id || '');
+    });
+  }, [till]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = await till.invoke('staff.login', { staffId, pin });
+    setPin('');
+    if (result.ok) onLoggedIn();
+    else setError(result.error);
+  }
+
+  return (
+    <main className="screen">
+      <h1>{t('login.title')}</h1>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('login.staff')}
+          <select name="staff" value={staffId} onChange={(e) => setStaffId(e.target.value)}>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('login.pin')}
+          <input name="pin" type="password" inputMode="numeric" autoFocus value={pin} onChange={(e) => setPin(e.target.value)} required />
+        </label>
+        <ErrorBanner error={error} />
+        <button type="submit" className="primary">
+          {t('login.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}

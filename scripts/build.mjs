@@ -1,0 +1,19 @@
+// Builds what Electron and browser mode run: the renderer with Vite, the Electron main and preload with
+// esbuild (CommonJS, electron and native modules left external). Needs no Electron binary.
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3', 'node-hid', 'electron-updater', 'pdfkit'],
+};
+await esbuild({ ...common, entryPoints: ['main/shell/shell.ts'], outfile: 'dist/main/shell.cjs' });
+await esbuild({ ...common, entryPoints: ['preload/preload.ts'], outfile: 'dist/preload/preload.cjs' });
+console.log('built dist/renderer, dist/main/shell.cjs, dist/preload/preload.cjs');
