@@ -1,0 +1,30 @@
+// What each OS lets the till do with a USB scanner, for the settings screen.
+
+export type HidPlatformNoteCode = 'WINDOWS_KEYBOARD_CLASS' | 'LINUX_UDEV_RULE';
+
+export interface HidPlatformSupport {
+  /** Whether a scanner in keyboard mode can be read over HID (not only typed through the OS). */
+  canOpenKeyboardScanners: boolean;
+  notes: HidPlatformNoteCode[];
+}
+
+/**
+ * Windows keeps keyboard-class HID devices for itself: an app cannot open them, so a scanner in
+ * keyboard mode reaches the till only as typed keys (the keyboard-wedge path). HID POS scanners open fine.
+ */
+export function hidPlatformSupport(platform: string): HidPlatformSupport {
+  if (platform === 'win32') return { canOpenKeyboardScanners: false, notes: ['WINDOWS_KEYBOARD_CLASS'] };
+  if (platform === 'linux') return { canOpenKeyboardScanners: true, notes: ['LINUX_UDEV_RULE'] };
+  return { canOpenKeyboardScanners: true, notes: [] };
+}
+
+/** French text for the settings screen, keyed by note code (the UI may use its own words instead). */
+export const HID_PLATFORM_NOTES_FR: Readonly<Record<HidPlatformNoteCode, string>> = {
+  WINDOWS_KEYBOARD_CLASS:
+    "Sous Windows, la caisse ne peut pas ouvrir une douchette configurée en mode clavier : elle la lit comme " +
+    "un clavier (saisie clavier), ce qui fonctionne mais plus lentement. Pour une lecture directe, passez la " +
+    "douchette en mode HID POS (voir la notice « Douchettes »).",
+  LINUX_UDEV_RULE:
+    "Sous Linux, la règle udev installée avec la caisse (70-atouts-scanners.rules) donne accès aux douchettes " +
+    "sans droits administrateur ; débranchez puis rebranchez la douchette après l'installation.",
+};
