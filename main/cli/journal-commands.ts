@@ -1,0 +1,114 @@
+// `till journal …`: verify the chain, close a day or a month, purge personal data.
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parisDay } from '../../protocol/paris-time';
+import { TillError } from '../../preload/contract/errors';
+import { openJournal, type Journal, type JournalEntry } from '../journal/journal';
+import type { CliIo, Command } from './command';
+
+/** Opens the --db file, refusing to create one by mistake. */
+function withJournal<T>(db: string | undefined, io: CliIo, readOnly: boolean, use: (j: Journal) => T): { value: T } | { exit: number } {
+  if (!db) {
+    io.err('--db <file> is required');
+    return { exit: 2 };
+  }
+  if (!existsSync(db)) {
+    io.err(`no journal at ${db}`);
+    return { exit: 2 };
+  }
+  const journal = openJournal(db, { readOnly, now: () => io.now() });
+  try {
+    return { value: use(journal) };
+  } finally {
+    journal.close();
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof TillError) {
+    io.err(`${error.code}: ${error.message}`);
+    return 1;
+  }
+  throw error;
+}
+
+function printClosure(e: JournalEntry, io: CliIo): void {
+  const p = e.payload;
+  io.out(`${e.kind} ${String(p.period)} — entry ${e.seq} at ${e.at}`);
+  io.out(JSON.stringify(p, null, 2));
+}
+
+export const journalVerify: Command = {
+  name: 'journal verify',
+  summary: 'walk the hash chain and name the first broken entry (exit 1 when broken)',
+  help: 'till journal verify --db <file>\n  Re-hashes every entry in order (bounded memory). Prints OK with the count and head,\n  or the first broken entry and how it is broken (EDITED, GAP, DELETED, INSERTED, REORDERED, HEAD_MISMATCH).',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { db: { type: 'string' } }, strict: true });
+    try {
+      const opened = withJournal(values.db, io, true, (j) => j.verify());
+      if ('exit' in opened) return opened.exit;
+      const result = opened.value;
+      if (result.ok) {
+        io.out(`OK ${result.count} entries, head ${result.head.seq} ${result.head.hash}`);
+        return 0;
+      }
+      io.out(`BROKEN at entry ${result.seq}: ${result.problem} — ${result.detail}`);
+      return 1;
+    } catch (error) {
+      return reportError(error, io);
+    }
+  },
+};
+
+function closeCommand(kind: 'day' | 'month'): Command {
+  const flag = kind;
+  return {
+    name: `journal close-${kind}`,
+    summary: kind === 'day' ? 'write the daily Z-closure (default: today, Paris time)' : 'write the monthly closure of --month YYYY-MM',
+    help:
+      kind === 'day'
+        ? 'till journal close-day --db <file> [--day YYYY-MM-DD] [--cashier <id>]\n  Totals per category, count, perpetual grand total and the hash of the last entry covered.\n  Refused (CLOSURE_PENDING_DEBITS) while debits of that day await the Region. Closing again prints the same closure.'
+        : 'till journal close-month --db <file> --month YYYY-MM [--cashier <id>]\n  As close-day, for a Paris calendar month.',
+    async run(args, io) {
+      const { values } = parseArgs({ args, options: { db: { type: 'string' }, [flag]: { type: 'string' }, cashier: { type: 'string' } }, strict: true });
+      const period = values[flag] ?? (kind === 'day' ? parisDay(io.now().getTime()) : undefined);
+      if (!period) {
+        io.err('--month YYYY-MM is required');
+        return 2;
+      }
+      try {
+        const opened = withJournal(values.db, io, false, (j) => (kind === 'day' ? j.closeDay(period, values.cashier ?? null) : j.closeMonth(period, values.cashier ?? null)));
+        if ('exit' in opened) return opened.exit;
+        printClosure(opened.value, io);
+        return 0;
+      } catch (error) {
+        return reportError(error, io);
+      }
+    },
+  };
+}
+
+export const journalCloseDay = closeCommand('day');
+export const journalCloseMonth = closeCommand('month');
+
+export const journalPurge: Command = {
+  name: 'journal purge',
+  summary: 'remove beneficiaries (names, birth dates) not seen since a date; the chain is untouched',
+  help: 'till journal purge --db <file> --before <YYYY-MM-DD | ISO date-time>\n  Deletes the personal data of everyone not seen since that date (a day counts from 00:00 Paris).\n  Entries hold no names, so verification still passes afterwards.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { db: { type: 'string' }, before: { type: 'string' } }, strict: true });
+    if (!values.before) {
+      io.err('--before <date> is required');
+      return 2;
+    }
+    const before = values.before;
+    try {
+      const opened = withJournal(values.db, io, false, (j) => j.persons.purgeBefore(before));
+      if ('exit' in opened) return opened.exit;
+      io.out(`purged ${opened.value} person(s) not seen since ${before}`);
+      return 0;
+    } catch (error) {
+      return reportError(error, io);
+    }
+  },
+};

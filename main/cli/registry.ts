@@ -1,0 +1,6 @@
+// Every command of `npm run till -- …`. To add one, write a module exporting a Command and list it here.
+import type { Command } from './command';
+import { journalCloseDay, journalCloseMonth, journalPurge, journalVerify } from './journal-commands';
+import { wipe } from './wipe-command';
+
+export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe];

@@ -1,0 +1,80 @@
+// The payloads the debit engine writes, checked before they enter the chain (and again when the
+// projection is rebuilt from a file, which may have been tampered with).
+import { z } from 'zod';
+import { CATEGORIES, ITEMS } from '../../protocol/catalogue';
+import type { EntryKind } from './entry-kinds';
+
+const id = z.string().min(1).max(128);
+const cents = z.number().int().min(0).max(100_000_000);
+const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'an ISO date-time');
+const code = z.string().min(1).max(64);
+
+export const debitRequestedSchema = z.object({
+  debitId: id,
+  category: z.enum(CATEGORIES),
+  item: z.enum(ITEMS),
+  sessions: z.number().int().min(1).max(1000).optional(),
+  priceCents: cents,
+  amountCents: cents,
+  mode: z.enum(['online', 'offline']),
+  jti: id,
+  beneficiaryId: id,
+  occurredAt: iso,
+  tokenExp: z.number().int(),
+});
+export const debitAcceptedSchema = z.object({ debitId: id, walletBalanceCents: cents, acceptedAt: iso });
+export const debitOfflineAcceptedSchema = z.object({ debitId: id });
+export const debitRefusedSchema = z.object({ debitId: id, code, detail: z.string().max(1000).optional() });
+export const debitUnknownSchema = z.object({ debitId: id, detail: z.string().max(1000) });
+export const voidRequestedSchema = z.object({ debitId: id, voidId: id, reason: z.string().max(500) });
+export const debitVoidedSchema = z.object({ debitId: id, voidId: id, walletBalanceCents: cents });
+export const voidRefusedSchema = z.object({ debitId: id, voidId: id, code });
+export const couponRedeemRequestedSchema = z.object({
+  debitId: id,
+  couponId: id,
+  category: z.enum(CATEGORIES),
+  item: z.enum(ITEMS),
+  sessions: z.number().int().min(1).max(1000).optional(),
+  priceCents: cents,
+  amountCents: cents,
+  beneficiaryId: id,
+  occurredAt: iso,
+});
+export const couponRedeemedSchema = z.object({ debitId: id, amountCents: cents });
+export const couponRefusedSchema = z.object({ debitId: id, code });
+
+const totals = z.record(z.string(), z.object({ count: z.number().int().min(0), amountCents: z.number().int() }));
+export const closureSchema = z.object({
+  period: z.string(),
+  totals,
+  count: z.number().int().min(0),
+  periodTotalCents: z.number().int(),
+  grandTotalCents: z.number().int(),
+  firstSeq: z.number().int().min(1),
+  lastSeq: z.number().int().min(0),
+  lastHash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type ClosurePayload = z.infer<typeof closureSchema>;
+
+/** The schema of each kind the projections read; other kinds are free-form. */
+export const PROJECTED_PAYLOADS = {
+  DEBIT_REQUESTED: debitRequestedSchema,
+  DEBIT_ACCEPTED: debitAcceptedSchema,
+  DEBIT_OFFLINE_ACCEPTED: debitOfflineAcceptedSchema,
+  DEBIT_REFUSED: debitRefusedSchema,
+  DEBIT_UNKNOWN: debitUnknownSchema,
+  VOID_REQUESTED: voidRequestedSchema,
+  DEBIT_VOIDED: debitVoidedSchema,
+  VOID_REFUSED: voidRefusedSchema,
+  COUPON_REDEEM_REQUESTED: couponRedeemRequestedSchema,
+  COUPON_REDEEMED: couponRedeemedSchema,
+  COUPON_REFUSED: couponRefusedSchema,
+  DAY_CLOSED: closureSchema,
+  MONTH_CLOSED: closureSchema,
+} as const satisfies Partial<Record<EntryKind, z.ZodType>>;
+
+export type ProjectedKind = keyof typeof PROJECTED_PAYLOADS;
+
+export function isProjectedKind(kind: EntryKind): kind is ProjectedKind {
+  return Object.hasOwn(PROJECTED_PAYLOADS, kind);
+}

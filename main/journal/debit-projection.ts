@@ -1,0 +1,405 @@
+// Each debit's current state, as a view over its entries. Maintained inside the append transaction
+// (so it is never ahead of or behind the chain) and rebuildable from the entries alone.
+import type Database from 'better-sqlite3';
+import { CATEGORIES, walletOf, type Category, type Item, type Wallet } from '../../protocol/catalogue';
+import { TillError } from '../../preload/contract/errors';
+import type { z } from 'zod';
+import type { EntryKind } from './entry-kinds';
+import type { JsonObject } from './json-value';
+import { PROJECTED_PAYLOADS, isProjectedKind, type ProjectedKind } from './debit-payloads';
+
+export type DebitStatus = 'requested' | 'pending' | 'accepted' | 'offline_accepted' | 'refused' | 'voided' | 'void_pending';
+
+/** What the Region has not confirmed yet: the outbox sends these. */
+export const AWAITING_REGION: readonly DebitStatus[] = ['requested', 'pending', 'offline_accepted', 'void_pending'];
+/** Money the partner is owed for (until a void is confirmed, a voided-to-be debit still counts). */
+const COUNTED = `(status IN ('accepted', 'offline_accepted') OR (status = 'void_pending' AND status_before_void IN ('accepted', 'offline_accepted')))`;
+const AWAITING_SQL = `status IN ('requested', 'pending', 'offline_accepted', 'void_pending')`;
+
+export interface DebitState {
+  debitId: string;
+  requestSeq: number;
+  /** Seq of the latest entry about this debit. */
+  lastSeq: number;
+  kind: 'debit' | 'coupon';
+  category: Category;
+  wallet: Wallet;
+  item: Item;
+  sessions: number | null;
+  priceCents: number;
+  amountCents: number;
+  mode: 'online' | 'offline';
+  jti: string | null;
+  beneficiaryId: string;
+  couponId: string | null;
+  occurredAt: string;
+  cashierId: string | null;
+  status: DebitStatus;
+  /** The last refusal code (of the debit, or of a void that was refused). */
+  code: string | null;
+  walletBalanceCents: number | null;
+  acceptedAt: string | null;
+  voidId: string | null;
+  regionConfirmed: boolean;
+}
+
+export interface DebitListQuery {
+  fromAt?: string;
+  toAt?: string;
+  category?: Category;
+  cashierId?: string;
+  status?: DebitStatus | readonly DebitStatus[];
+  limit?: number;
+}
+
+export type CategoryTotals = Record<Category, { count: number; amountCents: number }>;
+
+export interface DebitProjection {
+  get(debitId: string): DebitState | undefined;
+  /** Requested, pending, offline-accepted and void-pending debits, in the order they were requested. */
+  awaitingRegion(): DebitState[];
+  /** Whether a token's jti already paid (or may have paid) a debit here; a definite refusal frees it. */
+  isJtiUsed(jti: string): boolean;
+  /** What this till debited offline on a beneficiary and not refused or voided (optionally one wallet, since a date). */
+  offlineTotalFor(beneficiaryId: string, wallet?: Wallet, opts?: { since?: string }): number;
+  /** Debits whose occurredAt is in [fromAt, toAt), in request order. */
+  list(q: DebitListQuery): DebitState[];
+  /** Accepted and offline-accepted debits per category, occurredAt in [fromAt, toAt); voided excluded. */
+  totals(q: { fromAt?: string; toAt?: string }): CategoryTotals;
+}
+
+interface DebitRow {
+  debit_id: string;
+  request_seq: number;
+  last_seq: number;
+  kind: 'debit' | 'coupon';
+  category: Category;
+  wallet: Wallet;
+  item: Item;
+  sessions: number | null;
+  price_cents: number;
+  amount_cents: number;
+  mode: 'online' | 'offline';
+  jti: string | null;
+  beneficiary_id: string;
+  coupon_id: string | null;
+  occurred_at: string;
+  cashier_id: string | null;
+  status: DebitStatus;
+  status_before_void: DebitStatus | null;
+  code: string | null;
+  wallet_balance_cents: number | null;
+  accepted_at: string | null;
+  void_id: string | null;
+}
+
+const CONFIRMED: readonly DebitStatus[] = ['accepted', 'refused', 'voided'];
+
+function toState(r: DebitRow): DebitState {
+  return {
+    debitId: r.debit_id,
+    requestSeq: r.request_seq,
+    lastSeq: r.last_seq,
+    kind: r.kind,
+    category: r.category,
+    wallet: r.wallet,
+    item: r.item,
+    sessions: r.sessions,
+    priceCents: r.price_cents,
+    amountCents: r.amount_cents,
+    mode: r.mode,
+    jti: r.jti,
+    beneficiaryId: r.beneficiary_id,
+    couponId: r.coupon_id,
+    occurredAt: r.occurred_at,
+    cashierId: r.cashier_id,
+    status: r.status,
+    code: r.code,
+    walletBalanceCents: r.wallet_balance_cents,
+    acceptedAt: r.accepted_at,
+    voidId: r.void_id,
+    regionConfirmed: CONFIRMED.includes(r.status),
+  };
+}
+
+export function instantMs(iso: string, what: string): number {
+  const ms = Date.parse(iso);
+  if (!Number.isFinite(ms)) throw new TillError('INPUT_INVALID', `${what} is not a date: ${iso}`);
+  return ms;
+}
+
+/** An entry as the projections see it. */
+export interface ProjectedEntry {
+  seq: number;
+  kind: EntryKind;
+  at: string;
+  cashierId: string | null;
+  payload: JsonObject;
+}
+
+type Payload<K extends ProjectedKind> = z.infer<(typeof PROJECTED_PAYLOADS)[K]>;
+
+/** Checks a projected kind's payload; `onInvalid` names the error (input refused, or a broken file). */
+export function parseProjectedPayload<K extends ProjectedKind>(kind: K, payload: JsonObject, onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN'): Payload<K> {
+  const parsed = PROJECTED_PAYLOADS[kind].safeParse(payload);
+  if (!parsed.success) throw new TillError(onInvalid, `${kind} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  return parsed.data as Payload<K>;
+}
+
+export class DebitProjectionStore implements DebitProjection {
+  private readonly s;
+
+  constructor(private readonly db: Database.Database) {
+    const prepare = (sql: string) => db.prepare(sql);
+    this.s = {
+      get: prepare('SELECT * FROM debits WHERE debit_id = ?'),
+      insert: prepare(`INSERT INTO debits (debit_id, request_seq, last_seq, kind, category, wallet, item, sessions, price_cents,
+          amount_cents, mode, jti, beneficiary_id, coupon_id, occurred_at, occurred_ms, cashier_id, status)
+        VALUES (@debit_id, @request_seq, @request_seq, @kind, @category, @wallet, @item, @sessions, @price_cents,
+          @amount_cents, @mode, @jti, @beneficiary_id, @coupon_id, @occurred_at, @occurred_ms, @cashier_id, 'requested')`),
+      update: prepare(`UPDATE debits SET last_seq = @last_seq, status = @status, status_before_void = @status_before_void,
+          code = @code, wallet_balance_cents = @wallet_balance_cents, accepted_at = @accepted_at, void_id = @void_id,
+          amount_cents = @amount_cents WHERE debit_id = @debit_id`),
+      awaiting: prepare(`SELECT * FROM debits WHERE ${AWAITING_SQL} ORDER BY request_seq`),
+      jti: prepare(`SELECT 1 FROM debits WHERE jti = ? AND status <> 'refused' LIMIT 1`),
+      insertClosure: prepare('INSERT INTO closures (kind, period, seq, last_seq, grand_total_cents) VALUES (?, ?, ?, ?, ?)'),
+    };
+  }
+
+  get(debitId: string): DebitState | undefined {
+    const row = this.s.get.get(debitId) as DebitRow | undefined;
+    return row ? toState(row) : undefined;
+  }
+
+  awaitingRegion(): DebitState[] {
+    return (this.s.awaiting.all() as DebitRow[]).map(toState);
+  }
+
+  isJtiUsed(jti: string): boolean {
+    return this.s.jti.get(jti) !== undefined;
+  }
+
+  offlineTotalFor(beneficiaryId: string, wallet?: Wallet, opts: { since?: string } = {}): number {
+    const where = [`beneficiary_id = ?`, `mode = 'offline'`, `status NOT IN ('refused', 'voided')`];
+    const args: (string | number)[] = [beneficiaryId];
+    if (wallet) {
+      where.push('wallet = ?');
+      args.push(wallet);
+    }
+    if (opts.since !== undefined) {
+      where.push('occurred_ms >= ?');
+      args.push(instantMs(opts.since, 'since'));
+    }
+    const row = this.db.prepare(`SELECT COALESCE(SUM(amount_cents), 0) AS total FROM debits WHERE ${where.join(' AND ')}`).get(...args) as { total: number };
+    return row.total;
+  }
+
+  private periodWhere(q: { fromAt?: string; toAt?: string }): { where: string[]; args: (string | number)[] } {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (q.fromAt !== undefined) {
+      where.push('occurred_ms >= ?');
+      args.push(instantMs(q.fromAt, 'fromAt'));
+    }
+    if (q.toAt !== undefined) {
+      where.push('occurred_ms < ?');
+      args.push(instantMs(q.toAt, 'toAt'));
+    }
+    return { where, args };
+  }
+
+  list(q: DebitListQuery): DebitState[] {
+    const { where, args } = this.periodWhere(q);
+    if (q.category) {
+      where.push('category = ?');
+      args.push(q.category);
+    }
+    if (q.cashierId !== undefined) {
+      where.push('cashier_id = ?');
+      args.push(q.cashierId);
+    }
+    if (q.status !== undefined) {
+      const statuses: readonly DebitStatus[] = typeof q.status === 'string' ? [q.status] : q.status;
+      where.push(`status IN (${statuses.map(() => '?').join(', ') || 'NULL'})`);
+      args.push(...statuses);
+    }
+    const limit = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(q.limit))}` : '';
+    const sql = `SELECT * FROM debits${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY request_seq${limit}`;
+    return (this.db.prepare(sql).all(...args) as DebitRow[]).map(toState);
+  }
+
+  totals(q: { fromAt?: string; toAt?: string }): CategoryTotals {
+    const { where, args } = this.periodWhere(q);
+    where.push(COUNTED);
+    const rows = this.db
+      .prepare(`SELECT category, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amount FROM debits WHERE ${where.join(' AND ')} GROUP BY category`)
+      .all(...args) as { category: Category; count: number; amount: number }[];
+    const out = Object.fromEntries(CATEGORIES.map((c) => [c, { count: 0, amountCents: 0 }])) as CategoryTotals;
+    for (const r of rows) out[r.category] = { count: r.count, amountCents: r.amount };
+    return out;
+  }
+
+  /** How many debits of a period still await the Region (closures wait for them). */
+  awaitingIn(fromMs: number, toMs: number): number {
+    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM debits WHERE ${AWAITING_SQL} AND occurred_ms >= ? AND occurred_ms < ?`).get(fromMs, toMs) as { n: number };
+    return row.n;
+  }
+
+  /** Projects one entry; must run inside the transaction that appends it. */
+  apply(entry: ProjectedEntry, onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN'): void {
+    const kind = entry.kind;
+    if (!isProjectedKind(kind)) return;
+    switch (kind) {
+      case 'DEBIT_REQUESTED': {
+        const p = parseProjectedPayload(kind, entry.payload, onInvalid);
+        this.insert(entry, { ...p, kind: 'debit', couponId: null, jti: p.jti, mode: p.mode });
+        return;
+      }
+      case 'COUPON_REDEEM_REQUESTED': {
+        const p = parseProjectedPayload(kind, entry.payload, onInvalid);
+        this.insert(entry, { ...p, kind: 'coupon', couponId: p.couponId, jti: null, mode: 'online' });
+        return;
+      }
+      case 'DAY_CLOSED':
+      case 'MONTH_CLOSED': {
+        const p = parseProjectedPayload(kind, entry.payload, onInvalid);
+        const closureKind = kind === 'DAY_CLOSED' ? 'day' : 'month';
+        try {
+          this.s.insertClosure.run(closureKind, p.period, entry.seq, p.lastSeq, p.grandTotalCents);
+        } catch {
+          throw new TillError(onInvalid, `${closureKind} ${p.period} is already closed`);
+        }
+        return;
+      }
+      default:
+        this.follow(entry, kind, onInvalid);
+    }
+  }
+
+  private insert(
+    entry: ProjectedEntry,
+    d: {
+      debitId: string;
+      kind: 'debit' | 'coupon';
+      category: Category;
+      item: Item;
+      sessions?: number | undefined;
+      priceCents: number;
+      amountCents: number;
+      mode: 'online' | 'offline';
+      jti: string | null;
+      beneficiaryId: string;
+      couponId: string | null;
+      occurredAt: string;
+    },
+  ): void {
+    if (this.s.get.get(d.debitId) !== undefined) throw new TillError('IDEMPOTENCY_CONFLICT', `debit ${d.debitId} was already requested`);
+    this.s.insert.run({
+      debit_id: d.debitId,
+      request_seq: entry.seq,
+      kind: d.kind,
+      category: d.category,
+      wallet: walletOf(d.category),
+      item: d.item,
+      sessions: d.sessions ?? null,
+      price_cents: d.priceCents,
+      amount_cents: d.amountCents,
+      mode: d.mode,
+      jti: d.jti,
+      beneficiary_id: d.beneficiaryId,
+      coupon_id: d.couponId,
+      occurred_at: d.occurredAt,
+      occurred_ms: instantMs(d.occurredAt, 'occurredAt'),
+      cashier_id: entry.cashierId,
+    });
+  }
+
+  /** A later fact about a known debit: the state machine of architecture.md "A debit, exactly once". */
+  private follow(entry: ProjectedEntry, kind: Exclude<ProjectedKind, 'DEBIT_REQUESTED' | 'COUPON_REDEEM_REQUESTED' | 'DAY_CLOSED' | 'MONTH_CLOSED'>, onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN'): void {
+    const p = parseProjectedPayload(kind, entry.payload, onInvalid);
+    const row = this.s.get.get(p.debitId) as DebitRow | undefined;
+    if (!row) throw new TillError(onInvalid === 'JOURNAL_BROKEN' ? onInvalid : 'UNKNOWN_DEBIT', `${kind} for unknown debit ${p.debitId}`);
+    const next = { ...row };
+    next.last_seq = entry.seq;
+    // An answer to the debit itself while a void is in flight changes what the void falls back to.
+    const settle = (status: DebitStatus) => {
+      if (next.status === 'voided') return;
+      if (next.status === 'void_pending') next.status_before_void = status;
+      else next.status = status;
+    };
+    switch (kind) {
+      case 'DEBIT_ACCEPTED': {
+        const a = parseProjectedPayload(kind, entry.payload, onInvalid);
+        settle('accepted');
+        next.wallet_balance_cents = a.walletBalanceCents;
+        next.accepted_at = a.acceptedAt;
+        break;
+      }
+      case 'COUPON_REDEEMED': {
+        const a = parseProjectedPayload(kind, entry.payload, onInvalid);
+        settle('accepted');
+        next.amount_cents = a.amountCents;
+        next.accepted_at = entry.at;
+        break;
+      }
+      case 'DEBIT_OFFLINE_ACCEPTED':
+        if (next.status === 'requested' || next.status === 'pending') next.status = 'offline_accepted';
+        else if (next.status === 'void_pending' && next.status_before_void !== 'accepted') next.status_before_void = 'offline_accepted';
+        break;
+      case 'DEBIT_REFUSED':
+      case 'COUPON_REFUSED': {
+        const r = parseProjectedPayload(kind, entry.payload, onInvalid);
+        if (next.status !== 'voided') {
+          next.status = 'refused';
+          next.status_before_void = null;
+        }
+        next.code = r.code;
+        break;
+      }
+      case 'DEBIT_UNKNOWN':
+        if (next.status === 'requested') next.status = 'pending';
+        break;
+      case 'VOID_REQUESTED': {
+        const v = parseProjectedPayload(kind, entry.payload, onInvalid);
+        if (next.status === 'refused') throw new TillError(onInvalid, `debit ${p.debitId} was refused: nothing to void`);
+        if (next.status !== 'voided' && next.status !== 'void_pending') {
+          next.status_before_void = next.status;
+          next.status = 'void_pending';
+        }
+        next.void_id = v.voidId;
+        break;
+      }
+      case 'DEBIT_VOIDED': {
+        const v = parseProjectedPayload(kind, entry.payload, onInvalid);
+        next.status = 'voided';
+        next.void_id = v.voidId;
+        next.wallet_balance_cents = v.walletBalanceCents;
+        break;
+      }
+      case 'VOID_REFUSED': {
+        const v = parseProjectedPayload(kind, entry.payload, onInvalid);
+        if (next.status === 'void_pending') {
+          next.status = next.status_before_void ?? 'pending';
+          next.status_before_void = null;
+        }
+        next.code = v.code;
+        break;
+      }
+    }
+    this.s.update.run({
+      debit_id: next.debit_id,
+      last_seq: next.last_seq,
+      status: next.status,
+      status_before_void: next.status_before_void,
+      code: next.code,
+      wallet_balance_cents: next.wallet_balance_cents,
+      accepted_at: next.accepted_at,
+      void_id: next.void_id,
+      amount_cents: next.amount_cents,
+    });
+  }
+
+  clear(): void {
+    this.db.exec('DELETE FROM debits; DELETE FROM closures;');
+  }
+}
