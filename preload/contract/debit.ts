@@ -44,3 +44,31 @@ export type DebitRequest = z.infer<typeof debitRequestSchema>;
 export const debitCalls = {
   'debit.submit': call<DebitOutcome>()(debitRequestSchema, 'cashier'),
 };
+
+export interface Receipt {
+  partnerName: string;
+  partnerSiret: string;
+  deviceName: string;
+  deviceSeq: number;
+  debitId: string;
+  occurredAt: string;
+  category: Category;
+  item: Item;
+  priceCents: number;
+  amountCents: number;
+  remainderCents: number;
+  walletBalanceCents: number | null;
+  /** "L. M." — initials only: a receipt leaves the counter. */
+  holderInitials: string;
+  status: DebitStatus;
+  mode: 'online' | 'offline';
+}
+
+export const debitMoreCalls = {
+  'debit.get': call<DebitOutcome>()(z.object({ debitId: z.uuid() }).strict(), 'cashier'),
+  /** A manager gives up on a pending debit: the till sends a void for its UUID until the Region confirms. */
+  'debit.abandon': call<DebitOutcome>()(z.object({ debitId: z.uuid() }).strict(), 'manager'),
+  /** A manager voids an accepted debit of today, with a reason (the Region's window applies). */
+  'debit.void': call<DebitOutcome>()(z.object({ debitId: z.uuid(), reason: z.string().trim().min(3).max(200) }).strict(), 'manager'),
+  'receipt.get': call<Receipt>()(z.object({ debitId: z.uuid() }).strict(), 'cashier'),
+};

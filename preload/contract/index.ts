@@ -6,7 +6,12 @@ import type { CallResult } from './errors';
 import type { CallSpec } from './define';
 import { tillCalls, type TillStatus } from './till';
 import { passCalls } from './pass';
-import { debitCalls, type DebitOutcome } from './debit';
+import { debitCalls, debitMoreCalls, type DebitOutcome } from './debit';
+import { couponCalls } from './coupon';
+import { offerCalls } from './offer';
+import { journalCalls } from './journal';
+import { reconciliationCalls } from './reconciliation';
+import { settingsCalls } from './settings';
 import { staffCalls } from './staff';
 import { scanSourceSchema } from './schemas';
 
@@ -15,6 +20,12 @@ export const calls = {
   ...staffCalls,
   ...passCalls,
   ...debitCalls,
+  ...debitMoreCalls,
+  ...couponCalls,
+  ...offerCalls,
+  ...journalCalls,
+  ...reconciliationCalls,
+  ...settingsCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -51,4 +62,10 @@ export * from './errors';
 export type * from './till';
 export type * from './pass';
 export type * from './debit';
+export type * from './coupon';
+export type * from './offer';
+export type * from './journal';
+export type * from './reconciliation';
+export type * from './settings';
+export type * from './staff';
 export type { ScanSource } from './schemas';

@@ -1,0 +1,34 @@
+// What every group of handlers shares: the journal, the Region link, the staff session, the scans in
+// flight, the event bus and the clock. Built once by createTill; handler groups take it as a parameter
+// (no global singletons for tests to reset).
+import type { StaffView, TillStatus } from '../../preload/contract';
+import type { Journal } from '../journal/journal';
+import type { RegionClient, RegionOutcome } from '../region/client';
+import type { RegionLink } from '../region/region-link';
+import type { StaffDirectory } from '../staff/staff-directory';
+import type { ScanRegistry } from '../pass/scan-registry';
+import type { EventBus } from './event-bus';
+
+export interface TillContext {
+  readonly journal: Journal;
+  readonly link: RegionLink;
+  readonly staff: StaffDirectory;
+  readonly scans: ScanRegistry;
+  readonly events: EventBus;
+  readonly dataDir: string;
+  now(): number;
+  log(message: string, fields?: Record<string, unknown>): void;
+  /** The staff member at the till now, or null. */
+  session(): StaffView | null;
+  setSession(staff: StaffView | null): void;
+  /** Who each journal entry is recorded as made by. */
+  cashierId(): string;
+  /** The authenticated Region client; throws NOT_ENROLLED before enrolment. */
+  region(): RegionClient;
+  /** Notes whether the Region answered (online/offline) and passes the outcome through. */
+  observe<T>(outcome: RegionOutcome<T>): RegionOutcome<T>;
+  status(): TillStatus;
+  publishStatus(): void;
+  /** Options tests may shorten. */
+  readonly tuning: { immediateRetryDelaysMs?: readonly number[] };
+}

@@ -1,0 +1,77 @@
+// pass.scan: one parser for every input channel. Online, the Region's live record; offline, the token
+// verified with the cached keys and its balance snapshot.
+import { WALLETS, type Wallet } from '../../../protocol/catalogue';
+import { decodeToken, verifyToken } from '../../../protocol/pass-token';
+import type { ScanOutcome, TillError } from '../../../preload/contract';
+import { buildPassCard } from '../../pass/pass-card';
+import type { Handlers } from '../../transport/dispatch';
+import type { TillContext } from '../context';
+
+export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutcome> {
+  const decoded = decodeToken(text);
+  if (!decoded.ok) return { kind: 'refused', code: decoded.code, reason: decoded.reason };
+  if (decoded.token.kind === 'coupon') return { kind: 'refused', code: 'TOKEN_INVALID', reason: 'COUPON_NOT_PASS' };
+  const accreditations = ctx.link.config()?.partner.accreditations ?? [];
+  const resolved = ctx.observe(await ctx.region().resolvePass(text));
+  if (resolved.kind === 'refused') return { kind: 'refused', code: resolved.code as TillError['code'] };
+  const nowMs = ctx.now();
+  if (resolved.kind === 'ok') {
+    const r = resolved.value;
+    const balances = Object.fromEntries(WALLETS.map((w) => [w, 0])) as Record<Wallet, number>;
+    for (const w of r.wallets) balances[w.wallet] = w.balanceCents;
+    const claims = decoded.token.claims;
+    const scan = ctx.scans.add({
+      token: text,
+      jti: claims.jti,
+      beneficiaryId: r.beneficiary.id,
+      season: r.season,
+      membership: r.membership,
+      balances,
+      expMs: claims.exp * 1000,
+      iatMs: claims.iat * 1000,
+      source: 'online',
+    });
+    ctx.journal.persons.upsert(r.beneficiary);
+    return {
+      kind: 'pass',
+      card: buildPassCard(
+        { scanId: scan.scanId, beneficiary: r.beneficiary, season: r.season, membership: r.membership, balances, expMs: scan.expMs, source: 'online' },
+        accreditations,
+        nowMs,
+      ),
+    };
+  }
+  // The Region did not answer: the pass can still be read with the cached keys, for the offline policy.
+  const keys = ctx.link.keys();
+  if (!keys) return { kind: 'refused', code: 'OFFLINE_KEYS_MISSING' };
+  const verified = verifyToken(text, keys.keys, Math.floor(nowMs / 1000));
+  if (!verified.ok) return { kind: 'refused', code: verified.code, reason: verified.reason };
+  if (verified.token.kind !== 'pass') return { kind: 'refused', code: 'TOKEN_INVALID', reason: 'COUPON_NOT_PASS' };
+  const claims = verified.token.claims;
+  const beneficiary = { id: claims.sub, givenName: claims.givenName, familyName: claims.familyName, birthDate: claims.birthDate };
+  const scan = ctx.scans.add({
+    token: text,
+    jti: claims.jti,
+    beneficiaryId: claims.sub,
+    season: claims.season,
+    // A token is issued only to a member; offline, the snapshot is all the till knows.
+    membership: 'active',
+    balances: { ...claims.balances },
+    expMs: claims.exp * 1000,
+    iatMs: claims.iat * 1000,
+    source: 'offline',
+  });
+  ctx.journal.persons.upsert(beneficiary);
+  return {
+    kind: 'pass',
+    card: buildPassCard(
+      { scanId: scan.scanId, beneficiary, season: claims.season, membership: 'active', balances: scan.balances, expMs: scan.expMs, source: 'offline' },
+      accreditations,
+      nowMs,
+    ),
+  };
+}
+
+export function passHandlers(ctx: TillContext): Pick<Handlers, 'pass.scan'> {
+  return { 'pass.scan': (input) => scanPass(ctx, input.text) };
+}

@@ -1,0 +1,54 @@
+// till.status and till.enroll: the till's state and its enrolment with the Region.
+import { TillError } from '../../../preload/contract';
+import type { RegionOutcome } from '../../region/client';
+import type { Handlers } from '../../transport/dispatch';
+import type { TillContext } from '../context';
+
+export function regionError(outcome: RegionOutcome<unknown>): TillError {
+  if (outcome.kind === 'refused') return new TillError(outcome.code as TillError['code'], outcome.detail);
+  return new TillError('REGION_UNREACHABLE', outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`);
+}
+
+/** Fetches the Region's keys and offline policy and keeps them durably, for offline verification. */
+export async function refreshKeys(ctx: TillContext): Promise<void> {
+  const client = ctx.link.authenticated();
+  if (!client) return;
+  const keys = ctx.observe(await client.keys());
+  if (keys.kind !== 'ok') return;
+  ctx.link.saveKeys(keys.value, new Date(ctx.now()).toISOString());
+  ctx.journal.append({
+    kind: 'KEYS_REFRESHED',
+    cashierId: null,
+    payload: { kids: keys.value.keys.map((k) => k.kid), offlineEnabled: keys.value.offline.enabled },
+  });
+}
+
+export function tillHandlers(ctx: TillContext): Pick<Handlers, 'till.status' | 'till.enroll'> {
+  return {
+    'till.status': () => ctx.status(),
+    'till.enroll': async (input) => {
+      if (ctx.link.config()) throw new TillError('ALREADY_ENROLLED');
+      const answer = ctx.observe(
+        await ctx.link.anonymous(input.regionUrl).enroll({
+          partnerId: input.partnerId,
+          activationCode: input.activationCode,
+          deviceName: input.deviceName,
+        }),
+      );
+      if (answer.kind !== 'ok') throw regionError(answer);
+      const { deviceId, token, partner } = answer.value;
+      ctx.journal.setDeviceId(deviceId);
+      ctx.link.saveEnrolment({ url: input.regionUrl, deviceId, deviceName: input.deviceName, partner }, token);
+      const manager = ctx.staff.add(input.managerName, 'manager', input.managerPin);
+      ctx.journal.append({
+        kind: 'ENROLLED',
+        cashierId: null,
+        payload: { deviceId, partnerId: partner.id, regionUrl: input.regionUrl, managerId: manager.id },
+      });
+      await refreshKeys(ctx);
+      ctx.log('enrolled', { deviceId, partnerId: partner.id });
+      ctx.publishStatus();
+      return ctx.status();
+    },
+  };
+}

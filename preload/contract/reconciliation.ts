@@ -1,0 +1,55 @@
+// Monthly statements and reconciliation with the Region's record (the partner gets paid for every debit).
+import { z } from 'zod';
+import { call } from './define';
+import { emptyInput, monthSchema } from './schemas';
+
+export interface StatementView {
+  month: string;
+  status: 'open' | 'closed' | 'paid';
+  regionCount: number;
+  regionTotalCents: number;
+  tillCount: number;
+  tillTotalCents: number;
+  closedAt: string | null;
+  paidAt: string | null;
+  contestUntil: string | null;
+  /** Days left to contest (null before payment). */
+  contestDaysLeft: number | null;
+  /** Open differences for this month; a warning shows when the deadline nears with some open. */
+  differenceCount: number;
+}
+
+export type DifferenceKind =
+  | 'MISSING_AT_REGION'
+  | 'MISSING_ON_TILL'
+  | 'OTHER_DEVICE'
+  | 'AMOUNT_MISMATCH'
+  | 'CATEGORY_MISMATCH'
+  | 'STATUS_MISMATCH'
+  | 'STATEMENT_TOTAL_MISMATCH';
+
+export interface DifferenceView {
+  kind: DifferenceKind;
+  debitId: string | null;
+  month: string;
+  till: Record<string, string | number | null> | null;
+  region: Record<string, string | number | null> | null;
+  /** Whether the till's side is still in its outbox (it may simply not be sent yet). */
+  inOutbox: boolean;
+  /** Codes the UI turns into an explanation and an action. */
+  explanation: string;
+  action: string;
+}
+
+export interface ReconciliationView {
+  month: string;
+  ranAt: string;
+  differences: DifferenceView[];
+  tillCount: number;
+  regionCount: number;
+}
+
+export const reconciliationCalls = {
+  'statement.list': call<StatementView[]>()(emptyInput, 'cashier'),
+  'reconcile.run': call<ReconciliationView>()(z.object({ month: monthSchema }).strict(), 'manager'),
+};
