@@ -1,0 +1,65 @@
+// The reference server's schema, forward-only by `PRAGMA user_version`. Money in integer cents,
+// instants as ISO strings plus integer milliseconds where the server orders or compares them.
+
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE signing_keys (
+    kid TEXT PRIMARY KEY, jwk TEXT NOT NULL, created_at TEXT NOT NULL, retired_at TEXT
+  );
+  CREATE TABLE partners (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, siret TEXT NOT NULL, accreditations TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('active','suspended')), created_at TEXT NOT NULL
+  );
+  CREATE TABLE activation_codes (
+    code TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id), created_at TEXT NOT NULL, used_at TEXT
+  );
+  CREATE TABLE devices (
+    id TEXT PRIMARY KEY, partner_id TEXT NOT NULL REFERENCES partners(id), name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL
+  );
+  CREATE TABLE beneficiaries (
+    id TEXT PRIMARY KEY, given_name TEXT NOT NULL, family_name TEXT NOT NULL, birth_date TEXT NOT NULL,
+    season INTEGER NOT NULL, membership TEXT NOT NULL CHECK (membership IN ('active','inactive')), created_at TEXT NOT NULL
+  );
+  CREATE TABLE wallets (
+    beneficiary_id TEXT NOT NULL REFERENCES beneficiaries(id), wallet TEXT NOT NULL, balance_cents INTEGER NOT NULL,
+    PRIMARY KEY (beneficiary_id, wallet)
+  );
+  CREATE TABLE debits (
+    id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, device_id TEXT NOT NULL, device_seq INTEGER NOT NULL,
+    beneficiary_id TEXT NOT NULL, category TEXT NOT NULL, wallet TEXT NOT NULL, item TEXT NOT NULL, sessions INTEGER,
+    amount_cents INTEGER NOT NULL, price_cents INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('accepted','voided')), mode TEXT NOT NULL,
+    occurred_at TEXT NOT NULL, occurred_ms INTEGER NOT NULL, accepted_at TEXT NOT NULL, voided_at TEXT,
+    void_response TEXT, jti TEXT UNIQUE, coupon_id TEXT, cashier_id TEXT NOT NULL
+  );
+  CREATE INDEX debits_partner_time ON debits (partner_id, occurred_ms, id);
+  CREATE TABLE coupons (
+    id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, beneficiary_id TEXT NOT NULL, partner_id TEXT NOT NULL,
+    category TEXT NOT NULL, amount_cents INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('reserved','redeemed','cancelled')),
+    expires_at TEXT NOT NULL, expires_ms INTEGER NOT NULL, created_at TEXT NOT NULL, debit_id TEXT
+  );
+  CREATE TABLE offers (
+    id TEXT PRIMARY KEY, partner_id TEXT NOT NULL, title TEXT NOT NULL, starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,
+    places INTEGER NOT NULL, designation TEXT NOT NULL
+  );
+  CREATE TABLE participants (
+    offer_id TEXT NOT NULL REFERENCES offers(id), beneficiary_id TEXT NOT NULL, status TEXT NOT NULL,
+    checkin_response TEXT, PRIMARY KEY (offer_id, beneficiary_id)
+  );
+  CREATE TABLE months (
+    month TEXT PRIMARY KEY, closed_at TEXT NOT NULL, paid_at TEXT
+  );
+  CREATE TABLE statement_totals (
+    month TEXT NOT NULL, partner_id TEXT NOT NULL, debit_count INTEGER NOT NULL, total_cents INTEGER NOT NULL,
+    PRIMARY KEY (month, partner_id)
+  );
+  CREATE TABLE idempotency (
+    id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, status INTEGER NOT NULL, content_type TEXT NOT NULL,
+    body TEXT NOT NULL, created_at TEXT NOT NULL
+  );
+  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `,
+];

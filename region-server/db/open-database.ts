@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { MIGRATIONS } from './migrations';
+
+export type { Db };
+
+/** Opens (creating if needed) the server's database and brings its schema up to date. */
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // WAL defaults to NORMAL in better-sqlite3, which may lose an acknowledged commit on power loss:
+  // an answered debit must survive, so every commit is synced.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const version = Number(db.pragma('user_version', { simple: true }));
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v] ?? '');
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+  return db;
+}

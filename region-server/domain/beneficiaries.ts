@@ -1,0 +1,80 @@
+// Beneficiaries (the youths), their membership for a season and their wallets.
+import { WALLETS, WALLET_INITIAL_CENTS } from '../../protocol/catalogue';
+import type { Wallet } from '../../protocol/catalogue';
+import { seasonOf } from '../../protocol/paris-time';
+import { nextId } from './ids';
+import type { Region } from './region';
+
+export interface Beneficiary {
+  id: string;
+  givenName: string;
+  familyName: string;
+  birthDate: string;
+  season: number;
+  membership: 'active' | 'inactive';
+}
+
+export interface WalletBalance {
+  wallet: Wallet;
+  balanceCents: number;
+}
+
+interface BeneficiaryRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  birth_date: string;
+  season: number;
+  membership: 'active' | 'inactive';
+}
+
+export function getBeneficiary(region: Region, id: string): Beneficiary | null {
+  const row = region.db.prepare('SELECT * FROM beneficiaries WHERE id = ?').get(id) as BeneficiaryRow | undefined;
+  if (!row) return null;
+  return { id: row.id, givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date, season: row.season, membership: row.membership };
+}
+
+export function walletsOf(region: Region, beneficiaryId: string): WalletBalance[] {
+  const rows = region.db.prepare('SELECT wallet, balance_cents FROM wallets WHERE beneficiary_id = ?').all(beneficiaryId) as {
+    wallet: Wallet;
+    balance_cents: number;
+  }[];
+  const byWallet = new Map(rows.map((r) => [r.wallet, r.balance_cents]));
+  return WALLETS.map((wallet) => ({ wallet, balanceCents: byWallet.get(wallet) ?? 0 }));
+}
+
+export function balanceOf(region: Region, beneficiaryId: string, wallet: Wallet): number {
+  const row = region.db.prepare('SELECT balance_cents FROM wallets WHERE beneficiary_id = ? AND wallet = ?').get(beneficiaryId, wallet) as
+    | { balance_cents: number }
+    | undefined;
+  return row?.balance_cents ?? 0;
+}
+
+/** Moves a wallet by `deltaCents` (negative to spend) and answers the new balance. */
+export function adjustWallet(region: Region, beneficiaryId: string, wallet: Wallet, deltaCents: number): number {
+  const row = region.db
+    .prepare('UPDATE wallets SET balance_cents = balance_cents + ? WHERE beneficiary_id = ? AND wallet = ? RETURNING balance_cents')
+    .get(deltaCents, beneficiaryId, wallet) as { balance_cents: number } | undefined;
+  if (!row) throw new Error(`no wallet ${wallet} for ${beneficiaryId}`);
+  return row.balance_cents;
+}
+
+export function createBeneficiary(
+  region: Region,
+  input: { givenName: string; familyName: string; birthDate: string; season?: number; membership?: 'active' | 'inactive'; wallets?: Partial<Record<Wallet, number>> },
+): { id: string; wallets: WalletBalance[] } {
+  return region.db.transaction(() => {
+    const season = input.season ?? seasonOf(region.now());
+    const id = nextId(region.db, `B-${season}`, 6);
+    region.db
+      .prepare('INSERT INTO beneficiaries (id, given_name, family_name, birth_date, season, membership, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, input.givenName, input.familyName, input.birthDate, season, input.membership ?? 'active', region.nowIso());
+    const insert = region.db.prepare('INSERT INTO wallets (beneficiary_id, wallet, balance_cents) VALUES (?, ?, ?)');
+    for (const wallet of WALLETS) insert.run(id, wallet, input.wallets?.[wallet] ?? WALLET_INITIAL_CENTS[wallet]);
+    return { id, wallets: walletsOf(region, id) };
+  })();
+}
+
+export function setMembership(region: Region, id: string, membership: 'active' | 'inactive'): boolean {
+  return region.db.prepare('UPDATE beneficiaries SET membership = ? WHERE id = ?').run(membership, id).changes > 0;
+}

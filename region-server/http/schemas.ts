@@ -1,0 +1,99 @@
+// Request bodies at the trust boundary. Shapes only: business rules (amounts, items, categories)
+// are checked by the domain so that each gets its own code rather than a generic 400.
+import { z } from 'zod';
+import { CATEGORIES } from '../../protocol/catalogue';
+
+const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+  message: 'an ISO 8601 instant',
+});
+const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a UUID or similar id');
+const text = (max: number) => z.string().min(1).max(max);
+const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const EnrollBody = z.object({ partnerId: text(64), activationCode: text(64), deviceName: text(100) });
+export const ResolvePassBody = z.object({ token: z.string().max(4096) });
+
+export const DebitBody = z.object({
+  id: requestId,
+  deviceSeq: count,
+  token: z.string().max(4096),
+  category: text(32),
+  item: text(32),
+  sessions: z.number().int().min(0).max(1000).optional(),
+  amountCents: z.number(),
+  priceCents: z.number(),
+  occurredAt: instant,
+  mode: z.enum(['online', 'offline']),
+  cashierId: text(64),
+});
+
+export const VoidBody = z.object({ id: requestId, reason: z.string().max(200).default(''), occurredAt: instant, cashierId: text(64) });
+
+export const DebitsQuery = z.object({
+  from: instant.optional(),
+  to: instant.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const CouponsQuery = z.object({ status: z.enum(['reserved', 'redeemed', 'cancelled', 'expired']).optional() });
+export const CouponResolveBody = z.union([z.object({ code: z.string().max(64) }), z.object({ token: z.string().max(4096) })]);
+export const RedeemBody = z.object({
+  id: requestId,
+  deviceSeq: count,
+  item: text(32),
+  sessions: z.number().int().min(0).max(1000).optional(),
+  priceCents: z.number().int().min(0),
+  occurredAt: instant,
+  cashierId: text(64),
+});
+export const CheckinBody = z.object({ id: requestId, token: z.string().max(4096), occurredAt: instant });
+export const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+
+// Admin
+const category = z.enum(CATEGORIES);
+const birthDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const AdminPartnerBody = z.object({ name: text(200), siret: z.string().regex(/^\d{14}$/), accreditations: z.array(category) });
+export const AdminPatchPartnerBody = z.object({ accreditations: z.array(category).optional(), status: z.enum(['active', 'suspended']).optional() });
+export const AdminBeneficiaryBody = z.object({
+  givenName: text(100),
+  familyName: text(100),
+  birthDate,
+  season: z.number().int().min(2000).max(2100).optional(),
+  membership: z.enum(['active', 'inactive']).optional(),
+  wallets: z.object({ SPECTACLE: count, CINEMA: count, PRATIQUE: count, LOCAL: count }).partial().optional(),
+});
+export const AdminPatchBeneficiaryBody = z.object({ membership: z.enum(['active', 'inactive']) });
+export const AdminMintPassBody = z.object({
+  beneficiaryId: text(32),
+  iat: count.optional(),
+  ttlSeconds: z.number().int().min(1).max(600).optional(),
+});
+export const AdminCouponBody = z.object({
+  beneficiaryId: text(32),
+  partnerId: text(64),
+  category: z.enum(['SPORT', 'ARTISTIC']),
+  amountCents: z.number().int(),
+  expiresAt: instant.optional(),
+});
+export const AdminOfferBody = z.object({
+  partnerId: text(64),
+  title: text(200),
+  startsAt: instant,
+  endsAt: instant,
+  places: z.number().int().min(1).max(100_000),
+  designation: z.enum(['registration', 'draw', 'invitation']),
+});
+export const AdminParticipantBody = z.object({ beneficiaryId: text(32), status: z.enum(['registered', 'winner', 'checked_in', 'cancelled']).default('registered') });
+export const AdminPayBody = z.object({ paidAt: instant.optional() }).default({});
+export const AdminClockBody = z.object({ now: instant.nullable() });
+export const AdminFaultsBody = z.object({
+  latencyMs: z.number().int().min(0).max(60_000).optional(),
+  errorRate: z.number().min(0).max(1).optional(),
+  dropAfterCommitRate: z.number().min(0).max(1).optional(),
+});
+export const AdminOfflineBody = z.object({
+  enabled: z.boolean().optional(),
+  floorLimitCents: count.optional(),
+  maxOfflineHours: count.optional(),
+});
