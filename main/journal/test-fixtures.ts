@@ -1,0 +1,71 @@
+// Shared by the journal's tests: real files in a temp folder, a second raw connection to tamper with,
+// and the payloads the debit engine writes.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { makeTempDir } from '../../test/support/tmp';
+import type { JsonObject } from './json-value';
+import { openJournal, type Journal, type OpenJournalOptions } from './journal';
+
+export interface TempJournal {
+  journal: Journal;
+  path: string;
+  dir: string;
+  reopen(opts?: OpenJournalOptions): Journal;
+  cleanup(): void;
+}
+
+export function tempJournal(opts: OpenJournalOptions = {}): TempJournal {
+  const { dir, remove } = makeTempDir('journal');
+  const path = join(dir, 'journal.sqlite');
+  const t: TempJournal = {
+    journal: openJournal(path, opts),
+    path,
+    dir,
+    reopen(o = opts) {
+      try {
+        t.journal.close();
+      } catch {
+        /* already closed */
+      }
+      t.journal = openJournal(path, o);
+      return t.journal;
+    },
+    cleanup() {
+      try {
+        t.journal.close();
+      } catch {
+        /* already closed */
+      }
+      remove();
+    },
+  };
+  return t;
+}
+
+/** A second connection, as an attacker with the file would have: triggers dropped. */
+export function tamperConnection(path: string): Database.Database {
+  const db = new Database(path);
+  db.exec('DROP TRIGGER IF EXISTS entries_no_update; DROP TRIGGER IF EXISTS entries_no_delete;');
+  return db;
+}
+
+/** A fixed clock that tests move by hand. */
+export function manualClock(startIso: string): { now: () => Date; set(iso: string): void; advance(ms: number): void } {
+  let ms = Date.parse(startIso);
+  return { now: () => new Date(ms), set: (iso) => (ms = Date.parse(iso)), advance: (d) => (ms += d) };
+}
+
+export function debitRequested(over: Partial<Record<string, string | number>> & { debitId: string }): JsonObject {
+  return {
+    category: 'CINEMA',
+    item: 'SEANCE',
+    priceCents: 900,
+    amountCents: 500,
+    mode: 'online',
+    jti: `jti-${over.debitId}`,
+    beneficiaryId: 'ben-1',
+    occurredAt: '2026-03-10T10:00:00.000Z',
+    tokenExp: 1_900_000_000,
+    ...over,
+  };
+}
