@@ -1,0 +1,64 @@
+// npm run decode -- [--decoder zxing-wasm|zxing-js] <image files…>
+// One line per image: "<file>\t<decoded text>" or "<file>\tERROR <code>", with the decoder the webcam
+// worker uses. Exit status 1 when any image failed.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { PNG } from 'pngjs';
+import { createQrDecoder, DEFAULT_QR_DECODER, QR_DECODER_NAMES, type QrDecoder, type QrDecoderName, type RgbaImage } from '../renderer/src/scan/decoders';
+
+export type DecodeErrorCode = 'FILE_NOT_FOUND' | 'UNSUPPORTED_IMAGE' | 'NO_QR_CODE';
+
+/** The decoder under Node: the same module as the worker, the WebAssembly read from node_modules. */
+export async function loadNodeQrDecoder(name: QrDecoderName = DEFAULT_QR_DECODER): Promise<QrDecoder> {
+  const bytes = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+  return createQrDecoder(name, { wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+}
+
+export function readPng(file: string): RgbaImage | null {
+  try {
+    const png = PNG.sync.read(readFileSync(file));
+    return { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height };
+  } catch {
+    return null;
+  }
+}
+
+export async function decodeFile(decoder: QrDecoder, file: string): Promise<{ ok: true; text: string } | { ok: false; code: DecodeErrorCode }> {
+  if (!existsSync(file)) return { ok: false, code: 'FILE_NOT_FOUND' };
+  const image = readPng(file);
+  if (!image) return { ok: false, code: 'UNSUPPORTED_IMAGE' };
+  const text = await decoder.decode(image);
+  return text === null ? { ok: false, code: 'NO_QR_CODE' } : { ok: true, text };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let name: QrDecoderName = DEFAULT_QR_DECODER;
+  const files: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--decoder') {
+      const value = argv[++i];
+      if (!QR_DECODER_NAMES.includes(value as QrDecoderName)) {
+        console.error(`--decoder: one of ${QR_DECODER_NAMES.join(', ')}`);
+        return 2;
+      }
+      name = value as QrDecoderName;
+    } else files.push(arg);
+  }
+  if (files.length === 0) {
+    console.error('usage: npm run decode -- [--decoder zxing-wasm|zxing-js] <image.png…>');
+    return 2;
+  }
+  const decoder = await loadNodeQrDecoder(name);
+  let failed = false;
+  for (const file of files) {
+    const r = await decodeFile(decoder, file);
+    failed ||= !r.ok;
+    process.stdout.write(`${file}\t${r.ok ? r.text : `ERROR ${r.code}`}\n`);
+  }
+  return failed ? 1 : 0;
+}
+
+if (import.meta.filename === process.argv[1]) {
+  process.exitCode = await main(process.argv.slice(2));
+}
