@@ -19,6 +19,8 @@ import { staffHandlers } from './handlers/staff-handlers';
 import { passHandlers } from './handlers/pass-handlers';
 import { debitHandlers } from './handlers/debit-handlers';
 import { pendingHandlers } from './handlers/pending-handlers';
+import { settingsHandlers } from './handlers/settings-handlers';
+import type { HidBackend } from '../../native/hid';
 
 export interface TillOptions {
   dataDir: string;
@@ -29,6 +31,8 @@ export interface TillOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Pauses between immediate retries of an unknown debit outcome (tests shorten them). */
   immediateRetryDelaysMs?: readonly number[];
+  /** USB scanners read by the core (node-hid); null where none should be opened (tests, CLI). */
+  hidBackend?: HidBackend | null;
 }
 
 export interface Till {
@@ -98,8 +102,10 @@ export function createTill(options: TillOptions): Till {
     tuning: options.immediateRetryDelaysMs ? { immediateRetryDelaysMs: options.immediateRetryDelaysMs } : {},
   };
 
+  const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   const handlers: Handlers = {
     ...pendingHandlers(),
+    ...scanners.handlers,
     ...tillHandlers(ctx),
     ...staffHandlers(ctx),
     ...passHandlers(ctx),
@@ -122,6 +128,7 @@ export function createTill(options: TillOptions): Till {
     context: ctx,
     status: () => ctx.status(),
     close() {
+      scanners.stop();
       journal.append({ kind: 'SHUTDOWN', cashierId: null, payload: {} });
       journal.close();
     },

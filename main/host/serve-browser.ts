@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { createTill } from '../core/till';
 import { fileKeyCipher } from '../secrets/secret-store';
 import { startBrowserHost } from './browser-host';
+import { nodeHidBackend } from '../../native/hid';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     static: { type: 'string', default: resolve('dist/renderer') },
     'key-file': { type: 'string' },
+    /** Tests and machines without USB scanners skip node-hid entirely. */
+    'no-hid': { type: 'boolean', default: false },
   },
 });
 
@@ -22,6 +25,7 @@ const keyFile = resolve(values['key-file'] ?? join(homedir(), '.config', 'atouts
 const till = createTill({
   dataDir,
   cipher: fileKeyCipher(keyFile),
+  hidBackend: values['no-hid'] || process.env.ATOUTS_NO_HID === '1' ? null : nodeHidBackend(),
   log: (message, fields) => process.stderr.write(`${JSON.stringify({ message, ...fields })}\n`),
 });
 const host = await startBrowserHost({

@@ -7,6 +7,8 @@ import { createTill, type Till } from '../core/till';
 import type { SecretCipher } from '../secrets/secret-store';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { IPC_EVENT, IPC_INVOKE } from '../../preload/contract/ipc';
+import { tillDataDir } from './data-location';
+import { nodeHidBackend } from '../../native/hid';
 import { decidePermission, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
 
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
@@ -61,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession();
-    const till = createTill({ dataDir: join(app.getPath('userData'), 'till'), cipher: safeStorageCipher });
+    const till = createTill({ dataDir: tillDataDir(app), cipher: safeStorageCipher, hidBackend: nodeHidBackend() });
     ipcMain.handle(IPC_INVOKE, (event, name: unknown, input: unknown) => {
       // Only our own page, in its main frame, may call the till.
       const frame = event.senderFrame;

@@ -17,12 +17,7 @@ type Pending =
   | 'closure.closeMonth'
   | 'closure.list'
   | 'statement.list'
-  | 'reconcile.run'
-  | 'settings.get'
-  | 'settings.set'
-  | 'scanner.devices'
-  | 'scanner.stats'
-  | 'scanner.report';
+  | 'reconcile.run';
 
 export function pendingHandlers(): Pick<Handlers, Pending> {
   const notYet = (): never => {
@@ -43,10 +38,5 @@ export function pendingHandlers(): Pick<Handlers, Pending> {
     'closure.list': notYet,
     'statement.list': notYet,
     'reconcile.run': notYet,
-    'settings.get': notYet,
-    'settings.set': notYet,
-    'scanner.devices': notYet,
-    'scanner.stats': notYet,
-    'scanner.report': notYet,
   };
 }

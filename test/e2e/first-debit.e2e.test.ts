@@ -1,0 +1,78 @@
+// The foundation's proof: a person enrols the till, opens a session, pastes a pass token, debits a CINEMA
+// seat partially (price 9,50 €, wallet 7,00 €, youth 2,50 €) through the UI in headless Chromium, and the
+// Region's ledger holds that debit exactly once while the till's journal holds it too.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { startTillHost, type TillHandle } from '../support/till-host';
+import { chromiumLaunchOptions } from '../support/chromium';
+
+let region: RegionHandle;
+let till: TillHandle;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  region = await startRegionServer();
+  till = await startTillHost();
+  browser = await chromium.launch(chromiumLaunchOptions());
+  page = await browser.newPage({ viewport: { width: 1100, height: 820 }, locale: 'fr-FR' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await till?.stop();
+  await region?.stop();
+});
+
+describe('a first debit, end to end', () => {
+  it('debits a CINEMA seat partially through the UI and the Region records it once', async () => {
+    const partner = await region.admin.createPartner({ name: 'Cinéma Le Rex', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+    const token = await region.admin.mintPass({ beneficiaryId: youth.id });
+
+    await page.goto(till.url);
+    await page.getByLabel('Adresse du serveur de la Région').fill(region.url);
+    await page.getByLabel('Identifiant de la structure').fill(partner.id);
+    await page.getByLabel("Code d'activation").fill(partner.activationCode);
+    await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
+    await page.getByLabel('Votre code PIN (4 à 8 chiffres)').fill('2468');
+    await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
+
+    await page.getByLabel('Code PIN').fill('2468');
+    await page.getByRole('button', { name: 'Ouvrir la session' }).click();
+
+    await page.getByLabel('Ou collez / saisissez le code').fill(token);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.holder').textContent()).toBe('Léa Martin');
+    await expect.poll(() => page.locator('[data-wallet="CINEMA"]').textContent()).toContain('20,00');
+    expect(await page.locator('.check-id').textContent()).toContain("Vérifiez une pièce d'identité");
+
+    await page.getByLabel('Prix (€)').fill('9,50');
+    await page.getByLabel('Part Atouts (€)').fill('7,00');
+    expect((await page.locator('form .split').textContent())?.replace(/\s/g, ' ')).toBe('Atouts : 7,00 € — reste à payer : 2,50 €');
+    await page.getByLabel('Part Atouts (€)').press('Enter');
+
+    const outcome = page.locator('[data-status]');
+    await expect.poll(() => outcome.getAttribute('data-status')).toBe('accepted');
+    expect((await outcome.textContent())?.replace(/\s/g, ' ')).toContain('Nouveau solde : 13,00 €');
+    await page.screenshot({ path: join('docs', 'screenshots', 'first-debit.png') });
+    const debitId = await outcome.getAttribute('data-debit-id');
+
+    const ledger = await region.admin.ledger();
+    const mine = ledger.filter((d) => d.id === debitId);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ category: 'CINEMA', item: 'SEANCE', amountCents: 700, priceCents: 950, status: 'accepted', partnerId: partner.id });
+    expect(ledger).toHaveLength(1);
+
+    const db = new Database(join(till.dataDir, 'journal.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const kinds = db.prepare("SELECT kind FROM entries WHERE json_extract(payload, '$.debitId') = ? ORDER BY seq").pluck().all(debitId);
+      expect(kinds).toEqual(['DEBIT_REQUESTED', 'DEBIT_ACCEPTED']);
+    } finally {
+      db.close();
+    }
+  });
+});
