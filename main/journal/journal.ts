@@ -9,7 +9,7 @@ import { isProjectedKind } from './debit-payloads';
 import { DebitProjectionStore, parseProjectedPayload, type DebitProjection } from './debit-projection';
 import { isEntryKind, type EntryKind } from './entry-kinds';
 import type { JsonObject, JsonValue } from './json-value';
-import { LATEST_VERSION, migrate, schemaVersion } from './migrations';
+import { LATEST_VERSION, PROJECTIONS_STALE_KEY, migrate, projectionsStale, schemaVersion } from './migrations';
 import { PersonStore, type Persons } from './persons';
 import { SettingsStore, type Settings } from './settings';
 import { mapStorageErrors } from './storage-errors';
@@ -156,8 +156,8 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
       if (version > LATEST_VERSION) migrate(db); // throws the newer-version error
       if (version < LATEST_VERSION) throw new TillError('STORAGE_READ_ONLY', `the journal is at schema ${version} and needs migrating to ${LATEST_VERSION}: open it writable once`);
     } else {
-      const report = mapStorageErrors(() => migrate(db));
-      if (report.rebuildProjections && report.from > 0) rebuild();
+      mapStorageErrors(() => migrate(db));
+      if (projectionsStale(db)) mapStorageErrors(rebuild);
     }
   } catch (error) {
     db.close();
@@ -185,6 +185,7 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     const page = db.prepare('SELECT seq, kind, at, cashier_id, payload FROM entries WHERE seq > ? ORDER BY seq LIMIT 10000');
     db.transaction(() => {
       store.clear();
+      db.prepare('DELETE FROM settings WHERE key = ?').run(PROJECTIONS_STALE_KEY);
       for (let cursor = 0; ; ) {
         const rows = page.all(cursor) as Row[];
         if (rows.length === 0) return;

@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { makeTempDir } from '../../test/support/tmp';
+import { canonicalJson, chainHash, entryJson } from './chain-hash';
 import type { JsonObject } from './json-value';
 import { openJournal, type Journal, type OpenJournalOptions } from './journal';
 
@@ -68,4 +69,17 @@ export function debitRequested(over: Partial<Record<string, string | number>> & 
     tokenExp: 1_900_000_000,
     ...over,
   };
+}
+
+/**
+ * Appends with SQL only, following the README's recipe, on a file at any schema version (migration
+ * tests build files as an older till left them).
+ */
+export function rawAppend(db: Database.Database, kind: string, payload: JsonObject, at = '2026-03-10T10:00:00.000Z'): void {
+  const head = db.prepare('SELECT seq, hash, device_id FROM chain_head WHERE id = 1').get() as { seq: number; hash: string; device_id: string | null };
+  const seq = head.seq + 1;
+  const payloadJson = canonicalJson(payload);
+  const hash = chainHash(head.hash, entryJson({ seq, deviceId: head.device_id, kind, at, cashierId: null }, payloadJson));
+  db.prepare('INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)').run(seq, head.device_id, kind, at, payloadJson, head.hash, hash);
+  db.prepare('UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
 }

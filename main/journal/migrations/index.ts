@@ -16,6 +16,17 @@ export function schemaVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/**
+ * Set in the same transaction as a migration that changes a projection, cleared by the rebuild's own
+ * transaction: a crash between the two (or a file migrated by this function alone) still gets rebuilt
+ * at the next opening.
+ */
+export const PROJECTIONS_STALE_KEY = 'journal.projectionsStale';
+
+export function projectionsStale(db: Database.Database): boolean {
+  return db.prepare('SELECT 1 FROM settings WHERE key = ?').get(PROJECTIONS_STALE_KEY) !== undefined;
+}
+
 export interface MigrationReport {
   from: number;
   to: number;
@@ -37,6 +48,7 @@ export function migrate(db: Database.Database, target: number = LATEST_VERSION):
     if (m.version <= from || m.version > target) continue;
     db.transaction(() => {
       m.up(db);
+      if (m.rebuildsProjections) db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, 'true')").run(PROJECTIONS_STALE_KEY);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
     rebuildProjections ||= m.rebuildsProjections === true;
