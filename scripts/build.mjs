@@ -13,6 +13,9 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   external: ['electron', 'better-sqlite3', 'node-hid', 'electron-updater', 'pdfkit'],
+  // The core is ESM and uses import.meta.url (createRequire for native modules); a CJS bundle has none.
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 await esbuild({ ...common, entryPoints: ['main/shell/shell.ts'], outfile: 'dist/main/shell.cjs' });
 await esbuild({ ...common, entryPoints: ['preload/preload.ts'], outfile: 'dist/preload/preload.cjs' });

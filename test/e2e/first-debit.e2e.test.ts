@@ -41,7 +41,8 @@ describe('a first debit, end to end', () => {
     await page.getByLabel('Votre code PIN (4 à 8 chiffres)').fill('2468');
     await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
 
-    await page.getByLabel('Code PIN').fill('2468');
+    await page.getByRole('heading', { name: 'Qui est en caisse ?' }).waitFor();
+    await page.getByLabel('Code PIN', { exact: true }).fill('2468');
     await page.getByRole('button', { name: 'Ouvrir la session' }).click();
 
     await page.getByLabel('Ou collez / saisissez le code').fill(token);
