@@ -1,0 +1,91 @@
+import type { Configuration } from 'electron-builder';
+import { getConfig } from 'app-builder-lib/out/util/config/config';
+import { Minimatch } from 'minimatch';
+import { readFileSync } from 'node:fs';
+import { relative, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appFiles, nodeModuleFiles, productionClosure, walk } from './shipped-files';
+
+const root = join(import.meta.dirname, '../..');
+let patterns: string[];
+let shippedModules: string[];
+
+// What `npm run build` leaves in dist/, with the traps a careless config would let through.
+const BUILT = [
+  'dist/main/shell.cjs',
+  'dist/main/shell.cjs.map',
+  'dist/preload/preload.cjs',
+  'dist/preload/preload.cjs.map',
+  'dist/renderer/index.html',
+  'dist/renderer/assets/index-3f2a.js',
+  'dist/renderer/assets/index-3f2a.js.map',
+  'dist/renderer/assets/index-3f2a.css',
+  'dist/renderer/assets/till.test.js',
+  'dist/renderer/src/app.tsx',
+];
+
+beforeAll(async () => {
+  const config: Configuration = await getConfig(root, 'electron-builder.yml', null);
+  // electron-builder's loader turns the list into one file set ({ filter: [...] }) rooted at the app.
+  const sets = config.files == null ? [] : Array.isArray(config.files) ? config.files : [config.files];
+  patterns = sets.flatMap((set) =>
+    typeof set === 'string' ? [set] : set.from == null || set.from === '.' ? [set.filter ?? []].flat() : [],
+  );
+  expect(patterns.length).toBeGreaterThan(4);
+  shippedModules = nodeModuleFiles(root, patterns);
+});
+
+function repoFiles(): string[] {
+  const skip = new Set(['node_modules', '.git', 'release', 'dist', 'test-results', 'coverage']);
+  return walk(root, (name) => !skip.has(name)).map((f) => relative(root, f).split('\\').join('/'));
+}
+
+describe('what the installer ships', () => {
+  it('takes from the repo only package.json and the built app, without maps or sources', () => {
+    const shipped = appFiles([...repoFiles(), ...BUILT], patterns);
+    expect(shipped.sort()).toEqual(
+      ['package.json', 'dist/main/shell.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-3f2a.js', 'dist/renderer/assets/index-3f2a.css'].sort(),
+    );
+  });
+
+  it('ships the production dependencies and none of the development ones', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    const closure = productionClosure(root);
+    for (const dep of Object.keys(pkg.dependencies)) expect(closure.has(dep), dep).toBe(true);
+    const leaked = Object.keys(pkg.devDependencies).filter((dev) => closure.has(dev));
+    expect(leaked).toEqual([]);
+    const packages = new Set(shippedModules.map((f) => f.split('/').slice(0, f.split('/')[1]?.startsWith('@') ? 3 : 2).join('/')));
+    for (const heavy of ['electron', 'electron-builder', 'vitest', 'typescript', 'vite', 'esbuild', 'playwright-core', '@electron/rebuild', 'react']) {
+      expect(packages.has(`node_modules/${heavy}`), heavy).toBe(false);
+    }
+  });
+
+  it('ships no tests, source maps, TypeScript sources or native build leftovers from node_modules', () => {
+    const offenders = shippedModules.filter(
+      (f) =>
+        /\.(map|ts|tsx|mts|cts)$/.test(f) ||
+        /\/(test|tests|__tests__)\//.test(f) ||
+        /\.(test|spec)\.[cm]?js$/.test(f) ||
+        /better-sqlite3\/(deps|src)\//.test(f) ||
+        /\/obj(\.target)?\//.test(f) ||
+        /\.(o|a|cc|c|h|gyp|gypi)$/.test(f),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('ships the native addons the till loads, all of them unpacked from the asar', () => {
+    expect(shippedModules).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(shippedModules).not.toContain('node_modules/better-sqlite3/build/Release/test_extension.node');
+    expect(shippedModules.some((f) => f.startsWith('node_modules/node-hid/prebuilds/') && f.endsWith('.node'))).toBe(true);
+    const unpack = new Minimatch('**/*.node', { dot: true });
+    for (const addon of shippedModules.filter((f) => f.endsWith('.node'))) expect(unpack.match(addon), addon).toBe(true);
+  });
+
+  it('keeps licences', () => {
+    expect(shippedModules).toContain('node_modules/better-sqlite3/LICENSE');
+    expect(shippedModules.filter((f) => /readme\.md$/i.test(f))).toEqual([]);
+  });
+});
