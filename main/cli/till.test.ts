@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -117,13 +118,20 @@ describe('journal purge and wipe', () => {
     const receipts = join(t.dir, 'receipts');
     mkdirSync(receipts);
     writeFileSync(join(receipts, 'r1.txt'), 'Apolline Brisemoutier');
+    // A backup copy of the journal, as the backup module writes it (a single file, rollback journal).
+    const backup = join(t.dir, 'backups', 'journal-2026-03-10.db');
+    mkdirSync(join(t.dir, 'backups'));
+    const source = new Database(t.path);
+    await source.backup(backup);
+    source.close();
+    writeFileSync(join(t.dir, 'backups', 'notes.txt'), 'not a database');
     const io = capture();
     expect(await runCli(COMMANDS, ['wipe', '--data-dir', t.dir], io)).toBe(2);
     expect(existsSync(receipts)).toBe(true);
     expect(await runCli(COMMANDS, ['wipe', '--data-dir', t.dir, '--yes'], io)).toBe(0);
-    expect(io.stdout).toEqual(['removed 1 person(s) from the journal (chain ok)', `deleted ${receipts}`]);
+    expect(io.stdout).toEqual(['removed 1 person(s) from the journal (chain ok)', `deleted ${receipts}`, `removed 1 person(s) from the copy ${backup}`]);
     expect(existsSync(receipts)).toBe(false);
-    for (const f of [t.path, `${t.path}-wal`]) {
+    for (const f of [t.path, `${t.path}-wal`, backup]) {
       if (existsSync(f)) expect(readFileSync(f).includes(Buffer.from('Brisemoutier'))).toBe(false);
     }
     const j = openJournal(t.path, { readOnly: true });

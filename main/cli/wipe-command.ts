@@ -12,7 +12,8 @@ export const wipe: Command = {
     '  Destroys the personal data the till holds, as the regulation (VI) demands when a partnership ends:',
     "  - the beneficiaries' names and birth dates (the journal's persons table, then VACUUM and WAL",
     '    truncation so no copy lingers in the file\'s free pages);',
-    `  - the folders ${PERSONAL_DATA_FOLDERS.map((f) => `${f}/`).join(', ')} (receipts and exports print names).`,
+    `  - the folders ${PERSONAL_DATA_FOLDERS.map((f) => `${f}/`).join(', ')} (receipts and exports print names);`,
+    '  - the same table in every other copy of the journal under the folder (backups…).',
     '  Kept as evidence: the journal entries and closures. They hold no names or birth dates, only the',
     "  Region's pseudonymous beneficiary ids, amounts and times; they are the partner's proof of every",
     "  debit for the Region's audits and claims (regulation 4.3.2) and accounting records the partner",
@@ -37,6 +38,7 @@ export const wipe: Command = {
     const report = wipePersonalData(dir);
     io.out(report.personsRemoved === null ? 'no journal in this folder' : `removed ${report.personsRemoved} person(s) from the journal (chain ${report.verify})`);
     for (const path of report.removed) io.out(`deleted ${path}`);
+    for (const copy of report.copiesPurged) io.out(`removed ${copy.persons} person(s) from the copy ${copy.path}`);
     return report.verify === 'broken' ? 1 : 0;
   },
 };
