@@ -19,6 +19,7 @@ import { staffHandlers } from './handlers/staff-handlers';
 import { passHandlers } from './handlers/pass-handlers';
 import { debitHandlers } from './handlers/debit-handlers';
 import { pendingHandlers } from './handlers/pending-handlers';
+import { reconciliationHandlers } from './handlers/reconciliation-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import type { HidBackend } from '../../native/hid';
 
@@ -110,6 +111,7 @@ export function createTill(options: TillOptions): Till {
     ...staffHandlers(ctx),
     ...passHandlers(ctx),
     ...debitHandlers(ctx),
+    ...reconciliationHandlers(ctx),
   };
 
   const dispatch = createDispatch(handlers, {

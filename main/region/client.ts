@@ -17,6 +17,7 @@ import {
   resolvePassSchema,
   voidResponseSchema,
 } from './schemas';
+import { regionStatementDetailSchema, regionStatementListSchema } from '../reconciliation/statement-schemas';
 
 export type RegionOutcome<T> =
   | { kind: 'ok'; status: number; value: T }
@@ -149,5 +150,13 @@ export class RegionClient {
     if (q.cursor) params.set('cursor', q.cursor);
     if (q.limit) params.set('limit', String(q.limit));
     return this.request('GET', `/v1/debits?${params.toString()}`, debitPageSchema);
+  }
+  /** Every month of the partner the Region reports (open, closed, paid), newest first. */
+  statements() {
+    return this.request('GET', '/v1/statements', regionStatementListSchema);
+  }
+  /** One month's statement with its lines (the accepted debits it counts). */
+  statement(month: string) {
+    return this.request('GET', `/v1/statements/${encodeURIComponent(month)}`, regionStatementDetailSchema);
   }
 }

@@ -17,6 +17,10 @@ export interface StatementView {
   contestDaysLeft: number | null;
   /** Open differences for this month; a warning shows when the deadline nears with some open. */
   differenceCount: number;
+  /** The deadline is near (7 days or less) or the month is closing while a difference is open. */
+  deadlineWarning: boolean;
+  /** When this month was last reconciled on this till (null: never). */
+  lastReconciledAt: string | null;
 }
 
 export type DifferenceKind =
@@ -39,6 +43,8 @@ export interface DifferenceView {
   /** Codes the UI turns into an explanation and an action. */
   explanation: string;
   action: string;
+  /** 'info' lines (another device's debits) need nothing from this till and do not count as open. */
+  severity: 'action' | 'info';
 }
 
 export interface ReconciliationView {
@@ -47,6 +53,14 @@ export interface ReconciliationView {
   differences: DifferenceView[];
   tillCount: number;
   regionCount: number;
+  tillTotalCents: number;
+  regionTotalCents: number;
+  /** The Region's statement of the month as read (null when the Region lists none). */
+  statement: { status: 'open' | 'closed' | 'paid'; debitCount: number; totalCents: number; paidAt: string | null; contestUntil: string | null } | null;
+  /** Differences that call for an action (severity 'action'). */
+  openCount: number;
+  /** The RECONCILED journal entry that records this run. */
+  entrySeq: number;
 }
 
 export const reconciliationCalls = {

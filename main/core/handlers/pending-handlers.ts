@@ -15,9 +15,7 @@ type Pending =
   | 'journal.verify'
   | 'closure.closeDay'
   | 'closure.closeMonth'
-  | 'closure.list'
-  | 'statement.list'
-  | 'reconcile.run';
+  | 'closure.list';
 
 export function pendingHandlers(): Pick<Handlers, Pending> {
   const notYet = (): never => {
@@ -36,7 +34,5 @@ export function pendingHandlers(): Pick<Handlers, Pending> {
     'closure.closeDay': notYet,
     'closure.closeMonth': notYet,
     'closure.list': notYet,
-    'statement.list': notYet,
-    'reconcile.run': notYet,
   };
 }

@@ -1,0 +1,48 @@
+// The Region's side of a month: every page of GET /v1/debits within the month's Paris bounds, and the
+// month's line of GET /v1/statements. Any answer that is not a definite 2xx stops the run: a partial
+// record would report differences that do not exist.
+import { parisMonthBounds } from '../../protocol/paris-time';
+import { TillError } from '../../preload/contract/errors';
+import type { RegionOutcome } from '../region/client';
+import type { RegionDebit } from '../region/schemas';
+import type { RegionStatement } from './statement-schemas';
+
+/** What reconciliation needs of the Region; the RegionClient is one. */
+export interface RegionRecordSource {
+  listDebits(q: { from: string; to: string; cursor?: string; limit?: number }): Promise<RegionOutcome<{ items: RegionDebit[]; nextCursor?: string | null | undefined }>>;
+  statements(): Promise<RegionOutcome<RegionStatement[]>>;
+}
+
+export interface RegionMonthRecord {
+  debits: RegionDebit[];
+  statement: RegionStatement | null;
+}
+
+/** The contract's largest page. */
+export const PAGE_LIMIT = 500;
+
+function unwrap<T>(outcome: RegionOutcome<T>, what: string): T {
+  if (outcome.kind === 'ok') return outcome.value;
+  if (outcome.kind === 'refused') throw new TillError(outcome.code as TillError['code'], `${what}: ${outcome.detail ?? outcome.code}`);
+  throw new TillError('REGION_UNREACHABLE', `${what}: ${outcome.kind === 'unknown' ? outcome.detail : `retry in ${outcome.retryAfterMs} ms`}`);
+}
+
+export async function fetchRegionMonth(source: RegionRecordSource, month: string): Promise<RegionMonthRecord> {
+  const { start, end } = parisMonthBounds(month);
+  const from = new Date(start).toISOString();
+  const to = new Date(end).toISOString();
+  const debits: RegionDebit[] = [];
+  const cursors = new Set<string>();
+  for (let cursor: string | undefined; ; ) {
+    const page = unwrap(await source.listDebits({ from, to, limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) }), 'GET /v1/debits');
+    for (const item of page.items) debits.push(item);
+    const next = page.nextCursor ?? undefined;
+    if (!next) break;
+    // A server that hands back a cursor twice would loop for ever.
+    if (cursors.has(next)) throw new TillError('REGION_UNREACHABLE', 'GET /v1/debits: the Region repeated a cursor');
+    cursors.add(next);
+    cursor = next;
+  }
+  const statements = unwrap(await source.statements(), 'GET /v1/statements');
+  return { debits, statement: statements.find((s) => s.month === month) ?? null };
+}
