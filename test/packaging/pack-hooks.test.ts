@@ -1,5 +1,5 @@
 import { Arch } from 'electron-builder';
-import type { AfterPackContext, BeforePackContext } from 'electron-builder';
+import type { AfterPackContext, BeforePackContext } from 'app-builder-lib';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
