@@ -10,6 +10,11 @@ export interface WedgeOptions {
   maxGapMs?: number;
   /** Keys in a row, each within maxGapMs, before the burst is taken for a scanner. */
   minLength?: number;
+  /**
+   * Once a burst is recognised, the longest gap that still continues it. Wider than maxGapMs because a
+   * busy machine or a Bluetooth link delivers a scanner's keys with jitter, and no person types mid-burst.
+   */
+  recognisedMaxGapMs?: number;
   /** Keys that end a scan. */
   suffixes?: ReadonlyArray<'Enter' | 'Tab'>;
 }
@@ -69,6 +74,7 @@ function restore(s: Snapshot): void {
 export function createWedgeCapture(target: Window, onScan: (scan: RendererScan<'wedge'>) => void, opts: WedgeOptions = {}): () => void {
   const maxGapMs = opts.maxGapMs ?? 40;
   const minLength = opts.minLength ?? 8;
+  const recognisedMaxGapMs = Math.max(maxGapMs, opts.recognisedMaxGapMs ?? 150);
   const suffixes = new Set<string>(opts.suffixes ?? ['Enter']);
   let burst: Burst | null = null;
   // Keys whose keydown we swallowed: their keyup is swallowed too (Space's keyup would click a button).
@@ -83,7 +89,7 @@ export function createWedgeCapture(target: Window, onScan: (scan: RendererScan<'
   const onKeyDown = (e: KeyboardEvent): void => {
     if (e.isComposing || MODIFIER_CODES.has(e.code)) return;
     const t = e.timeStamp;
-    if (burst && t - burst.lastAt > maxGapMs) burst = null;
+    if (burst && t - burst.lastAt > (burst.recognised ? recognisedMaxGapMs : maxGapMs)) burst = null;
     if (e.ctrlKey || e.altKey || e.metaKey) {
       burst = null;
       return;
