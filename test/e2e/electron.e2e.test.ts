@@ -2,20 +2,11 @@
 // project's build machines cannot download Electron (ELECTRON_SKIP_BINARY_DOWNLOAD=1): there the test says
 // plainly that it was skipped and why.
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { makeTempDir } from '../support/tmp';
+import { electronBinary } from '../support/electron-binary';
 
-function electronBinary(): string | null {
-  try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const binary = electronBinary();
 if (!binary) {
@@ -31,12 +22,12 @@ describe('Electron shell', () => {
       env: { ...process.env, ATOUTS_TILL_DATA_DIR: join(tmp.dir, 'data') },
     });
     try {
-      const window = await app.firstWindow();
-      await window.waitForSelector('h1');
-      expect(await window.title()).toBe('Atouts Caisse');
-      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => typeof (window as unknown as { till?: { invoke?: unknown } }).till?.invoke)).toBe('function');
-      const opened = await window.evaluate(() => window.open('https://example.org') === null);
+      const page = await app.firstWindow();
+      await page.waitForSelector('h1');
+      expect(await page.title()).toBe('Atouts Caisse');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(await page.evaluate(() => typeof (window as unknown as { till?: { invoke?: unknown } }).till?.invoke)).toBe('function');
+      const opened = await page.evaluate(() => window.open('https://example.org') === null);
       expect(opened).toBe(true);
     } finally {
       await app.close();

@@ -1,0 +1,126 @@
+// `npm run demo [-- --partner cinema|theatre|multi|basket|music|flers-agglo] [--port N]`
+// Starts the reference Region server with a seeded demo (partners, youths, coupons, a bon plan), enrols
+// this till for one partner, writes scannable demo QR codes (PNG + terminal), and opens the till:
+// in Electron where a binary exists, otherwise in browser mode at a printed URL.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import QRCode from 'qrcode';
+import { createTill } from '../main/core/till';
+import { fileKeyCipher } from '../main/secrets/secret-store';
+import { startBrowserHost } from '../main/host/browser-host';
+import { nodeHidBackend } from '../native/hid';
+import { startRegionServer } from '../test/support/region-server';
+import { electronBinary } from '../test/support/electron-binary';
+import type { DemoFacts } from '../region-server/seed/demo-seed';
+
+const { values } = parseArgs({
+  options: {
+    partner: { type: 'string', default: 'cinema' },
+    port: { type: 'string', default: '0' },
+    'browser-only': { type: 'boolean', default: false },
+    /** Reuse dist/ as it is (development). */
+    'skip-build': { type: 'boolean', default: false },
+  },
+});
+
+const ROOT = resolve('.');
+const DEMO = join(ROOT, '.demo');
+const MANAGER = { name: 'Claire Dubois (responsable)', pin: '1234' };
+const CASHIER = { name: 'Karim Haddad (caisse)', pin: '0000' };
+
+function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; detail?: string } }, what: string): T {
+  if (!r.ok) throw new Error(`${what}: ${r.error.code} ${r.error.detail ?? ''}`);
+  return r.value;
+}
+
+if (!values['skip-build']) console.log('Building the till…');
+if (!values['skip-build'] && spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+
+rmSync(DEMO, { recursive: true, force: true });
+mkdirSync(join(DEMO, 'qr'), { recursive: true });
+console.log('Starting the reference Region server with the demo seed…');
+const region = await startRegionServer({ seed: 'demo', dbPath: join(DEMO, 'region.sqlite'), logLevel: 'warn' });
+const facts = JSON.parse(readFileSync(join(DEMO, 'region.sqlite.demo.json'), 'utf8')) as DemoFacts;
+const partner = facts.partners.find((p) => p.key === values.partner) ?? facts.partners[0]!;
+
+const electronPath = electronBinary();
+const useElectron = electronPath !== null && !values['browser-only'];
+
+async function writeDemoTokens(): Promise<string[]> {
+  const lines: string[] = [];
+  for (const youth of facts.beneficiaries) {
+    const token = await region.admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: 600 });
+    const file = join(DEMO, 'qr', `${youth.givenName}-${youth.familyName}`.normalize('NFD').replace(/[^\w-]/g, '') + '.png');
+    await QRCode.toFile(file, token, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+    lines.push(`${youth.givenName} ${youth.familyName}${youth.note ? ` (${youth.note})` : ''}\t${token}`);
+  }
+  for (const coupon of facts.coupons) {
+    await QRCode.toFile(join(DEMO, 'qr', `coupon-${coupon.code}.png`), coupon.token, { margin: 4, scale: 6 });
+    lines.push(`coupon ${coupon.code}\t${coupon.token}`);
+  }
+  writeFileSync(join(DEMO, 'tokens.txt'), `${lines.join('\n')}\n`);
+  return lines;
+}
+
+const tokens = await writeDemoTokens();
+// A pass QR code lives 10 minutes (pass-tokens.md): fresh ones are written every 8 minutes.
+setInterval(() => void writeDemoTokens().catch(() => undefined), 8 * 60_000).unref();
+
+let stopTill: () => Promise<void> = async () => undefined;
+if (useElectron) {
+  const { activationCode: code } = await region.admin.newActivationCode(partner.id);
+  console.log(`\nEnrol the till in its window with: Region ${region.url}, partner ${partner.id}, activation code ${code}`);
+  const child = spawn(electronPath, [join(ROOT, 'dist/main/shell.cjs')], {
+    stdio: 'inherit',
+    env: { ...process.env, ATOUTS_TILL_DATA_DIR: join(DEMO, 'till-electron') },
+  });
+  child.on('exit', () => void shutdown());
+} else {
+  const till = createTill({
+    dataDir: join(DEMO, 'till'),
+    cipher: fileKeyCipher(join(DEMO, 'host.key')),
+    hidBackend: process.env.ATOUTS_NO_HID === '1' ? null : nodeHidBackend(),
+  });
+  must(
+    await till.dispatch('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Caisse 1',
+      managerName: MANAGER.name,
+      managerPin: MANAGER.pin,
+    }),
+    'enrolment',
+  );
+  const staff = must(await till.dispatch('staff.list', {}), 'staff') as { id: string }[];
+  must(await till.dispatch('staff.login', { staffId: staff[0]!.id, pin: MANAGER.pin }), 'login');
+  must(await till.dispatch('staff.add', { name: CASHIER.name, role: 'cashier', pin: CASHIER.pin }), 'add cashier');
+  must(await till.dispatch('staff.logout', {}), 'logout');
+  const host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: join(ROOT, 'dist/renderer'), port: Number(values.port) });
+  stopTill = async () => {
+    await host.close();
+    till.close();
+  };
+  console.log(`\nTill enrolled for « ${partner.name} » (${partner.accreditations.join(', ')}).`);
+  console.log(`Staff: ${MANAGER.name} PIN ${MANAGER.pin} — ${CASHIER.name} PIN ${CASHIER.pin}`);
+  console.log(`\nOpen the till in a browser (Chromium, Firefox…):\n\n  ${host.url}\n`);
+}
+
+const first = tokens[0]!.split('\t');
+console.log(`Pass of ${first[0]} (valid 10 minutes; fresh ones are rewritten in .demo/tokens.txt and .demo/qr/*.png every 8 minutes):`);
+console.log(await QRCode.toString(first[1]!, { type: 'terminal', small: true }));
+console.log(`To paste instead of scanning:\n${first[1]}\n`);
+console.log('Other partners: npm run demo -- --partner theatre|multi|basket|music|flers-agglo. Stop with Ctrl+C.');
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await stopTill();
+  await region.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
