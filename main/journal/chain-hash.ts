@@ -78,9 +78,11 @@ export interface EntryFields {
  * already in order) so that verification hashes the stored payload bytes as they are: a payload edited
  * into a different spelling of the same value breaks the hash, as it should.
  */
-export function entryJson(e: EntryFields, payloadJson: string): string {
-  const nullable = (s: string | null) => (s === null ? 'null' : quote(s));
-  return `{"at":${quote(e.at)},"cashierId":${nullable(e.cashierId)},"deviceId":${nullable(e.deviceId)},"kind":${quote(e.kind)},"payload":${payloadJson},"seq":${write(e.seq, 0)}}`;
+export function entryJson(e: EntryFields, payloadJson: string, from: 'input' | 'storage' = 'input'): string {
+  // Text read back from SQLite is valid UTF-8 by construction: the surrogate check is for new input only.
+  const q = from === 'input' ? quote : JSON.stringify;
+  const nullable = (s: string | null) => (s === null ? 'null' : q(s));
+  return `{"at":${q(e.at)},"cashierId":${nullable(e.cashierId)},"deviceId":${nullable(e.deviceId)},"kind":${q(e.kind)},"payload":${payloadJson},"seq":${write(e.seq, 0)}}`;
 }
 
 export function chainHash(prevHash: string, entryJsonText: string): string {

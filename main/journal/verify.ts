@@ -34,7 +34,7 @@ export interface EntryRow {
 }
 
 export function hashOfRow(r: EntryRow, seq: number = r.seq): string {
-  return chainHash(r.prev_hash, entryJson({ seq, deviceId: r.device_id, kind: r.kind, at: r.at, cashierId: r.cashier_id }, r.payload));
+  return chainHash(r.prev_hash, entryJson({ seq, deviceId: r.device_id, kind: r.kind, at: r.at, cashierId: r.cashier_id }, r.payload, 'storage'));
 }
 
 function classify(r: EntryRow, next: EntryRow | undefined, prevHash: string, prevPrevHash: string | null): { seq: number; problem: ChainProblem; detail: string } {
