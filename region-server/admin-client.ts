@@ -1,0 +1,151 @@
+// A typed client for the reference server's /admin calls (region-api.md, "own extras"), over fetch.
+// Used by the `region` command-line tool and by every test through test/support/region-server.ts.
+
+export type Category = 'SPECTACLE' | 'CINEMA' | 'SPORT' | 'ARTISTIC' | 'LOCAL';
+export type WalletName = 'SPECTACLE' | 'CINEMA' | 'PRATIQUE' | 'LOCAL';
+export interface WalletBalance {
+  wallet: WalletName;
+  balanceCents: number;
+}
+
+export interface LedgerItem {
+  id: string;
+  partnerId: string;
+  beneficiaryId: string;
+  deviceId: string;
+  deviceSeq: number;
+  category: Category;
+  item: string;
+  sessions: number | null;
+  amountCents: number;
+  priceCents: number;
+  status: 'accepted' | 'voided';
+  mode: 'online' | 'offline';
+  occurredAt: string;
+  acceptedAt: string;
+  voidedAt: string | null;
+  couponId: string | null;
+}
+
+export interface Faults {
+  latencyMs?: number;
+  errorRate?: number;
+  dropAfterCommitRate?: number;
+}
+
+export interface Jwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+  kid: string;
+  use?: string;
+}
+
+/** An /admin call that did not answer 2xx. */
+export class AdminError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`admin call failed with ${status}: ${JSON.stringify(body)}`);
+    this.name = 'AdminError';
+  }
+}
+
+export class AdminClient {
+  constructor(
+    readonly url: string,
+    readonly adminKey: string,
+  ) {}
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.url}${path}`, {
+      method,
+      headers: { 'x-admin-key': this.adminKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : null;
+    if (!response.ok) throw new AdminError(response.status, parsed);
+    return parsed as T;
+  }
+
+  createPartner(input: { name: string; siret: string; accreditations: Category[] }): Promise<{ id: string; activationCode: string }> {
+    return this.call('POST', '/admin/partners', input);
+  }
+  newActivationCode(partnerId: string): Promise<{ activationCode: string }> {
+    return this.call('POST', `/admin/partners/${encodeURIComponent(partnerId)}/activation-codes`);
+  }
+  patchPartner(partnerId: string, patch: { accreditations?: Category[]; status?: 'active' | 'suspended' }): Promise<unknown> {
+    return this.call('PATCH', `/admin/partners/${encodeURIComponent(partnerId)}`, patch);
+  }
+  createBeneficiary(input: {
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    season?: number;
+    membership?: 'active' | 'inactive';
+    wallets?: Partial<Record<WalletName, number>>;
+  }): Promise<{ id: string; wallets: WalletBalance[] }> {
+    return this.call('POST', '/admin/beneficiaries', input);
+  }
+  beneficiary(id: string): Promise<{ id: string; givenName: string; familyName: string; birthDate: string; season: number; membership: string; wallets: WalletBalance[] }> {
+    return this.call('GET', `/admin/beneficiaries/${encodeURIComponent(id)}`);
+  }
+  setMembership(id: string, membership: 'active' | 'inactive'): Promise<unknown> {
+    return this.call('PATCH', `/admin/beneficiaries/${encodeURIComponent(id)}`, { membership });
+  }
+  async mintPass(input: { beneficiaryId: string; iat?: number; ttlSeconds?: number }): Promise<string> {
+    return (await this.call<{ token: string }>('POST', '/admin/tokens/pass', input)).token;
+  }
+  createCoupon(input: { beneficiaryId: string; partnerId: string; category: 'SPORT' | 'ARTISTIC'; amountCents: number; expiresAt?: string }): Promise<{
+    id: string;
+    code: string;
+    token: string;
+  }> {
+    return this.call('POST', '/admin/coupons', input);
+  }
+  cancelCoupon(id: string): Promise<unknown> {
+    return this.call('POST', `/admin/coupons/${encodeURIComponent(id)}/cancel`);
+  }
+  createOffer(input: {
+    partnerId: string;
+    title: string;
+    startsAt: string;
+    endsAt: string;
+    places: number;
+    designation: 'registration' | 'draw' | 'invitation';
+  }): Promise<{ id: string }> {
+    return this.call('POST', '/admin/offers', input);
+  }
+  addParticipant(offerId: string, input: { beneficiaryId: string; status?: 'registered' | 'winner' | 'checked_in' | 'cancelled' }): Promise<unknown> {
+    return this.call('POST', `/admin/offers/${encodeURIComponent(offerId)}/participants`, input);
+  }
+  closeMonth(month: string): Promise<{ month: string; closedAt: string }> {
+    return this.call('POST', `/admin/months/${month}/close`);
+  }
+  payMonth(month: string, paidAt?: string): Promise<{ month: string; paidAt: string; contestUntil: string }> {
+    return this.call('POST', `/admin/months/${month}/pay`, paidAt ? { paidAt } : {});
+  }
+  async ledger(): Promise<LedgerItem[]> {
+    return (await this.call<{ items: LedgerItem[] }>('GET', '/admin/ledger')).items;
+  }
+  /** Fixes the server's now at an instant (time stands still), or back to the real clock with null. */
+  setClock(now: string | Date | null): Promise<{ now: string }> {
+    return this.call('PUT', '/admin/clock', { now: now instanceof Date ? now.toISOString() : now });
+  }
+  /** Replaces every fault setting (unset ones go back to 0). */
+  setFaults(faults: Faults): Promise<Required<Faults>> {
+    return this.call('PUT', '/admin/faults', faults);
+  }
+  setOfflinePolicy(policy: { enabled?: boolean; floorLimitCents?: number; maxOfflineHours?: number }): Promise<{ enabled: boolean; floorLimitCents: number; maxOfflineHours: number }> {
+    return this.call('PUT', '/admin/offline', policy);
+  }
+  async rotateKey(): Promise<Jwk> {
+    return (await this.call<{ key: Jwk }>('POST', '/admin/keys/rotate')).key;
+  }
+  retireKey(kid: string): Promise<unknown> {
+    return this.call('DELETE', `/admin/keys/${encodeURIComponent(kid)}`);
+  }
+}
+
