@@ -94,6 +94,8 @@ export async function rebuildNativeForElectron(context: PackHookContext, deps: P
 export function restoreNodeBuild(projectDir: string): boolean {
   const stash = join(projectDir, NODE_ABI_STASH);
   if (!existsSync(stash)) return false;
+  // node-gyp may have removed build/Release before failing.
+  mkdirSync(join(projectDir, NATIVE_BINARY, '..'), { recursive: true });
   copyFileSync(stash, join(projectDir, NATIVE_BINARY));
   rmSync(join(projectDir, NODE_ABI_STASH, '..'), { recursive: true, force: true });
   return true;

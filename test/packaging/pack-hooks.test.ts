@@ -42,7 +42,11 @@ function fakeRebuild(behaviour: 'build' | 'throw' | 'delete' = 'build') {
       log: (m: string) => logs.push(m),
       rebuild: async (options: ElectronRebuildOptions) => {
         calls.push(options);
-        if (behaviour === 'throw') throw new Error('gyp ERR! headers download failed');
+        // node-gyp cleans build/ before it fails, as it does without network access.
+        if (behaviour === 'throw') {
+          rmSync(join(project.dir, 'node_modules/better-sqlite3/build'), { recursive: true });
+          throw new Error('gyp ERR! headers download failed');
+        }
         if (behaviour === 'delete') rmSync(join(project.dir, NATIVE_BINARY));
         else put(NATIVE_BINARY, `electron ${options.electronVersion} ${options.platform}-${options.arch}`);
       },
