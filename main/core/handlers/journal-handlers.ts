@@ -1,0 +1,88 @@
+// journal.* and closure.*: the journal as the partner sees it (debits with filters and totals, any
+// entry with its place in the chain, verification) and the daily and monthly closures.
+import { CATEGORIES, type Category } from '../../../protocol/catalogue';
+import { parisDay, parisDayBounds } from '../../../protocol/paris-time';
+import { TillError, type ClosureView, type EntryView, type JournalDebitRow } from '../../../preload/contract';
+import type { CategoryTotals, JournalEntry } from '../../journal/journal';
+import { closureSchema } from '../../journal/debit-payloads';
+import { debitOutcome, projectionStatuses } from '../../debit/outcome-view';
+import type { Handlers } from '../../transport/dispatch';
+import type { TillContext } from '../context';
+
+type JournalCalls = 'journal.list' | 'journal.entry' | 'journal.verify' | 'closure.closeDay' | 'closure.closeMonth' | 'closure.list';
+
+const totalsRows = (t: CategoryTotals | Record<string, { count: number; amountCents: number }>) =>
+  CATEGORIES.map((category: Category) => ({ category, count: t[category]?.count ?? 0, amountCents: t[category]?.amountCents ?? 0 }));
+
+function closureView(entry: JournalEntry): ClosureView {
+  const parsed = closureSchema.safeParse(entry.payload);
+  if (!parsed.success || (entry.kind !== 'DAY_CLOSED' && entry.kind !== 'MONTH_CLOSED')) throw new TillError('JOURNAL_BROKEN', `entry ${entry.seq} is not a closure`);
+  const p = parsed.data;
+  return {
+    seq: entry.seq,
+    kind: entry.kind,
+    period: p.period,
+    count: p.count,
+    periodTotalCents: p.periodTotalCents,
+    grandTotalCents: p.grandTotalCents,
+    totals: totalsRows(p.totals),
+    lastSeq: p.lastSeq,
+    lastHash: p.lastHash,
+    at: entry.at,
+  };
+}
+
+export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> {
+  const { journal } = ctx;
+  return {
+    'journal.list': (input) => {
+      const fromAt = input.fromDay ? new Date(parisDayBounds(input.fromDay).start).toISOString() : undefined;
+      const toAt = input.toDay ? new Date(parisDayBounds(input.toDay).end).toISOString() : undefined;
+      const period = { ...(fromAt ? { fromAt } : {}), ...(toAt ? { toAt } : {}) };
+      const states = journal.debits.list({
+        ...period,
+        ...(input.category ? { category: input.category } : {}),
+        ...(input.cashierId ? { cashierId: input.cashierId } : {}),
+        ...(input.status ? { status: projectionStatuses(input.status) } : {}),
+        limit: input.limit ?? 500,
+      });
+      const names = new Map<string, string | null>();
+      const holderName = (id: string) => {
+        if (!names.has(id)) {
+          const p = journal.persons.get(id);
+          names.set(id, p ? `${p.givenName} ${p.familyName}` : null);
+        }
+        return names.get(id) ?? null;
+      };
+      const rows: JournalDebitRow[] = states.map((s) => ({
+        ...debitOutcome(s),
+        kind: s.kind,
+        cashierId: s.cashierId,
+        mode: s.mode,
+        regionConfirmed: s.regionConfirmed,
+        holderName: holderName(s.beneficiaryId),
+      }));
+      return { rows, totals: totalsRows(journal.debits.totals(period)), pendingCount: journal.debits.awaitingRegion().length };
+    },
+    'journal.entry': (input) => {
+      const entry = journal.get(input.seq);
+      if (!entry) throw new TillError('NOT_FOUND', `no entry ${input.seq}`);
+      const view: EntryView = { seq: entry.seq, kind: entry.kind, at: entry.at, cashierId: entry.cashierId, payload: entry.payload, prevHash: entry.prevHash, hash: entry.hash };
+      return view;
+    },
+    'journal.verify': () => {
+      const result = journal.verify();
+      if (result.ok) return { ok: true, count: result.count };
+      try {
+        journal.append({ kind: 'CHAIN_BROKEN', cashierId: ctx.cashierId(), payload: { seq: result.seq, problem: result.problem, detail: result.detail.slice(0, 500) } });
+      } catch (error) {
+        // A journal broken at opening refuses appends: the verdict still reaches the manager.
+        ctx.log('could not record CHAIN_BROKEN', { error: String(error) });
+      }
+      return { ok: false, count: result.seq - 1, brokenSeq: result.seq, problem: result.problem };
+    },
+    'closure.closeDay': (input) => closureView(journal.closeDay(input.day ?? parisDay(ctx.now()), ctx.cashierId())),
+    'closure.closeMonth': (input) => closureView(journal.closeMonth(input.month, ctx.cashierId())),
+    'closure.list': () => journal.list({ kinds: ['DAY_CLOSED', 'MONTH_CLOSED'], order: 'desc' }).map(closureView),
+  };
+}

@@ -1,0 +1,33 @@
+// The outbox as the till core runs it: wired to the shared context (Region link, events, status).
+import type { TillContext } from '../core/context';
+import { debitOutcome } from '../debit/outcome-view';
+import { Outbox, type OutboxDeps } from './outbox';
+import type { RequestStore } from './request-store';
+
+export type OutboxTuning = Partial<Pick<OutboxDeps, 'backoff' | 'idleMs' | 'clockCheckEveryMs' | 'concurrency' | 'random' | 'refreshKeys' | 'refreshKeysEveryMs'>>;
+
+export function createTillOutbox(ctx: TillContext, store: RequestStore, tuning: OutboxTuning = {}): Outbox {
+  const setOnline = (online: boolean) => {
+    if (online === ctx.link.online) return;
+    ctx.link.online = online;
+    ctx.publishStatus();
+  };
+  return new Outbox({
+    journal: ctx.journal,
+    store,
+    region: () => ctx.link.authenticated(),
+    now: () => ctx.now(),
+    onAnswered: (state) => {
+      ctx.events.emit('debit', debitOutcome(state));
+      ctx.publishStatus();
+    },
+    onReachability: setOnline,
+    onClockSkew: (skewMs) => {
+      const changed = ctx.link.clockSkewMs !== skewMs;
+      ctx.link.clockSkewMs = skewMs;
+      if (changed) ctx.publishStatus();
+    },
+    log: (message, fields) => ctx.log(message, fields),
+    ...tuning,
+  });
+}

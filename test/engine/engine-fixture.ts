@@ -1,0 +1,88 @@
+// A till core enrolled with a real reference Region server, a manager logged in, and helpers to make
+// debits the way the counter does (scan, then submit), for the engine's tests.
+import { join } from 'node:path';
+import { createTill, type Till, type TillOptions } from '../../main/core/till';
+import { fileKeyCipher } from '../../main/secrets/secret-store';
+import type { CallName, CallOutput, CallInput } from '../../preload/contract';
+import type { Category, RegionHandle } from '../support/region-server';
+import { makeTempDir } from '../support/tmp';
+
+export const MANAGER_PIN = '2468';
+
+export interface EngineFixture {
+  till: Till;
+  dataDir: string;
+  partnerId: string;
+  call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  /** The error code of a call expected to fail. */
+  fail(name: CallName, input: unknown): Promise<string>;
+  /** A fresh youth with a fresh pass, scanned: returns the scan id and the beneficiary id. */
+  scanNewYouth(opts?: { wallets?: Partial<Record<'SPECTACLE' | 'CINEMA' | 'PRATIQUE' | 'LOCAL', number>> }): Promise<{ scanId: string; beneficiaryId: string; source: string }>;
+  /** Opens the till again on the same data folder (as after a restart). */
+  reopen(extra?: Partial<TillOptions>): Promise<void>;
+  close(): void;
+}
+
+export const FAST_TILL: Partial<TillOptions> = {
+  immediateRetryDelaysMs: [20, 40],
+  regionTimeoutMs: 3000,
+  outbox: { backoff: { baseMs: 20, maxMs: 200 }, idleMs: 200 },
+};
+
+export async function engineFixture(region: RegionHandle, opts: { accreditations?: Category[]; till?: Partial<TillOptions>; dataDir?: string } = {}): Promise<EngineFixture> {
+  const tmp = makeTempDir('engine');
+  const dataDir = opts.dataDir ?? join(tmp.dir, 'data');
+  const tillOptions = (): TillOptions => ({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'key')), ...FAST_TILL, ...opts.till });
+  const partner = await region.admin.createPartner({ name: 'Théâtre des Arts', siret: '12345678900011', accreditations: opts.accreditations ?? ['SPECTACLE', 'CINEMA', 'SPORT'] });
+  let till = createTill(tillOptions());
+
+  async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const r = await till.dispatch(name, input);
+    if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`);
+    return r.value as CallOutput<K>;
+  }
+  async function login(): Promise<void> {
+    const staff = await call('staff.list', {});
+    const manager = staff.find((s) => s.role === 'manager');
+    if (!manager) throw new Error('no manager');
+    await call('staff.login', { staffId: manager.id, pin: MANAGER_PIN });
+  }
+  await call('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1', managerName: 'Claire Dubois', managerPin: MANAGER_PIN });
+  await login();
+
+  const fixture: EngineFixture = {
+    get till() {
+      return till;
+    },
+    dataDir,
+    partnerId: partner.id,
+    call,
+    async fail(name, input) {
+      const r = await till.dispatch(name, input);
+      if (r.ok) throw new Error(`${name} succeeded: ${JSON.stringify(r.value)}`);
+      return r.error.code;
+    },
+    async scanNewYouth(o = {}) {
+      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14', ...(o.wallets ? { wallets: o.wallets } : {}) });
+      const token = await region.admin.mintPass({ beneficiaryId: youth.id });
+      const scan = await call('pass.scan', { text: token, source: 'paste' });
+      if (scan.kind !== 'pass') throw new Error(`scan refused: ${JSON.stringify(scan)}`);
+      return { scanId: scan.card.scanId, beneficiaryId: youth.id, source: scan.card.source };
+    },
+    async reopen(extra = {}) {
+      till.close();
+      till = createTill({ ...tillOptions(), ...extra });
+      await login();
+    },
+    close() {
+      till.close();
+      tmp.remove();
+    },
+  };
+  return fixture;
+}
+
+/** The Region's ledger for one device, by debit id. */
+export async function ledgerOf(region: RegionHandle, partnerId: string) {
+  return (await region.admin.ledger()).filter((d) => d.partnerId === partnerId);
+}

@@ -1,0 +1,108 @@
+// Offline mode (region-api.md "Offline debits"): with the Region stopped, passes are read with the
+// cached keys, debits within the policy are accepted offline and the rest refused with the reason;
+// when the Region is back the outbox sends them and the ledger matches.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { ledgerDifferences } from './ledger-match';
+
+let region: RegionHandle;
+let f: EngineFixture;
+
+beforeAll(async () => {
+  region = await startRegionServer();
+  await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
+  f = await engineFixture(region);
+});
+
+afterAll(async () => {
+  f?.close();
+  await region?.stop();
+});
+
+async function mint(wallets?: { SPECTACLE?: number; CINEMA?: number }) {
+  const youth = await region.admin.createBeneficiary({ givenName: 'Hugo', familyName: 'Lefèvre', birthDate: '2006-09-01', ...(wallets ? { wallets } : {}) });
+  return { id: youth.id, tokens: [await region.admin.mintPass({ beneficiaryId: youth.id }), await region.admin.mintPass({ beneficiaryId: youth.id })] };
+}
+
+async function scanOffline(token: string): Promise<string> {
+  const scan = await f.call('pass.scan', { text: token, source: 'paste' });
+  if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
+  expect(scan.card.source).toBe('offline');
+  return scan.card.scanId;
+}
+
+describe('offline debits', () => {
+  it('accepts within policy, refuses the rest with the reason, and syncs when the Region returns', async () => {
+    const a = await mint();
+    const b = await mint({ CINEMA: 1200 });
+    const c = await mint();
+    region.kill();
+
+    // Within the floor limit and the snapshot: accepted offline, plainly marked so.
+    const first = await f.call('debit.submit', { scanId: await scanOffline(a.tokens[0]!), category: 'SPECTACLE', item: 'PLACE', priceCents: 2000, amountCents: 1500 });
+    expect(first.status).toBe('offline_accepted');
+    expect(f.till.status().pendingCount).toBe(1);
+
+    // Above the floor limit.
+    expect(await f.fail('debit.submit', { scanId: await scanOffline(c.tokens[0]!), category: 'SPECTACLE', item: 'PLACE', priceCents: 2000, amountCents: 1600 })).toBe('OFFLINE_LIMIT_EXCEEDED');
+
+    // Snapshot 30 € minus the 15 € already debited offline here on this youth: 15 € left, 10 € fits, a second pass of
+    // the same snapshot age cannot spend the first debit's money again.
+    const second = await f.call('debit.submit', { scanId: await scanOffline(a.tokens[1]!), category: 'SPECTACLE', item: 'PLACE', priceCents: 1000, amountCents: 1000 });
+    expect(second.status).toBe('offline_accepted');
+    const bScan = await scanOffline(b.tokens[0]!);
+    expect(await f.fail('debit.submit', { scanId: bScan, category: 'CINEMA', item: 'SEANCE', priceCents: 1300, amountCents: 1300 })).toBe('INSUFFICIENT_BALANCE');
+    // The jti already paid here.
+    const again = await scanOffline(a.tokens[0]!);
+    expect(await f.fail('debit.submit', { scanId: again, category: 'SPECTACLE', item: 'PLACE', priceCents: 500, amountCents: 100 })).toBe('TOKEN_USED');
+    const bOk = await f.call('debit.submit', { scanId: bScan, category: 'CINEMA', item: 'SEANCE', priceCents: 1300, amountCents: 1200 });
+    expect(bOk.status).toBe('offline_accepted');
+
+    const requested = f.till.journal.list({ kinds: ['DEBIT_REQUESTED'] }).map((e) => e.payload.mode);
+    expect(requested).toEqual(['offline', 'offline', 'offline']);
+
+    await region.restart();
+    expect(await f.till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
+    for (const d of [first, second, bOk]) expect((await f.call('debit.get', { debitId: d.debitId })).status).toBe('accepted');
+    const ledger = await ledgerOf(region, f.partnerId);
+    expect(ledger.map((d) => d.mode)).toEqual(['offline', 'offline', 'offline']);
+    expect(ledgerDifferences(f.till.journal, ledger)).toEqual([]);
+  });
+
+  it('refuses offline when the policy disables it, or when the keys are too old', async () => {
+    const youth = await mint();
+    await region.admin.setOfflinePolicy({ enabled: false, floorLimitCents: 1500, maxOfflineHours: 24 });
+    await f.reopen();
+    await expect.poll(() => f.till.context.link.keys()?.offline.enabled, { timeout: 5000 }).toBe(false);
+    region.kill();
+    expect(await f.fail('debit.submit', { scanId: await scanOffline(youth.tokens[0]!), category: 'SPECTACLE', item: 'PLACE', priceCents: 500, amountCents: 500 })).toBe('OFFLINE_DISABLED');
+    await region.restart();
+    await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 1 });
+    await f.reopen();
+    await expect.poll(() => f.till.context.link.keys()?.offline.maxOfflineHours, { timeout: 5000 }).toBe(1);
+    // The cached keys as if fetched two hours ago: older than maxOfflineHours.
+    const { fetchedAt: _fresh, ...keys } = f.till.context.link.keys()!;
+    f.till.context.link.saveKeys(keys, new Date(Date.now() - 2 * 3_600_000).toISOString());
+    region.kill();
+    expect(await f.fail('debit.submit', { scanId: await scanOffline(youth.tokens[1]!), category: 'SPECTACLE', item: 'PLACE', priceCents: 500, amountCents: 500 })).toBe('OFFLINE_MAX_AGE');
+    await region.restart();
+    expect(f.till.journal.debits.list({}).filter((d) => d.beneficiaryId === youth.id)).toEqual([]);
+  });
+
+  it('never turns an unknown online outcome into an offline acceptance', async () => {
+    await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
+    await f.reopen();
+    const scan = await f.scanNewYouth();
+    expect(scan.source).toBe('online');
+    region.kill();
+    const outcome = await f.call('debit.submit', { scanId: scan.scanId, category: 'SPECTACLE', item: 'PLACE', priceCents: 500, amountCents: 500 });
+    expect(outcome.status).toBe('pending');
+    const requested = f.till.journal.list({ kinds: ['DEBIT_REQUESTED'], order: 'desc', limit: 1 })[0]!;
+    expect(requested.payload).toMatchObject({ debitId: outcome.debitId, mode: 'online' });
+    await region.restart();
+    expect(await f.till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
+    expect((await f.call('debit.get', { debitId: outcome.debitId })).status).toBe('accepted');
+    expect(ledgerDifferences(f.till.journal, await ledgerOf(region, f.partnerId))).toEqual([]);
+  });
+});
