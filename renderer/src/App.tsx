@@ -4,34 +4,51 @@ import type { TillStatus } from '../../preload/contract';
 import { useTill } from './till-context';
 import { EnrolScreen } from './screens/EnrolScreen';
 import { LoginScreen } from './screens/LoginScreen';
-import { CounterScreen } from './screens/CounterScreen';
 import { StatusBar } from './components/StatusBar';
+import { Shell } from './shell/Shell';
+import { IDLE_LOCK_MINUTES } from './shell/idle-lock';
 
 export function App() {
   const till = useTill();
   const { t } = useTranslation();
   const [status, setStatus] = useState<TillStatus | null>(null);
+  const [lockNotice, setLockNotice] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
     const result = await till.invoke('till.status', {});
     if (result.ok) setStatus(result.value);
   }, [till]);
+  const refreshStatus = useCallback(() => void refresh(), [refresh]);
 
   useEffect(() => {
     void refresh();
     return till.on('status', setStatus);
   }, [till, refresh]);
 
-  if (!status) return <main className="screen" aria-busy="true">{t('app.title')}</main>;
+  const onLocked = useCallback(
+    (reason: 'idle' | 'manual') => {
+      setLockNotice(reason === 'idle' ? t('app.locked', { minutes: IDLE_LOCK_MINUTES }) : null);
+      void refresh();
+    },
+    [t, refresh],
+  );
+
+  if (!status) return <main className="screen" aria-busy="true">{t('app.loading')}</main>;
   return (
     <div className="app">
-      <StatusBar status={status} />
+      <StatusBar status={status} onLoggedOut={() => onLocked('manual')} />
       {!status.enrolled ? (
         <EnrolScreen onEnrolled={setStatus} />
       ) : !status.staff ? (
-        <LoginScreen onLoggedIn={() => void refresh()} />
+        <LoginScreen
+          notice={lockNotice}
+          onLoggedIn={() => {
+            setLockNotice(null);
+            void refresh();
+          }}
+        />
       ) : (
-        <CounterScreen status={status} />
+        <Shell status={status} refreshStatus={refreshStatus} onLocked={onLocked} />
       )}
     </div>
   );

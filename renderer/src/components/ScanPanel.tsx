@@ -1,11 +1,15 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanSource, TillErrorValue } from '../../../preload/contract';
 import { ErrorBanner } from './ErrorBanner';
+import { WebcamScan } from './WebcamScan';
 
 export function ScanPanel({ error, onScan }: { error: TillErrorValue | null; onScan: (text: string, source: ScanSource) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
+  const [webcam, setWebcam] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), [error]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -23,12 +27,18 @@ export function ScanPanel({ error, onScan }: { error: TillErrorValue | null; onS
       <form className="form" onSubmit={submit}>
         <label>
           {t('scan.manual')}
-          <input name="token" autoFocus autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+          <input ref={input} name="token" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit" className="primary">
-          {t('scan.submit')}
-        </button>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('scan.submit')}
+          </button>
+          <button type="button" accessKey="w" aria-keyshortcuts="Alt+W" aria-pressed={webcam} onClick={() => setWebcam((on) => !on)}>
+            {webcam ? t('scan.webcamStop') : t('scan.webcam')}
+          </button>
+        </div>
       </form>
+      {webcam && <WebcamScan onScan={(scan) => onScan(scan.text, 'webcam')} />}
     </section>
   );
 }

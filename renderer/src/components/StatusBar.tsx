@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TillStatus } from '../../../preload/contract';
 import { useTill } from '../till-context';
 
-export function StatusBar({ status }: { status: TillStatus }) {
+export function StatusBar({ status, onLoggedOut }: { status: TillStatus; onLoggedOut: () => void }) {
   const { t } = useTranslation();
   const till = useTill();
   const offline = status.enrolled && !status.online;
@@ -13,14 +13,14 @@ export function StatusBar({ status }: { status: TillStatus }) {
       {status.pendingCount > 0 && <span className="pending">{t('app.pending', { count: status.pendingCount })}</span>}
       {status.staff && (
         <span className="staff">
-          {status.staff.name}{' '}
-          <button type="button" className="link" onClick={() => void till.invoke('staff.logout', {})}>
+          {status.staff.name} ({t(`app.role.${status.staff.role}`)}){' '}
+          <button type="button" className="link" onClick={() => void till.invoke('staff.logout', {}).then(onLoggedOut)}>
             {t('login.logout')}
           </button>
         </span>
       )}
       {offline && (
-        <div className="offline-banner" role="status">
+        <div className="offline-banner" role="status" data-offline="true">
           {t('app.offline')}
         </div>
       )}

@@ -4,7 +4,7 @@ import type { StaffView, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 
-export function LoginScreen({ onLoggedIn }: { onLoggedIn: () => void }) {
+export function LoginScreen({ onLoggedIn, notice = null }: { onLoggedIn: () => void; notice?: string | null }) {
   const { t } = useTranslation();
   const till = useTill();
   const [staff, setStaff] = useState<StaffView[]>([]);
@@ -31,13 +31,18 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: () => void }) {
   return (
     <main className="screen">
       <h1>{t('login.title')}</h1>
+      {notice && (
+        <p className="banner banner-info" role="status">
+          {notice}
+        </p>
+      )}
       <form className="form" onSubmit={(e) => void submit(e)}>
         <label>
           {t('login.staff')}
           <select name="staff" value={staffId} onChange={(e) => setStaffId(e.target.value)}>
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name}
+                {s.name} ({t(`app.role.${s.role}`)})
               </option>
             ))}
           </select>

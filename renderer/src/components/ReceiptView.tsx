@@ -1,0 +1,81 @@
+// The youth's receipt: what was billed, in the partner's name. Printed with window.print (Electron's print
+// in the shell goes through the same page); "Save as PDF" is the browser's own printer.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Receipt, TillErrorValue } from '../../../preload/contract';
+import { useTill } from '../till-context';
+import { formatCents } from '../format/money';
+import { formatDate, formatTime } from '../format/dates';
+import { ErrorBanner } from './ErrorBanner';
+
+export function ReceiptView({ debitId, onBack }: { debitId: string; onBack: () => void }) {
+  const { t, i18n } = useTranslation();
+  const till = useTill();
+  const [receipt, setReceipt] = useState<Receipt | null>(null);
+  const [error, setError] = useState<TillErrorValue | null>(null);
+  const printButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    void till.invoke('receipt.get', { debitId }).then((r) => (r.ok ? setReceipt(r.value) : setError(r.error)));
+  }, [till, debitId]);
+  useEffect(() => printButton.current?.focus(), [receipt]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onBack();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onBack]);
+
+  const money = (c: number | null) => (c === null ? '—' : formatCents(c, i18n.language));
+  const lang = i18n.language;
+  return (
+    <section className="receipt-screen" aria-labelledby="receipt-title">
+      <ErrorBanner error={error} />
+      {receipt && (
+        <article className="receipt" data-debit-id={receipt.debitId}>
+          <h1 id="receipt-title">{t('receipt.title')}</h1>
+          <dl>
+            <dt>{t('receipt.partner')}</dt>
+            <dd>{receipt.partnerName}</dd>
+            <dt>{t('receipt.siret')}</dt>
+            <dd>{receipt.partnerSiret}</dd>
+            <dt>{t('receipt.date')}</dt>
+            <dd>{formatDate(receipt.occurredAt, lang)}</dd>
+            <dt>{t('receipt.time')}</dt>
+            <dd>{formatTime(receipt.occurredAt, lang)}</dd>
+            <dt>{t('receipt.device')}</dt>
+            <dd>{receipt.deviceName}</dd>
+            <dt>{t('receipt.seq')}</dt>
+            <dd>{receipt.deviceSeq}</dd>
+            <dt>{t('receipt.item')}</dt>
+            <dd>
+              {t(`category.${receipt.category}`)} — {t(`item.${receipt.item}`)}
+            </dd>
+            <dt>{t('receipt.price')}</dt>
+            <dd>{money(receipt.priceCents)}</dd>
+            <dt>{t('receipt.amount')}</dt>
+            <dd className="receipt-amount">{money(receipt.amountCents)}</dd>
+            <dt>{t('receipt.remainder')}</dt>
+            <dd>{money(receipt.remainderCents)}</dd>
+            <dt>{t('receipt.balance')}</dt>
+            <dd>{money(receipt.walletBalanceCents)}</dd>
+            <dt>{t('receipt.holder')}</dt>
+            <dd>{receipt.holderInitials}</dd>
+            <dt>{t('receipt.status')}</dt>
+            <dd>{t(`status.${receipt.status}`)}</dd>
+            <dt>{t('receipt.mode')}</dt>
+            <dd className={receipt.mode === 'offline' ? 'offline-mark' : ''}>{t(`mode.${receipt.mode}`)}</dd>
+          </dl>
+        </article>
+      )}
+      <p className="hint no-print">{t('receipt.pdfHint')}</p>
+      <div className="actions no-print">
+        <button ref={printButton} type="button" className="primary" accessKey="i" aria-keyshortcuts="Alt+I" onClick={() => window.print()} disabled={!receipt}>
+          {t('receipt.print')}
+        </button>
+        <button type="button" onClick={onBack}>
+          {t('receipt.back')}
+        </button>
+      </div>
+    </section>
+  );
+}
