@@ -19,6 +19,12 @@ import { staffHandlers } from './handlers/staff-handlers';
 import { passHandlers } from './handlers/pass-handlers';
 import { debitHandlers } from './handlers/debit-handlers';
 import { pendingHandlers } from './handlers/pending-handlers';
+import { couponHandlers } from './handlers/coupon-handlers';
+import { offerHandlers } from './handlers/offer-handlers';
+import { journalHandlers } from './handlers/journal-handlers';
+import { openRequestStore, REQUEST_STORE_FILE } from '../outbox/request-store';
+import { createTillOutbox, type OutboxTuning } from '../outbox/till-outbox';
+import type { Outbox } from '../outbox/outbox';
 import { reconciliationHandlers } from './handlers/reconciliation-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import type { HidBackend } from '../../native/hid';
@@ -34,6 +40,8 @@ export interface TillOptions {
   immediateRetryDelaysMs?: readonly number[];
   /** USB scanners read by the core (node-hid); null where none should be opened (tests, CLI). */
   hidBackend?: HidBackend | null;
+  /** The outbox's pacing (tests shorten the backoff). */
+  outbox?: OutboxTuning;
 }
 
 export interface Till {
@@ -42,6 +50,8 @@ export interface Till {
   readonly handlers: Handlers;
   readonly dispatch: Dispatch;
   readonly context: TillContext;
+  /** Sends what the Region has not confirmed; started with the till, stopped by close(). */
+  readonly outbox: Outbox;
   status(): TillStatus;
   close(): void;
 }
@@ -103,6 +113,8 @@ export function createTill(options: TillOptions): Till {
     tuning: options.immediateRetryDelaysMs ? { immediateRetryDelaysMs: options.immediateRetryDelaysMs } : {},
   };
 
+  const store = openRequestStore(join(options.dataDir, REQUEST_STORE_FILE));
+  const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), ...options.outbox });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   const handlers: Handlers = {
     ...pendingHandlers(),
@@ -110,7 +122,10 @@ export function createTill(options: TillOptions): Till {
     ...tillHandlers(ctx),
     ...staffHandlers(ctx),
     ...passHandlers(ctx),
-    ...debitHandlers(ctx),
+    ...debitHandlers(ctx, { outbox, store }),
+    ...couponHandlers(ctx, { outbox }),
+    ...offerHandlers(ctx, { outbox, store }),
+    ...journalHandlers(ctx),
     ...reconciliationHandlers(ctx),
   };
 
@@ -121,6 +136,7 @@ export function createTill(options: TillOptions): Till {
 
   journal.append({ kind: 'STARTUP', cashierId: null, payload: { pid: process.pid } });
   if (link.config()) void refreshKeys(ctx).catch(() => undefined);
+  outbox.start();
 
   return {
     journal,
@@ -128,8 +144,11 @@ export function createTill(options: TillOptions): Till {
     handlers,
     dispatch,
     context: ctx,
+    outbox,
     status: () => ctx.status(),
     close() {
+      outbox.stop();
+      store.close();
       scanners.stop();
       journal.append({ kind: 'SHUTDOWN', cashierId: null, payload: {} });
       journal.close();

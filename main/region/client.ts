@@ -5,8 +5,14 @@
 //   unknown  — 5xx, timeout, dropped connection, garbled body: it may or may not have happened.
 // 429 is definite "not done, come back later" and is reported as `retry` with its Retry-After.
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
+  checkinSchema,
+  couponListSchema,
+  couponRedeemedSchema,
+  couponResolveSchema,
+  offerSchema,
+  participantSchema,
   debitAcceptedSchema,
   debitPageSchema,
   enrollResponseSchema,
@@ -42,6 +48,16 @@ export interface DebitBody {
   priceCents: number;
   occurredAt: string;
   mode: 'online' | 'offline';
+  cashierId: string;
+}
+
+export interface CouponRedeemBody {
+  id: string;
+  deviceSeq: number;
+  item: string;
+  sessions?: number;
+  priceCents: number;
+  occurredAt: string;
   cashierId: string;
 }
 
@@ -150,6 +166,24 @@ export class RegionClient {
     if (q.cursor) params.set('cursor', q.cursor);
     if (q.limit) params.set('limit', String(q.limit));
     return this.request('GET', `/v1/debits?${params.toString()}`, debitPageSchema);
+  }
+  listCoupons() {
+    return this.request('GET', '/v1/coupons?status=reserved', couponListSchema);
+  }
+  resolveCoupon(by: { code: string } | { token: string }) {
+    return this.request('POST', '/v1/coupons/resolve', couponResolveSchema, by);
+  }
+  redeemCoupon(couponId: string, body: CouponRedeemBody) {
+    return this.request('POST', `/v1/coupons/${encodeURIComponent(couponId)}/redeem`, couponRedeemedSchema, body);
+  }
+  offers() {
+    return this.request('GET', '/v1/offers', z.array(offerSchema));
+  }
+  participants(offerId: string) {
+    return this.request('GET', `/v1/offers/${encodeURIComponent(offerId)}/participants`, z.array(participantSchema));
+  }
+  checkin(offerId: string, body: { id: string; token: string; occurredAt: string }) {
+    return this.request('POST', `/v1/offers/${encodeURIComponent(offerId)}/checkins`, checkinSchema, body);
   }
   /** Every month of the partner the Region reports (open, closed, paid), newest first. */
   statements() {

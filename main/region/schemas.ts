@@ -97,3 +97,33 @@ export const problemSchema = z.object({
   detail: z.string().optional(),
   status: z.number().optional(),
 });
+
+export const couponSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  category: z.enum(['SPORT', 'ARTISTIC']),
+  amountCents: z.number().int(),
+  status: z.enum(['reserved', 'redeemed', 'cancelled', 'expired']),
+  beneficiary: z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), birthDate: z.string().optional() }),
+  expiresAt: z.string(),
+});
+export type RegionCoupon = z.infer<typeof couponSchema>;
+export const couponListSchema = z.object({ items: z.array(couponSchema) });
+export const couponResolveSchema = z.object({ coupon: couponSchema });
+export const couponRedeemedSchema = z.object({ couponId: z.string(), debitId: z.string(), status: z.literal('redeemed'), amountCents: z.number().int() });
+
+export const offerSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  places: z.number().int(),
+  designation: z.enum(['registration', 'draw', 'invitation']),
+});
+export const participantSchema = z.object({
+  beneficiaryId: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  status: z.enum(['registered', 'winner', 'checked_in', 'cancelled']),
+});
+export const checkinSchema = z.object({ status: z.literal('checked_in'), participant: participantSchema });
