@@ -12,7 +12,7 @@ import type { JsonObject, JsonValue } from './json-value';
 import { LATEST_VERSION, PROJECTIONS_STALE_KEY, migrate, projectionsStale, schemaVersion } from './migrations';
 import { PersonStore, type Persons } from './persons';
 import { SettingsStore, type Settings } from './settings';
-import { mapStorageErrors } from './storage-errors';
+import { mapStorageErrors, storageError } from './storage-errors';
 import { verifyChain, type EntryRow, type VerifyResult } from './verify';
 
 export type { JsonValue, JsonObject } from './json-value';
@@ -138,7 +138,7 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
   try {
     db = new Database(path, { readonly: readOnly, fileMustExist: readOnly });
   } catch (error) {
-    throw new TillError(readOnly ? 'INPUT_INVALID' : 'STORAGE_READ_ONLY', `cannot open the journal ${path}: ${String(error)}`);
+    throw storageError(error) ?? error;
   }
   try {
     if (!readOnly) db.pragma('journal_mode = WAL');
