@@ -2,5 +2,7 @@
 import type { Command } from './command';
 import { journalCloseDay, journalCloseMonth, journalPurge, journalVerify } from './journal-commands';
 import { wipe } from './wipe-command';
+import { reconcile } from './reconcile';
+import { archiveCreate, archiveVerify } from './archive';
 
-export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe];
+export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe, reconcile, archiveCreate, archiveVerify];

@@ -3,6 +3,9 @@
 // statement disagrees…), classified by the engine; a clean month reports none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DifferenceView, ReconciliationView, StatementView } from '../../preload/contract';
+import { join } from 'node:path';
+import { runCli } from '../../main/cli/dispatch';
+import { COMMANDS } from '../../main/cli/registry';
 import { reconcileAfterSync, lastReconciliation } from '../../main/reconciliation/reconcile';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { enrolledTill, journalOnlyDebit, ok, regionOnlyDebit, sharedClock, tillDebit, type SharedClock, type TestTill } from './harness';
@@ -36,6 +39,13 @@ async function partnerTills(accreditations: ('CINEMA' | 'SPECTACLE')[], count: n
 
 const run = async (t: TestTill, month: string) => ok<ReconciliationView>(await t.till.dispatch('reconcile.run', { month }));
 const kinds = (v: ReconciliationView) => v.differences.map((d) => d.kind).sort();
+/** `till reconcile` in-process, on the till's own data folder and key file, with the shared clock. */
+async function cli(t: TestTill, args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(COMMANDS, ['reconcile', '--db', join(t.dataDir, 'journal.sqlite'), '--key-file', t.keyFile, ...args], { out: (l) => out.push(l), err: (l) => err.push(l), now: () => new Date(clock.now()) });
+  return { code, out, err };
+}
 const about = (v: ReconciliationView, debitId: string): DifferenceView[] => v.differences.filter((d) => d.debitId === debitId);
 
 describe('reconciliation against the reference Region', () => {
@@ -67,6 +77,10 @@ describe('reconciliation against the reference Region', () => {
     const january = statements.find((s) => s.month === '2026-01')!;
     expect(january).toMatchObject({ status: 'paid', regionCount: 2, regionTotalCents: 1150, tillCount: 2, tillTotalCents: 1150, contestUntil: '2026-03-12T08:00:00.000Z', contestDaysLeft: 25, differenceCount: 0, deadlineWarning: false });
     expect(january.lastReconciledAt).toBe(paid.ranAt);
+
+    const printed = await cli(a!, ['--month', '2026-01']);
+    expect(printed).toMatchObject({ code: 0, err: [] });
+    expect(printed.out.at(-1)).toBe('OK no difference to act on');
   }, 60_000);
 
   it('classifies every kind of difference of an open month, then the closed statement that disagrees', async () => {
@@ -117,6 +131,16 @@ describe('reconciliation against the reference Region', () => {
     const entry = lastReconciliation(a!.till.journal, '2026-02')!;
     expect(entry.seq).toBe(closed.entrySeq);
     expect(entry.payload['byKind']).toEqual(Object.fromEntries([...new Set(kinds(closed))].map((k) => [k, kinds(closed).filter((x) => x === k).length])));
+
+    const json = await cli(a!, ['--month', '2026-02', '--json']);
+    expect(json.code).toBe(1);
+    const printed = JSON.parse(json.out.join('\n')) as ReconciliationView;
+    expect(kinds(printed)).toEqual(kinds(closed));
+    const text = await cli(a!, ['--month', '2026-02']);
+    expect(text.code).toBe(1);
+    expect(text.out.some((l) => l.includes('MISSING_AT_REGION') && l.includes(lostAtRegion) && l.includes('CONTEST_BEFORE_DEADLINE'))).toBe(true);
+    expect(text.out.at(-1)).toBe(`${closed.openCount} difference(s) to act on`);
+    expect((await cli(a!, ['--month', '2026-02', '--key-file', join(a!.dataDir, 'missing.key')])).code).toBe(2);
 
     const statements = ok<StatementView[]>(await a!.till.dispatch('statement.list', {}));
     expect(statements.find((s) => s.month === '2026-02')).toMatchObject({ status: 'closed', differenceCount: closed.openCount, deadlineWarning: true, contestDaysLeft: null });

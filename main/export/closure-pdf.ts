@@ -1,0 +1,73 @@
+// A Z (daily) or monthly closure as a PDF for the partner's files and the Region's audits: the period,
+// totals per category, the perpetual grand total, and the chain anchor (entries covered and the hash
+// of the last one) that ties the paper to the journal.
+import PDFDocument from 'pdfkit';
+import { CATEGORIES } from '../../protocol/catalogue';
+import { TillError } from '../../preload/contract/errors';
+import { closureSchema } from '../journal/debit-payloads';
+import type { JournalEntry } from '../journal/journal';
+import { frenchAmount } from './debits-csv';
+
+export interface ClosurePdfMeta {
+  partnerName: string | null;
+  deviceName: string | null;
+}
+
+const CATEGORY_FR: Record<string, string> = {
+  SPECTACLE: 'Spectacle',
+  CINEMA: 'Cinéma',
+  SPORT: 'Pratique sportive',
+  ARTISTIC: 'Pratique artistique',
+  LOCAL: 'Dispositif local',
+};
+
+const euros = (cents: number) => `${frenchAmount(cents)} €`;
+
+/** The PDF bytes of a DAY_CLOSED or MONTH_CLOSED entry. */
+export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts: { compress?: boolean } = {}): Promise<Buffer> {
+  if (entry.kind !== 'DAY_CLOSED' && entry.kind !== 'MONTH_CLOSED') throw new TillError('INPUT_INVALID', `entry ${entry.seq} is not a closure`);
+  const parsed = closureSchema.safeParse(entry.payload);
+  if (!parsed.success) throw new TillError('JOURNAL_BROKEN', `closure entry ${entry.seq} is unreadable`);
+  const c = parsed.data;
+  const title = entry.kind === 'DAY_CLOSED' ? `Clôture journalière (Z) du ${c.period}` : `Clôture mensuelle de ${c.period}`;
+  // Dated by the entry, not by now: printing the same closure twice gives the same file.
+  const doc = new PDFDocument({ size: 'A4', margin: 50, compress: opts.compress ?? true, info: { Title: title, Producer: 'Atouts Caisse', Creator: 'Atouts Caisse', CreationDate: new Date(entry.at) } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  doc.font('Helvetica-Bold').fontSize(16).text(title);
+  doc.moveDown(0.5).font('Helvetica').fontSize(10);
+  if (meta.partnerName) doc.text(`Partenaire : ${meta.partnerName}`);
+  doc.text(`Caisse : ${meta.deviceName ?? ''} (${entry.deviceId ?? 'non enrôlée'})`);
+  doc.text(`Écriture n° ${entry.seq} du ${entry.at}`);
+  doc.moveDown();
+
+  doc.font('Helvetica-Bold').text('Catégorie', 50, doc.y, { continued: false });
+  const top = doc.y;
+  doc.font('Helvetica');
+  let y = top + 4;
+  for (const category of CATEGORIES) {
+    const t = c.totals[category] ?? { count: 0, amountCents: 0 };
+    doc.text(CATEGORY_FR[category] ?? category, 50, y, { width: 220 });
+    doc.text(`${t.count} débit(s)`, 280, y, { width: 100, align: 'right' });
+    doc.text(euros(t.amountCents), 390, y, { width: 150, align: 'right' });
+    y += 16;
+  }
+  doc.font('Helvetica-Bold');
+  doc.text('Total de la période', 50, y, { width: 220 });
+  doc.text(`${c.count} débit(s)`, 280, y, { width: 100, align: 'right' });
+  doc.text(euros(c.periodTotalCents), 390, y, { width: 150, align: 'right' });
+  y += 16;
+  doc.text('Grand total perpétuel', 50, y, { width: 220 });
+  doc.text(euros(c.grandTotalCents), 390, y, { width: 150, align: 'right' });
+  doc.font('Helvetica').fontSize(9);
+  doc.text(`Écritures couvertes : ${c.firstSeq} à ${c.lastSeq}`, 50, y + 30);
+  doc.text(`Empreinte de la dernière écriture (SHA-256) : ${c.lastHash}`);
+  doc.text(`Empreinte de la clôture (SHA-256) : ${entry.hash}`);
+  doc.end();
+  return done;
+}

@@ -1,0 +1,70 @@
+// Debits of a period as CSV for accountants: what French spreadsheet users open with a double click,
+// without an import wizard — UTF-8 with a BOM (so accents survive), `;` between fields (the comma is
+// the French decimal mark), amounts as `7,00`, CRLF line ends. Times are Paris wall-clock times.
+import type { DebitState } from '../journal/journal';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+const HEADER = ['Date', 'Heure', 'Débit', 'Catégorie', 'Article', 'Séances', 'Prix (€)', 'Montant débité (€)', 'Reste payé (€)', 'Statut', 'Mode', 'Caissier', 'Accepté le'];
+
+const STATUS_FR: Record<DebitState['status'], string> = {
+  requested: 'demandé',
+  pending: 'en attente',
+  accepted: 'accepté',
+  offline_accepted: 'accepté hors ligne',
+  refused: 'refusé',
+  voided: 'annulé',
+  void_pending: 'annulation en attente',
+};
+
+const PARIS_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+/** Cents as French decimals: 700 → "7,00", -5 → "-0,05". */
+export function frenchAmount(cents: number): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  return `${sign}${Math.floor(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/**
+ * One field: quoted when it holds the separator, a quote or a line break (quotes doubled, RFC 4180);
+ * a text starting with = + - @ or a tab is prefixed with an apostrophe so a spreadsheet never runs it
+ * as a formula (the cashier id and the like are free text).
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function row(fields: readonly string[]): string {
+  return fields.map(csvField).join(';') + CRLF;
+}
+
+function parisDate(iso: string): string {
+  return PARIS_DATE.format(new Date(iso));
+}
+
+export function debitsCsv(debits: Iterable<DebitState>): string {
+  let out = BOM + row(HEADER);
+  for (const d of debits) {
+    const at = new Date(d.occurredAt);
+    out += row([
+      PARIS_DATE.format(at),
+      PARIS_TIME.format(at),
+      d.debitId,
+      d.category,
+      d.item,
+      d.sessions === null ? '' : String(d.sessions),
+      frenchAmount(d.priceCents),
+      frenchAmount(d.amountCents),
+      frenchAmount(d.priceCents - d.amountCents),
+      STATUS_FR[d.status],
+      d.mode === 'offline' ? 'hors ligne' : 'en ligne',
+      d.cashierId ?? '',
+      d.acceptedAt ? `${parisDate(d.acceptedAt)} ${PARIS_TIME.format(new Date(d.acceptedAt))}` : '',
+    ]);
+  }
+  return out;
+}
