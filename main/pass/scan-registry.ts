@@ -37,6 +37,12 @@ export class ScanRegistry {
     return scan;
   }
 
+  /** Whether a scanned pass is still waiting for its debit (a sale is open at the counter). */
+  hasOpenScans(): boolean {
+    this.prune();
+    return this.scans.size > 0;
+  }
+
   forget(scanId: string): void {
     this.scans.delete(scanId);
   }

@@ -8,6 +8,7 @@ import type { SecretCipher } from '../secrets/secret-store';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { IPC_EVENT, IPC_INVOKE } from '../../preload/contract/ipc';
 import { tillDataDir } from './data-location';
+import { setupAutoUpdate } from './updater';
 import { nodeHidBackend } from '../../native/hid';
 import { decidePermission, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
 
@@ -72,6 +73,20 @@ if (!app.requestSingleInstanceLock()) {
       }
       return till.dispatch(name, input);
     });
+    // Updates download in the background and install when the till quits; never during a sale.
+    const updates = setupAutoUpdate({
+      feedUrl: process.env.ATOUTS_UPDATE_URL ?? null,
+      isPackaged: app.isPackaged,
+      isSaleInProgress: () => till.context.scans.hasOpenScans() || till.status().pendingCount > 0,
+      log: {
+        info: (message, data) => console.log(JSON.stringify({ message, ...data })),
+        warn: (message, data) => console.warn(JSON.stringify({ message, ...data })),
+      },
+    });
+    till.events.subscribe((event, payload) => {
+      // The end of a shift (the session closed, no sale open) is the moment to install a downloaded update.
+      if (event === 'status' && 'staff' in payload && payload.staff === null) updates.installAtEndOfDay();
+    });
     let win = createWindow(till);
     app.on('second-instance', () => {
       if (win.isDestroyed()) win = createWindow(till);
@@ -79,6 +94,9 @@ if (!app.requestSingleInstanceLock()) {
       win.focus();
     });
     app.on('window-all-closed', () => app.quit());
-    app.on('before-quit', () => till.close());
+    app.on('before-quit', () => {
+      updates.stop();
+      till.close();
+    });
   });
 }
