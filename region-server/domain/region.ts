@@ -1,4 +1,5 @@
 // Everything a request handler needs, made once per server: no module-level state.
+import { GroupCommit } from '../db/group-commit';
 import type { Db } from '../db/open-database';
 import { KeyStore } from './key-store';
 import { Settings } from './settings';
@@ -7,6 +8,8 @@ export interface Region {
   db: Db;
   settings: Settings;
   keys: KeyStore;
+  /** Batches the tills' writes into shared commits (see group-commit.ts). */
+  commits: GroupCommit;
   /** The server's now in ms (the admin clock, or the real one). */
   now(): number;
   nowIso(): string;
@@ -19,6 +22,7 @@ export function makeRegion(db: Db): Region {
     db,
     settings,
     keys,
+    commits: new GroupCommit(db),
     now: () => settings.now(),
     nowIso: () => new Date(settings.now()).toISOString(),
   };

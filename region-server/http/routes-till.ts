@@ -71,7 +71,7 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const { device, partner } = till.value;
     const print = fingerprint('POST /v1/debits', partner.id, body.value);
-    return finishWrite(request, reply, once(region, body.value.id, print, 201, () => recordDebit(region, device, partner, body.value)));
+    return finishWrite(request, reply, await region.commits.submit(() => once(region, body.value.id, print, 201, () => recordDebit(region, device, partner, body.value))));
   });
 
   app.post('/v1/debits/:debitId/void', async (request, reply) => {
@@ -82,7 +82,7 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const { debitId = '' } = request.params as Params;
     const { partner } = till.value;
     const print = fingerprint(`POST /v1/debits/${debitId}/void`, partner.id, body.value);
-    return finishWrite(request, reply, once(region, body.value.id, print, 200, () => voidDebit(region, partner, debitId, body.value)));
+    return finishWrite(request, reply, await region.commits.submit(() => once(region, body.value.id, print, 200, () => voidDebit(region, partner, debitId, body.value))));
   });
 
   app.get('/v1/debits', async (request, reply) => {
@@ -125,7 +125,7 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const { couponId = '' } = request.params as Params;
     const { device, partner } = till.value;
     const print = fingerprint(`POST /v1/coupons/${couponId}/redeem`, partner.id, body.value);
-    return finishWrite(request, reply, once(region, body.value.id, print, 201, () => redeemCoupon(region, device, partner, couponId, body.value)));
+    return finishWrite(request, reply, await region.commits.submit(() => once(region, body.value.id, print, 201, () => redeemCoupon(region, device, partner, couponId, body.value))));
   });
 
   app.get('/v1/offers', async (request, reply) => {
@@ -149,7 +149,7 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const { offerId = '' } = request.params as Params;
     const { partner } = till.value;
     const print = fingerprint(`POST /v1/offers/${offerId}/checkins`, partner.id, body.value);
-    return finishWrite(request, reply, once(region, body.value.id, print, 201, () => checkIn(region, partner, offerId, body.value)));
+    return finishWrite(request, reply, await region.commits.submit(() => once(region, body.value.id, print, 201, () => checkIn(region, partner, offerId, body.value))));
   });
 
   app.get('/v1/statements', async (request, reply) => {
