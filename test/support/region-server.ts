@@ -26,6 +26,8 @@ export interface RegionHandle {
   kill(): void;
   /** Starts the server again on the same database and port. */
   restart(): Promise<void>;
+  /** The server's recent stderr (its JSON log lines), for tests about logging. */
+  logs(): string;
 }
 
 export interface StartOptions {
@@ -42,7 +44,7 @@ function launch(args: string[]): Promise<{ child: ChildProcess; url: string; std
   const child = spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString('utf8')).slice(-20_000);
+    stderr = (stderr + chunk.toString('utf8')).slice(-200_000);
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -106,6 +108,9 @@ export async function startRegionServer(opts: StartOptions = {}): Promise<Region
         await waitExit(running.child);
       }
       running = await launch(argsFor(port));
+    },
+    logs() {
+      return running.stderr();
     },
   };
   return handle;

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRegionServer } from '../../test/support/region-server';
+import type { RegionHandle } from '../../test/support/region-server';
+import { enrolTill } from './till-client';
+
+let region: RegionHandle;
+beforeAll(async () => {
+  region = await startRegionServer({ logLevel: 'info' });
+  await region.admin.setClock('2025-10-03T16:00:00.000Z');
+});
+afterAll(async () => {
+  await region?.stop();
+});
+
+describe('logs', () => {
+  it('are JSON lines with a request id, and carry no token, device token or name', async () => {
+    const till = await enrolTill(region, ['CINEMA']);
+    const b = await region.admin.createBeneficiary({ givenName: 'Apolline', familyName: 'Vauquelin', birthDate: '2008-03-14' });
+    const pass = await region.admin.mintPass({ beneficiaryId: b.id });
+    expect((await till.call('POST', '/v1/passes/resolve', { token: pass })).status).toBe(200);
+    expect((await till.debit({ token: pass })).status).toBe(201);
+    expect((await till.call('POST', '/v1/passes/resolve', { token: 'ATN1:GARBAGE' })).status).toBe(422);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    const lines = region
+      .logs()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { reqId?: string; req?: { path?: string } });
+    const debitLog = lines.find((l) => l.req?.path === '/v1/debits');
+    expect(debitLog?.reqId).toMatch(/^[0-9a-f-]{36}$/);
+    const text = region.logs();
+    for (const secret of [pass, pass.slice(5, 40), till.token, 'Apolline', 'Vauquelin', 'GARBAGE']) expect(text).not.toContain(secret);
+  });
+});
