@@ -78,6 +78,15 @@ describe('appending', () => {
     expect(j.verify()).toMatchObject({ ok: true, count: 2 });
   });
 
+  it('leaves out payload members set to undefined, so optional fields pass through', () => {
+    t = tempJournal();
+    const sessions: number | undefined = undefined;
+    const e = t.journal.append({ kind: 'DEBIT_REQUESTED', payload: { ...debitRequested({ debitId: 'd1' }), sessions } });
+    expect(Object.keys(e.payload)).not.toContain('sessions');
+    expect(t.journal.get(1)?.payload).toEqual(e.payload);
+    expect(t.journal.debits.get('d1')?.sessions).toBeNull();
+  });
+
   it('writes all of appendAll or nothing', () => {
     t = tempJournal();
     t.journal.append({ kind: 'STARTUP', payload: {} });

@@ -37,7 +37,8 @@ export interface JournalEntry {
 
 export interface AppendInput {
   kind: EntryKind;
-  payload: { [k: string]: JsonValue };
+  /** Members set to undefined are left out (as JSON.stringify does), so optional fields can be passed through. */
+  payload: { [k: string]: JsonValue | undefined };
   cashierId?: string | null;
   /** Defaults to now; any ISO 8601 date-time, stored normalised to UTC with milliseconds. */
   at?: string;
@@ -222,7 +223,7 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     }
     let payloadJson: string;
     try {
-      payloadJson = canonicalJson(input.payload);
+      payloadJson = canonicalJson(input.payload as JsonObject);
     } catch (error) {
       if (error instanceof CanonicalJsonError) throw new TillError('INPUT_INVALID', `${input.kind} payload: ${error.message}`);
       throw error;
