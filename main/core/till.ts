@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StaffView, TillStatus } from '../../preload/contract';
 import { openJournal, type Journal } from '../journal/journal';
+import { JOURNAL_FILE_NAME } from '../journal/wipe';
 import { RegionLink } from '../region/region-link';
 import type { RegionOutcome } from '../region/client';
 import type { SecretCipher } from '../secrets/secret-store';
@@ -56,13 +57,12 @@ export interface Till {
   close(): void;
 }
 
-export const JOURNAL_FILE = 'journal.sqlite';
 
 export function createTill(options: TillOptions): Till {
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
   mkdirSync(options.dataDir, { recursive: true });
-  const journal = openJournal(join(options.dataDir, JOURNAL_FILE), { now: () => new Date(now()) });
+  const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), { now: () => new Date(now()) });
   const events = options.events ?? new EventBus();
   const link = new RegionLink(journal, options.cipher, options.regionTimeoutMs ?? 8000);
   let session: StaffView | null = null;
