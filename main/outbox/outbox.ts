@@ -20,6 +20,8 @@ export interface OutboxDeps {
   now: () => number;
   /** A debit's state after the answer was recorded. */
   onAnswered?: (state: DebitState) => void;
+  /** Once per recorded chunk of answers (status refresh: cheaper than once per debit). */
+  onRecorded?: () => void;
   /** Whether the Region answered (definitely) the last request. */
   onReachability?: (online: boolean) => void;
   onClockSkew?: (skewMs: number) => void;
@@ -241,11 +243,12 @@ export class Outbox {
         }
       }
     }
-    for (const id of forget) store.forget(id);
+    if (forget.length > 0) store.forget(...forget);
     for (const id of touched) {
       const state = journal.debits.get(id);
       if (state) this.deps.onAnswered?.(state);
     }
+    if (touched.length > 0) this.deps.onRecorded?.();
     return blocked;
   }
 
@@ -263,6 +266,7 @@ export class Outbox {
     const entry = checkinAnswerEntry(c.checkinId, c.offerId, answer);
     if (entry) this.deps.journal.append(entry);
     this.deps.store.forget(c.checkinId);
+    this.deps.onRecorded?.();
     return null;
   }
 }

@@ -25,6 +25,8 @@ export interface PendingCheckin extends CheckinRequestBody {
 
 export interface RequestStore {
   putToken(debitId: string, token: string): void;
+  /** Many tokens in one transaction (one disk sync). */
+  putTokens(tokens: readonly { debitId: string; token: string }[]): void;
   token(debitId: string): string | undefined;
   putVoid(voidId: string, body: VoidRequestBody): void;
   voidBody(voidId: string): VoidRequestBody | undefined;
@@ -32,8 +34,8 @@ export interface RequestStore {
   checkin(checkinId: string): CheckinRequestBody | undefined;
   /** Check-ins still waiting for a definite answer, oldest first. */
   pendingCheckins(): PendingCheckin[];
-  /** Drops what a definite answer made useless (a token, a void, a check-in). */
-  forget(id: string): void;
+  /** Drops what definite answers made useless (tokens, voids, check-ins), in one transaction. */
+  forget(...ids: string[]): void;
   /** Removes every row (end of partnership: tokens hold personal data). */
   purgeAll(): number;
   close(): void;
@@ -82,6 +84,7 @@ export function openRequestStore(path: string): RequestStore {
   };
   return {
     putToken: (debitId, token) => put(debitId, 'token', token),
+    putTokens: (tokens) => db.transaction(() => tokens.forEach((t) => put(t.debitId, 'token', t.token)))(),
     token: (debitId) => get<string>(debitId, 'token'),
     putVoid: (voidId, body) => put(voidId, 'void', body),
     voidBody: (voidId) => get<VoidRequestBody>(voidId, 'void'),
@@ -89,9 +92,9 @@ export function openRequestStore(path: string): RequestStore {
     checkin: (checkinId) => get<CheckinRequestBody>(checkinId, 'checkin'),
     pendingCheckins: () =>
       (s.byKind.all('checkin') as { id: string; body: string }[]).map((r) => ({ checkinId: r.id, ...(JSON.parse(r.body) as CheckinRequestBody) })),
-    forget: (id) => {
-      s.forget.run(id);
-    },
+    forget: db.transaction((...ids: string[]) => {
+      for (const id of ids) s.forget.run(id);
+    }),
     purgeAll() {
       const n = db.prepare('DELETE FROM requests').run().changes;
       db.exec('VACUUM');

@@ -17,10 +17,8 @@ export function createTillOutbox(ctx: TillContext, store: RequestStore, tuning: 
     store,
     region: () => ctx.link.authenticated(),
     now: () => ctx.now(),
-    onAnswered: (state) => {
-      ctx.events.emit('debit', debitOutcome(state));
-      ctx.publishStatus();
-    },
+    onAnswered: (state) => ctx.events.emit('debit', debitOutcome(state)),
+    onRecorded: () => ctx.publishStatus(),
     onReachability: setOnline,
     onClockSkew: (skewMs) => {
       const changed = ctx.link.clockSkewMs !== skewMs;
