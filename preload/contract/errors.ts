@@ -30,6 +30,7 @@ export const REGION_ERROR_CODES = [
   'NOT_FOUND',
   'VALIDATION_FAILED',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 
 export const TILL_ERROR_CODES = [

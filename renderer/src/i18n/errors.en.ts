@@ -29,6 +29,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   NOT_FOUND: 'Not found.',
   VALIDATION_FAILED: 'Refused by the Region: invalid data.',
   RATE_LIMITED: 'The Region is busy: retrying shortly.',
+  PAYLOAD_TOO_LARGE: 'Request too large for the Region: contact support.',
   INPUT_INVALID: 'Invalid input: check the fields.',
   UNKNOWN_CALL: 'Unknown action: update the till.',
   NOT_ENROLLED: 'This till is not enrolled with the Region yet.',

@@ -31,6 +31,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   NOT_FOUND: 'Élément introuvable.',
   VALIDATION_FAILED: 'Demande refusée par la Région : données invalides.',
   RATE_LIMITED: 'La Région est très sollicitée : nouvel essai dans un instant.',
+  PAYLOAD_TOO_LARGE: 'Demande trop volumineuse refusée par la Région : contactez le support.',
   INPUT_INVALID: 'Saisie invalide : vérifiez les champs.',
   UNKNOWN_CALL: 'Action inconnue : mettez la caisse à jour.',
   NOT_ENROLLED: "Cette caisse n'est pas encore enregistrée auprès de la Région.",
