@@ -61,6 +61,11 @@ export class CaptureReplay implements HidBackend {
     return this.device;
   }
 
+  /** Hand one report to the open device, as node-hid's 'data' event does. */
+  deliver(report: Uint8Array): void {
+    this.device?.emitData(report);
+  }
+
   /** Play every event in order; `poll` stands for the service's hot-plug timer after plug changes. */
   replay(poll: () => void, onEvent?: (index: number) => void): void {
     this.capture.events.forEach((e, i) => {

@@ -14,17 +14,17 @@ let cdp: CDPSession;
 
 const SHIFT = 8;
 
-type KeyEvent = Parameters<CDPSession['send']>[1] & object;
+type KeyEvent = NonNullable<Parameters<typeof cdp.send<'Input.dispatchKeyEvent'>>[1]>;
 
 function pressEvents(code: string, key: string, shift: boolean, text: string): KeyEvent[] {
   const vk = code.startsWith('Key') ? code.charCodeAt(3) : code.startsWith('Digit') ? code.charCodeAt(5) : code === 'Enter' ? 13 : code === 'Space' ? 32 : 0;
   const base = { code, key, modifiers: shift ? SHIFT : 0, windowsVirtualKeyCode: vk };
   const shiftKey = { code: 'ShiftLeft', key: 'Shift', windowsVirtualKeyCode: 16 };
   return [
-    ...(shift ? [{ type: 'rawKeyDown', ...shiftKey, modifiers: SHIFT }] : []),
+    ...(shift ? [{ type: 'rawKeyDown' as const, ...shiftKey, modifiers: SHIFT }] : []),
     { type: 'keyDown', ...base, text, unmodifiedText: text },
     { type: 'keyUp', ...base },
-    ...(shift ? [{ type: 'keyUp', ...shiftKey, modifiers: 0 }] : []),
+    ...(shift ? [{ type: 'keyUp' as const, ...shiftKey, modifiers: 0 }] : []),
   ];
 }
 
@@ -45,7 +45,7 @@ async function typeOn(layout: Layout, text: string, opts: { gapMs?: number; caps
   const start = Date.now() / 1000;
   const sends: Array<Promise<unknown>> = [];
   keys.forEach((events, i) => {
-    for (const e of events) sends.push(cdp.send('Input.dispatchKeyEvent', { ...e, timestamp: start + (i * gapMs) / 1000 } as Parameters<CDPSession['send']>[1]));
+    for (const e of events) sends.push(cdp.send('Input.dispatchKeyEvent', { ...e, timestamp: start + (i * gapMs) / 1000 }));
   });
   await Promise.all(sends);
 }

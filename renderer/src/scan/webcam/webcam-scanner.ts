@@ -4,7 +4,11 @@
 import { DEFAULT_QR_DECODER, type QrDecoderName } from '../decoders/qr-decoder';
 import { createScanDeduper } from '../dedupe';
 import type { RendererScan } from '../scan-read';
+import { createFrameGrabber, WEBCAM_FRAME_HEIGHT, WEBCAM_FRAME_WIDTH, type FrameGrabber } from './frame-grab';
+import { createFramePipeline } from './frame-pipeline';
 import { createWorkerQrDecoder } from './worker-decoder';
+
+export { WEBCAM_FRAME_HEIGHT, WEBCAM_FRAME_WIDTH } from './frame-grab';
 
 export interface CameraChoice {
   deviceId: string;
@@ -29,9 +33,6 @@ export interface WebcamScannerOptions {
   onError?: (code: WebcamErrorCode) => void;
 }
 
-export const WEBCAM_FRAME_WIDTH = 640;
-export const WEBCAM_FRAME_HEIGHT = 480;
-
 function cameraErrorCode(err: unknown): WebcamErrorCode {
   const name = err instanceof Error ? err.name : '';
   if (name === 'NotAllowedError' || name === 'SecurityError') return 'CAMERA_DENIED';
@@ -49,16 +50,16 @@ export async function startWebcamScanner(opts: WebcamScannerOptions): Promise<{ 
   } catch {
     throw new Error('DECODER_LOAD_FAILED');
   }
-  const canvas = document.createElement('canvas');
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) {
+  let grabber: FrameGrabber;
+  try {
+    grabber = createFrameGrabber();
+  } catch {
     decoder.close();
     throw new Error('CAMERA_FAILED');
   }
   const deduper = createScanDeduper(1000);
   let stream: MediaStream | null = null;
   let stopped = false;
-  let busy = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
   const acquire = async (): Promise<void> => {
@@ -89,26 +90,15 @@ export async function startWebcamScanner(opts: WebcamScannerOptions): Promise<{ 
     video.srcObject = null;
   };
 
+  const pipeline = createFramePipeline(decoder, grabber, ({ text, durationMs }) => {
+    if (text === null || stopped || !deduper.accept(text)) return;
+    opts.onScan({ text, source: 'webcam', receivedAt: new Date().toISOString(), durationMs });
+  });
+
   const tick = (): void => {
     timer = setTimeout(tick, interval);
-    if (busy || !stream || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) return;
-    // Scale to fit 640×480, keeping the aspect ratio: QR modules must stay square.
-    const scale = Math.min(1, WEBCAM_FRAME_WIDTH / video.videoWidth, WEBCAM_FRAME_HEIGHT / video.videoHeight);
-    const w = Math.round(video.videoWidth * scale);
-    const h = Math.round(video.videoHeight * scale);
-    if (canvas.width !== w || canvas.height !== h) {
-      canvas.width = w;
-      canvas.height = h;
-    }
-    const grabbedAt = performance.now();
-    ctx.drawImage(video, 0, 0, w, h);
-    const frame = ctx.getImageData(0, 0, w, h);
-    busy = true;
-    void decoder.decode(frame).then((text) => {
-      busy = false;
-      if (text === null || stopped || !deduper.accept(text)) return;
-      opts.onScan({ text, source: 'webcam', receivedAt: new Date().toISOString(), durationMs: Math.round((performance.now() - grabbedAt) * 1000) / 1000 });
-    });
+    if (!stream || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || !video.videoWidth) return;
+    pipeline.offer(video, video.videoWidth, video.videoHeight);
   };
 
   const onVisibility = (): void => {

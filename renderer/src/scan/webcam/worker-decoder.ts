@@ -3,8 +3,12 @@ import type { QrDecoder, QrDecoderName, RgbaImage } from '../decoders/qr-decoder
 import type { FromDecodeWorker, ToDecodeWorker } from './protocol';
 
 export interface WorkerQrDecoder extends QrDecoder {
+  /** Decode a frame the caller gives up: its pixel buffer moves to the worker without a copy. */
+  decodeOwned(frame: ImageData): Promise<string | null>;
   /** Ends the worker; pending decodes resolve to null. */
   close(): void;
+  /** Frames decoded and time spent decoding inside the worker: what the pipeline adds is the rest. */
+  stats(): { frames: number; decodeMs: number };
 }
 
 export type WorkerDecoderErrorCode = 'DECODER_LOAD_FAILED';
@@ -20,6 +24,8 @@ export function createWorkerQrDecoder(name: QrDecoderName): Promise<WorkerQrDeco
   const pending = new Map<number, (text: string | null) => void>();
   const spare: ArrayBuffer[] = [];
   let nextId = 1;
+  let frames = 0;
+  let decodeMs = 0;
 
   const post = (msg: ToDecodeWorker, transfer: Transferable[] = []): void => worker.postMessage(msg, transfer);
 
@@ -30,19 +36,29 @@ export function createWorkerQrDecoder(name: QrDecoderName): Promise<WorkerQrDeco
         worker.terminate();
         reject(new WorkerDecoderError(msg.code));
       } else if (msg.type === 'ready') {
+        const send = (width: number, height: number, buffer: ArrayBuffer): Promise<string | null> => {
+          const id = nextId++;
+          return new Promise<string | null>((done) => {
+            pending.set(id, done);
+            post({ type: 'frame', id, width, height, buffer }, [buffer]);
+          });
+        };
+        const decode = (image: RgbaImage): Promise<string | null> => {
+          const bytes = image.width * image.height * 4;
+          const reuse = spare.pop();
+          const buffer = reuse && reuse.byteLength === bytes ? reuse : new ArrayBuffer(bytes);
+          new Uint8ClampedArray(buffer).set(image.data.subarray(0, bytes));
+          return send(image.width, image.height, buffer);
+        };
         resolve({
           name,
-          decode(image: RgbaImage) {
-            const bytes = image.width * image.height * 4;
-            const reuse = spare.pop();
-            const buffer = reuse && reuse.byteLength === bytes ? reuse : new ArrayBuffer(bytes);
-            new Uint8ClampedArray(buffer).set(image.data.subarray(0, bytes));
-            const id = nextId++;
-            return new Promise<string | null>((done) => {
-              pending.set(id, done);
-              post({ type: 'frame', id, width: image.width, height: image.height, buffer }, [buffer]);
-            });
+          decode,
+          decodeOwned(frame: ImageData) {
+            const { data } = frame;
+            const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;
+            return whole ? send(frame.width, frame.height, data.buffer) : decode(frame);
           },
+          stats: () => ({ frames, decodeMs }),
           close() {
             worker.terminate();
             for (const done of pending.values()) done(null);
@@ -50,7 +66,10 @@ export function createWorkerQrDecoder(name: QrDecoderName): Promise<WorkerQrDeco
           },
         });
       } else {
-        spare.push(msg.buffer);
+        // Keep a couple of returned buffers for decode()'s copies; owned frames' buffers are just dropped.
+        if (spare.length < 2) spare.push(msg.buffer);
+        frames++;
+        decodeMs += msg.decodeMs;
         pending.get(msg.id)?.(msg.text);
         pending.delete(msg.id);
       }
