@@ -1,9 +1,12 @@
-// `till archive create|verify`: the signed archive of a period (main/archive) for the Region's audits.
+// `till archive create|verify|csv|closure-pdf`: the signed archive of a period (main/archive) for the
+// Region's audits, and the exports (main/export) for the partner's accountant.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { TillError } from '../../preload/contract/errors';
 import { buildArchive, parisPeriod } from '../archive/build-archive';
 import { verifyArchive } from '../archive/verify-archive';
+import { closurePdf } from '../export/closure-pdf';
+import { debitsCsv } from '../export/debits-csv';
 import { openJournal } from '../journal/journal';
 import type { Command } from './command';
 
@@ -66,6 +69,74 @@ export const archiveVerify: Command = {
       return 1;
     } finally {
       journal?.close();
+    }
+  },
+};
+
+export const archiveCsv: Command = {
+  name: 'archive csv',
+  summary: 'write the debits of a month or day as CSV for accountants (UTF-8 BOM, ";", French decimals)',
+  help: 'till archive csv --db <journal.sqlite> --period <YYYY-MM | YYYY-MM-DD> --out <file.csv>\n  Every debit whose time falls in the period (Paris time), whatever its status, in request order.',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { db: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    if (!values.db || !values.period || !values.out) {
+      io.err('--db, --period and --out are required');
+      return 2;
+    }
+    if (!existsSync(values.db)) {
+      io.err(`no journal at ${values.db}`);
+      return 2;
+    }
+    const journal = openJournal(values.db, { readOnly: true });
+    try {
+      const period = parisPeriod(values.period);
+      const debits = journal.debits.list({ fromAt: period.from, toAt: period.to });
+      writeFileSync(values.out, debitsCsv(debits), 'utf8');
+      io.out(`${debits.length} debit(s) of ${period.label} → ${values.out}`);
+      return 0;
+    } catch (error) {
+      if (error instanceof TillError) {
+        io.err(`${error.code}: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      journal.close();
+    }
+  },
+};
+
+export const archiveClosurePdf: Command = {
+  name: 'archive closure-pdf',
+  summary: 'write a Z (day) or monthly closure as PDF',
+  help: 'till archive closure-pdf --db <journal.sqlite> --period <YYYY-MM-DD | YYYY-MM> --out <file.pdf> [--partner <name>] [--device <name>]\n  A day gives its Z-closure, a month its monthly closure; the period must have been closed.',
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { db: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, partner: { type: 'string' }, device: { type: 'string' } },
+      strict: true,
+    });
+    if (!values.db || !values.period || !values.out) {
+      io.err('--db, --period and --out are required');
+      return 2;
+    }
+    if (!existsSync(values.db)) {
+      io.err(`no journal at ${values.db}`);
+      return 2;
+    }
+    const journal = openJournal(values.db, { readOnly: true });
+    try {
+      const kind = /^\d{4}-\d{2}$/.test(values.period) ? 'month' : 'day';
+      const entry = journal.closure(kind, values.period);
+      if (!entry) {
+        io.err(`${values.period} is not closed in this journal`);
+        return 1;
+      }
+      writeFileSync(values.out, await closurePdf(entry, { partnerName: values.partner ?? null, deviceName: values.device ?? null }));
+      io.out(`${entry.kind} ${values.period} (entry ${entry.seq}) → ${values.out}`);
+      return 0;
+    } finally {
+      journal.close();
     }
   },
 };

@@ -3,6 +3,6 @@ import type { Command } from './command';
 import { journalCloseDay, journalCloseMonth, journalPurge, journalVerify } from './journal-commands';
 import { wipe } from './wipe-command';
 import { reconcile } from './reconcile';
-import { archiveCreate, archiveVerify } from './archive';
+import { archiveClosurePdf, archiveCreate, archiveCsv, archiveVerify } from './archive';
 
-export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe, reconcile, archiveCreate, archiveVerify];
+export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe, reconcile, archiveCreate, archiveVerify, archiveCsv, archiveClosurePdf];

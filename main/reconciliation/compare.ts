@@ -13,37 +13,15 @@
 // - STATEMENT_TOTAL_MISMATCH  the month's statement does not add up: against the Region's own lines, or
 //                      against what the till expects (its own debits plus the other devices').
 import type { Category } from '../../protocol/catalogue';
-import type { DifferenceKind } from '../../preload/contract/reconciliation';
+import type { DifferenceKind, ReconcileAction, ReconcileExplanation } from '../../preload/contract/reconciliation';
 import type { DebitState, DebitStatus } from '../journal/journal';
 import type { RegionDebit } from '../region/schemas';
 import type { RegionStatement } from './statement-schemas';
 
 export type Severity = 'action' | 'info';
 
-export type Explanation =
-  | 'NOT_YET_SENT'
-  | 'ACCEPTED_THEN_UNKNOWN_AT_REGION'
-  | 'JOURNAL_LOST_DEBIT'
-  | 'DEBIT_OF_OTHER_DEVICE'
-  | 'AMOUNT_DIFFERS'
-  | 'CATEGORY_DIFFERS'
-  | 'VOIDED_AT_REGION'
-  | 'VOID_NOT_YET_SENT'
-  | 'VOID_UNKNOWN_AT_REGION'
-  | 'ANSWER_NOT_YET_RECORDED'
-  | 'REFUSED_ON_TILL_ACCEPTED_AT_REGION'
-  | 'STATEMENT_DIFFERS_FROM_REGION_LINES'
-  | 'STATEMENT_DIFFERS_FROM_TILL';
-
-export type Action =
-  | 'WAIT_FOR_SYNC'
-  | 'CONTEST_WITH_REGION'
-  | 'RESTORE_JOURNAL_BACKUP'
-  | 'RECONCILE_ON_OTHER_DEVICE'
-  | 'CHECK_VOID_WITH_REGION'
-  | 'RESOLVE_BEFORE_MONTH_CLOSES'
-  | 'CONTEST_BEFORE_DEADLINE'
-  | 'CONTEST_WINDOW_OVER';
+export type Explanation = ReconcileExplanation;
+export type Action = ReconcileAction;
 
 export type Side = Record<string, string | number | null>;
 

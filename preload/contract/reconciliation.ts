@@ -32,6 +32,37 @@ export type DifferenceKind =
   | 'STATUS_MISMATCH'
   | 'STATEMENT_TOTAL_MISMATCH';
 
+/** Why a difference exists; the UI has one sentence per code (`reconcile.explanation.<code>`). */
+export const RECONCILE_EXPLANATIONS = [
+  'NOT_YET_SENT',
+  'ACCEPTED_THEN_UNKNOWN_AT_REGION',
+  'JOURNAL_LOST_DEBIT',
+  'DEBIT_OF_OTHER_DEVICE',
+  'AMOUNT_DIFFERS',
+  'CATEGORY_DIFFERS',
+  'VOIDED_AT_REGION',
+  'VOID_NOT_YET_SENT',
+  'VOID_UNKNOWN_AT_REGION',
+  'ANSWER_NOT_YET_RECORDED',
+  'REFUSED_ON_TILL_ACCEPTED_AT_REGION',
+  'STATEMENT_DIFFERS_FROM_REGION_LINES',
+  'STATEMENT_DIFFERS_FROM_TILL',
+] as const;
+export type ReconcileExplanation = (typeof RECONCILE_EXPLANATIONS)[number];
+
+/** What to do about it; one sentence per code (`reconcile.action.<code>`). */
+export const RECONCILE_ACTIONS = [
+  'WAIT_FOR_SYNC',
+  'CONTEST_WITH_REGION',
+  'RESTORE_JOURNAL_BACKUP',
+  'RECONCILE_ON_OTHER_DEVICE',
+  'CHECK_VOID_WITH_REGION',
+  'RESOLVE_BEFORE_MONTH_CLOSES',
+  'CONTEST_BEFORE_DEADLINE',
+  'CONTEST_WINDOW_OVER',
+] as const;
+export type ReconcileAction = (typeof RECONCILE_ACTIONS)[number];
+
 export interface DifferenceView {
   kind: DifferenceKind;
   debitId: string | null;
@@ -41,8 +72,8 @@ export interface DifferenceView {
   /** Whether the till's side is still in its outbox (it may simply not be sent yet). */
   inOutbox: boolean;
   /** Codes the UI turns into an explanation and an action. */
-  explanation: string;
-  action: string;
+  explanation: ReconcileExplanation;
+  action: ReconcileAction;
   /** 'info' lines (another device's debits) need nothing from this till and do not count as open. */
   severity: 'action' | 'info';
 }

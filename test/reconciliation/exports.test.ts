@@ -142,6 +142,14 @@ describe('signed archive', () => {
     expect(await runCli(COMMANDS, ['archive', 'verify', file], io)).toBe(1);
     expect(out.at(-1)).toBe('INVALID SIGNATURE_INVALID: the signature does not match the content');
     expect(await runCli(COMMANDS, ['archive', 'verify'], io)).toBe(2);
+
+    const csv = join(tj.dir, 'march.csv');
+    expect(await runCli(COMMANDS, ['archive', 'csv', '--db', tj.path, '--period', '2026-03', '--out', csv], io)).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\r\n')).toHaveLength(4);
+    const pdf = join(tj.dir, 'z.pdf');
+    expect(await runCli(COMMANDS, ['archive', 'closure-pdf', '--db', tj.path, '--period', '2026-03-10', '--out', pdf], io)).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await runCli(COMMANDS, ['archive', 'closure-pdf', '--db', tj.path, '--period', '2026-03', '--out', pdf], io)).toBe(1);
     tj.reopen();
   });
 });
