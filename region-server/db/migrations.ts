@@ -62,4 +62,12 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   `,
+  // A void that arrived before its debit (the till abandoned a debit whose POST may still be in flight)
+  // leaves a tombstone: the debit id can never be recorded afterwards.
+  `
+  CREATE TABLE void_tombstones (
+    debit_id TEXT NOT NULL, partner_id TEXT NOT NULL, void_id TEXT NOT NULL, recorded_at TEXT NOT NULL,
+    PRIMARY KEY (debit_id, partner_id)
+  );
+  `,
 ];

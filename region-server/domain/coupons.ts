@@ -7,7 +7,7 @@ import { seasonBounds } from '../../protocol/paris-time';
 import { mintCouponToken, verifyToken } from '../../protocol/pass-token';
 import { adjustWallet, balanceOf, getBeneficiary } from './beneficiaries';
 import { checkAmount, checkClockSkew, checkMembership, checkSeason, firstProblem } from './debit-rules';
-import { insertDebit } from './debits';
+import { checkNotTombstoned, insertDebit } from './debits';
 import { nextId, secureRandom } from './ids';
 import type { Device, Partner } from './partners';
 import { getPartner } from './partners';
@@ -188,6 +188,7 @@ export function redeemCoupon(region: Region, device: Device, partner: Partner, c
   if (!beneficiary) return refuse('COUPON_UNKNOWN', 'coupon of an unknown beneficiary', 404);
   const occurredMs = Date.parse(req.occurredAt);
   const problem = firstProblem(
+    () => checkNotTombstoned(region, partner.id, req.id),
     () => (partner.accreditations.includes(row.category) ? null : { status: 422, code: 'NOT_ACCREDITED', detail: `not accredited for ${row.category}` }),
     () => (isItemEligible(row.category, req.item, req.sessions) ? null : { status: 422, code: 'ITEM_NOT_ELIGIBLE', detail: `${req.item} not paid from ${row.category}` }),
     () => checkAmount(row.amount_cents, req.priceCents),

@@ -170,6 +170,15 @@ function debitUsingJti(region: Region, jti: string): string | null {
 
 const asRefusal = (p: Problem): Outcome<never> => ({ ok: false, problem: p });
 
+/**
+ * A debit id a void reached before the debit did: refused for ever (422 DEBIT_VOIDED, stored like
+ * every final answer), so a delayed POST cannot debit a wallet the till has already given up on.
+ */
+export function checkNotTombstoned(region: Region, partnerId: string, debitId: string): Problem | null {
+  const row = region.db.prepare('SELECT void_id FROM void_tombstones WHERE debit_id = ? AND partner_id = ?').get(debitId, partnerId) as { void_id: string } | undefined;
+  return row ? { status: 422, code: 'DEBIT_VOIDED', detail: `void ${row.void_id} for ${debitId} arrived before the debit` } : null;
+}
+
 /** Every check of region-api.md, then the debit; refusals change nothing. */
 export function recordDebit(region: Region, device: Device, partner: Partner, req: DebitRequest): Outcome<DebitAccepted> {
   const nowMs = region.now();
@@ -178,6 +187,7 @@ export function recordDebit(region: Region, device: Device, partner: Partner, re
   const offline = req.mode === 'offline';
 
   const early = firstProblem(
+    () => checkNotTombstoned(region, partner.id, req.id),
     () => checkAccreditation(partner, req.category),
     () => checkItemEligible(req.category as Category, req.item, req.sessions),
     () => checkAmount(req.amountCents, req.priceCents),
@@ -240,9 +250,16 @@ export interface VoidResult {
 }
 
 /** Reverses a debit: allowed until the end of its Paris business day, never once its month is closed. */
-export function voidDebit(region: Region, partner: Partner, debitId: string, _req: VoidRequest): Outcome<VoidResult> {
+export function voidDebit(region: Region, partner: Partner, debitId: string, req: VoidRequest): Outcome<VoidResult> {
   const row = region.db.prepare('SELECT * FROM debits WHERE id = ? AND partner_id = ?').get(debitId, partner.id) as DebitRow | undefined;
-  if (!row) return refuse('UNKNOWN_DEBIT', `no debit ${debitId} for this partner`, 404);
+  if (!row) {
+    // The answer stays 404 (not stored: a retry asks again), but the id is buried in the same
+    // transaction, so the debit it names is refused if its POST turns up later.
+    region.db
+      .prepare('INSERT OR IGNORE INTO void_tombstones (debit_id, partner_id, void_id, recorded_at) VALUES (?, ?, ?, ?)')
+      .run(debitId, partner.id, req.id, region.nowIso());
+    return refuse('UNKNOWN_DEBIT', `no debit ${debitId} for this partner; it will be refused if it arrives`, 404);
+  }
   if (row.status === 'voided' && row.void_response) return ok(JSON.parse(row.void_response) as VoidResult);
   const nowMs = region.now();
   if (isMonthClosed(region, parisMonth(row.occurred_ms))) return refuse('VOID_WINDOW_CLOSED', 'the month of the debit is closed');
