@@ -5,7 +5,7 @@ import { parisMonth, parisMonthBounds } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
 import type { ReconciliationView } from '../../preload/contract/reconciliation';
 import { canonicalJson } from '../journal/chain-hash';
-import type { Journal, JournalEntry, JsonObject, JsonValue } from '../journal/journal';
+import type { DebitState, Journal, JournalEntry, JsonObject, JsonValue } from '../journal/journal';
 import { compareMonth, type Difference } from './compare';
 import { fetchRegionMonth, type RegionRecordSource } from './region-record';
 
@@ -25,6 +25,13 @@ export interface ReconcileOptions {
 export const RECORDED_DIFFERENCES = 100;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+const SLICES = 32;
+
+function journalSlices(start: number, end: number): { fromAt: string; toAt: string }[] {
+  const bounds = Array.from({ length: SLICES + 1 }, (_, i) => (i === SLICES ? end : start + Math.floor(((end - start) * i) / SLICES)));
+  return bounds.slice(0, -1).map((from, i) => ({ fromAt: new Date(from).toISOString(), toAt: new Date(bounds[i + 1]!).toISOString() }));
+}
 
 function digestOf(differences: readonly Difference[]): string {
   const text = canonicalJson(differences as unknown as JsonValue);
@@ -49,9 +56,17 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
   const nowMs = deps.now();
   if (parisMonthBounds(month).start > nowMs) throw new TillError('INPUT_INVALID', `${month} has not begun yet`);
 
-  const record = await fetchRegionMonth(deps.source, month);
   const { start, end } = parisMonthBounds(month);
-  const tillDebits = deps.journal.debits.list({ fromAt: new Date(start).toISOString(), toAt: new Date(end).toISOString() });
+  // The journal's side in contiguous slices of the month, read while the Region's pages are in flight.
+  const slices = journalSlices(start, end);
+  const tillDebits: DebitState[] = [];
+  const readSlice = () => {
+    const slice = slices.shift();
+    if (!slice) return;
+    for (const d of deps.journal.debits.list(slice)) tillDebits.push(d);
+  };
+  const record = await fetchRegionMonth(deps.source, month, readSlice);
+  while (slices.length > 0) readSlice();
   const result = compareMonth({ month, deviceId, tillDebits, regionDebits: record.debits, statement: record.statement, nowMs });
 
   const ranAt = new Date(nowMs).toISOString();

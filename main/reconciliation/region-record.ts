@@ -27,14 +27,24 @@ function unwrap<T>(outcome: RegionOutcome<T>, what: string): T {
   throw new TillError('REGION_UNREACHABLE', `${what}: ${outcome.kind === 'unknown' ? outcome.detail : `retry in ${outcome.retryAfterMs} ms`}`);
 }
 
-export async function fetchRegionMonth(source: RegionRecordSource, month: string): Promise<RegionMonthRecord> {
+/**
+ * `whileWaiting` runs once per page while that page's request is in flight: the caller reads its
+ * journal in slices there, so a month's 100 round trips to the Region overlap the local work.
+ */
+export async function fetchRegionMonth(source: RegionRecordSource, month: string, whileWaiting?: () => void): Promise<RegionMonthRecord> {
   const { start, end } = parisMonthBounds(month);
   const from = new Date(start).toISOString();
   const to = new Date(end).toISOString();
   const debits: RegionDebit[] = [];
   const cursors = new Set<string>();
   for (let cursor: string | undefined; ; ) {
-    const page = unwrap(await source.listDebits({ from, to, limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) }), 'GET /v1/debits');
+    const request = source.listDebits({ from, to, limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) });
+    if (whileWaiting) {
+      // One turn of the event loop lets the request reach the socket before the synchronous slice runs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      whileWaiting();
+    }
+    const page = unwrap(await request, 'GET /v1/debits');
     for (const item of page.items) debits.push(item);
     const next = page.nextCursor ?? undefined;
     if (!next) break;
