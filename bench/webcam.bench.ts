@@ -21,7 +21,10 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
       if (png && (await decoder.decode(png)) === image.expected) ok++;
       else missed.push(image.file);
     }
-    if (missed.length) process.stderr.write(`  ${name} missed ${missed.length}/${fixtures.images.length}: ${missed.join(' ')}\n`);
+    if (missed.length)
+      process.stderr.write(
+        `  ${name} missed ${missed.length}/${fixtures.images.length}: ${missed.join(' ')}\n`,
+      );
     figures.push({
       name: `webcam.success.${name}`,
       value: ok / fixtures.images.length,
@@ -39,10 +42,26 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
     // Quick: one token's scenes; full: every token, every scene, three interleaved rounds.
     const images = ctx.quick ? fixtures.images.filter((i) => i.file.startsWith('00-')) : fixtures.images;
     const urls = images.map((i) => harness.fixturesUrl + i.file);
-    const r = await page.evaluate(([u, d, n]) => window.harness.compare(u, d, n), [urls, DEFAULT_QR_DECODER, ctx.quick ? 2 : 3] as const);
-    process.stderr.write(`  ${DEFAULT_QR_DECODER}: bare (grab + decode on the page) ${r.bareMsPerFrame.toFixed(1)} ms/frame, pipeline ${r.workerMsPerFrame.toFixed(1)} ms/frame (grabbing ${r.grabMsPerFrame.toFixed(1)}, decoding in the worker ${r.workerDecodeMsPerFrame.toFixed(1)}) over ${r.frames} frames\n`);
-    figures.push({ name: 'webcam.worker_fps', value: 1000 / r.workerMsPerFrame, unit: 'fps', target: '>=15' });
-    figures.push({ name: 'webcam.overhead_vs_bare', value: r.workerMsPerFrame / r.bareMsPerFrame, unit: 'ratio', target: '<=1.2' });
+    const r = await page.evaluate(([u, d, n]) => window.harness.compare(u, d, n), [
+      urls,
+      DEFAULT_QR_DECODER,
+      ctx.quick ? 2 : 3,
+    ] as const);
+    process.stderr.write(
+      `  ${DEFAULT_QR_DECODER}: bare (grab + decode on the page) ${r.bareMsPerFrame.toFixed(1)} ms/frame, pipeline ${r.workerMsPerFrame.toFixed(1)} ms/frame (grabbing ${r.grabMsPerFrame.toFixed(1)}, decoding in the worker ${r.workerDecodeMsPerFrame.toFixed(1)}) over ${r.frames} frames\n`,
+    );
+    figures.push({
+      name: 'webcam.worker_fps',
+      value: 1000 / r.workerMsPerFrame,
+      unit: 'fps',
+      target: '>=15',
+    });
+    figures.push({
+      name: 'webcam.overhead_vs_bare',
+      value: r.workerMsPerFrame / r.bareMsPerFrame,
+      unit: 'ratio',
+      target: '<=1.2',
+    });
   } finally {
     await browser.close();
     await harness.close();

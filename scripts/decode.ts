@@ -4,26 +4,42 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
-import { createQrDecoder, DEFAULT_QR_DECODER, QR_DECODER_NAMES, type QrDecoder, type QrDecoderName, type RgbaImage } from '../renderer/src/scan/decoders';
+import {
+  createQrDecoder,
+  DEFAULT_QR_DECODER,
+  QR_DECODER_NAMES,
+  type QrDecoder,
+  type QrDecoderName,
+  type RgbaImage,
+} from '../renderer/src/scan/decoders';
 
 export type DecodeErrorCode = 'FILE_NOT_FOUND' | 'UNSUPPORTED_IMAGE' | 'NO_QR_CODE';
 
 /** The decoder under Node: the same module as the worker, the WebAssembly read from node_modules. */
 export async function loadNodeQrDecoder(name: QrDecoderName = DEFAULT_QR_DECODER): Promise<QrDecoder> {
   const bytes = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-  return createQrDecoder(name, { wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) });
+  return createQrDecoder(name, {
+    wasmBinary: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+  });
 }
 
 export function readPng(file: string): RgbaImage | null {
   try {
     const png = PNG.sync.read(readFileSync(file));
-    return { data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height };
+    return {
+      data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+      width: png.width,
+      height: png.height,
+    };
   } catch {
     return null;
   }
 }
 
-export async function decodeFile(decoder: QrDecoder, file: string): Promise<{ ok: true; text: string } | { ok: false; code: DecodeErrorCode }> {
+export async function decodeFile(
+  decoder: QrDecoder,
+  file: string,
+): Promise<{ ok: true; text: string } | { ok: false; code: DecodeErrorCode }> {
   if (!existsSync(file)) return { ok: false, code: 'FILE_NOT_FOUND' };
   const image = readPng(file);
   if (!image) return { ok: false, code: 'UNSUPPORTED_IMAGE' };

@@ -76,21 +76,34 @@ function latin1(bytes: Uint8Array): string {
 
 /** Decode one input report into its slice of bar code data. Pure: no state, no I/O. */
 export function decodePosReport(report: Uint8Array, layout: PosLayout): PosReportResult {
-  if (layout.reportId !== null && report[0] !== layout.reportId) return { ok: false, code: 'WRONG_REPORT_ID' };
-  const needed = Math.max(layout.lengthOffset, layout.moreFlagOffset, layout.symbologyOffset + layout.symbologyLength - 1) + 1;
+  if (layout.reportId !== null && report[0] !== layout.reportId)
+    return { ok: false, code: 'WRONG_REPORT_ID' };
+  const needed =
+    Math.max(
+      layout.lengthOffset,
+      layout.moreFlagOffset,
+      layout.symbologyOffset + layout.symbologyLength - 1,
+    ) + 1;
   if (report.length < needed) return { ok: false, code: 'REPORT_TOO_SHORT' };
   const declared = report[layout.lengthOffset] ?? 0;
   const dataLength = layout.lengthIncludesSymbology ? declared - layout.symbologyLength : declared;
   if (dataLength < 0 || dataLength > layout.dataCapacity) return { ok: false, code: 'LENGTH_OVERFLOW' };
   if (layout.dataOffset + dataLength > report.length) return { ok: false, code: 'REPORT_TOO_SHORT' };
-  const symbology = latin1(report.subarray(layout.symbologyOffset, layout.symbologyOffset + layout.symbologyLength)).replace(/\0+$/, '');
+  const symbology = latin1(
+    report.subarray(layout.symbologyOffset, layout.symbologyOffset + layout.symbologyLength),
+  ).replace(/\0+$/, '');
   const data = report.slice(layout.dataOffset, layout.dataOffset + dataLength);
   const more = ((report[layout.moreFlagOffset] ?? 0) & layout.moreFlagMask) !== 0;
   return { ok: true, fragment: { symbology, data, more } };
 }
 
 /** Build the reports a scanner would send for `text` (used by capture generators and round-trip tests). */
-export function encodePosReports(text: string, layout: PosLayout, symbology = ']Q1', reportLength = 64): Uint8Array[] {
+export function encodePosReports(
+  text: string,
+  layout: PosLayout,
+  symbology = ']Q1',
+  reportLength = 64,
+): Uint8Array[] {
   const bytes = Uint8Array.from(text, (c) => c.charCodeAt(0) & 0xff);
   const reports: Uint8Array[] = [];
   for (let start = 0; start < bytes.length || reports.length === 0; start += layout.dataCapacity) {
@@ -98,9 +111,11 @@ export function encodePosReports(text: string, layout: PosLayout, symbology = ']
     const r = new Uint8Array(reportLength);
     if (layout.reportId !== null) r[0] = layout.reportId;
     r[layout.lengthOffset] = chunk.length + (layout.lengthIncludesSymbology ? layout.symbologyLength : 0);
-    for (let i = 0; i < layout.symbologyLength; i++) r[layout.symbologyOffset + i] = symbology.charCodeAt(i) || 0;
+    for (let i = 0; i < layout.symbologyLength; i++)
+      r[layout.symbologyOffset + i] = symbology.charCodeAt(i) || 0;
     r.set(chunk, layout.dataOffset);
-    if (start + layout.dataCapacity < bytes.length) r[layout.moreFlagOffset] = (r[layout.moreFlagOffset] ?? 0) | layout.moreFlagMask;
+    if (start + layout.dataCapacity < bytes.length)
+      r[layout.moreFlagOffset] = (r[layout.moreFlagOffset] ?? 0) | layout.moreFlagMask;
     reports.push(r);
   }
   return reports;

@@ -74,7 +74,8 @@ function hex4(n: number): string {
 
 function classify(d: HidDeviceInfo, keyboards: boolean): Candidate['kind'] | null {
   if (d.usagePage === USAGE_PAGE_POS_BARCODE) return 'pos';
-  if (keyboards && d.usagePage === USAGE_PAGE_GENERIC_DESKTOP && d.usage === USAGE_KEYBOARD) return 'keyboard';
+  if (keyboards && d.usagePage === USAGE_PAGE_GENERIC_DESKTOP && d.usage === USAGE_KEYBOARD)
+    return 'keyboard';
   return null;
 }
 
@@ -156,7 +157,10 @@ export class HidScannerService {
   }
 
   private reconcile(): void {
-    const wanted = this.selectedIdentity === null ? undefined : this.candidates.find((c) => identityOf(c.info) === this.selectedIdentity);
+    const wanted =
+      this.selectedIdentity === null
+        ? undefined
+        : this.candidates.find((c) => identityOf(c.info) === this.selectedIdentity);
     if (this.openDevice && (!wanted || wanted.info.path !== this.openDevice.path)) this.closeDevice();
     if (wanted && !this.openDevice) this.open(wanted);
   }
@@ -168,7 +172,8 @@ export class HidScannerService {
       device = this.backend.open(path);
     } catch (err) {
       // Report once per attempt streak: the poll retries every period and would flood the log.
-      if (this.openFailedFor !== path) this.opts.onError?.({ code: 'OPEN_FAILED', path, detail: String(err) });
+      if (this.openFailedFor !== path)
+        this.opts.onError?.({ code: 'OPEN_FAILED', path, detail: String(err) });
       this.openFailedFor = path;
       return;
     }
@@ -190,9 +195,15 @@ export class HidScannerService {
 
   private reportHandler(candidate: Candidate): (report: Uint8Array) => void {
     const emit = (text: string, source: HidScanSource, firstAt: number, lastAt: number): void => {
-      this.opts.onScan({ text, source, receivedAt: new Date(lastAt).toISOString(), durationMs: Math.round((lastAt - firstAt) * 1000) / 1000 });
+      this.opts.onScan({
+        text,
+        source,
+        receivedAt: new Date(lastAt).toISOString(),
+        durationMs: Math.round((lastAt - firstAt) * 1000) / 1000,
+      });
     };
-    const fail = (detail: string): void => this.opts.onError?.({ code: 'DECODE_FAILED', path: candidate.info.path, detail });
+    const fail = (detail: string): void =>
+      this.opts.onError?.({ code: 'DECODE_FAILED', path: candidate.info.path, detail });
     if (candidate.kind === 'pos') {
       const key = `${hex4(candidate.info.vendorId)}:${hex4(candidate.info.productId)}`;
       const assembler = createPosAssembler(this.opts.posLayouts?.[key] ?? HID_POS_STANDARD_LAYOUT);

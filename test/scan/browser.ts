@@ -36,7 +36,9 @@ export async function serveHarness(fixturesDir: string): Promise<Harness> {
   });
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const [root, rel] = path.startsWith('/fixtures/') ? [fixturesDir, path.slice('/fixtures/'.length)] : [out.dir, path === '/' ? 'index.html' : path.slice(1)];
+    const [root, rel] = path.startsWith('/fixtures/')
+      ? [fixturesDir, path.slice('/fixtures/'.length)]
+      : [out.dir, path === '/' ? 'index.html' : path.slice(1)];
     const file = normalize(join(root, rel));
     if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
@@ -60,6 +62,13 @@ export async function serveHarness(fixturesDir: string): Promise<Harness> {
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
   });
 }

@@ -15,7 +15,9 @@ beforeAll(() => {
 describe('QR decoders under Node', () => {
   it('zxing-wasm reads every clean, small, rotated and inverted pass exactly', async () => {
     const decoder = await loadNodeQrDecoder('zxing-wasm');
-    const chosen = fixtures.images.filter((i) => ['clean', 'small', 'rotation-45', 'inverted', 'perspective'].includes(i.variant));
+    const chosen = fixtures.images.filter((i) =>
+      ['clean', 'small', 'rotation-45', 'inverted', 'perspective'].includes(i.variant),
+    );
     for (const image of chosen) {
       const png = readPng(join(fixtures.dir, image.file));
       expect(png, image.file).not.toBeNull();
@@ -28,13 +30,23 @@ describe('QR decoders under Node', () => {
     const clean = fixtures.images.find((i) => i.variant === 'clean');
     const inverted = fixtures.images.find((i) => i.variant === 'inverted');
     if (!clean || !inverted) throw new Error('fixture set incomplete');
-    expect(await decoder.decode(readPng(join(fixtures.dir, clean.file)) ?? { data: new Uint8Array(), width: 0, height: 0 })).toBe(clean.expected);
-    expect(await decoder.decode(readPng(join(fixtures.dir, inverted.file)) ?? { data: new Uint8Array(), width: 0, height: 0 })).toBeNull();
+    expect(
+      await decoder.decode(
+        readPng(join(fixtures.dir, clean.file)) ?? { data: new Uint8Array(), width: 0, height: 0 },
+      ),
+    ).toBe(clean.expected);
+    expect(
+      await decoder.decode(
+        readPng(join(fixtures.dir, inverted.file)) ?? { data: new Uint8Array(), width: 0, height: 0 },
+      ),
+    ).toBeNull();
   });
 
   it('returns null for a frame with no code in it', async () => {
     const decoder = await loadNodeQrDecoder();
-    expect(await decoder.decode({ data: new Uint8ClampedArray(64 * 48 * 4).fill(128), width: 64, height: 48 })).toBeNull();
+    expect(
+      await decoder.decode({ data: new Uint8ClampedArray(64 * 48 * 4).fill(128), width: 64, height: 48 }),
+    ).toBeNull();
   });
 });
 
@@ -43,9 +55,19 @@ describe('npm run decode', () => {
     const clean = fixtures.images.find((i) => i.variant === 'clean');
     if (!clean) throw new Error('fixture set incomplete');
     const files = [join(fixtures.dir, clean.file), 'does-not-exist.png', 'package.json'];
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/decode.ts', ...files], { cwd: process.cwd() });
-    const err = await run.then(() => null, (e: { code: number; stdout: string }) => e);
+    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/decode.ts', ...files], {
+      cwd: process.cwd(),
+    });
+    const err = await run.then(
+      () => null,
+      (e: { code: number; stdout: string }) => e,
+    );
     expect(err?.code).toBe(1);
-    expect(err?.stdout.split('\n')).toEqual([`${files[0]}\t${clean.expected}`, 'does-not-exist.png\tERROR FILE_NOT_FOUND', 'package.json\tERROR UNSUPPORTED_IMAGE', '']);
+    expect(err?.stdout.split('\n')).toEqual([
+      `${files[0]}\t${clean.expected}`,
+      'does-not-exist.png\tERROR FILE_NOT_FOUND',
+      'package.json\tERROR UNSUPPORTED_IMAGE',
+      '',
+    ]);
   });
 });

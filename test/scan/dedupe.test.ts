@@ -20,7 +20,11 @@ describe('createScanDeduper', () => {
   it('filters a scan handler with an injected clock', () => {
     let now = 0;
     const got: string[] = [];
-    const onScan = dedupeScans<{ text: string }>((s) => got.push(s.text), 1000, () => now);
+    const onScan = dedupeScans<{ text: string }>(
+      (s) => got.push(s.text),
+      1000,
+      () => now,
+    );
     onScan({ text: 'A' });
     now = 500;
     onScan({ text: 'A' });

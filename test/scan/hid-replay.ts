@@ -13,8 +13,26 @@ export function loadCapture(name: string): HidCapture {
 
 /** A mouse and the laptop's own keyboard sit on every bus: the service must tell scanners apart from them. */
 const BYSTANDERS: HidDeviceInfo[] = [
-  { vendorId: 0x046d, productId: 0xc077, path: '/dev/hidraw0', product: 'USB Optical Mouse', release: 0x7200, interface: 0, usagePage: 0x01, usage: 0x02 },
-  { vendorId: 0x046d, productId: 0xc31c, path: '/dev/hidraw1', product: 'USB Keyboard', release: 0x6400, interface: 0, usagePage: 0x01, usage: 0x06 },
+  {
+    vendorId: 0x046d,
+    productId: 0xc077,
+    path: '/dev/hidraw0',
+    product: 'USB Optical Mouse',
+    release: 0x7200,
+    interface: 0,
+    usagePage: 0x01,
+    usage: 0x02,
+  },
+  {
+    vendorId: 0x046d,
+    productId: 0xc31c,
+    path: '/dev/hidraw1',
+    product: 'USB Keyboard',
+    release: 0x6400,
+    interface: 0,
+    usagePage: 0x01,
+    usage: 0x06,
+  },
 ];
 
 class ReplayDevice implements HidDeviceLike {

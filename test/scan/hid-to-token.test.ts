@@ -15,7 +15,12 @@ describe('HID capture → token', () => {
     it(`parses the pass read from ${file}`, () => {
       const replay = new CaptureReplay(loadCapture(file));
       const scans: ScanRead[] = [];
-      const service = new HidScannerService({ backend: replay, platform: 'linux', posLayouts: { '1eab:1a03': HID_POS_COMPACT_LAYOUT }, onScan: (s) => scans.push(s) });
+      const service = new HidScannerService({
+        backend: replay,
+        platform: 'linux',
+        posLayouts: { '1eab:1a03': HID_POS_COMPACT_LAYOUT },
+        onScan: (s) => scans.push(s),
+      });
       service.select(path);
       replay.replay(() => service.poll());
       expect(scans).toHaveLength(1);

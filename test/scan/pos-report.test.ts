@@ -26,8 +26,14 @@ describe('decodePosReport', () => {
 
   it('refuses another report ID, a short report and a length beyond 56', () => {
     const r = encodePosReports('ATN1:', HID_POS_STANDARD_LAYOUT)[0] as Uint8Array;
-    expect(decodePosReport(Uint8Array.of(0x04, ...r.subarray(1)), HID_POS_STANDARD_LAYOUT)).toEqual({ ok: false, code: 'WRONG_REPORT_ID' });
-    expect(decodePosReport(r.subarray(0, 20), HID_POS_STANDARD_LAYOUT)).toEqual({ ok: false, code: 'REPORT_TOO_SHORT' });
+    expect(decodePosReport(Uint8Array.of(0x04, ...r.subarray(1)), HID_POS_STANDARD_LAYOUT)).toEqual({
+      ok: false,
+      code: 'WRONG_REPORT_ID',
+    });
+    expect(decodePosReport(r.subarray(0, 20), HID_POS_STANDARD_LAYOUT)).toEqual({
+      ok: false,
+      code: 'REPORT_TOO_SHORT',
+    });
     const long = r.slice();
     long[1] = 57;
     expect(decodePosReport(long, HID_POS_STANDARD_LAYOUT)).toEqual({ ok: false, code: 'LENGTH_OVERFLOW' });
@@ -36,27 +42,36 @@ describe('decodePosReport', () => {
   it('counts the symbology bytes in the length when the layout says so', () => {
     const [r] = encodePosReports('AB', HID_POS_COMPACT_LAYOUT);
     expect(r?.[0]).toBe(5);
-    expect(decodePosReport(r as Uint8Array, HID_POS_COMPACT_LAYOUT)).toMatchObject({ ok: true, fragment: { data: Uint8Array.of(0x41, 0x42), more: false } });
+    expect(decodePosReport(r as Uint8Array, HID_POS_COMPACT_LAYOUT)).toMatchObject({
+      ok: true,
+      fragment: { data: Uint8Array.of(0x41, 0x42), more: false },
+    });
   });
 });
 
 describe('createPosAssembler', () => {
   it('joins a token spread over several reports, whatever the layout', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...POS_LAYOUTS), fc.string({ unit: fc.constantFrom(...base45), minLength: 1, maxLength: 400 }), (layout, text) => {
-        const a = createPosAssembler(layout);
-        const events = encodePosReports(text, layout).flatMap((r, i) => a.push(r, i));
-        const last = events.at(-1);
-        expect(last).toMatchObject({ kind: 'complete', text, symbology: ']Q1' });
-        expect(events.slice(0, -1).every((e) => e.kind === 'partial')).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...POS_LAYOUTS),
+        fc.string({ unit: fc.constantFrom(...base45), minLength: 1, maxLength: 400 }),
+        (layout, text) => {
+          const a = createPosAssembler(layout);
+          const events = encodePosReports(text, layout).flatMap((r, i) => a.push(r, i));
+          const last = events.at(-1);
+          expect(last).toMatchObject({ kind: 'complete', text, symbology: ']Q1' });
+          expect(events.slice(0, -1).every((e) => e.kind === 'partial')).toBe(true);
+        },
+      ),
     );
   });
 
   it('replays the recorded Honeywell capture to the exact token', () => {
     const capture = loadCapture('pos-standard-pass.json');
     const a = createPosAssembler(HID_POS_STANDARD_LAYOUT);
-    const done = capture.events.flatMap((e) => (e.type === 'report' ? a.push(bytesOf(e.hex), e.t) : [])).filter((e) => e.kind === 'complete');
+    const done = capture.events
+      .flatMap((e) => (e.type === 'report' ? a.push(bytesOf(e.hex), e.t) : []))
+      .filter((e) => e.kind === 'complete');
     expect(done).toHaveLength(1);
     expect(done[0]).toMatchObject({ text: capture.expected[0] });
   });
@@ -75,6 +90,8 @@ describe('createPosAssembler', () => {
 
   it('strips a CR/LF suffix configured on the scanner', () => {
     const a = createPosAssembler(HID_POS_STANDARD_LAYOUT);
-    expect(a.push(encodePosReports('ATN1:AB\r\n', HID_POS_STANDARD_LAYOUT)[0] as Uint8Array, 0)[0]).toMatchObject({ text: 'ATN1:AB' });
+    expect(
+      a.push(encodePosReports('ATN1:AB\r\n', HID_POS_STANDARD_LAYOUT)[0] as Uint8Array, 0)[0],
+    ).toMatchObject({ text: 'ATN1:AB' });
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { HID_POS_COMPACT_LAYOUT } from '../../native/hid/pos-report';
-import { HidScannerService, type HidScannerError, type ScanRead, type ScannerDevice } from '../../native/hid/scanner-service';
+import {
+  HidScannerService,
+  type HidScannerError,
+  type ScanRead,
+  type ScannerDevice,
+} from '../../native/hid/scanner-service';
 import { CaptureReplay, loadCapture } from './hid-replay';
 
 function serviceFor(replay: CaptureReplay, extra: { platform?: string } = {}) {
@@ -26,7 +31,9 @@ describe('HidScannerService', () => {
       ['/dev/hidraw1', 'keyboard'],
       ['/dev/hidraw3', 'pos'],
     ]);
-    const windows = serviceFor(new CaptureReplay(loadCapture('pos-standard-pass.json')), { platform: 'win32' });
+    const windows = serviceFor(new CaptureReplay(loadCapture('pos-standard-pass.json')), {
+      platform: 'win32',
+    });
     expect(windows.service.list().map((d) => d.path)).toEqual(['/dev/hidraw3']);
   });
 
@@ -36,11 +43,19 @@ describe('HidScannerService', () => {
     service.poll();
     expect(replay.opens).toEqual([]);
     service.select('/dev/hidraw3');
-    expect(service.list().find((d) => d.path === '/dev/hidraw3')).toMatchObject({ selected: true, open: true });
+    expect(service.list().find((d) => d.path === '/dev/hidraw3')).toMatchObject({
+      selected: true,
+      open: true,
+    });
     replay.replay(() => service.poll());
     const last = replay.capture.events.at(-1)?.t ?? 0;
     expect(scans).toEqual([
-      { text: replay.capture.expected[0], source: 'hid-pos', receivedAt: new Date(1_759_500_000_000 + last).toISOString(), durationMs: last },
+      {
+        text: replay.capture.expected[0],
+        source: 'hid-pos',
+        receivedAt: new Date(1_759_500_000_000 + last).toISOString(),
+        durationMs: last,
+      },
     ]);
     service.stop();
   });
@@ -70,8 +85,15 @@ describe('HidScannerService', () => {
     expect(scans.map((s) => s.text)).toEqual(replay.capture.expected);
     expect(replay.opens).toEqual(['/dev/hidraw3', '/dev/hidraw6']);
     expect(errors.map((e) => e.code)).toEqual(['DEVICE_LOST']);
-    const posStates = deviceLists.map((list) => list.filter((d) => d.kind === 'pos').map((d) => `${d.path}:${d.open ? 'open' : 'closed'}`).join(','));
-    expect(posStates).toEqual(expect.arrayContaining(['/dev/hidraw3:open', '/dev/hidraw3:closed', '', '/dev/hidraw6:open']));
+    const posStates = deviceLists.map((list) =>
+      list
+        .filter((d) => d.kind === 'pos')
+        .map((d) => `${d.path}:${d.open ? 'open' : 'closed'}`)
+        .join(','),
+    );
+    expect(posStates).toEqual(
+      expect.arrayContaining(['/dev/hidraw3:open', '/dev/hidraw3:closed', '', '/dev/hidraw6:open']),
+    );
   });
 
   it('reports a failed open once, retries on each poll, and stops reading when deselected', () => {
@@ -98,7 +120,13 @@ describe('HidScannerService', () => {
   it('polls on its own once started and closes on stop', async () => {
     const replay = new CaptureReplay(loadCapture('pos-standard-pass.json'));
     const seen: ScannerDevice[][] = [];
-    const service = new HidScannerService({ backend: replay, onScan: () => undefined, onDevices: (d) => seen.push(d), pollMs: 5, platform: 'linux' });
+    const service = new HidScannerService({
+      backend: replay,
+      onScan: () => undefined,
+      onDevices: (d) => seen.push(d),
+      pollMs: 5,
+      platform: 'linux',
+    });
     service.start();
     expect(seen).toHaveLength(1);
     service.select('/dev/hidraw3');

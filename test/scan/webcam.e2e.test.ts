@@ -28,7 +28,10 @@ afterAll(async () => {
 describe('webcam scanner', () => {
   it('writes a 4:2:0 video Chromium accepts', async () => {
     const { readFileSync } = await import('node:fs');
-    const header = readFileSync(join(fixtures.dir, fixtures.video.file)).subarray(0, 64).toString('latin1').split('\n')[0];
+    const header = readFileSync(join(fixtures.dir, fixtures.video.file))
+      .subarray(0, 64)
+      .toString('latin1')
+      .split('\n')[0];
     expect(header).toMatch(/^YUV4MPEG2 W640 H480 F15:1 .*C420$/);
   });
 
@@ -52,9 +55,13 @@ describe('webcam scanner', () => {
       await page.waitForTimeout(1500);
       const scans = await page.evaluate(() => window.harness.scans);
       expect(scans.map((s) => [s.source, s.text])).toEqual([['webcam', fixtures.video.expected]]);
-      expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).videoWidth)).toBe(640);
+      expect(
+        await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).videoWidth),
+      ).toBe(640);
       await page.evaluate(() => window.harness.stopWebcam());
-      expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).srcObject)).toBeNull();
+      expect(
+        await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).srcObject),
+      ).toBeNull();
       expect(remote).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
@@ -65,10 +72,19 @@ describe('webcam scanner', () => {
     const page = await browser.newPage();
     await page.goto(harness.url);
     await page.waitForSelector('body[data-ready=yes]');
-    const clean = fixtures.images.filter((i) => i.variant === 'clean').map((i) => harness.fixturesUrl + i.file);
+    const clean = fixtures.images
+      .filter((i) => i.variant === 'clean')
+      .map((i) => harness.fixturesUrl + i.file);
     for (const decoder of ['zxing-wasm', 'zxing-js'] as const) {
-      const r = await page.evaluate(([urls, d]) => window.harness.compare(urls, d, 1), [clean, decoder] as const);
-      expect(r).toMatchObject({ frames: clean.length, bareDecoded: clean.length, workerDecoded: clean.length });
+      const r = await page.evaluate(([urls, d]) => window.harness.compare(urls, d, 1), [
+        clean,
+        decoder,
+      ] as const);
+      expect(r).toMatchObject({
+        frames: clean.length,
+        bareDecoded: clean.length,
+        workerDecoded: clean.length,
+      });
     }
     await page.close();
   });

@@ -17,7 +17,15 @@ const SHIFT = 8;
 type KeyEvent = NonNullable<Parameters<typeof cdp.send<'Input.dispatchKeyEvent'>>[1]>;
 
 function pressEvents(code: string, key: string, shift: boolean, text: string): KeyEvent[] {
-  const vk = code.startsWith('Key') ? code.charCodeAt(3) : code.startsWith('Digit') ? code.charCodeAt(5) : code === 'Enter' ? 13 : code === 'Space' ? 32 : 0;
+  const vk = code.startsWith('Key')
+    ? code.charCodeAt(3)
+    : code.startsWith('Digit')
+      ? code.charCodeAt(5)
+      : code === 'Enter'
+        ? 13
+        : code === 'Space'
+          ? 32
+          : 0;
   const base = { code, key, modifiers: shift ? SHIFT : 0, windowsVirtualKeyCode: vk };
   const shiftKey = { code: 'ShiftLeft', key: 'Shift', windowsVirtualKeyCode: 16 };
   return [
@@ -34,7 +42,11 @@ function pressEvents(code: string, key: string, shift: boolean, text: string): K
  * person) made it, as an OS keyboard event does: CDP itself delivers events in irregular batches, and
  * the page must judge the typist's rhythm, not the test driver's.
  */
-async function typeOn(layout: Layout, text: string, opts: { gapMs?: number; capsLock?: boolean } = {}): Promise<void> {
+async function typeOn(
+  layout: Layout,
+  text: string,
+  opts: { gapMs?: number; capsLock?: boolean } = {},
+): Promise<void> {
   const gapMs = opts.gapMs ?? 3;
   const keys = [...text].map((char) => {
     const { code, shift } = usKeyFor(char);
@@ -45,7 +57,8 @@ async function typeOn(layout: Layout, text: string, opts: { gapMs?: number; caps
   const start = Date.now() / 1000;
   const sends: Array<Promise<unknown>> = [];
   keys.forEach((events, i) => {
-    for (const e of events) sends.push(cdp.send('Input.dispatchKeyEvent', { ...e, timestamp: start + (i * gapMs) / 1000 }));
+    for (const e of events)
+      sends.push(cdp.send('Input.dispatchKeyEvent', { ...e, timestamp: start + (i * gapMs) / 1000 }));
   });
   await Promise.all(sends);
 }
@@ -85,7 +98,9 @@ describe('keyboard wedge', () => {
     expect(scans[0]).toMatchObject({ text: token, source: 'wedge' });
     expect(scans[0]?.durationMs).toBeGreaterThan(0);
     const gaps = await page.evaluate(() => window.harness.keyGaps);
-    console.log(`wedge test typing: median gap ${gaps.sort((a, b) => a - b)[gaps.length >> 1]?.toFixed(1)} ms, max ${Math.max(...gaps).toFixed(1)} ms`);
+    console.log(
+      `wedge test typing: median gap ${gaps.sort((a, b) => a - b)[gaps.length >> 1]?.toFixed(1)} ms, max ${Math.max(...gaps).toFixed(1)} ms`,
+    );
     expect(await page.inputValue('#field')).toBe('12,50');
     // Whatever reached the field transiently was taken back out, and the app heard about it.
     const events = await page.evaluate(() => window.harness.fieldEvents);
@@ -103,7 +118,11 @@ describe('keyboard wedge', () => {
   it('reads a burst with nothing focused and does not let its spaces press the button', async () => {
     let clicks = 0;
     await page.exposeFunction('countClick', () => clicks++);
-    await page.evaluate(() => document.querySelector('#button')?.addEventListener('click', () => (window as unknown as { countClick(): void }).countClick()));
+    await page.evaluate(() =>
+      document
+        .querySelector('#button')
+        ?.addEventListener('click', () => (window as unknown as { countClick(): void }).countClick()),
+    );
     await page.focus('#button');
     await typeOn('azerty', token);
     expect(await page.evaluate(() => window.harness.scans.map((s) => s.text))).toEqual([token]);

@@ -20,7 +20,11 @@ export function createScanDeduper(windowMs = 1000, now: () => number = () => Dat
 }
 
 /** Wrap a scan handler so that repeats within the window are dropped. */
-export function dedupeScans<S extends { text: string }>(onScan: (scan: S) => void, windowMs = 1000, now?: () => number): (scan: S) => void {
+export function dedupeScans<S extends { text: string }>(
+  onScan: (scan: S) => void,
+  windowMs = 1000,
+  now?: () => number,
+): (scan: S) => void {
   const deduper = createScanDeduper(windowMs, now);
   return (scan) => {
     if (deduper.accept(scan.text)) onScan(scan);

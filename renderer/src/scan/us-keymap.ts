@@ -5,7 +5,11 @@ const letters: Array<[string, string, string]> = Array.from({ length: 26 }, (_, 
   const c = String.fromCharCode(97 + i);
   return [`Key${c.toUpperCase()}`, c, c.toUpperCase()];
 });
-const digits: Array<[string, string, string]> = Array.from('1234567890', (d, i) => [`Digit${d}`, d, '!@#$%^&*()'[i] as string]);
+const digits: Array<[string, string, string]> = Array.from('1234567890', (d, i) => [
+  `Digit${d}`,
+  d,
+  '!@#$%^&*()'[i] as string,
+]);
 
 const US_KEYS: ReadonlyMap<string, readonly [string, string]> = new Map(
   (

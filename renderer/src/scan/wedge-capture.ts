@@ -51,7 +51,14 @@ function focusedEditable(doc: Document): Editable | null {
 
 function snapshotOf(doc: Document): Snapshot | null {
   const element = focusedEditable(doc);
-  return element ? { element, value: element.value, selectionStart: element.selectionStart, selectionEnd: element.selectionEnd } : null;
+  return element
+    ? {
+        element,
+        value: element.value,
+        selectionStart: element.selectionStart,
+        selectionEnd: element.selectionEnd,
+      }
+    : null;
 }
 
 /**
@@ -62,16 +69,24 @@ function restore(s: Snapshot): void {
   const { element } = s;
   if (element.value === s.value) return;
   const view = element.ownerDocument.defaultView;
-  const proto = view && element instanceof view.HTMLTextAreaElement ? view.HTMLTextAreaElement.prototype : view?.HTMLInputElement.prototype;
+  const proto =
+    view && element instanceof view.HTMLTextAreaElement
+      ? view.HTMLTextAreaElement.prototype
+      : view?.HTMLInputElement.prototype;
   const setter = proto ? Object.getOwnPropertyDescriptor(proto, 'value')?.set : undefined;
   if (setter) setter.call(element, s.value);
   else element.value = s.value;
-  if (s.selectionStart !== null && s.selectionEnd !== null) element.setSelectionRange(s.selectionStart, s.selectionEnd);
+  if (s.selectionStart !== null && s.selectionEnd !== null)
+    element.setSelectionRange(s.selectionStart, s.selectionEnd);
   element.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 /** Start capturing scanner bursts on `target`; returns the function that stops it. */
-export function createWedgeCapture(target: Window, onScan: (scan: RendererScan<'wedge'>) => void, opts: WedgeOptions = {}): () => void {
+export function createWedgeCapture(
+  target: Window,
+  onScan: (scan: RendererScan<'wedge'>) => void,
+  opts: WedgeOptions = {},
+): () => void {
   const maxGapMs = opts.maxGapMs ?? 40;
   const minLength = opts.minLength ?? 8;
   const recognisedMaxGapMs = Math.max(maxGapMs, opts.recognisedMaxGapMs ?? 150);
@@ -94,14 +109,22 @@ export function createWedgeCapture(target: Window, onScan: (scan: RendererScan<'
       burst = null;
       return;
     }
-    const isSuffix = e.code === 'Enter' || e.code === 'NumpadEnter' ? suffixes.has('Enter') : e.code === 'Tab' && suffixes.has('Tab');
+    const isSuffix =
+      e.code === 'Enter' || e.code === 'NumpadEnter'
+        ? suffixes.has('Enter')
+        : e.code === 'Tab' && suffixes.has('Tab');
     if (isSuffix) {
       const done = burst;
       burst = null;
       if (done && (done.recognised || done.text.length >= minLength)) {
         swallow(e);
         if (done.snapshot) restore(done.snapshot);
-        onScan({ text: done.text, source: 'wedge', receivedAt: new Date().toISOString(), durationMs: Math.round((t - done.startedAt) * 1000) / 1000 });
+        onScan({
+          text: done.text,
+          source: 'wedge',
+          receivedAt: new Date().toISOString(),
+          durationMs: Math.round((t - done.startedAt) * 1000) / 1000,
+        });
       }
       return;
     }
@@ -110,7 +133,8 @@ export function createWedgeCapture(target: Window, onScan: (scan: RendererScan<'
       burst = null;
       return;
     }
-    if (!burst) burst = { text: '', startedAt: t, lastAt: t, recognised: false, snapshot: snapshotOf(target.document) };
+    if (!burst)
+      burst = { text: '', startedAt: t, lastAt: t, recognised: false, snapshot: snapshotOf(target.document) };
     burst.text += c;
     burst.lastAt = t;
     if (!burst.recognised && burst.text.length >= minLength) {

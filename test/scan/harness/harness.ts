@@ -3,7 +3,12 @@
 // drive it through `window.harness`.
 import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import { createQrDecoder, type QrDecoderName } from '../../../renderer/src/scan/decoders';
-import { createWedgeCapture, createWorkerQrDecoder, startWebcamScanner, type RendererScan } from '../../../renderer/src/scan';
+import {
+  createWedgeCapture,
+  createWorkerQrDecoder,
+  startWebcamScanner,
+  type RendererScan,
+} from '../../../renderer/src/scan';
 import { createFrameGrabber } from '../../../renderer/src/scan/webcam/frame-grab';
 import { createFramePipeline } from '../../../renderer/src/scan/webcam/frame-pipeline';
 
@@ -12,14 +17,20 @@ const fieldEvents: string[] = [];
 /** Gaps between character keydowns as the page saw them: how fast the test really "typed". */
 const keyGaps: number[] = [];
 let lastKeyAt = 0;
-window.addEventListener('keydown', (e) => {
-  if (e.key === 'Shift') return;
-  if (lastKeyAt) keyGaps.push(e.timeStamp - lastKeyAt);
-  lastKeyAt = e.timeStamp;
-}, { capture: true });
+window.addEventListener(
+  'keydown',
+  (e) => {
+    if (e.key === 'Shift') return;
+    if (lastKeyAt) keyGaps.push(e.timeStamp - lastKeyAt);
+    lastKeyAt = e.timeStamp;
+  },
+  { capture: true },
+);
 let stopWebcam: (() => void) | null = null;
 
-document.querySelector('#field')?.addEventListener('input', (e) => fieldEvents.push((e.target as HTMLInputElement).value));
+document
+  .querySelector('#field')
+  ?.addEventListener('input', (e) => fieldEvents.push((e.target as HTMLInputElement).value));
 
 async function loadFrame(url: string): Promise<ImageData> {
   const img = new Image();
@@ -43,7 +54,11 @@ const harness = {
   },
   async webcam(decoder: QrDecoderName): Promise<string> {
     try {
-      const { stop } = await startWebcamScanner({ video: document.querySelector('video') as HTMLVideoElement, decoder, onScan: (s) => scans.push(s) });
+      const { stop } = await startWebcamScanner({
+        video: document.querySelector('video') as HTMLVideoElement,
+        decoder,
+        onScan: (s) => scans.push(s),
+      });
       stopWebcam = stop;
       return 'started';
     } catch (err) {
@@ -68,7 +83,8 @@ const harness = {
     const runBare = async (): Promise<{ ms: number; decoded: number }> => {
       let decoded = 0;
       const t0 = performance.now();
-      for (const b of bitmaps) if ((await bare.decode(bareGrabber.grab(b, b.width, b.height))) !== null) decoded++;
+      for (const b of bitmaps)
+        if ((await bare.decode(bareGrabber.grab(b, b.width, b.height))) !== null) decoded++;
       return { ms: performance.now() - t0, decoded };
     };
     const realGrabber = createFrameGrabber();

@@ -5,7 +5,10 @@ import { lumaOf, type QrDecoder, type RgbaImage } from './qr-decoder';
 // Bundlers load the library's ES build (named exports); Node loads its CommonJS build, whose exports
 // arrive under `default`. Take whichever holds them.
 type ZxingLibrary = typeof zxingNamespace;
-const zxing: ZxingLibrary = 'QRCodeReader' in zxingNamespace ? zxingNamespace : (Reflect.get(zxingNamespace, 'default') as ZxingLibrary);
+const zxing: ZxingLibrary =
+  'QRCodeReader' in zxingNamespace
+    ? zxingNamespace
+    : (Reflect.get(zxingNamespace, 'default') as ZxingLibrary);
 const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
 
 /** @zxing/library (the JavaScript port of ZXing), QR Code only, trying harder. */

@@ -20,13 +20,19 @@ const readerOptions: ReaderOptions = {
 export async function createZxingWasmDecoder(source: ZxingWasmSource): Promise<QrDecoder> {
   const overrides =
     'wasmUrl' in source
-      ? { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? source.wasmUrl : prefix + path) }
+      ? {
+          locateFile: (path: string, prefix: string) =>
+            path.endsWith('.wasm') ? source.wasmUrl : prefix + path,
+        }
       : { wasmBinary: source.wasmBinary };
   await prepareZXingModule({ overrides, fireImmediately: true });
   return {
     name: 'zxing-wasm',
     async decode(image: RgbaImage) {
-      const results = await readBarcodes({ data: image.data, width: image.width, height: image.height } as ImageData, readerOptions);
+      const results = await readBarcodes(
+        { data: image.data, width: image.width, height: image.height } as ImageData,
+        readerOptions,
+      );
       const found = results.find((r) => r.isValid);
       return found ? found.text : null;
     },

@@ -27,7 +27,12 @@ scope.onmessage = (e) => {
   if (!pending) return;
   void pending.then(async (d) => {
     const t0 = performance.now();
-    const text = await d.decode({ data: new Uint8ClampedArray(msg.buffer), width: msg.width, height: msg.height }).catch(() => null);
-    scope.postMessage({ type: 'result', id: msg.id, text, buffer: msg.buffer, decodeMs: performance.now() - t0 }, [msg.buffer]);
+    const text = await d
+      .decode({ data: new Uint8ClampedArray(msg.buffer), width: msg.width, height: msg.height })
+      .catch(() => null);
+    scope.postMessage(
+      { type: 'result', id: msg.id, text, buffer: msg.buffer, decodeMs: performance.now() - t0 },
+      [msg.buffer],
+    );
   });
 };

@@ -18,7 +18,9 @@ export interface CameraChoice {
 /** The cameras to offer; labels are empty until the page has camera permission once. */
 export async function listCameras(): Promise<CameraChoice[]> {
   const all = await navigator.mediaDevices.enumerateDevices();
-  return all.filter((d) => d.kind === 'videoinput').map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Caméra ${i + 1}` }));
+  return all
+    .filter((d) => d.kind === 'videoinput')
+    .map((d, i) => ({ deviceId: d.deviceId, label: d.label || `Caméra ${i + 1}` }));
 }
 
 export type WebcamErrorCode = 'CAMERA_DENIED' | 'CAMERA_NOT_FOUND' | 'CAMERA_FAILED' | 'DECODER_LOAD_FAILED';

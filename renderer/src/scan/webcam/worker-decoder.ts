@@ -20,14 +20,18 @@ export class WorkerDecoderError extends Error {
 }
 
 export function createWorkerQrDecoder(name: QrDecoderName): Promise<WorkerQrDecoder> {
-  const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module', name: `qr-decode-${name}` });
+  const worker = new Worker(new URL('./decode-worker.ts', import.meta.url), {
+    type: 'module',
+    name: `qr-decode-${name}`,
+  });
   const pending = new Map<number, (text: string | null) => void>();
   const spare: ArrayBuffer[] = [];
   let nextId = 1;
   let frames = 0;
   let decodeMs = 0;
 
-  const post = (msg: ToDecodeWorker, transfer: Transferable[] = []): void => worker.postMessage(msg, transfer);
+  const post = (msg: ToDecodeWorker, transfer: Transferable[] = []): void =>
+    worker.postMessage(msg, transfer);
 
   return new Promise((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<FromDecodeWorker>) => {
@@ -55,7 +59,10 @@ export function createWorkerQrDecoder(name: QrDecoderName): Promise<WorkerQrDeco
           decode,
           decodeOwned(frame: ImageData) {
             const { data } = frame;
-            const whole = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer;
+            const whole =
+              data.byteOffset === 0 &&
+              data.byteLength === data.buffer.byteLength &&
+              data.buffer instanceof ArrayBuffer;
             return whole ? send(frame.width, frame.height, data.buffer) : decode(frame);
           },
           stats: () => ({ frames, decodeMs }),
