@@ -4,6 +4,7 @@ import type { DebitOutcome, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { formatCents } from '../format/money';
 import { ErrorBanner } from './ErrorBanner';
+import { useAltShortcut } from '../shell/use-shortcut';
 
 const PENDING_POLL_MS = 2000;
 
@@ -43,6 +44,8 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
 
   const money = (c: number) => formatCents(c, i18n.language);
   const paid = outcome.status === 'accepted' || outcome.status === 'offline_accepted';
+  useAltShortcut('t', onReceipt, paid);
+  useAltShortcut('a', () => void abandon(), outcome.status === 'pending' && !busy);
   return (
     <section className={`outcome outcome-${outcome.status}`} role="status" data-status={outcome.status} data-debit-id={outcome.debitId} aria-labelledby="outcome-title">
       <h1 id="outcome-title">{t(`outcome.${outcome.status}`)}</h1>
@@ -67,12 +70,12 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
           {t('outcome.next')}
         </button>
         {paid && (
-          <button type="button" accessKey="t" aria-keyshortcuts="Alt+T" onClick={onReceipt}>
+          <button type="button" aria-keyshortcuts="Alt+T" onClick={onReceipt}>
             {t('outcome.receipt')}
           </button>
         )}
         {outcome.status === 'pending' && (
-          <button type="button" className="danger" accessKey="a" aria-keyshortcuts="Alt+A" disabled={busy} onClick={() => void abandon()}>
+          <button type="button" className="danger" aria-keyshortcuts="Alt+A" disabled={busy} onClick={() => void abandon()}>
             {t('outcome.abandon')}
           </button>
         )}

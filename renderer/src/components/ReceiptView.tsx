@@ -7,6 +7,7 @@ import { useTill } from '../till-context';
 import { formatCents } from '../format/money';
 import { formatDate, formatTime } from '../format/dates';
 import { ErrorBanner } from './ErrorBanner';
+import { useAltShortcut } from '../shell/use-shortcut';
 
 export function ReceiptView({ debitId, onBack }: { debitId: string; onBack: () => void }) {
   const { t, i18n } = useTranslation();
@@ -19,6 +20,7 @@ export function ReceiptView({ debitId, onBack }: { debitId: string; onBack: () =
     void till.invoke('receipt.get', { debitId }).then((r) => (r.ok ? setReceipt(r.value) : setError(r.error)));
   }, [till, debitId]);
   useEffect(() => printButton.current?.focus(), [receipt]);
+  useAltShortcut('i', () => window.print(), receipt !== null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onBack();
     window.addEventListener('keydown', onKey);
@@ -69,7 +71,7 @@ export function ReceiptView({ debitId, onBack }: { debitId: string; onBack: () =
       )}
       <p className="hint no-print">{t('receipt.pdfHint')}</p>
       <div className="actions no-print">
-        <button ref={printButton} type="button" className="primary" accessKey="i" aria-keyshortcuts="Alt+I" onClick={() => window.print()} disabled={!receipt}>
+        <button ref={printButton} type="button" className="primary" aria-keyshortcuts="Alt+I" onClick={() => window.print()} disabled={!receipt}>
           {t('receipt.print')}
         </button>
         <button type="button" onClick={onBack}>

@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { ScanSource, TillErrorValue } from '../../../preload/contract';
 import { ErrorBanner } from './ErrorBanner';
 import { WebcamScan } from './WebcamScan';
+import { useAltShortcut } from '../shell/use-shortcut';
 
 export function ScanPanel({ error, onScan }: { error: TillErrorValue | null; onScan: (text: string, source: ScanSource) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [webcam, setWebcam] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  useAltShortcut('w', () => setWebcam((on) => !on));
   useEffect(() => input.current?.focus(), [error]);
 
   function submit(event: FormEvent) {
@@ -33,7 +35,7 @@ export function ScanPanel({ error, onScan }: { error: TillErrorValue | null; onS
           <button type="submit" className="primary">
             {t('scan.submit')}
           </button>
-          <button type="button" accessKey="w" aria-keyshortcuts="Alt+W" aria-pressed={webcam} onClick={() => setWebcam((on) => !on)}>
+          <button type="button" aria-keyshortcuts="Alt+W" aria-pressed={webcam} onClick={() => setWebcam((on) => !on)}>
             {webcam ? t('scan.webcamStop') : t('scan.webcam')}
           </button>
         </div>

@@ -8,6 +8,7 @@ import { useShell } from '../shell/shell-context';
 import { formatCents } from '../format/money';
 import { formatDate, formatDateTime, parisToday } from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { useAltShortcut } from '../shell/use-shortcut';
 
 /** Differences open this close to the contest deadline get a warning. */
 const CONTEST_WARNING_DAYS = 7;
@@ -59,13 +60,16 @@ export function ClosuresScreen() {
     } else setError(r.error);
   }
 
+  useAltShortcut('z', () => void closeDay(), !busy);
+  useAltShortcut('r', () => void reconcile(), !busy);
+
   return (
     <main className="screen wide closures">
       <h1>{t('closures.title')}</h1>
       <section className="form" aria-labelledby="close-day-title">
         <h2 id="close-day-title">{t('closures.closeDayTitle')}</h2>
         <p className="hint">{t('closures.closeDayHelp')}</p>
-        <button ref={closeButton} type="button" className="primary" accessKey="z" aria-keyshortcuts="Alt+Z" disabled={busy} onClick={() => void closeDay()}>
+        <button ref={closeButton} type="button" className="primary" aria-keyshortcuts="Alt+Z" disabled={busy} onClick={() => void closeDay()}>
           {t('closures.closeDay')}
         </button>
         {justClosed && (
@@ -157,7 +161,7 @@ export function ClosuresScreen() {
           {t('closures.month')}
           <input type="month" name="month" value={month} onChange={(e) => setMonth(e.target.value)} />
         </label>
-        <button type="button" accessKey="r" aria-keyshortcuts="Alt+R" disabled={busy} onClick={() => void reconcile()}>
+        <button type="button" aria-keyshortcuts="Alt+R" disabled={busy} onClick={() => void reconcile()}>
           {t('closures.reconcile')}
         </button>
       </section>

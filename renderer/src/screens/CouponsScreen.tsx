@@ -10,6 +10,7 @@ import { formatCents, parseEuros } from '../format/money';
 import { formatDate } from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ReceiptView } from '../components/ReceiptView';
+import { useAltShortcut } from '../shell/use-shortcut';
 
 interface Props {
   initialScan: ScanInput | null;
@@ -65,6 +66,8 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
   useEffect(() => {
     if (!coupon && !done) codeInput.current?.focus();
   }, [coupon, done]);
+
+  useAltShortcut('t', () => setReceipt(true), done !== null && (done.status === 'accepted' || done.status === 'offline_accepted'));
 
   const reset = () => {
     setCoupon(null);
@@ -129,7 +132,7 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
               {t('coupons.next')}
             </button>
             {(done.status === 'accepted' || done.status === 'offline_accepted') && (
-              <button type="button" accessKey="t" aria-keyshortcuts="Alt+T" onClick={() => setReceipt(true)}>
+              <button type="button" aria-keyshortcuts="Alt+T" onClick={() => setReceipt(true)}>
                 {t('outcome.receipt')}
               </button>
             )}

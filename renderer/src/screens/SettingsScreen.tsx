@@ -12,6 +12,7 @@ import { listCameras, type CameraChoice } from '../scan/webcam/webcam-scanner';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { WebcamScan } from '../components/WebcamScan';
 import { createBeepPlayer } from '../sound/beeps';
+import { useAltShortcut } from '../shell/use-shortcut';
 
 const DEFAULT_SETTINGS: SettingsView = { language: 'fr', sounds: true, hidDevicePath: null, webcamDeviceId: null };
 
@@ -27,6 +28,8 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<TillErrorValue | null>(null);
   const firstField = useRef<HTMLSelectElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useAltShortcut('s', () => form.current?.requestSubmit());
 
   useEffect(() => {
     void till.invoke('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
@@ -85,7 +88,7 @@ export function SettingsScreen() {
         )}
       </section>
 
-      <form className="form" onSubmit={(e) => void save(e)} aria-labelledby="prefs-title">
+      <form ref={form} className="form" onSubmit={(e) => void save(e)} aria-labelledby="prefs-title">
         <h2 id="prefs-title">{t('settings.scanner')}</h2>
         <label>
           {t('settings.language')}
@@ -146,7 +149,7 @@ export function SettingsScreen() {
             {t('settings.saved')}
           </p>
         )}
-        <button type="submit" className="primary" accessKey="s" aria-keyshortcuts="Alt+S">
+        <button type="submit" className="primary" aria-keyshortcuts="Alt+S">
           {t('settings.save')}
         </button>
       </form>

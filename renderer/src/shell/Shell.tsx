@@ -27,6 +27,14 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const [screen, setScreen] = useState<ScreenName>('counter');
+  // F1 on the counter starts over at the scan: the way back from any stage without the mouse.
+  const [counterRun, setCounterRun] = useState(0);
+  const screenRef = useRef(screen);
+  screenRef.current = screen;
+  const open = useCallback((next: ScreenName) => {
+    if (next === 'counter' && screenRef.current === 'counter') setCounterRun((n) => n + 1);
+    setScreen(next);
+  }, []);
   // A scan that arrived on a screen that does not take scans: it opens the counter with it.
   const [pendingScan, setPendingScan] = useState<ScanInput | null>(null);
   const [pendingCoupon, setPendingCoupon] = useState<ScanInput | null>(null);
@@ -89,12 +97,12 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
       const next = screenForKey(e.key);
       if (next) {
         e.preventDefault();
-        setScreen(next);
+        open(next);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [lock]);
+  }, [lock, open]);
 
   const api: ShellApi = useMemo(
     () => ({
@@ -120,7 +128,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
             className={s === screen ? 'current' : ''}
             aria-current={s === screen ? 'page' : undefined}
             aria-keyshortcuts={keyForScreen(s)}
-            onClick={() => setScreen(s)}
+            onClick={() => open(s)}
           >
             {t(`nav.${s}`)}
           </button>
@@ -129,7 +137,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
           {t('app.lock')}
         </button>
       </nav>
-      {screen === 'counter' && <CounterScreen initialScan={pendingScan} onInitialScanTaken={takeScan} onCouponScanned={couponScanned} />}
+      {screen === 'counter' && <CounterScreen key={counterRun} initialScan={pendingScan} onInitialScanTaken={takeScan} onCouponScanned={couponScanned} />}
       {screen === 'coupons' && <CouponsScreen initialScan={pendingCoupon} onInitialScanTaken={takeCoupon} />}
       {screen === 'offers' && <OffersScreen />}
       {screen === 'journal' && <JournalScreen />}
