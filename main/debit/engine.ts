@@ -155,7 +155,7 @@ export class DebitEngine {
 
   private state(debitId: string): DebitState {
     const state = this.deps.journal.debits.get(debitId);
-    if (!state || state.kind !== 'debit' && state.kind !== 'coupon') throw new TillError('UNKNOWN_DEBIT', debitId);
+    if (!state) throw new TillError('UNKNOWN_DEBIT', debitId);
     return state;
   }
 
