@@ -125,12 +125,23 @@ describe('journal purge and wipe', () => {
     await source.backup(backup);
     source.close();
     writeFileSync(join(t.dir, 'backups', 'notes.txt'), 'not a database');
+    // The outbox's store of pass tokens awaiting the Region (each token carries a name and a birth date).
+    const outbox = join(t.dir, 'outbox.sqlite');
+    const store = new Database(outbox);
+    store.exec("CREATE TABLE tokens (id TEXT PRIMARY KEY, token TEXT); INSERT INTO tokens VALUES ('a', 'ATN1:Brisemoutier')");
+    store.close();
     const io = capture();
     expect(await runCli(COMMANDS, ['wipe', '--data-dir', t.dir], io)).toBe(2);
     expect(existsSync(receipts)).toBe(true);
     expect(await runCli(COMMANDS, ['wipe', '--data-dir', t.dir, '--yes'], io)).toBe(0);
-    expect(io.stdout).toEqual(['removed 1 person(s) from the journal (chain ok)', `deleted ${receipts}`, `removed 1 person(s) from the copy ${backup}`]);
+    expect(io.stdout).toEqual([
+      'removed 1 person(s) from the journal (chain ok)',
+      `deleted ${receipts}`,
+      `deleted ${outbox}`,
+      `removed 1 person(s) from the copy ${backup}`,
+    ]);
     expect(existsSync(receipts)).toBe(false);
+    expect(existsSync(outbox)).toBe(false);
     for (const f of [t.path, `${t.path}-wal`, backup]) {
       if (existsSync(f)) expect(readFileSync(f).includes(Buffer.from('Brisemoutier'))).toBe(false);
     }

@@ -23,10 +23,8 @@ export function debitAnswerEntry(
       cashierId,
       payload: {
         debitId: state.debitId,
-        // An offline debit may take a wallet below zero (the Region carries that risk): the journal's
-        // balance field is a non-negative amount, so the shortfall is kept beside it.
-        walletBalanceCents: Math.max(0, balance),
-        ...(balance < 0 ? { shortfallCents: -balance } : {}),
+        // An offline debit may take a wallet below zero (the Region carries that risk): recorded as said.
+        walletBalanceCents: balance,
         acceptedAt: answer.value.acceptedAt,
       },
     };
@@ -45,7 +43,7 @@ export function couponAnswerEntry(state: DebitState, answer: RegionOutcome<{ amo
 
 export function voidAnswerEntry(state: DebitState, voidId: string, answer: RegionOutcome<{ walletBalanceCents: number }>, cashierId: string | null): AppendInput | null {
   if (answer.kind === 'ok') {
-    return { kind: 'DEBIT_VOIDED', cashierId, payload: { debitId: state.debitId, voidId, walletBalanceCents: Math.max(0, answer.value.walletBalanceCents) } };
+    return { kind: 'DEBIT_VOIDED', cashierId, payload: { debitId: state.debitId, voidId, walletBalanceCents: answer.value.walletBalanceCents } };
   }
   if (answer.kind === 'refused' && answer.code === 'UNKNOWN_DEBIT') {
     // The Region never received the debit: the reversal's final word. The debit did not happen.

@@ -6,6 +6,8 @@ import type { EntryKind } from './entry-kinds';
 
 const id = z.string().min(1).max(128);
 const cents = z.number().int().min(0).max(100_000_000);
+/** A wallet balance as the Region reports it: an offline debit honoured past the live balance may leave it below zero. */
+const balance = z.number().int().min(-100_000_000).max(100_000_000);
 const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'an ISO date-time');
 const code = z.string().min(1).max(64);
 
@@ -22,12 +24,12 @@ export const debitRequestedSchema = z.object({
   occurredAt: iso,
   tokenExp: z.number().int(),
 });
-export const debitAcceptedSchema = z.object({ debitId: id, walletBalanceCents: cents, acceptedAt: iso });
+export const debitAcceptedSchema = z.object({ debitId: id, walletBalanceCents: balance, acceptedAt: iso });
 export const debitOfflineAcceptedSchema = z.object({ debitId: id });
 export const debitRefusedSchema = z.object({ debitId: id, code, detail: z.string().max(1000).optional() });
 export const debitUnknownSchema = z.object({ debitId: id, detail: z.string().max(1000) });
 export const voidRequestedSchema = z.object({ debitId: id, voidId: id, reason: z.string().max(500) });
-export const debitVoidedSchema = z.object({ debitId: id, voidId: id, walletBalanceCents: cents });
+export const debitVoidedSchema = z.object({ debitId: id, voidId: id, walletBalanceCents: balance });
 export const voidRefusedSchema = z.object({ debitId: id, voidId: id, code });
 export const couponRedeemRequestedSchema = z.object({
   debitId: id,

@@ -13,6 +13,11 @@ import { openJournal } from './journal';
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
 /** Folders of a till's data folder that hold personal data and are removed whole. */
 export const PERSONAL_DATA_FOLDERS = ['receipts', 'exports'] as const;
+/**
+ * Files that hold personal data whole: the outbox keeps the pass tokens it must resend (a token carries the
+ * youth's name and birth date) outside the chain. At the end of a partnership they go too.
+ */
+export const PERSONAL_DATA_FILES = ['outbox.sqlite', 'outbox.sqlite-wal', 'outbox.sqlite-shm'] as const;
 
 export interface WipeReport {
   /** Persons removed from the journal, or null when the folder had no journal. */
@@ -42,6 +47,12 @@ export function wipePersonalData(dataDir: string): WipeReport {
     const path = join(dataDir, folder);
     if (!existsSync(path)) continue;
     rmSync(path, { recursive: true, force: true });
+    removed.push(path);
+  }
+  for (const file of PERSONAL_DATA_FILES) {
+    const path = join(dataDir, file);
+    if (!existsSync(path)) continue;
+    rmSync(path, { force: true });
     removed.push(path);
   }
   const copiesPurged: WipeReport['copiesPurged'] = [];

@@ -31,6 +31,8 @@ export const REGION_ERROR_CODES = [
   'VALIDATION_FAILED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  /** A debit that arrives after the Region recorded its void (the till abandoned it): it never happened. */
+  'DEBIT_VOIDED',
 ] as const;
 
 export const TILL_ERROR_CODES = [

@@ -30,6 +30,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Refused by the Region: invalid data.',
   RATE_LIMITED: 'The Region is busy: retrying shortly.',
   PAYLOAD_TOO_LARGE: 'Request too large for the Region: contact support.',
+  DEBIT_VOIDED: 'This payment was abandoned and voided: it did not happen. Make it again with a fresh QR code if needed.',
   INPUT_INVALID: 'Invalid input: check the fields.',
   UNKNOWN_CALL: 'Unknown action: update the till.',
   NOT_ENROLLED: 'This till is not enrolled with the Region yet.',

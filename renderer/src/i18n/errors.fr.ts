@@ -32,6 +32,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   VALIDATION_FAILED: 'Demande refusée par la Région : données invalides.',
   RATE_LIMITED: 'La Région est très sollicitée : nouvel essai dans un instant.',
   PAYLOAD_TOO_LARGE: 'Demande trop volumineuse refusée par la Région : contactez le support.',
+  DEBIT_VOIDED: "Ce paiement avait été abandonné puis annulé : il n'a pas eu lieu. Refaites-le si besoin avec un nouveau QR code.",
   INPUT_INVALID: 'Saisie invalide : vérifiez les champs.',
   UNKNOWN_CALL: 'Action inconnue : mettez la caisse à jour.',
   NOT_ENROLLED: "Cette caisse n'est pas encore enregistrée auprès de la Région.",
