@@ -1,0 +1,105 @@
+// Security proof: the device token the Region issues at enrolment is never written in clear. A whole till
+// session runs (enrolment, log in, debits, one answer lost and resent by the outbox, a void, a restart),
+// then every file of the data folder — journal, WAL, anything else — and every log line the core wrote
+// are searched for the token, raw and in the encodings a careless write would use.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTill, type Till } from '../../main/core/till';
+import { fileKeyCipher, type SecretCipher } from '../../main/secrets/secret-store';
+import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { makeTempDir } from '../support/tmp';
+
+let region: RegionHandle;
+const tmp = makeTempDir('secrets');
+const dataDir = join(tmp.dir, 'data');
+const sealed: string[] = [];
+const logLines: string[] = [];
+
+/** The real cipher, noting what it was asked to seal: that is how the test learns the device token. */
+function recordingCipher(): SecretCipher {
+  const real = fileKeyCipher(join(tmp.dir, 'key'));
+  return {
+    encrypt(plain) {
+      sealed.push(plain);
+      return real.encrypt(plain);
+    },
+    decrypt: (text) => real.decrypt(text),
+  };
+}
+
+function open(): Till {
+  return createTill({
+    dataDir,
+    cipher: recordingCipher(),
+    log: (message, fields) => logLines.push(`${message} ${JSON.stringify(fields ?? {})}`),
+    immediateRetryDelaysMs: [10],
+    regionTimeoutMs: 2000,
+    outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 },
+  });
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+beforeAll(async () => {
+  region = await startRegionServer();
+});
+afterAll(async () => {
+  await region?.stop();
+  tmp.remove();
+});
+
+describe('the device token at rest', () => {
+  it('appears in no file of the data folder and in no log line after a full session', async () => {
+    const partner = await region.admin.createPartner({ name: 'Cinéma Secret', siret: '12345678900011', accreditations: ['CINEMA'] });
+    let till = open();
+    const must = async (name: string, input: unknown) => {
+      const r = await till.dispatch(name, input);
+      if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+      return r.value as Record<string, unknown>;
+    };
+    await must('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse', managerName: 'Claire', managerPin: '2468' });
+    const login = async () => {
+      const staff = (await must('staff.list', {})) as unknown as { id: string; role: string }[];
+      await must('staff.login', { staffId: staff.find((s) => s.role === 'manager')?.id, pin: '2468' });
+    };
+    await login();
+    const debit = async () => {
+      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+      const scan = (await must('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as { card: { scanId: string } };
+      return (await must('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 })) as { debitId: string; status: string };
+    };
+    const first = await debit();
+    expect(first.status).toBe('accepted');
+    await must('debit.void', { debitId: first.debitId, reason: 'séance annulée' });
+    await region.admin.setFaults({ dropAfterCommitRate: 1 });
+    expect((await debit()).status).toBe('pending');
+    await region.admin.setFaults({});
+    expect(await till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
+    till.close();
+    till = open();
+    await login();
+    expect((await debit()).status).toBe('accepted');
+    till.close();
+
+    const token = sealed.find((s) => s.length >= 16);
+    expect(token, 'the device token went through the cipher').toBeDefined();
+    const forms = [token!, Buffer.from(token!).toString('base64'), Buffer.from(token!).toString('base64url'), Buffer.from(token!).toString('hex')];
+    const files = filesUnder(dataDir);
+    expect(files.some((f) => f.endsWith('journal.sqlite'))).toBe(true);
+    const leaks: string[] = [];
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const form of forms) if (bytes.includes(Buffer.from(form)) || bytes.includes(Buffer.from(form, 'utf16le'))) leaks.push(`${file}: ${form.slice(0, 6)}…`);
+    }
+    for (const line of [...logLines, region.logs()]) for (const form of forms) if (line.includes(form)) leaks.push(`log: ${line.slice(0, 80)}`);
+    expect(leaks).toEqual([]);
+    // The test would see a leak: the token is in the cipher's input, and a sealed copy is on disk.
+    expect(logLines.length + files.length).toBeGreaterThan(0);
+  });
+});
