@@ -26,6 +26,8 @@ export interface OutboxDeps {
   onReachability?: (online: boolean) => void;
   onClockSkew?: (skewMs: number) => void;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** After a pass that sent something and left nothing awaiting: the moment to reconcile with the Region. */
+  onSynced?: () => Promise<void>;
   backoff?: BackoffPolicy;
   /** Pause between passes when nothing failed (new work also kicks the loop). */
   idleMs?: number;
@@ -168,6 +170,7 @@ export class Outbox {
       } else {
         this.failures = 0;
         pause = this.deps.idleMs ?? 30_000;
+        if (report.answered > 0 && this.remaining() === 0) await this.deps.onSynced?.();
       }
     } catch (error) {
       // A full disk or a broken journal: keep trying, slowly; the status shows the pending count.

@@ -3,6 +3,7 @@ import type { TillContext } from '../core/context';
 import { debitOutcome } from '../debit/outcome-view';
 import { Outbox, type OutboxDeps } from './outbox';
 import type { RequestStore } from './request-store';
+import { reconcileAfterSync } from '../reconciliation/reconcile';
 
 export type OutboxTuning = Partial<Pick<OutboxDeps, 'backoff' | 'idleMs' | 'clockCheckEveryMs' | 'concurrency' | 'random' | 'refreshKeys' | 'refreshKeysEveryMs'>>;
 
@@ -26,6 +27,12 @@ export function createTillOutbox(ctx: TillContext, store: RequestStore, tuning: 
       if (changed) ctx.publishStatus();
     },
     log: (message, fields) => ctx.log(message, fields),
+    onSynced: async () => {
+      const client = ctx.link.authenticated();
+      if (!client) return;
+      const results = await reconcileAfterSync({ journal: ctx.journal, source: client, now: () => ctx.now() });
+      for (const r of results) if (r.error) ctx.log('reconciliation after sync failed', { month: r.month, code: r.error.code });
+    },
     ...tuning,
   });
 }

@@ -69,4 +69,19 @@ describe('debits under injected faults', () => {
     expect(await f.till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
     expect((await f.call('debit.get', { debitId: outcome.debitId })).status).toBe('accepted');
   });
+
+  it('reconciles with the Region once the background outbox has synced what was pending', async () => {
+    const scan = await f.scanNewYouth();
+    await region.admin.setFaults({ errorRate: 1 });
+    const outcome = await f.call('debit.submit', { scanId: scan.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 });
+    expect(outcome.status).toBe('pending');
+    const before = f.till.journal.head().seq;
+    await f.reopen({ outbox: { backoff: { baseMs: 20, maxMs: 100 }, idleMs: 60_000 } });
+    await region.admin.setFaults({});
+    f.till.outbox.kick();
+    await expect
+      .poll(() => f.till.journal.list({ fromSeq: before + 1, kinds: ['RECONCILED'] }).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    expect((await f.call('debit.get', { debitId: outcome.debitId })).status).toBe('accepted');
+  });
 });
