@@ -113,7 +113,7 @@ export function createTill(options: TillOptions): Till {
     tuning: options.immediateRetryDelaysMs ? { immediateRetryDelaysMs: options.immediateRetryDelaysMs } : {},
   };
 
-  const store = openRequestStore(join(options.dataDir, REQUEST_STORE_FILE));
+  const store = closingJournalOnFailure(journal, () => openRequestStore(join(options.dataDir, REQUEST_STORE_FILE)));
   const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), ...options.outbox });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   const handlers: Handlers = {
@@ -134,7 +134,15 @@ export function createTill(options: TillOptions): Till {
     onInternalError: (name, error) => log('internal error', { call: name, error: String(error) }),
   });
 
-  journal.append({ kind: 'STARTUP', cashierId: null, payload: { pid: process.pid } });
+  closingJournalOnFailure(journal, () => {
+    try {
+      journal.append({ kind: 'STARTUP', cashierId: null, payload: { pid: process.pid } });
+    } catch (error) {
+      scanners.stop();
+      store.close();
+      throw error;
+    }
+  });
   if (link.config()) void refreshKeys(ctx).catch(() => undefined);
   outbox.start();
 
@@ -150,8 +158,29 @@ export function createTill(options: TillOptions): Till {
       outbox.stop();
       store.close();
       scanners.stop();
-      journal.append({ kind: 'SHUTDOWN', cashierId: null, payload: {} });
-      journal.close();
+      try {
+        journal.append({ kind: 'SHUTDOWN', cashierId: null, payload: {} });
+      } catch (error) {
+        // A full or read-only disk must not keep the journal open: the shutdown mark is only informative.
+        if (!(error instanceof TillError) || (error.code !== 'DISK_FULL' && error.code !== 'STORAGE_READ_ONLY')) throw error;
+        log('shutdown not journalled', { code: error.code });
+      } finally {
+        journal.close();
+      }
     },
   };
+}
+
+/**
+ * A till that cannot start (read-only or full media) must leave nothing open: SQLite shares its
+ * file locks and WAL index between the connections of one process, so a leaked one would spoil the
+ * next open of the same folder once the media is writable again.
+ */
+function closingJournalOnFailure<T>(journal: Journal, start: () => T): T {
+  try {
+    return start();
+  } catch (error) {
+    journal.close();
+    throw error;
+  }
 }

@@ -12,7 +12,7 @@ import type { JsonObject, JsonValue } from './json-value';
 import { LATEST_VERSION, PROJECTIONS_STALE_KEY, migrate, projectionsStale, schemaVersion } from './migrations';
 import { PersonStore, type Persons } from './persons';
 import { SettingsStore, type Settings } from './settings';
-import { mapStorageErrors, storageError } from './storage-errors';
+import { mapStorageErrors, readOnlyMediaError, storageError } from './storage-errors';
 import { verifyChain, type EntryRow, type VerifyResult } from './verify';
 
 export type { JsonValue, JsonObject } from './json-value';
@@ -139,7 +139,7 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
   try {
     db = new Database(path, { readonly: readOnly, fileMustExist: readOnly });
   } catch (error) {
-    throw storageError(error) ?? error;
+    throw storageError(error) ?? readOnlyMediaError(path, error) ?? error;
   }
   try {
     if (!readOnly) db.pragma('journal_mode = WAL');
@@ -162,7 +162,7 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     }
   } catch (error) {
     db.close();
-    throw error;
+    throw readOnlyMediaError(path, error) ?? error;
   }
 
   const s = {

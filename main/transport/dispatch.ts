@@ -3,6 +3,7 @@
 // checked, and every failure leaves as an error value with a code, never as a thrown exception.
 import { calls, TillError, type CallName, type CallOutput, type CallResult, type Calls } from '../../preload/contract';
 import type { Role } from '../../preload/contract/define';
+import { storageError } from '../journal/storage-errors';
 import type { z } from 'zod';
 
 export type Handler<K extends CallName> = (input: z.output<Calls[K]['input']>) => Promise<CallOutput<K>> | CallOutput<K>;
@@ -42,6 +43,9 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
       if (error instanceof TillError) return { ok: false, error: error.toValue() };
+      // A full or read-only disk can surface from any store a handler writes (scans, outbox, settings).
+      const storage = storageError(error);
+      if (storage) return { ok: false, error: storage.toValue() };
       options.onInternalError?.(name, error);
       return { ok: false, error: { code: 'INTERNAL' } };
     }
