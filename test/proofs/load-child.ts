@@ -1,0 +1,73 @@
+// One till of the load proof, in its own process with its own journal: enrols, logs in, then makes debits
+// at a fixed pace (open loop: a late debit does not push the next ones back) for a set time, and prints
+// one line `RESULT {json}` with each debit's latency (scan to answer) and its outcome.
+//   node load-child.mjs --data <dir> --key <file> --region-url <url> --admin-key <key> --partner <id> --activation <code> --rate <per s> --seconds <s>
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createTill } from '../../main/core/till';
+import { fileKeyCipher } from '../../main/secrets/secret-store';
+import { AdminClient } from '../../region-server/admin-client';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    key: { type: 'string' },
+    'region-url': { type: 'string' },
+    'admin-key': { type: 'string' },
+    partner: { type: 'string' },
+    activation: { type: 'string' },
+    rate: { type: 'string' },
+    seconds: { type: 'string' },
+  },
+});
+const need = (name: keyof typeof values): string => {
+  const v = values[name];
+  if (typeof v !== 'string') throw new Error(`--${name} is required`);
+  return v;
+};
+
+const PIN = '2468';
+const till = createTill({ dataDir: need('data'), cipher: fileKeyCipher(need('key')), regionTimeoutMs: 10_000 });
+const admin = new AdminClient(need('region-url'), need('admin-key'));
+
+async function must(name: string, input: unknown): Promise<unknown> {
+  const r = await till.dispatch(name, input);
+  if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
+  return r.value;
+}
+
+async function main(): Promise<void> {
+  await must('till.enroll', { regionUrl: need('region-url'), partnerId: need('partner'), activationCode: need('activation'), deviceName: 'Charge', managerName: 'Claire', managerPin: PIN });
+  const staff = (await must('staff.list', {})) as { id: string }[];
+  await must('staff.login', { staffId: staff[0]?.id, pin: PIN });
+  process.stdout.write('READY\n');
+  const intervalMs = 1000 / Number(need('rate'));
+  const total = Math.floor(Number(need('seconds')) * Number(need('rate')));
+  const latencies: number[] = [];
+  const outcomes: Record<string, number> = {};
+  const start = performance.now();
+  for (let i = 0; i < total; i += 1) {
+    const due = start + i * intervalMs;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const youth = await admin.createBeneficiary({ givenName: 'Léa', familyName: `Charge${i}`, birthDate: '2007-03-14' });
+    const token = await admin.mintPass({ beneficiaryId: youth.id });
+    const t0 = performance.now();
+    const scan = (await must('pass.scan', { text: token, source: 'paste' })) as { kind: string; card?: { scanId: string } };
+    let key = `scan ${scan.kind}`;
+    if (scan.card) {
+      const r = await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 });
+      key = r.ok ? (r.value as { status: string }).status : `error ${r.error.code}`;
+    }
+    latencies.push(performance.now() - t0);
+    outcomes[key] = (outcomes[key] ?? 0) + 1;
+  }
+  const left = await till.outbox.drain({ timeoutMs: 60_000, maxPauseMs: 50 });
+  till.close();
+  process.stdout.write(`RESULT ${JSON.stringify({ latencies, outcomes, left, seconds: (performance.now() - start) / 1000 })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String(error)}\n`);
+  process.exit(1);
+});
