@@ -1,39 +1,8 @@
 // Every refusal the till can give, as a code. The UI owns the words (renderer/i18n); the core never
-// puts French in an error. Region codes are the contract's (region-api.md); the others are the till's own.
+// puts French in an error. Region codes are the contract's (region-api.md, protocol/problem-codes.ts); the others are the till's own.
+import { REGION_REFUSAL_CODES } from '../../protocol/problem-codes';
 
-export const REGION_ERROR_CODES = [
-  'ACTIVATION_INVALID',
-  'PARTNER_SUSPENDED',
-  'TOKEN_INVALID',
-  'TOKEN_EXPIRED',
-  'TOKEN_USED',
-  'MEMBERSHIP_INACTIVE',
-  'NOT_ACCREDITED',
-  'ITEM_NOT_ELIGIBLE',
-  'AMOUNT_INVALID',
-  'CLOCK_SKEW',
-  'SEASON_CLOSED',
-  'INSUFFICIENT_BALANCE',
-  'OFFLINE_TOO_LATE',
-  'OFFLINE_LIMIT_EXCEEDED',
-  'VOID_WINDOW_CLOSED',
-  'UNKNOWN_DEBIT',
-  'COUPON_UNKNOWN',
-  'COUPON_OTHER_PARTNER',
-  'COUPON_REDEEMED',
-  'COUPON_EXPIRED',
-  'COUPON_CANCELLED',
-  'NOT_REGISTERED',
-  'OFFER_CLOSED',
-  'IDEMPOTENCY_CONFLICT',
-  'UNAUTHORIZED',
-  'NOT_FOUND',
-  'VALIDATION_FAILED',
-  'RATE_LIMITED',
-  'PAYLOAD_TOO_LARGE',
-  /** A debit that arrives after the Region recorded its void (the till abandoned it): it never happened. */
-  'DEBIT_VOIDED',
-] as const;
+export const REGION_ERROR_CODES = REGION_REFUSAL_CODES;
 
 export const TILL_ERROR_CODES = [
   /** The transport's schema refused the input before the core saw it. */

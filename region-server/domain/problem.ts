@@ -1,39 +1,8 @@
 // Refusals as values: an HTTP status and one of the contract's codes (region-api.md), with a technical
 // detail. The till shows the cashier a French sentence per code; the detail is for people debugging.
+import { REGION_FAULT_CODES, REGION_REFUSAL_CODES } from '../../protocol/problem-codes';
 
-export const REGION_CODES = [
-  'ACTIVATION_INVALID',
-  'PARTNER_SUSPENDED',
-  'TOKEN_INVALID',
-  'TOKEN_EXPIRED',
-  'TOKEN_USED',
-  'MEMBERSHIP_INACTIVE',
-  'NOT_ACCREDITED',
-  'ITEM_NOT_ELIGIBLE',
-  'AMOUNT_INVALID',
-  'CLOCK_SKEW',
-  'SEASON_CLOSED',
-  'INSUFFICIENT_BALANCE',
-  'OFFLINE_TOO_LATE',
-  'OFFLINE_LIMIT_EXCEEDED',
-  'VOID_WINDOW_CLOSED',
-  'UNKNOWN_DEBIT',
-  'DEBIT_VOIDED',
-  'COUPON_UNKNOWN',
-  'COUPON_OTHER_PARTNER',
-  'COUPON_REDEEMED',
-  'COUPON_EXPIRED',
-  'COUPON_CANCELLED',
-  'NOT_REGISTERED',
-  'OFFER_CLOSED',
-  'IDEMPOTENCY_CONFLICT',
-  'UNAUTHORIZED',
-  'NOT_FOUND',
-  'VALIDATION_FAILED',
-  'PAYLOAD_TOO_LARGE',
-  'SERVICE_UNAVAILABLE',
-  'INTERNAL',
-] as const;
+export const REGION_CODES = [...REGION_REFUSAL_CODES, ...REGION_FAULT_CODES] as const;
 
 export type RegionCode = (typeof REGION_CODES)[number];
 
@@ -69,6 +38,7 @@ export const TITLES: Readonly<Record<RegionCode, string>> = {
   INSUFFICIENT_BALANCE: 'Insufficient balance',
   OFFLINE_TOO_LATE: 'Offline debit sent too late',
   OFFLINE_LIMIT_EXCEEDED: 'Offline debit over the floor limit',
+  RATE_LIMITED: 'Too many requests',
   VOID_WINDOW_CLOSED: 'Void window closed',
   UNKNOWN_DEBIT: 'Unknown debit',
   DEBIT_VOIDED: 'A void for this debit id came first',
