@@ -1,4 +1,4 @@
-// scan.card_p50_ms / scan.card_p95_ms: from the Enter that ends a keyboard-wedge burst to the holder's card on
+// scan.card_p50_ms / scan.card_p95_ms: from the Enter that ends a pasted scan to the holder's card on
 // screen, in headless Chromium, against the real till in browser mode and the Region on loopback. The
 // baseline, measured in the same page and run, is the bare contract call (pass.scan over HTTP) without the
 // UI: scan.ui_overhead_ratio says what the wedge capture and React add on top.
@@ -18,10 +18,11 @@ declare global {
 /** Resolves with the instant the card (`.holder`) is in the page. */
 function armCardWatch(page: Page): Promise<void> {
   return page.evaluate(() => {
-    window.__benchCardAt = new Promise<number>((resolve) => {
-      const seen = () => document.querySelector('.holder') !== null;
+    window.__benchCardAt = new Promise<number>((resolve, reject) => {
+      window.setTimeout(() => reject(new Error(`no card within 10 s: ${document.body.innerText.slice(0, 400)}`)), 10_000);
+      // No named function in here: tsx's keepNames would reference a helper the page does not have.
       const observer = new MutationObserver(() => {
-        if (seen()) {
+        if (document.querySelector('.holder') !== null) {
           observer.disconnect();
           resolve(performance.now());
         }
@@ -50,7 +51,7 @@ const bench: Bench = async ({ quick }) => {
     await page.getByLabel('Votre nom (responsable)').fill('Bench');
     await page.getByLabel('Votre code PIN (4 à 8 chiffres)').fill('1234');
     await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
-    await page.getByLabel('Code PIN').fill('1234');
+    await page.getByLabel('Code PIN', { exact: true }).fill('1234');
     await page.getByRole('button', { name: 'Ouvrir la session' }).click();
     await page.getByLabel('Ou collez / saisissez le code').waitFor();
 
@@ -63,12 +64,13 @@ const bench: Bench = async ({ quick }) => {
     const card: number[] = [];
     for (const token of tokens) {
       await armCardWatch(page);
-      // A wedge scanner: the token's characters as fast key presses, then Enter.
-      await page.keyboard.type(token);
+      // Pasted text then Enter: Playwright's typed keys carry no Shift state, which the wedge capture
+      // (rebuilding text from physical keys) rightly needs, so the burst is given as one paste.
+      await page.getByLabel('Ou collez / saisissez le code').fill(token);
       await page.keyboard.press('Enter');
       const elapsed = await page.evaluate(async () => (await window.__benchCardAt!) - window.__benchEnterAt!);
       card.push(elapsed);
-      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
       await page.getByLabel('Ou collez / saisissez le code').waitFor();
     }
 
