@@ -47,8 +47,8 @@ describe('a first debit, end to end', () => {
 
     await page.getByLabel('Ou collez / saisissez le code').fill(token);
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.holder').textContent()).toBe('Léa Martin');
-    await expect.poll(() => page.locator('[data-wallet="CINEMA"]').textContent()).toContain('20,00');
+    await expect.poll(() => page.locator('.holder').textContent(), { timeout: 15_000 }).toBe('Léa Martin');
+    await expect.poll(() => page.locator('[data-wallet="CINEMA"]').textContent(), { timeout: 15_000 }).toContain('20,00');
     expect(await page.locator('.check-id').textContent()).toContain("Vérifiez une pièce d'identité");
 
     await page.getByLabel('Prix (€)').fill('9,50');
@@ -57,7 +57,7 @@ describe('a first debit, end to end', () => {
     await page.getByLabel('Part Atouts (€)').press('Enter');
 
     const outcome = page.locator('[data-status]');
-    await expect.poll(() => outcome.getAttribute('data-status')).toBe('accepted');
+    await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 15_000 }).toBe('accepted');
     expect((await outcome.textContent())?.replace(/\s/g, ' ')).toContain('Nouveau solde : 13,00 €');
     await page.screenshot({ path: join('docs', 'screenshots', 'first-debit.png') });
     const debitId = await outcome.getAttribute('data-debit-id');

@@ -4,6 +4,8 @@ import { errorsEn } from './errors.en';
 import { errorsFr } from './errors.fr';
 import { uiEn } from './ui.en';
 import { uiFr } from './ui.fr';
+import { reconcileEn } from './reconcile.en';
+import { reconcileFr } from './reconcile.fr';
 import type { ErrorCode, TillErrorValue } from '../../../preload/contract';
 
 export function initI18n(language = 'fr'): typeof i18next {
@@ -11,8 +13,8 @@ export function initI18n(language = 'fr'): typeof i18next {
     lng: language,
     fallbackLng: 'fr',
     resources: {
-      fr: { translation: { ...uiFr, error: errorsFr } },
-      en: { translation: { ...uiEn, error: errorsEn } },
+      fr: { translation: { ...uiFr, error: errorsFr, reconcile: reconcileFr } },
+      en: { translation: { ...uiEn, error: errorsEn, reconcile: reconcileEn } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,
