@@ -1,11 +1,14 @@
-// scan.card_p50_ms / scan.card_p95_ms: from the Enter that ends a pasted scan to the holder's card on
-// screen, in headless Chromium, against the real till in browser mode and the Region on loopback. The
-// baseline, measured in the same page and run, is the bare contract call (pass.scan over HTTP) without the
-// UI: scan.ui_overhead_ratio says what the wedge capture and React add on top.
+// scan.card_p50_ms / scan.card_p95_ms: from the last key of a keyboard-wedge scanner's burst (its Enter,
+// typed as a US-configured scanner on an AZERTY machine, as trusted CDP key events) to the holder's card on
+// screen, in headless Chromium, against the real till in browser mode and the Region on loopback.
+// scan.paste_card_*: the same from a pasted scan's Enter. The baseline, measured in the same page and run,
+// is the bare contract call (pass.scan over HTTP) without the UI: scan.ui_overhead_ratio says what the
+// wedge capture and React add on top.
 import { chromium, type Page } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/support/chromium';
 import { startRegionServer } from '../test/support/region-server';
 import { startTillHost } from '../test/support/till-host';
+import { typeBurst } from '../test/scan/key-burst';
 import { percentile, type Bench } from './figure';
 
 declare global {
@@ -56,13 +59,23 @@ const bench: Bench = async ({ quick }) => {
     await page.getByLabel('Ou collez / saisissez le code').waitFor();
 
     const tokens: string[] = [];
-    for (let i = 0; i < rounds; i += 1) {
+    for (let i = 0; i < 2 * rounds; i += 1) {
       const youth = await region.admin.createBeneficiary({ givenName: 'Bench', familyName: `Youth${i}`, birthDate: '2006-01-01' });
       tokens.push(await region.admin.mintPass({ beneficiaryId: youth.id }));
     }
 
+    const cdp = await page.context().newCDPSession(page);
+    const wedge: number[] = [];
+    for (const token of tokens.slice(rounds)) {
+      await armCardWatch(page);
+      await typeBurst(cdp, 'azerty', token);
+      wedge.push(await page.evaluate(async () => (await window.__benchCardAt!) - window.__benchEnterAt!));
+      await page.keyboard.press('F1');
+      await page.getByLabel('Ou collez / saisissez le code').waitFor();
+    }
+
     const card: number[] = [];
-    for (const token of tokens) {
+    for (const token of tokens.slice(0, rounds)) {
       await armCardWatch(page);
       // Pasted text then Enter: Playwright's typed keys carry no Shift state, which the wedge capture
       // (rebuilding text from physical keys) rightly needs, so the burst is given as one paste.
@@ -89,13 +102,15 @@ const bench: Bench = async ({ quick }) => {
         out.push(performance.now() - started);
       }
       return out;
-    }, tokens);
+    }, tokens.slice(0, rounds));
 
-    const p50 = percentile(card, 50);
+    const p50 = percentile(wedge, 50);
     const bareP50 = percentile(bare, 50);
     return [
       { name: 'scan.card_p50_ms', value: round(p50), unit: 'ms' },
-      { name: 'scan.card_p95_ms', value: round(percentile(card, 95)), unit: 'ms', target: '<=150' },
+      { name: 'scan.card_p95_ms', value: round(percentile(wedge, 95)), unit: 'ms', target: '<=150' },
+      { name: 'scan.paste_card_p50_ms', value: round(percentile(card, 50)), unit: 'ms' },
+      { name: 'scan.paste_card_p95_ms', value: round(percentile(card, 95)), unit: 'ms', target: '<=150' },
       { name: 'scan.bare_call_p50_ms', value: round(bareP50), unit: 'ms' },
       { name: 'scan.ui_overhead_ratio', value: round(p50 / bareP50), unit: 'x' },
     ];

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadTokenVectors } from '../../scripts/fixtures/make-hid-captures';
 import { launchChromium, serveHarness, type Harness } from './browser';
 import { keyValue, usKeyFor, type Layout } from './keyboard-layouts';
+import { typeBurst } from './key-burst';
 
 const token = loadTokenVectors().find((v) => v.expect === 'valid')?.token ?? '';
 let harness: Harness;
@@ -12,56 +13,8 @@ let browser: Browser;
 let page: Page;
 let cdp: CDPSession;
 
-const SHIFT = 8;
-
-type KeyEvent = NonNullable<Parameters<typeof cdp.send<'Input.dispatchKeyEvent'>>[1]>;
-
-function pressEvents(code: string, key: string, shift: boolean, text: string): KeyEvent[] {
-  const vk = code.startsWith('Key')
-    ? code.charCodeAt(3)
-    : code.startsWith('Digit')
-      ? code.charCodeAt(5)
-      : code === 'Enter'
-        ? 13
-        : code === 'Space'
-          ? 32
-          : 0;
-  const base = { code, key, modifiers: shift ? SHIFT : 0, windowsVirtualKeyCode: vk };
-  const shiftKey = { code: 'ShiftLeft', key: 'Shift', windowsVirtualKeyCode: 16 };
-  return [
-    ...(shift ? [{ type: 'rawKeyDown' as const, ...shiftKey, modifiers: SHIFT }] : []),
-    { type: 'keyDown', ...base, text, unmodifiedText: text },
-    { type: 'keyUp', ...base },
-    ...(shift ? [{ type: 'keyUp' as const, ...shiftKey, modifiers: 0 }] : []),
-  ];
-}
-
-/**
- * Type `text` then Enter as a US-configured scanner would on a machine using `layout`, one key every
- * `gapMs` (a scanner: 3 ms; a person: 90 ms and more). Each event carries the time the scanner (or the
- * person) made it, as an OS keyboard event does: CDP itself delivers events in irregular batches, and
- * the page must judge the typist's rhythm, not the test driver's.
- */
-async function typeOn(
-  layout: Layout,
-  text: string,
-  opts: { gapMs?: number; capsLock?: boolean } = {},
-): Promise<void> {
-  const gapMs = opts.gapMs ?? 3;
-  const keys = [...text].map((char) => {
-    const { code, shift } = usKeyFor(char);
-    const key = keyValue(layout, code, shift, opts.capsLock);
-    return pressEvents(code, key, shift, key);
-  });
-  keys.push(pressEvents('Enter', 'Enter', false, '\r'));
-  const start = Date.now() / 1000;
-  const sends: Array<Promise<unknown>> = [];
-  keys.forEach((events, i) => {
-    for (const e of events)
-      sends.push(cdp.send('Input.dispatchKeyEvent', { ...e, timestamp: start + (i * gapMs) / 1000 }));
-  });
-  await Promise.all(sends);
-}
+/** Types `text` then Enter as a US-configured scanner would on a machine using `layout`. */
+const typeOn = (layout: Layout, text: string, opts: { gapMs?: number; capsLock?: boolean } = {}) => typeBurst(cdp, layout, text, opts);
 
 beforeAll(async () => {
   harness = await serveHarness(process.cwd());

@@ -70,8 +70,9 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
       createWedgeCapture(
         window,
         dedupeScans((scan) => {
-          void till.invoke('scanner.report', { source: 'wedge', durationMs: scan.durationMs, chars: scan.text.length });
+          // The scan first: the statistics call must not queue ahead of the holder's card.
           route({ text: scan.text, source: 'wedge' });
+          void till.invoke('scanner.report', { source: 'wedge', durationMs: scan.durationMs, chars: scan.text.length });
         }),
       ),
     [till, route],
