@@ -1,8 +1,9 @@
 // One till of the load proof, in its own process with its own journal: enrols, logs in, then makes debits
-// at a fixed pace (open loop: a late debit does not push the next ones back) for a set time, and prints
+// at a fixed pace, from the parent's GO, (open loop: a late debit does not push the next ones back) for a set time, and prints
 // one line `RESULT {json}` with each debit's latency (scan to answer) and its outcome.
 //   node load-child.mjs --data <dir> --key <file> --region-url <url> --admin-key <key> --partner <id> --activation <code> --rate <per s> --seconds <s>
 import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createTill } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
@@ -41,6 +42,16 @@ async function main(): Promise<void> {
   const staff = (await must('staff.list', {})) as { id: string }[];
   await must('staff.login', { staffId: staff[0]?.id, pin: PIN });
   process.stdout.write('READY\n');
+  // Every till starts its clock together, once all of them have started (the parent says GO).
+  await new Promise<void>((resolve) => {
+    const lines = createInterface({ input: process.stdin });
+    lines.on('line', (line) => {
+      if (line !== 'GO') return;
+      lines.close();
+      process.stdin.destroy();
+      resolve();
+    });
+  });
   const intervalMs = 1000 / Number(need('rate'));
   const total = Math.floor(Number(need('seconds')) * Number(need('rate')));
   const latencies: number[] = [];
@@ -62,9 +73,10 @@ async function main(): Promise<void> {
     latencies.push(performance.now() - t0);
     outcomes[key] = (outcomes[key] ?? 0) + 1;
   }
+  const loopSeconds = (performance.now() - start) / 1000;
   const left = await till.outbox.drain({ timeoutMs: 60_000, maxPauseMs: 50 });
   till.close();
-  process.stdout.write(`RESULT ${JSON.stringify({ latencies, outcomes, left, seconds: (performance.now() - start) / 1000 })}\n`);
+  process.stdout.write(`RESULT ${JSON.stringify({ latencies, outcomes, left, seconds: loopSeconds })}\n`);
 }
 
 main().catch((error: unknown) => {
