@@ -103,7 +103,7 @@ export function createTill(options: TillOptions): Till {
         deviceName: config?.deviceName ?? null,
         partner: config?.partner ?? null,
         online: link.online,
-        pendingCount: journal.debits.awaitingRegion().length,
+        pendingCount: journal.debits.countAwaitingRegion(),
         staff: session,
         offlinePolicy: link.keys()?.offline ?? null,
         clockSkewMs: link.clockSkewMs,

@@ -116,6 +116,7 @@ describe('the debit projection', () => {
       ['c', 'void_pending'],
       ['e', 'pending'],
     ]);
+    expect(t.journal.debits.countAwaitingRegion()).toBe(4);
   });
 
   it("sums what this till debited offline on a beneficiary's wallet", () => {

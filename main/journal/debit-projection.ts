@@ -58,6 +58,8 @@ export interface DebitProjection {
   get(debitId: string): DebitState | undefined;
   /** Requested, pending, offline-accepted and void-pending debits, in the order they were requested. */
   awaitingRegion(): DebitState[];
+  /** How many await the Region (the status bar's count; cheaper than reading them). */
+  countAwaitingRegion(): number;
   /** Whether a token's jti already paid (or may have paid) a debit here; a definite refusal frees it. */
   isJtiUsed(jti: string): boolean;
   /** What this till debited offline on a beneficiary and not refused or voided (optionally one wallet, since a date). */
@@ -161,6 +163,7 @@ export class DebitProjectionStore implements DebitProjection {
           code = @code, wallet_balance_cents = @wallet_balance_cents, accepted_at = @accepted_at, void_id = @void_id,
           amount_cents = @amount_cents WHERE debit_id = @debit_id`),
       awaiting: prepare(`SELECT * FROM debits WHERE ${AWAITING_SQL} ORDER BY request_seq`),
+      awaitingCount: prepare(`SELECT COUNT(*) FROM debits WHERE ${AWAITING_SQL}`).pluck(),
       jti: prepare(`SELECT 1 FROM debits WHERE jti = ? AND status <> 'refused' LIMIT 1`),
       insertClosure: prepare('INSERT INTO closures (kind, period, seq, last_seq, grand_total_cents) VALUES (?, ?, ?, ?, ?)'),
     };
@@ -173,6 +176,10 @@ export class DebitProjectionStore implements DebitProjection {
 
   awaitingRegion(): DebitState[] {
     return (this.s.awaiting.all() as DebitRow[]).map(toState);
+  }
+
+  countAwaitingRegion(): number {
+    return this.s.awaitingCount.get() as number;
   }
 
   isJtiUsed(jti: string): boolean {
