@@ -4,8 +4,14 @@ import { WALLETS, type Wallet } from '../../../protocol/catalogue';
 import { decodeToken, verifyToken } from '../../../protocol/pass-token';
 import type { ScanOutcome, TillError } from '../../../preload/contract';
 import { buildPassCard } from '../../pass/pass-card';
+import { TOKEN_SKEW_MS } from '../../debit/rules';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
+
+/** Whether the till's clock lies in a token's validity window, with the contract's skew allowance. */
+export function tillClockAgrees(nowMs: number, iatSec: number, expSec: number): boolean {
+  return nowMs >= iatSec * 1000 - TOKEN_SKEW_MS && nowMs <= expSec * 1000 + TOKEN_SKEW_MS;
+}
 
 export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutcome> {
   const decoded = decodeToken(text);
@@ -20,6 +26,11 @@ export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutc
     const balances = Object.fromEntries(WALLETS.map((w) => [w, 0])) as Record<Wallet, number>;
     for (const w of r.wallets) balances[w.wallet] = w.balanceCents;
     const claims = decoded.token.claims;
+    // The Region has just found this token valid by its own clock. If ours puts the moment outside the
+    // token's window, our clock is off: say so now, rather than let the debit fail for a vaguer reason.
+    if (!tillClockAgrees(nowMs, claims.iat, claims.exp)) {
+      return { kind: 'refused', code: 'CLOCK_SKEW', reason: nowMs > claims.exp * 1000 ? 'TILL_AHEAD' : 'TILL_BEHIND' };
+    }
     const scan = ctx.scans.add({
       token: text,
       jti: claims.jti,
