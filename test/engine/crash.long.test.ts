@@ -1,8 +1,10 @@
-// The crash proof's long variant: 200 kills. Run with
+// The crash proof's long variant inside vitest: 200 kills. Run with
 //   npx vitest run --config test/engine/vitest.long.config.ts
+// (or `npm run proof:crash -- --kills 1000`); the 20-kill variant runs in every `npm test`
+// (test/proofs/crash.e2e.test.ts). What is checked: test/proofs/crash-proof.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { runCrashCampaign } from './crash-campaign';
+import { runCrashProof } from '../proofs/crash-proof';
 
 let region: RegionHandle;
 
@@ -16,8 +18,9 @@ afterAll(async () => {
 
 describe('a till killed at random instants, long run', () => {
   it('loses no acknowledged debit and duplicates none across 200 kills', async () => {
-    const report = await runCrashCampaign(region, 200);
+    const report = await runCrashProof(region, { kills: 200 });
     expect(report.problems).toEqual([]);
+    expect(report).toMatchObject({ kills: 200, lost: 0, duplicated: 0 });
     expect(report.acknowledged).toBeGreaterThan(0);
   }, 3_600_000);
 });
