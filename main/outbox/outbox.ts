@@ -187,18 +187,35 @@ export class Outbox {
     const width = Math.max(1, this.deps.concurrency ?? 8);
     let answered = 0;
     const awaiting = this.deps.journal.debits.awaitingRegion().filter((s) => !this.inFlight.has(s.debitId));
-    for (let i = 0; i < awaiting.length; i += width) {
-      const chunk = awaiting.slice(i, i + width);
+    const chunks: DebitState[][] = [];
+    for (let i = 0; i < awaiting.length; i += width) chunks.push(awaiting.slice(i, i + width));
+    const launch = (chunk: readonly DebitState[]): Promise<SendResult[]> => {
       for (const s of chunk) this.inFlight.add(s.debitId);
-      let results: SendResult[];
-      try {
-        results = await Promise.all(chunk.map((s) => sendAwaiting(s, region, this.deps.store)));
-      } finally {
+      const sent = Promise.all(chunk.map((s) => sendAwaiting(s, region, this.deps.store))).finally(() => {
         for (const s of chunk) this.inFlight.delete(s.debitId);
-      }
-      const blocked = this.recordDebits(chunk, results);
+      });
+      // Awaited below; a pass that stops early (a full disk) must not leave it as an unhandled rejection.
+      sent.catch(() => undefined);
+      return sent;
+    };
+    // Pipelined: while one chunk's answers are written (a synced transaction), the next chunk is already
+    // on the wire. Requests still leave in request order, and answers are recorded in that order.
+    let next = chunks[0] ? launch(chunks[0]) : null;
+    for (let c = 0; next !== null; c += 1) {
+      const results = await next;
+      const following = chunks[c + 1];
+      next = following ? launch(following) : null;
+      const blocked = this.recordDebits(chunks[c]!, results);
       answered += results.filter((r) => r.kind === 'answered').length;
-      if (blocked) return { answered, blocked };
+      if (blocked) {
+        // The next chunk already left: its definite answers are recorded too, then the pass stops.
+        const more = next ? await next.catch(() => null) : null;
+        if (more && following) {
+          this.recordDebits(following, more);
+          answered += more.filter((r) => r.kind === 'answered').length;
+        }
+        return { answered, blocked };
+      }
     }
     for (const checkin of this.deps.store.pendingCheckins()) {
       if (this.inFlight.has(checkin.checkinId)) continue;
