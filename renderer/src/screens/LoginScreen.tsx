@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffView, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
@@ -12,17 +12,24 @@ export function LoginScreen({ onLoggedIn, notice = null }: { onLoggedIn: () => v
   const [pin, setPin] = useState('');
   const [error, setError] = useState<TillErrorValue | null>(null);
 
+  // A cashier may type the PIN and press Enter before the staff list has arrived: the login then waits
+  // for the list (and its first name, shown selected) instead of sending an empty choice.
+  const list = useRef<Promise<StaffView[]> | null>(null);
+
   useEffect(() => {
-    void till.invoke('staff.list', {}).then((r) => {
-      if (!r.ok) return;
+    list.current = till.invoke('staff.list', {}).then((r) => {
+      if (!r.ok) return [];
       setStaff(r.value);
       setStaffId((current) => current || r.value[0]?.id || '');
+      return r.value;
     });
   }, [till]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await till.invoke('staff.login', { staffId, pin });
+    const chosen = staffId || (await list.current)?.[0]?.id;
+    if (!chosen) return;
+    const result = await till.invoke('staff.login', { staffId: chosen, pin });
     setPin('');
     if (result.ok) onLoggedIn();
     else setError(result.error);
