@@ -9,10 +9,19 @@ export function regionError(outcome: RegionOutcome<unknown>): TillError {
   return new TillError('REGION_UNREACHABLE', outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`);
 }
 
-/** Fetches the Region's keys and offline policy and keeps them durably, for offline verification. */
+/**
+ * Fetches the Region's keys and offline policy and keeps them durably, for offline verification; and the
+ * partner's record, since the Region may grant or withdraw an accreditation (or suspend) at any time.
+ */
 export async function refreshKeys(ctx: TillContext): Promise<void> {
   const client = ctx.link.authenticated();
   if (!client) return;
+  const partner = ctx.observe(await client.partner());
+  if (partner.kind === 'ok') {
+    const before = ctx.link.config()?.partner;
+    ctx.link.updatePartner(partner.value);
+    if (JSON.stringify(before) !== JSON.stringify(partner.value)) ctx.publishStatus();
+  }
   const keys = ctx.observe(await client.keys());
   if (keys.kind !== 'ok') return;
   ctx.link.saveKeys(keys.value, new Date(ctx.now()).toISOString());
