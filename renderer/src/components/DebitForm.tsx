@@ -5,6 +5,7 @@ import type { DebitOutcome, PassCard, TillErrorValue } from '../../../preload/co
 import { useTill } from '../till-context';
 import { centsToInput, formatCents, parseEuros } from '../format/money';
 import { ErrorBanner } from './ErrorBanner';
+import { ItemFields } from './ItemFields';
 
 interface Props {
   card: PassCard;
@@ -16,7 +17,10 @@ interface Props {
 export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const till = useTill();
-  const categories = useMemo(() => card.wallets.flatMap((w) => w.categories).filter((c) => accreditations.includes(c)), [card, accreditations]);
+  const categories = useMemo(
+    () => card.wallets.flatMap((w) => w.categories).filter((c) => accreditations.includes(c)),
+    [card, accreditations],
+  );
   const [category, setCategory] = useState<Category | undefined>(categories[0]);
   const items: readonly Item[] = category ? CATEGORY_RULES[category].items : [];
   const [item, setItem] = useState<Item | undefined>(items[0]);
@@ -28,7 +32,9 @@ export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
   const [busy, setBusy] = useState(false);
   const priceRef = useRef<HTMLInputElement>(null);
 
-  const balance = category ? (card.wallets.find((w) => w.wallet === walletOf(category))?.balanceCents ?? 0) : 0;
+  const balance = category
+    ? (card.wallets.find((w) => w.wallet === walletOf(category))?.balanceCents ?? 0)
+    : 0;
   const priceCents = parseEuros(price);
   const amountCents = parseEuros(amount);
 
@@ -63,10 +69,18 @@ export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
   }
 
   return (
-    <form className="form debit-form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form
+      className="form debit-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       <label>
         {t('debit.category')}
-        <select name="category" value={category ?? ''} onChange={(e) => setCategory(e.target.value as Category)}>
+        <select
+          name="category"
+          value={category ?? ''}
+          onChange={(e) => setCategory(e.target.value as Category)}
+        >
           {categories.map((c) => (
             <option key={c} value={c}>
               {t(`category.${c}`)}
@@ -74,26 +88,16 @@ export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
           ))}
         </select>
       </label>
-      <label>
-        {t('debit.item')}
-        <select name="item" value={item ?? ''} onChange={(e) => setItem(e.target.value as Item)}>
-          {items.map((i) => (
-            <option key={i} value={i}>
-              {t(`item.${i}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {item === 'CYCLE' && (
-        <label>
-          {t('debit.sessions')}
-          <input name="sessions" inputMode="numeric" value={sessions} onChange={(e) => setSessions(e.target.value)} />
-        </label>
-      )}
-      <label>
-        {t('debit.price')}
-        <input ref={priceRef} name="price" inputMode="decimal" autoComplete="off" value={price} onChange={(e) => setPrice(e.target.value)} required />
-      </label>
+      <ItemFields
+        items={items}
+        item={item}
+        onItem={setItem}
+        sessions={sessions}
+        onSessions={setSessions}
+        price={price}
+        onPrice={setPrice}
+        priceRef={priceRef}
+      />
       <label>
         {t('debit.amount')}
         <input
@@ -108,10 +112,20 @@ export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
           required
         />
       </label>
-      {category && <p className="balance">{t('debit.balance', { wallet: t(`wallet.${walletOf(category)}`), balance: formatCents(balance, i18n.language) })}</p>}
+      {category && (
+        <p className="balance">
+          {t('debit.balance', {
+            wallet: t(`wallet.${walletOf(category)}`),
+            balance: formatCents(balance, i18n.language),
+          })}
+        </p>
+      )}
       {rest !== null && amountCents !== null && (
         <p className="split" aria-live="polite">
-          {t('debit.split', { amount: formatCents(amountCents, i18n.language), rest: formatCents(rest, i18n.language) })}
+          {t('debit.split', {
+            amount: formatCents(amountCents, i18n.language),
+            rest: formatCents(rest, i18n.language),
+          })}
         </p>
       )}
       <ErrorBanner error={error} />

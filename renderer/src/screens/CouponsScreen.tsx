@@ -11,6 +11,7 @@ import { formatDate } from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ReceiptView } from '../components/ReceiptView';
 import { useAltShortcut } from '../shell/use-shortcut';
+import { ItemFields } from '../components/ItemFields';
 
 interface Props {
   initialScan: ScanInput | null;
@@ -67,7 +68,11 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
     if (!coupon && !done) codeInput.current?.focus();
   }, [coupon, done]);
 
-  useAltShortcut('t', () => setReceipt(true), done !== null && (done.status === 'accepted' || done.status === 'offline_accepted'));
+  useAltShortcut(
+    't',
+    () => setReceipt(true),
+    done !== null && (done.status === 'accepted' || done.status === 'offline_accepted'),
+  );
 
   const reset = () => {
     setCoupon(null);
@@ -98,7 +103,14 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
           <p className="hint">{t('coupons.intro')}</p>
           <label>
             {t('coupons.code')}
-            <input ref={codeInput} name="coupon-code" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} />
+            <input
+              ref={codeInput}
+              name="coupon-code"
+              autoComplete="off"
+              spellCheck={false}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
           </label>
           <ErrorBanner error={error} />
           <button type="submit" className="primary">
@@ -120,12 +132,24 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
         />
       )}
       {done && (
-        <section className={`outcome outcome-${done.status}`} role="status" data-status={done.status} data-debit-id={done.debitId} aria-labelledby="coupon-done">
-          <h2 id="coupon-done">{done.status === 'accepted' || done.status === 'offline_accepted' ? t('coupons.redeemed') : t(`outcome.${done.status}`)}</h2>
+        <section
+          className={`outcome outcome-${done.status}`}
+          role="status"
+          data-status={done.status}
+          data-debit-id={done.debitId}
+          aria-labelledby="coupon-done"
+        >
+          <h2 id="coupon-done">
+            {done.status === 'accepted' || done.status === 'offline_accepted'
+              ? t('coupons.redeemed')
+              : t(`outcome.${done.status}`)}
+          </h2>
           {done.status === 'refused' && done.code && <ErrorBanner error={done.code} />}
           {done.status === 'offline_accepted' && <p className="offline-note">{t('outcome.offlineHelp')}</p>}
           {done.status === 'pending' && <p>{t('outcome.pendingHelp')}</p>}
-          <p className="split">{t('coupons.split', { amount: money(done.amountCents), rest: money(done.remainderCents) })}</p>
+          <p className="split">
+            {t('coupons.split', { amount: money(done.amountCents), rest: money(done.remainderCents) })}
+          </p>
           <p className="youth-pays">{t('coupons.youthPays', { rest: money(done.remainderCents) })}</p>
           <div className="actions">
             <button type="button" className="primary" autoFocus onClick={reset}>
@@ -174,7 +198,15 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
   );
 }
 
-function RedeemForm({ coupon, onCancel, onDone }: { coupon: CouponView; onCancel: () => void; onDone: (r: Redeemed) => void }) {
+function RedeemForm({
+  coupon,
+  onCancel,
+  onDone,
+}: {
+  coupon: CouponView;
+  onCancel: () => void;
+  onDone: (r: Redeemed) => void;
+}) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const items = CATEGORY_RULES[coupon.category].items;
@@ -205,7 +237,12 @@ function RedeemForm({ coupon, onCancel, onDone }: { coupon: CouponView; onCancel
   }
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onCancel()} aria-labelledby="coupon-found">
+    <form
+      className="form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      aria-labelledby="coupon-found"
+    >
       <h2 id="coupon-found" className="holder" data-coupon={coupon.code}>
         {t('coupons.found', { name, amount: money(coupon.amountCents) })}
       </h2>
@@ -215,29 +252,22 @@ function RedeemForm({ coupon, onCancel, onDone }: { coupon: CouponView; onCancel
       <p>
         {t(`category.${coupon.category}`)} — <span className="mono">{coupon.code}</span>
       </p>
-      <label>
-        {t('debit.item')}
-        <select name="item" value={item ?? ''} onChange={(e) => setItem(e.target.value as Item)}>
-          {items.map((i) => (
-            <option key={i} value={i}>
-              {t(`item.${i}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {item === 'CYCLE' && (
-        <label>
-          {t('debit.sessions')}
-          <input name="sessions" inputMode="numeric" value={sessions} onChange={(e) => setSessions(e.target.value)} />
-        </label>
-      )}
-      <label>
-        {t('debit.price')}
-        <input ref={priceInput} name="price" inputMode="decimal" autoComplete="off" value={price} onChange={(e) => setPrice(e.target.value)} required />
-      </label>
+      <ItemFields
+        items={items}
+        item={item}
+        onItem={setItem}
+        sessions={sessions}
+        onSessions={setSessions}
+        price={price}
+        onPrice={setPrice}
+        priceRef={priceInput}
+      />
       {priceCents !== null && (
         <p className="split" aria-live="polite">
-          {t('coupons.split', { amount: money(Math.min(coupon.amountCents, priceCents)), rest: money(Math.max(0, priceCents - coupon.amountCents)) })}
+          {t('coupons.split', {
+            amount: money(Math.min(coupon.amountCents, priceCents)),
+            rest: money(Math.max(0, priceCents - coupon.amountCents)),
+          })}
         </p>
       )}
       <ErrorBanner error={error} />

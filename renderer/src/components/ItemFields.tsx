@@ -1,0 +1,57 @@
+// The item, its number of sessions (a cycle needs at least five) and the price: the same three fields for a
+// wallet debit and a coupon redemption.
+import type { RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Item } from '../../../protocol/catalogue';
+
+interface Props {
+  items: readonly Item[];
+  item: Item | undefined;
+  onItem: (item: Item) => void;
+  sessions: string;
+  onSessions: (sessions: string) => void;
+  price: string;
+  onPrice: (price: string) => void;
+  priceRef: RefObject<HTMLInputElement | null>;
+}
+
+export function ItemFields({ items, item, onItem, sessions, onSessions, price, onPrice, priceRef }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label>
+        {t('debit.item')}
+        <select name="item" value={item ?? ''} onChange={(e) => onItem(e.target.value as Item)}>
+          {items.map((i) => (
+            <option key={i} value={i}>
+              {t(`item.${i}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {item === 'CYCLE' && (
+        <label>
+          {t('debit.sessions')}
+          <input
+            name="sessions"
+            inputMode="numeric"
+            value={sessions}
+            onChange={(e) => onSessions(e.target.value)}
+          />
+        </label>
+      )}
+      <label>
+        {t('debit.price')}
+        <input
+          ref={priceRef}
+          name="price"
+          inputMode="decimal"
+          autoComplete="off"
+          value={price}
+          onChange={(e) => onPrice(e.target.value)}
+          required
+        />
+      </label>
+    </>
+  );
+}
