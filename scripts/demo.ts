@@ -112,6 +112,9 @@ const first = tokens[0]!.split('\t');
 console.log(`Pass of ${first[0]} (valid 10 minutes; fresh ones are rewritten in .demo/tokens.txt and .demo/qr/*.png every 8 minutes):`);
 console.log(await QRCode.toString(first[1]!, { type: 'terminal', small: true }));
 console.log(`To paste instead of scanning:\n${first[1]}\n`);
+const lea = facts.beneficiaries[0]!;
+console.log(`A fresh pass at any time (the Région's admin tool on this demo server):`);
+console.log(`  npm run -s region -- mint-pass --beneficiary ${lea.id} --url ${region.url} --admin-key ${region.adminKey}\n`);
 console.log('Other partners: npm run demo -- --partner theatre|multi|basket|music|flers-agglo. Stop with Ctrl+C.');
 
 let stopping = false;
