@@ -1,0 +1,70 @@
+// The webcam path to the holder's card: a pass freshly minted by the Region, filmed (a generated .y4m played
+// by Chromium's fake camera), decoded by the UI's webcam scanner in its worker, resolved by the till, and
+// shown as the holder's card — in headless Chromium against the real till and Region server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createTill, type Till } from '../../main/core/till';
+import { fileKeyCipher } from '../../main/secrets/secret-store';
+import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
+import { renderScene, y4mOf } from '../../scripts/fixtures/make-qr-fixtures';
+import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { ensureRendererBuilt } from '../support/till-host';
+import { chromiumLaunchOptions } from '../support/chromium';
+import { makeTempDir } from '../support/tmp';
+
+let region: RegionHandle;
+let till: Till;
+let host: BrowserHost;
+let browser: Browser;
+const tmp = makeTempDir('webcam-card');
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
+  if (!r.ok) throw new Error(r.error.code);
+  return r.value;
+};
+
+beforeAll(async () => {
+  region = await startRegionServer();
+  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')) });
+  host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: ensureRendererBuilt() });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  till?.close();
+  await region?.stop();
+  tmp.remove();
+});
+
+describe('webcam to the holder card', () => {
+  it("shows the holder when the webcam films the youth's pass", async () => {
+    const partner = await region.admin.createPartner({ name: 'Cinéma Webcam', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const youth = await region.admin.createBeneficiary({ givenName: 'Zoé', familyName: "N'Diaye", birthDate: '2008-12-24' });
+    must(await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse webcam', managerName: 'Claire', managerPin: '1357' }));
+    const [manager] = must(await till.dispatch('staff.list', {})) as { id: string }[];
+    must(await till.dispatch('staff.login', { staffId: manager!.id, pin: '1357' }));
+
+    // A phone held up to the camera: the code moves a little from frame to frame.
+    const token = await region.admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: 600 });
+    const frames = Array.from({ length: 30 }, (_, i) =>
+      renderScene(token, { variant: 'video', size: 300, degrees: 3 }, 500 + i, { dx: 5 * Math.sin(i / 4), dy: 3 * Math.cos(i / 6) }),
+    );
+    const video = join(tmp.dir, 'pass.y4m');
+    writeFileSync(video, y4mOf(frames, 15));
+
+    browser = await chromium.launch(
+      chromiumLaunchOptions(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]),
+    );
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Scannez le QR code du jeune' }).waitFor();
+    await page.getByRole('button', { name: 'Scanner avec la webcam (Alt+W)' }).click();
+
+    await expect.poll(() => page.locator('.holder').textContent(), { timeout: 30_000 }).toBe("Zoé N'Diaye");
+    const stats = must(await till.dispatch('scanner.stats', {})) as { lastBySource: Record<string, unknown> };
+    expect(stats.lastBySource.webcam).toBeDefined();
+  });
+});
