@@ -19,7 +19,6 @@ import { refreshKeys, tillHandlers } from './handlers/till-handlers';
 import { staffHandlers } from './handlers/staff-handlers';
 import { passHandlers } from './handlers/pass-handlers';
 import { debitHandlers } from './handlers/debit-handlers';
-import { pendingHandlers } from './handlers/pending-handlers';
 import { couponHandlers } from './handlers/coupon-handlers';
 import { offerHandlers } from './handlers/offer-handlers';
 import { journalHandlers } from './handlers/journal-handlers';
@@ -117,7 +116,6 @@ export function createTill(options: TillOptions): Till {
   const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), ...options.outbox });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   const handlers: Handlers = {
-    ...pendingHandlers(),
     ...scanners.handlers,
     ...tillHandlers(ctx),
     ...staffHandlers(ctx),
