@@ -1,6 +1,9 @@
-// A USB scanner in HID POS mode, faked at node-hid's device boundary: its reports (a freshly minted pass,
-// encoded the way the recorded capture's scanner sends it) go through the real HID service, the core's
-// scan event, browser mode's event stream and the UI, to the holder's card in headless Chromium.
+// Scanners to the holder's card, in headless Chromium against the real till and Region server:
+// - a USB scanner in HID POS mode, faked at node-hid's device boundary: its reports (a freshly minted pass,
+//   encoded the way the recorded capture's scanner sends it) go through the real HID service, the core's
+//   scan event, browser mode's event stream and the UI;
+// - a keyboard-wedge scanner (US-configured) on an AZERTY machine: trusted key events whose `key` values
+//   are AZERTY's (`&` for Digit1…), caught by the UI's wedge capture from physical key codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -13,6 +16,7 @@ import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { ensureRendererBuilt } from '../support/till-host';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { makeTempDir } from '../support/tmp';
+import { typeBurst } from '../scan/key-burst';
 
 let region: RegionHandle;
 let till: Till;
@@ -42,7 +46,7 @@ afterAll(async () => {
   tmp.remove();
 });
 
-describe('USB HID scanner to the holder card', () => {
+describe('scanners to the holder card', () => {
   it('shows the holder when a HID POS scanner reads a pass', async () => {
     const partner = await region.admin.createPartner({ name: 'Cinéma HID', siret: '12345678900011', accreditations: ['CINEMA'] });
     const youth = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Benali', birthDate: '2008-09-09' });
@@ -62,5 +66,17 @@ describe('USB HID scanner to the holder card', () => {
     await expect.poll(() => page.locator('.holder').textContent(), { timeout: 15_000 }).toBe('Inès Benali');
     const stats = must(await till.dispatch('scanner.stats', {})) as { lastBySource: Record<string, unknown> };
     expect(stats.lastBySource['hid-pos']).toBeDefined();
+  });
+
+  it('shows the holder when a keyboard-wedge scanner types a pass on an AZERTY machine', async () => {
+    const youth = await region.admin.createBeneficiary({ givenName: 'Maël', familyName: 'Le Gall-Hébert', birthDate: '2006-08-08' });
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Scannez le QR code du jeune' }).waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    await typeBurst(cdp, 'azerty', await region.admin.mintPass({ beneficiaryId: youth.id }));
+    await expect.poll(() => page.locator('.holder').textContent(), { timeout: 15_000 }).toBe('Maël Le Gall-Hébert');
+    const stats = must(await till.dispatch('scanner.stats', {})) as { lastBySource: Record<string, { chars: number }> };
+    expect(stats.lastBySource.wedge?.chars).toBeGreaterThan(200);
   });
 });
