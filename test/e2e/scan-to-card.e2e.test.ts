@@ -5,54 +5,36 @@
 // - a keyboard-wedge scanner (US-configured) on an AZERTY machine: trusted key events whose `key` values
 //   are AZERTY's (`&` for Digit1…), caught by the UI's wedge capture from physical key codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { createTill, type Till } from '../../main/core/till';
-import { fileKeyCipher } from '../../main/secrets/secret-store';
-import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
 import { encodePosReports, HID_POS_STANDARD_LAYOUT } from '../../native/hid';
 import { CaptureReplay, loadCapture } from '../scan/hid-replay';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { ensureRendererBuilt } from '../support/till-host';
 import { chromiumLaunchOptions } from '../support/chromium';
-import { makeTempDir } from '../support/tmp';
+import { startServedTill, type ServedTill } from '../support/served-till';
 import { typeBurst } from '../scan/key-burst';
 
 let region: RegionHandle;
-let till: Till;
-let host: BrowserHost;
+let served: ServedTill;
 let browser: Browser;
-const tmp = makeTempDir('hid-e2e');
 const capture = loadCapture('pos-standard-pass.json');
 const scanner = new CaptureReplay({ ...capture, events: [] });
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
-  if (!r.ok) throw new Error(r.error.code);
-  return r.value;
-};
-
 beforeAll(async () => {
   region = await startRegionServer();
-  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), hidBackend: scanner });
-  host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: ensureRendererBuilt() });
+  served = await startServedTill(region, { name: 'Cinéma HID', hidBackend: scanner });
   browser = await chromium.launch(chromiumLaunchOptions());
 });
 
 afterAll(async () => {
   await browser?.close();
-  await host?.close();
-  till?.close();
+  await served?.stop();
   await region?.stop();
-  tmp.remove();
 });
 
 describe('scanners to the holder card', () => {
   it('shows the holder when a HID POS scanner reads a pass', async () => {
-    const partner = await region.admin.createPartner({ name: 'Cinéma HID', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const { till, host, must } = served;
     const youth = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Benali', birthDate: '2008-09-09' });
-    must(await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse HID', managerName: 'Claire', managerPin: '1357' }));
-    const [manager] = must(await till.dispatch('staff.list', {})) as { id: string }[];
-    must(await till.dispatch('staff.login', { staffId: manager!.id, pin: '1357' }));
     must(await till.dispatch('settings.set', { hidDevicePath: capture.device.path }));
     await expect.poll(() => scanner.opens.length, { timeout: 15_000 }).toBeGreaterThan(0);
 
@@ -69,6 +51,7 @@ describe('scanners to the holder card', () => {
   });
 
   it('shows the holder when a keyboard-wedge scanner types a pass on an AZERTY machine', async () => {
+    const { till, host, must } = served;
     const youth = await region.admin.createBeneficiary({ givenName: 'Maël', familyName: 'Le Gall-Hébert', birthDate: '2006-08-08' });
     const page = await browser.newPage({ locale: 'fr-FR' });
     await page.goto(host.url);

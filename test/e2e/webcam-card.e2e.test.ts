@@ -5,47 +5,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { createTill, type Till } from '../../main/core/till';
-import { fileKeyCipher } from '../../main/secrets/secret-store';
-import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
 import { renderScene, y4mOf } from '../../scripts/fixtures/make-qr-fixtures';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { ensureRendererBuilt } from '../support/till-host';
 import { chromiumLaunchOptions } from '../support/chromium';
+import { startServedTill, type ServedTill } from '../support/served-till';
 import { makeTempDir } from '../support/tmp';
 
 let region: RegionHandle;
-let till: Till;
-let host: BrowserHost;
+let served: ServedTill;
 let browser: Browser;
 const tmp = makeTempDir('webcam-card');
 
-const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
-  if (!r.ok) throw new Error(r.error.code);
-  return r.value;
-};
-
 beforeAll(async () => {
   region = await startRegionServer();
-  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')) });
-  host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: ensureRendererBuilt() });
+  served = await startServedTill(region, { name: 'Cinéma Webcam' });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await host?.close();
-  till?.close();
+  await served?.stop();
   await region?.stop();
   tmp.remove();
 });
 
 describe('webcam to the holder card', () => {
   it("shows the holder when the webcam films the youth's pass", async () => {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Webcam', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const { till, host, must } = served;
     const youth = await region.admin.createBeneficiary({ givenName: 'Zoé', familyName: "N'Diaye", birthDate: '2008-12-24' });
-    must(await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse webcam', managerName: 'Claire', managerPin: '1357' }));
-    const [manager] = must(await till.dispatch('staff.list', {})) as { id: string }[];
-    must(await till.dispatch('staff.login', { staffId: manager!.id, pin: '1357' }));
 
     // A phone held up to the camera: the code moves a little from frame to frame.
     const token = await region.admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: 600 });

@@ -1,0 +1,43 @@
+// The real till core in this test process, served in browser mode, enrolled for a new CINEMA partner of
+// the given Region server with a manager logged in: for end-to-end tests that must reach inside the core
+// (a fake HID device, the scanner statistics) while a browser drives the UI.
+import { join } from 'node:path';
+import type { HidBackend } from '../../native/hid';
+import { createTill, type Till } from '../../main/core/till';
+import { fileKeyCipher } from '../../main/secrets/secret-store';
+import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
+import type { RegionHandle } from './region-server';
+import { ensureRendererBuilt } from './till-host';
+import { makeTempDir } from './tmp';
+
+export interface ServedTill {
+  till: Till;
+  host: BrowserHost;
+  /** A call that must succeed: its value, or a thrown error naming the code. */
+  must<T>(result: { ok: true; value: T } | { ok: false; error: { code: string } }): T;
+  stop(): Promise<void>;
+}
+
+export async function startServedTill(region: RegionHandle, opts: { name: string; hidBackend?: HidBackend }): Promise<ServedTill> {
+  const tmp = makeTempDir('served-till');
+  const till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), hidBackend: opts.hidBackend ?? null });
+  const host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: ensureRendererBuilt() });
+  const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
+    if (!r.ok) throw new Error(r.error.code);
+    return r.value;
+  };
+  const partner = await region.admin.createPartner({ name: opts.name, siret: '12345678900011', accreditations: ['CINEMA'] });
+  must(await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: opts.name, managerName: 'Claire', managerPin: '1357' }));
+  const [manager] = must(await till.dispatch('staff.list', {})) as { id: string }[];
+  must(await till.dispatch('staff.login', { staffId: manager!.id, pin: '1357' }));
+  return {
+    till,
+    host,
+    must,
+    stop: async () => {
+      await host.close();
+      till.close();
+      tmp.remove();
+    },
+  };
+}
