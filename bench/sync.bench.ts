@@ -1,38 +1,20 @@
 // sync.offline_debits_per_s: a till that took 10,000 debits offline (quick: 1,000) comes back online;
 // how fast does its outbox hand them to the reference Region server over loopback, each answer
-// committed to the journal (synchronous=FULL) before the next chunk? The queue is built untimed, the
+// committed to the journal (synchronous=FULL) in request order? The queue is built untimed, the
 // way the engine writes it (DEBIT_REQUESTED mode offline + DEBIT_OFFLINE_ACCEPTED, token kept aside).
-// Beside it, sync.bare_posts_per_s: the same kind of debits POSTed by a bare loop with the same
-// concurrency and no journal, measured in the same run, and the ratio of the two (the Region server's
-// own speed is the ceiling of both).
+// The till runs with its default tuning (DEFAULT_CONCURRENCY requests on the wire). Beside it,
+// sync.bare_posts_per_s: the same kind of debits POSTed by bare workers keeping as many requests on the
+// wire, with no journal, measured in the same run, and the ratio of the two (the Region server's own
+// speed is the ceiling of both).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { createTill } from '../main/core/till';
-import { openRequestStore, REQUEST_STORE_FILE } from '../main/outbox/request-store';
+import { DEFAULT_CONCURRENCY } from '../main/outbox/outbox';
 import { fileKeyCipher } from '../main/secrets/secret-store';
-import type { AppendInput } from '../main/journal/journal';
-import { startRegionServer, type RegionHandle } from '../test/support/region-server';
+import { mintPasses, queueOfflineDebits } from '../test/support/offline-queue';
+import { startRegionServer } from '../test/support/region-server';
 import { makeTempDir } from '../test/support/tmp';
 import type { Figure } from './figure';
-
-const CONCURRENCY = 32;
-
-async function mintTokens(region: RegionHandle, count: number, tag: string): Promise<{ beneficiaryId: string; token: string }[]> {
-  const youths = await Promise.all(
-    Array.from({ length: Math.ceil(count / 100) }, (_, i) => region.admin.createBeneficiary({ givenName: 'Bench', familyName: `${tag}${i}`, birthDate: '2006-01-01' })),
-  );
-  const out: { beneficiaryId: string; token: string }[] = [];
-  for (let i = 0; i < count; i += 32) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(32, count - i) }, async (_, k) => {
-        const beneficiaryId = youths[Math.floor((i + k) / 100)]!.id;
-        return { beneficiaryId, token: await region.admin.mintPass({ beneficiaryId, ttlSeconds: 600 }) };
-      }),
-    );
-    out.push(...batch);
-  }
-  return out;
-}
 
 export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
   const count = ctx.quick ? 1000 : 10_000;
@@ -42,7 +24,7 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
   try {
     await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
     const partner = await region.admin.createPartner({ name: 'Cinéma Bench', siret: '12345678900011', accreditations: ['CINEMA'] });
-    const till = createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'key')), outbox: { idleMs: 3_600_000, concurrency: CONCURRENCY } });
+    const till = createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'key')), outbox: { idleMs: 3_600_000 } });
     let rate: number;
     let bareRate: number;
     try {
@@ -50,24 +32,7 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
       if (!enrolled.ok) throw new Error(enrolled.error.code);
 
       // The queue, as the engine leaves it after `count` offline acceptances.
-      const tokens = await mintTokens(region, count, 'T');
-      const store = openRequestStore(join(dataDir, REQUEST_STORE_FILE));
-      const occurredAt = new Date().toISOString();
-      for (let i = 0; i < count; i += 500) {
-        const slice = tokens.slice(i, i + 500).map((t) => ({ ...t, debitId: randomUUID() }));
-        store.putTokens(slice);
-        const entries: AppendInput[] = slice.flatMap((t) => [
-          {
-            kind: 'DEBIT_REQUESTED' as const,
-            cashierId: 'bench',
-            at: occurredAt,
-            payload: { debitId: t.debitId, category: 'CINEMA', item: 'SEANCE', priceCents: 800, amountCents: 100, mode: 'offline', jti: randomUUID(), beneficiaryId: t.beneficiaryId, occurredAt, tokenExp: Math.floor(Date.now() / 1000) + 600 },
-          },
-          { kind: 'DEBIT_OFFLINE_ACCEPTED' as const, cashierId: 'bench', at: occurredAt, payload: { debitId: t.debitId } },
-        ]);
-        till.journal.appendAll(entries);
-      }
-      store.close();
+      queueOfflineDebits(till, dataDir, await mintPasses(region, count, 'T'));
 
       const started = performance.now();
       const left = await till.outbox.drain({ timeoutMs: 300_000, maxPauseMs: 100 });
@@ -80,20 +45,21 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
       // The bare baseline: the same kind of requests, same concurrency, no journal, no store.
       // A rate needs no 10,000 samples: 2,000 keep the whole file within its two minutes.
       const bareCount = Math.min(count, 2000);
-      const bareTokens = await mintTokens(region, bareCount, 'B');
+      const bareTokens = await mintPasses(region, bareCount, 'B');
       // The till's own authenticated client, used bare.
       const client = till.context.link.authenticated();
       if (!client) throw new Error('not enrolled');
       const bareStarted = performance.now();
-      for (let i = 0; i < bareCount; i += CONCURRENCY) {
-        const answers = await Promise.all(
-          bareTokens.slice(i, i + CONCURRENCY).map((t, k) =>
-            client.postDebit({ id: randomUUID(), deviceSeq: 1_000_000 + i + k, token: t.token, category: 'CINEMA', item: 'SEANCE', amountCents: 100, priceCents: 800, occurredAt, mode: 'offline', cashierId: 'bench' }),
-          ),
-        );
-        const bad = answers.find((a) => a.kind !== 'ok');
-        if (bad) throw new Error(`bare post: ${JSON.stringify(bad)}`);
-      }
+      const occurredAt = new Date().toISOString();
+      let next = 0;
+      const worker = async () => {
+        while (next < bareCount) {
+          const i = next++;
+          const answer = await client.postDebit({ id: randomUUID(), deviceSeq: 1_000_000 + i, token: bareTokens[i]!.token, category: 'CINEMA', item: 'SEANCE', amountCents: 100, priceCents: 800, occurredAt, mode: 'offline', cashierId: 'bench' });
+          if (answer.kind !== 'ok') throw new Error(`bare post: ${JSON.stringify(answer)}`);
+        }
+      };
+      await Promise.all(Array.from({ length: DEFAULT_CONCURRENCY }, worker));
       bareRate = bareCount / ((performance.now() - bareStarted) / 1000);
     } finally {
       till.close();

@@ -47,6 +47,18 @@ export interface PassReport {
   blocked: { retryAfterMs?: number } | null;
 }
 
+/** Requests on the wire at once by default: enough to keep the Region's group commit fed. */
+export const DEFAULT_CONCURRENCY = 32;
+
+type Settled = SendResult | { kind: 'failed'; error: unknown };
+
+/** Two blocks seen in one pass: wait for the longer Retry-After. */
+function worstBlock(a: PassReport['blocked'], b: PassReport['blocked']): PassReport['blocked'] {
+  if (!a || !b) return a ?? b;
+  const retryAfterMs = Math.max(a.retryAfterMs ?? 0, b.retryAfterMs ?? 0);
+  return retryAfterMs > 0 ? { retryAfterMs } : {};
+}
+
 const sleep = (ms: number) => new Promise<void>((ok) => setTimeout(ok, ms));
 
 export class Outbox {
@@ -184,39 +196,9 @@ export class Outbox {
   private async pass(): Promise<PassReport> {
     const region = this.deps.region();
     if (!region || this.closed) return { answered: 0, blocked: null };
-    const width = Math.max(1, this.deps.concurrency ?? 8);
-    let answered = 0;
-    const awaiting = this.deps.journal.debits.awaitingRegion().filter((s) => !this.inFlight.has(s.debitId));
-    const chunks: DebitState[][] = [];
-    for (let i = 0; i < awaiting.length; i += width) chunks.push(awaiting.slice(i, i + width));
-    const launch = (chunk: readonly DebitState[]): Promise<SendResult[]> => {
-      for (const s of chunk) this.inFlight.add(s.debitId);
-      const sent = Promise.all(chunk.map((s) => sendAwaiting(s, region, this.deps.store))).finally(() => {
-        for (const s of chunk) this.inFlight.delete(s.debitId);
-      });
-      // Awaited below; a pass that stops early (a full disk) must not leave it as an unhandled rejection.
-      sent.catch(() => undefined);
-      return sent;
-    };
-    // Pipelined: while one chunk's answers are written (a synced transaction), the next chunk is already
-    // on the wire. Requests still leave in request order, and answers are recorded in that order.
-    let next = chunks[0] ? launch(chunks[0]) : null;
-    for (let c = 0; next !== null; c += 1) {
-      const results = await next;
-      const following = chunks[c + 1];
-      next = following ? launch(following) : null;
-      const blocked = this.recordDebits(chunks[c]!, results);
-      answered += results.filter((r) => r.kind === 'answered').length;
-      if (blocked) {
-        // The next chunk already left: its definite answers are recorded too, then the pass stops.
-        const more = next ? await next.catch(() => null) : null;
-        if (more && following) {
-          this.recordDebits(following, more);
-          answered += more.filter((r) => r.kind === 'answered').length;
-        }
-        return { answered, blocked };
-      }
-    }
+    const sent = await this.sendDebits(region);
+    if (sent.blocked) return sent;
+    let answered = sent.answered;
     for (const checkin of this.deps.store.pendingCheckins()) {
       if (this.inFlight.has(checkin.checkinId)) continue;
       const blocked = await this.sendCheckin(region, checkin);
@@ -226,7 +208,66 @@ export class Outbox {
     return { answered, blocked: null };
   }
 
-  /** Records a chunk's definite answers in one transaction; returns the block, if any request had one. */
+  /**
+   * A sliding window: up to `concurrency` requests on the wire, launched in request order, topped up as
+   * answers come back, so the Region is never left idle while the till writes. Answers are recorded in
+   * request order: each time, the longest answered run at the head of the queue goes to the journal in
+   * one transaction (runs grow by themselves while a write is syncing). A block (an unknown outcome, a
+   * Retry-After) stops the launches; what is already on the wire is awaited and its definite answers
+   * recorded too, since the Region may have acted on them.
+   */
+  private async sendDebits(region: RegionClient): Promise<PassReport> {
+    const width = Math.max(1, this.deps.concurrency ?? DEFAULT_CONCURRENCY);
+    const queue = this.deps.journal.debits.awaitingRegion().filter((s) => !this.inFlight.has(s.debitId));
+    const results: (Settled | undefined)[] = new Array<Settled | undefined>(queue.length);
+    let launched = 0;
+    let recorded = 0;
+    let flying = 0;
+    let answered = 0;
+    let blocked: PassReport['blocked'] = null;
+    let wake: (() => void) | null = null;
+    const launch = (i: number) => {
+      const state = queue[i]!;
+      this.inFlight.add(state.debitId);
+      flying += 1;
+      sendAwaiting(state, region, this.deps.store)
+        .then(
+          (result): Settled => result,
+          (error: unknown): Settled => ({ kind: 'failed', error }),
+        )
+        .then((settled) => {
+          results[i] = settled;
+          this.inFlight.delete(state.debitId);
+          flying -= 1;
+          wake?.();
+        });
+    };
+    for (;;) {
+      while (blocked === null && !this.closed && flying < width && launched < queue.length) launch(launched++);
+      let end = recorded;
+      while (end < launched && results[end] !== undefined) end += 1;
+      if (end > recorded) {
+        const run = results.slice(recorded, end) as Settled[];
+        const failure = run.findIndex((r) => r.kind === 'failed');
+        const definite = (failure === -1 ? run : run.slice(0, failure)) as SendResult[];
+        const block = this.recordDebits(queue.slice(recorded, recorded + definite.length), definite);
+        answered += definite.filter((r) => r.kind === 'answered').length;
+        blocked = worstBlock(blocked, block);
+        if (failure !== -1) throw (run[failure] as { error: unknown }).error;
+        recorded = end;
+        continue;
+      }
+      if (flying === 0 && (blocked !== null || this.closed || launched === queue.length)) break;
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = null;
+      // Woken by the first answer of a burst: let the rest of the burst's sockets be read first, so one
+      // synced write records them all (a write per answer would make the disk the bottleneck).
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return { answered, blocked };
+  }
+
+  /** Records a run of definite answers in one transaction; returns the block, if any request had one. */
   private recordDebits(chunk: readonly DebitState[], results: readonly SendResult[]): PassReport['blocked'] {
     const { journal, store } = this.deps;
     if (this.closed) return null;
