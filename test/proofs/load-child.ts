@@ -1,6 +1,7 @@
 // One till of the load proof, in its own process with its own journal: enrols, logs in, then makes debits
 // at a fixed pace, from the parent's GO, (open loop: a late debit does not push the next ones back) for a set time, and prints
-// one line `RESULT {json}` with each debit's latency (scan to answer) and its outcome.
+// one line `RESULT {json}` with each debit's latency (scan to answer) and its outcome. The passes are minted
+// before READY.
 //   node load-child.mjs --data <dir> --key <file> --region-url <url> --admin-key <key> --partner <id> --activation <code> --rate <per s> --seconds <s>
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -37,10 +38,29 @@ async function must(name: string, input: unknown): Promise<unknown> {
   return r.value;
 }
 
+/** A 5 € cinema debit per pass: four passes per youth fit in the 20 € cinema wallet. */
+const DEBITS_PER_YOUTH = 4;
+
+async function mintPasses(count: number, ttlSeconds: number): Promise<string[]> {
+  const passes: string[] = [];
+  // One youth at a time (its passes together): twenty tills minting at once must not flood the server.
+  while (passes.length < count) {
+    const youth = await admin.createBeneficiary({ givenName: 'Léa', familyName: `Charge${passes.length}`, birthDate: '2007-03-14' });
+    passes.push(...(await Promise.all(Array.from({ length: DEBITS_PER_YOUTH }, () => admin.mintPass({ beneficiaryId: youth.id, ttlSeconds })))));
+  }
+  return passes.slice(0, count);
+}
+
 async function main(): Promise<void> {
   await must('till.enroll', { regionUrl: need('region-url'), partnerId: need('partner'), activationCode: need('activation'), deviceName: 'Charge', managerName: 'Claire', managerPin: PIN });
   const staff = (await must('staff.list', {})) as { id: string }[];
   await must('staff.login', { staffId: staff[0]?.id, pin: PIN });
+  // The youths' passes are minted before the clock starts: they come from the youths' phones, not from
+  // the till, and minting them in the run would put the proof's own admin calls in the tills' way.
+  const intervalMs = 1000 / Number(need('rate'));
+  const total = Math.floor(Number(need('seconds')) * Number(need('rate')));
+  // The Region mints passes for at most 10 minutes: enough for the 5-minute run and its start-up.
+  const passes = await mintPasses(total, Math.min(600, Number(need('seconds')) + 300));
   process.stdout.write('READY\n');
   // Every till starts its clock together, once all of them have started (the parent says GO).
   await new Promise<void>((resolve) => {
@@ -52,8 +72,6 @@ async function main(): Promise<void> {
       resolve();
     });
   });
-  const intervalMs = 1000 / Number(need('rate'));
-  const total = Math.floor(Number(need('seconds')) * Number(need('rate')));
   const latencies: number[] = [];
   const outcomes: Record<string, number> = {};
   const start = performance.now();
@@ -61,8 +79,7 @@ async function main(): Promise<void> {
     const due = start + i * intervalMs;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const youth = await admin.createBeneficiary({ givenName: 'Léa', familyName: `Charge${i}`, birthDate: '2007-03-14' });
-    const token = await admin.mintPass({ beneficiaryId: youth.id });
+    const token = passes[i]!;
     const t0 = performance.now();
     const scan = (await must('pass.scan', { text: token, source: 'paste' })) as { kind: string; card?: { scanId: string } };
     let key = `scan ${scan.kind}`;
