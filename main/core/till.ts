@@ -23,6 +23,7 @@ import { couponHandlers } from './handlers/coupon-handlers';
 import { offerHandlers } from './handlers/offer-handlers';
 import { journalHandlers } from './handlers/journal-handlers';
 import { openRequestStore, REQUEST_STORE_FILE } from '../outbox/request-store';
+import { sweepSettledRequests } from '../outbox/sweep';
 import { createTillOutbox, type OutboxTuning } from '../outbox/till-outbox';
 import type { Outbox } from '../outbox/outbox';
 import { reconciliationHandlers } from './handlers/reconciliation-handlers';
@@ -141,6 +142,13 @@ export function createTill(options: TillOptions): Till {
       throw error;
     }
   });
+  try {
+    const swept = sweepSettledRequests(journal, store);
+    if (swept.tokens + swept.voids > 0) log('request store swept', { ...swept });
+  } catch (error) {
+    // A full disk may refuse even a deletion: the rows wait for the next start, nothing else depends on them.
+    log('request store sweep failed', { error: String(error) });
+  }
   if (link.config()) void refreshKeys(ctx).catch(() => undefined);
   outbox.start();
 

@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { parisDayBounds } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
+import { withoutOwnSync } from './unsynced-write';
 
 export interface Person {
   id: string;
@@ -58,7 +59,7 @@ export class PersonStore implements Persons {
     const parsed = personSchema.safeParse(p);
     if (!parsed.success) throw new TillError('INPUT_INVALID', 'person: ' + parsed.error.issues.map((i) => i.path.join('.')).join(', '));
     const at = this.now();
-    this.upsertStmt.run({ ...parsed.data, at: at.toISOString(), ms: at.getTime() });
+    withoutOwnSync(this.db, () => this.upsertStmt.run({ ...parsed.data, at: at.toISOString(), ms: at.getTime() }));
   }
 
   get(id: string): Person | undefined {

@@ -5,6 +5,7 @@
 // entry the outbox cannot send. Rows go once the Region has answered definitely.
 import Database from 'better-sqlite3';
 import { TillError } from '../../preload/contract/errors';
+import { withoutOwnSync } from '../journal/unsynced-write';
 
 export interface VoidRequestBody {
   debitId: string;
@@ -34,8 +35,16 @@ export interface RequestStore {
   checkin(checkinId: string): CheckinRequestBody | undefined;
   /** Check-ins still waiting for a definite answer, oldest first. */
   pendingCheckins(): PendingCheckin[];
-  /** Drops what definite answers made useless (tokens, voids, check-ins), in one transaction. */
+  /** Drops what definite answers made useless (tokens, voids, check-ins), in one synced transaction. */
   forget(...ids: string[]): void;
+  /**
+   * Drops the tokens and voids of debits whose answer the journal now holds, without a disk sync of
+   * their own: such a row is never read again, and one a power cut brings back is swept at the next
+   * start. Never for a check-in, whose row is what marks it unanswered.
+   */
+  forgetSettled(...ids: string[]): void;
+  /** The ids of every row of a kind, oldest first (for the sweep at start-up). */
+  ids(kind: RequestKind): string[];
   /** Removes every row (end of partnership: tokens hold personal data). */
   purgeAll(): number;
   close(): void;
@@ -43,7 +52,7 @@ export interface RequestStore {
 
 export const REQUEST_STORE_FILE = 'outbox.sqlite';
 
-type Kind = 'token' | 'void' | 'checkin';
+export type RequestKind = 'token' | 'void' | 'checkin';
 
 export function openRequestStore(path: string): RequestStore {
   let db: Database.Database;
@@ -68,9 +77,13 @@ export function openRequestStore(path: string): RequestStore {
       ON CONFLICT (id) DO UPDATE SET body = excluded.body`),
     get: db.prepare('SELECT body FROM requests WHERE id = ? AND kind = ?'),
     byKind: db.prepare('SELECT id, body FROM requests WHERE kind = ? ORDER BY created_seq'),
+    idsByKind: db.prepare('SELECT id FROM requests WHERE kind = ? ORDER BY created_seq').pluck(),
     forget: db.prepare('DELETE FROM requests WHERE id = ?'),
   };
-  const put = (id: string, kind: Kind, body: unknown) => {
+  const forgetAll = db.transaction((ids: readonly string[]) => {
+    for (const id of ids) s.forget.run(id);
+  });
+  const put = (id: string, kind: RequestKind, body: unknown) => {
     try {
       s.put.run(id, kind, JSON.stringify(body));
     } catch (error) {
@@ -78,7 +91,7 @@ export function openRequestStore(path: string): RequestStore {
       throw new TillError(/SQLITE_FULL/.test(text) ? 'DISK_FULL' : 'STORAGE_READ_ONLY', `outbox: ${text}`);
     }
   };
-  const get = <T>(id: string, kind: Kind): T | undefined => {
+  const get = <T>(id: string, kind: RequestKind): T | undefined => {
     const row = s.get.get(id, kind) as { body: string } | undefined;
     return row ? (JSON.parse(row.body) as T) : undefined;
   };
@@ -92,9 +105,9 @@ export function openRequestStore(path: string): RequestStore {
     checkin: (checkinId) => get<CheckinRequestBody>(checkinId, 'checkin'),
     pendingCheckins: () =>
       (s.byKind.all('checkin') as { id: string; body: string }[]).map((r) => ({ checkinId: r.id, ...(JSON.parse(r.body) as CheckinRequestBody) })),
-    forget: db.transaction((...ids: string[]) => {
-      for (const id of ids) s.forget.run(id);
-    }),
+    forget: (...ids) => forgetAll(ids),
+    forgetSettled: (...ids) => withoutOwnSync(db, () => forgetAll(ids)),
+    ids: (kind) => s.idsByKind.all(kind) as string[],
     purgeAll() {
       const n = db.prepare('DELETE FROM requests').run().changes;
       db.exec('VACUUM');
