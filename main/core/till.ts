@@ -65,6 +65,7 @@ export function createTill(options: TillOptions): Till {
   const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), { now: () => new Date(now()) });
   const events = options.events ?? new EventBus();
   const link = new RegionLink(journal, options.cipher, options.regionTimeoutMs ?? 8000);
+  const store = closingJournalOnFailure(journal, () => openRequestStore(join(options.dataDir, REQUEST_STORE_FILE)));
   let session: StaffView | null = null;
 
   const ctx: TillContext = {
@@ -103,7 +104,7 @@ export function createTill(options: TillOptions): Till {
         deviceName: config?.deviceName ?? null,
         partner: config?.partner ?? null,
         online: link.online,
-        pendingCount: journal.debits.countAwaitingRegion(),
+        pendingCount: journal.debits.countAwaitingRegion() + store.countPendingCheckins(),
         staff: session,
         offlinePolicy: link.keys()?.offline ?? null,
         clockSkewMs: link.clockSkewMs,
@@ -113,7 +114,6 @@ export function createTill(options: TillOptions): Till {
     tuning: options.immediateRetryDelaysMs ? { immediateRetryDelaysMs: options.immediateRetryDelaysMs } : {},
   };
 
-  const store = closingJournalOnFailure(journal, () => openRequestStore(join(options.dataDir, REQUEST_STORE_FILE)));
   const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), ...options.outbox });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   const handlers: Handlers = {

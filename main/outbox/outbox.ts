@@ -109,7 +109,7 @@ export class Outbox {
 
   /** What still awaits the Region (debits and check-ins). */
   remaining(): number {
-    return this.deps.journal.debits.countAwaitingRegion() + this.deps.store.pendingCheckins().length;
+    return this.deps.journal.debits.countAwaitingRegion() + this.deps.store.countPendingCheckins();
   }
 
   /**

@@ -35,6 +35,7 @@ export interface RequestStore {
   checkin(checkinId: string): CheckinRequestBody | undefined;
   /** Check-ins still waiting for a definite answer, oldest first. */
   pendingCheckins(): PendingCheckin[];
+  countPendingCheckins(): number;
   /** Drops what definite answers made useless (tokens, voids, check-ins), in one synced transaction. */
   forget(...ids: string[]): void;
   /**
@@ -77,6 +78,7 @@ export function openRequestStore(path: string): RequestStore {
       ON CONFLICT (id) DO UPDATE SET body = excluded.body`),
     get: db.prepare('SELECT body FROM requests WHERE id = ? AND kind = ?'),
     byKind: db.prepare('SELECT id, body FROM requests WHERE kind = ? ORDER BY created_seq'),
+    countByKind: db.prepare('SELECT COUNT(*) FROM requests WHERE kind = ?').pluck(),
     idsByKind: db.prepare('SELECT id FROM requests WHERE kind = ? ORDER BY created_seq').pluck(),
     forget: db.prepare('DELETE FROM requests WHERE id = ?'),
   };
@@ -107,6 +109,7 @@ export function openRequestStore(path: string): RequestStore {
       (s.byKind.all('checkin') as { id: string; body: string }[]).map((r) => ({ checkinId: r.id, ...(JSON.parse(r.body) as CheckinRequestBody) })),
     forget: (...ids) => forgetAll(ids),
     forgetSettled: (...ids) => withoutOwnSync(db, () => forgetAll(ids)),
+    countPendingCheckins: () => s.countByKind.get('checkin') as number,
     ids: (kind) => s.idsByKind.all(kind) as string[],
     purgeAll() {
       const n = db.prepare('DELETE FROM requests').run().changes;

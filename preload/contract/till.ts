@@ -32,7 +32,7 @@ export interface TillStatus {
   partner: PartnerView | null;
   /** Whether the last call to the Region got an answer. */
   online: boolean;
-  /** Journal entries the Region has not confirmed yet (the outbox). */
+  /** Debits, voids and check-ins the Region has not confirmed yet: what the outbox still has to send. */
   pendingCount: number;
   staff: StaffView | null;
   offlinePolicy: OfflinePolicyView | null;

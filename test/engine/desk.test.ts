@@ -120,6 +120,25 @@ describe('coupons and bons plans', () => {
     const kinds = f.till.journal.list({ kinds: ['CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REFUSED'] }).map((e) => e.kind);
     expect(kinds).toEqual(['CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REQUESTED', 'CHECKIN_REFUSED']);
   });
+
+  it('counts a check-in the Region has not answered in the pending count until the outbox sends it', async () => {
+    const now = Date.now();
+    const offer = await region.admin.createOffer({ partnerId: f.partnerId, title: 'Concert de midi', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString(), places: 10, designation: 'registration' });
+    const guest = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Roux', birthDate: '2006-02-02' });
+    await region.admin.addParticipant(offer.id, { beneficiaryId: guest.id, status: 'registered' });
+    const pass = await region.admin.mintPass({ beneficiaryId: guest.id });
+    expect(f.till.status().pendingCount).toBe(0);
+    await region.admin.setFaults({ errorRate: 1 });
+    try {
+      expect(await f.call('offer.checkin', { offerId: offer.id, text: pass })).toEqual({ status: 'pending' });
+      expect(f.till.status().pendingCount).toBe(1);
+    } finally {
+      await region.admin.setFaults({});
+    }
+    expect(await f.till.outbox.drain({ timeoutMs: 10_000, maxPauseMs: 50 })).toBe(0);
+    expect(f.till.status().pendingCount).toBe(0);
+    expect(f.till.journal.list({ kinds: ['CHECKIN_RECORDED'], order: 'desc', limit: 1 })[0]?.payload).toMatchObject({ offerId: offer.id });
+  });
 });
 
 describe('journal views, closures and the clock', () => {

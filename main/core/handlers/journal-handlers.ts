@@ -62,7 +62,7 @@ export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> 
         regionConfirmed: s.regionConfirmed,
         holderName: holderName(s.beneficiaryId),
       }));
-      return { rows, totals: totalsRows(journal.debits.totals(period)), pendingCount: journal.debits.countAwaitingRegion() };
+      return { rows, totals: totalsRows(journal.debits.totals(period)), pendingCount: ctx.status().pendingCount };
     },
     'journal.entry': (input) => {
       const entry = journal.get(input.seq);
