@@ -7,39 +7,75 @@ import { buildArchive, parisPeriod } from '../archive/build-archive';
 import { verifyArchive } from '../archive/verify-archive';
 import { closurePdf } from '../export/closure-pdf';
 import { debitsCsv } from '../export/debits-csv';
-import { openJournal } from '../journal/journal';
-import type { Command } from './command';
+import { openJournal, type Journal } from '../journal/journal';
+import type { CliIo, Command } from './command';
+
+const PERIOD_OPTIONS = {
+  db: { type: 'string' },
+  period: { type: 'string' },
+  out: { type: 'string' },
+  partner: { type: 'string' },
+  device: { type: 'string' },
+} as const;
+
+interface PeriodFlags {
+  db: string;
+  period: string;
+  out: string;
+  partner?: string | undefined;
+  device?: string | undefined;
+}
+
+/**
+ * The frame every command writing a file about a period of one journal shares: --db, --period and --out
+ * required (2 when missing), the journal opened (read-only unless the command records something) and
+ * always closed, and the till's own refusals printed as `CODE: message` with exit 1.
+ */
+async function aboutPeriod(
+  args: string[],
+  io: CliIo,
+  opts: { writes: boolean; labels?: boolean },
+  write: (journal: Journal, flags: PeriodFlags) => Promise<number>,
+): Promise<number> {
+  const { values } = parseArgs({ args, options: PERIOD_OPTIONS, strict: true });
+  if (!opts.labels && (values.partner !== undefined || values.device !== undefined)) {
+    io.err('--partner and --device name the closure PDF only');
+    return 2;
+  }
+  const { db, period, out } = values;
+  if (!db || !period || !out) {
+    io.err('--db, --period and --out are required');
+    return 2;
+  }
+  if (!existsSync(db)) {
+    io.err(`no journal at ${db}`);
+    return 2;
+  }
+  const journal = opts.writes ? openJournal(db, { now: () => io.now() }) : openJournal(db, { readOnly: true });
+  try {
+    return await write(journal, { db, period, out, partner: values.partner, device: values.device });
+  } catch (error) {
+    if (error instanceof TillError) {
+      io.err(`${error.code}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  } finally {
+    journal.close();
+  }
+}
 
 export const archiveCreate: Command = {
   name: 'archive create',
   summary: 'write the signed archive of a month or day (entries, closures, chain heads, Ed25519 signature)',
   help: 'till archive create --db <journal.sqlite> --period <YYYY-MM | YYYY-MM-DD> --out <file>\n  Every entry from the first to the last written in the period (Paris time), its closures and the\n  chain heads, signed with this device\'s key (made on first use and declared in the journal).\n  The export is itself recorded (an EXPORTED entry with the file\'s SHA-256).',
-  async run(args, io) {
-    const { values } = parseArgs({ args, options: { db: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } }, strict: true });
-    if (!values.db || !values.period || !values.out) {
-      io.err('--db, --period and --out are required');
-      return 2;
-    }
-    if (!existsSync(values.db)) {
-      io.err(`no journal at ${values.db}`);
-      return 2;
-    }
-    const journal = openJournal(values.db, { now: () => io.now() });
-    try {
-      const { archive, text } = buildArchive(journal, parisPeriod(values.period), () => io.now());
-      writeFileSync(values.out, text, { mode: 0o600 });
-      io.out(`archive of ${archive.period.label}: entries ${archive.chain.firstSeq}..${archive.chain.lastSeq}, ${archive.closures.length} closure(s), key ${archive.key.keyId} → ${values.out}`);
+  run: (args, io) =>
+    aboutPeriod(args, io, { writes: true }, async (journal, flags) => {
+      const { archive, text } = buildArchive(journal, parisPeriod(flags.period), () => io.now());
+      writeFileSync(flags.out, text, { mode: 0o600 });
+      io.out(`archive of ${archive.period.label}: entries ${archive.chain.firstSeq}..${archive.chain.lastSeq}, ${archive.closures.length} closure(s), key ${archive.key.keyId} → ${flags.out}`);
       return 0;
-    } catch (error) {
-      if (error instanceof TillError) {
-        io.err(`${error.code}: ${error.message}`);
-        return 1;
-      }
-      throw error;
-    } finally {
-      journal.close();
-    }
-  },
+    }),
 };
 
 export const archiveVerify: Command = {
@@ -77,66 +113,30 @@ export const archiveCsv: Command = {
   name: 'archive csv',
   summary: 'write the debits of a month or day as CSV for accountants (UTF-8 BOM, ";", French decimals)',
   help: 'till archive csv --db <journal.sqlite> --period <YYYY-MM | YYYY-MM-DD> --out <file.csv>\n  Every debit whose time falls in the period (Paris time), whatever its status, in request order.',
-  async run(args, io) {
-    const { values } = parseArgs({ args, options: { db: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' } }, strict: true });
-    if (!values.db || !values.period || !values.out) {
-      io.err('--db, --period and --out are required');
-      return 2;
-    }
-    if (!existsSync(values.db)) {
-      io.err(`no journal at ${values.db}`);
-      return 2;
-    }
-    const journal = openJournal(values.db, { readOnly: true });
-    try {
-      const period = parisPeriod(values.period);
+  run: (args, io) =>
+    aboutPeriod(args, io, { writes: false }, async (journal, flags) => {
+      const period = parisPeriod(flags.period);
       const debits = journal.debits.list({ fromAt: period.from, toAt: period.to });
-      writeFileSync(values.out, debitsCsv(debits), 'utf8');
-      io.out(`${debits.length} debit(s) of ${period.label} → ${values.out}`);
+      writeFileSync(flags.out, debitsCsv(debits), 'utf8');
+      io.out(`${debits.length} debit(s) of ${period.label} → ${flags.out}`);
       return 0;
-    } catch (error) {
-      if (error instanceof TillError) {
-        io.err(`${error.code}: ${error.message}`);
-        return 1;
-      }
-      throw error;
-    } finally {
-      journal.close();
-    }
-  },
+    }),
 };
 
 export const archiveClosurePdf: Command = {
   name: 'archive closure-pdf',
   summary: 'write a Z (day) or monthly closure as PDF',
   help: 'till archive closure-pdf --db <journal.sqlite> --period <YYYY-MM-DD | YYYY-MM> --out <file.pdf> [--partner <name>] [--device <name>]\n  A day gives its Z-closure, a month its monthly closure; the period must have been closed.',
-  async run(args, io) {
-    const { values } = parseArgs({
-      args,
-      options: { db: { type: 'string' }, period: { type: 'string' }, out: { type: 'string' }, partner: { type: 'string' }, device: { type: 'string' } },
-      strict: true,
-    });
-    if (!values.db || !values.period || !values.out) {
-      io.err('--db, --period and --out are required');
-      return 2;
-    }
-    if (!existsSync(values.db)) {
-      io.err(`no journal at ${values.db}`);
-      return 2;
-    }
-    const journal = openJournal(values.db, { readOnly: true });
-    try {
-      const kind = /^\d{4}-\d{2}$/.test(values.period) ? 'month' : 'day';
-      const entry = journal.closure(kind, values.period);
+  run: (args, io) =>
+    aboutPeriod(args, io, { writes: false, labels: true }, async (journal, flags) => {
+      const kind = /^\d{4}-\d{2}$/.test(flags.period) ? 'month' : 'day';
+      const entry = journal.closure(kind, flags.period);
       if (!entry) {
-        io.err(`${values.period} is not closed in this journal`);
+        io.err(`${flags.period} is not closed in this journal`);
         return 1;
       }
-      writeFileSync(values.out, await closurePdf(entry, { partnerName: values.partner ?? null, deviceName: values.device ?? null }));
-      io.out(`${entry.kind} ${values.period} (entry ${entry.seq}) → ${values.out}`);
+      writeFileSync(flags.out, await closurePdf(entry, { partnerName: flags.partner ?? null, deviceName: flags.device ?? null }));
+      io.out(`${entry.kind} ${flags.period} (entry ${entry.seq}) → ${flags.out}`);
       return 0;
-    } finally {
-      journal.close();
-    }
-  },
+    }),
 };
