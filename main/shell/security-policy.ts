@@ -61,6 +61,8 @@ export function secureWindowOptions(preloadPath: string) {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       enableBlinkFeatures: '',
+      // No middle-click new windows (window.open is denied anyway, this stops the event at the source).
+      disableBlinkFeatures: 'Auxclick',
       navigateOnDragDrop: false,
       spellcheck: false,
       devTools: false,

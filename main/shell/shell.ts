@@ -36,7 +36,10 @@ function hardenSession(): void {
 }
 
 function createWindow(till: Till): BrowserWindow {
-  const win = new BrowserWindow(secureWindowOptions(preloadPath));
+  const options = secureWindowOptions(preloadPath);
+  // The isolation flags are spelled out again where the window is made, so that a static checker
+  // (Electronegativity, run in the proofs) sees them: it cannot follow secureWindowOptions().
+  const win = new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' } });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isNavigationAllowed(url, rendererIndexUrl)) event.preventDefault();
   });
