@@ -121,7 +121,7 @@ export class DebitEngine {
   async abandon(debitId: string, cashierId: string): Promise<DebitOutcome> {
     const state = this.state(debitId);
     if (state.status === 'void_pending' || state.status === 'voided' || state.status === 'refused') return debitOutcome(state);
-    if (state.status === 'accepted') throw new TillError('VALIDATION_FAILED', 'the Region accepted this debit: void it instead', { status: state.status });
+    if (state.status === 'accepted') throw new TillError('DEBIT_ALREADY_ACCEPTED', 'the Region accepted this debit: void it instead', { status: state.status });
     return this.requestVoid(state, 'abandoned at the counter: outcome unknown', cashierId);
   }
 
@@ -130,7 +130,7 @@ export class DebitEngine {
     const state = this.state(debitId);
     if (state.status === 'voided' || state.status === 'void_pending') return debitOutcome(state);
     if (state.status !== 'accepted' && state.status !== 'offline_accepted') {
-      throw new TillError(state.status === 'refused' ? 'VALIDATION_FAILED' : 'DEBIT_PENDING', `a ${state.status} debit cannot be voided`, { status: state.status });
+      throw new TillError(state.status === 'refused' ? 'DEBIT_NOT_VOIDABLE' : 'DEBIT_PENDING', `a ${state.status} debit cannot be voided`, { status: state.status });
     }
     const nowMs = this.deps.now();
     // Region rule: until the end of the Paris business day of the debit. Said before anything is written.

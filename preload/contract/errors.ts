@@ -22,6 +22,10 @@ export const TILL_ERROR_CODES = [
   'OFFLINE_KEYS_MISSING',
   'OFFLINE_MAX_AGE',
   'DEBIT_PENDING',
+  /** Abandon asked of a debit the Region accepted: it must be voided instead. */
+  'DEBIT_ALREADY_ACCEPTED',
+  /** Void asked of a debit the Region refused: nothing was taken. */
+  'DEBIT_NOT_VOIDABLE',
   'CLOSURE_PENDING_DEBITS',
   'DISK_FULL',
   'STORAGE_READ_ONLY',

@@ -33,6 +33,8 @@ describe('abandon and void', () => {
     expect(await f.till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
     const final = await f.call('debit.get', { debitId: pending.debitId });
     expect(final).toMatchObject({ status: 'refused', code: 'UNKNOWN_DEBIT' });
+    // Nothing was taken: nothing to void either, and the refusal says so.
+    expect(await f.fail('debit.void', { debitId: pending.debitId, reason: 'erreur de saisie' })).toBe('DEBIT_NOT_VOIDABLE');
     const kinds = f.till.journal.list({ fromSeq: pending.deviceSeq }).filter((e) => e.payload.debitId === pending.debitId).map((e) => e.kind);
     expect(kinds).toEqual(['DEBIT_REQUESTED', 'DEBIT_UNKNOWN', 'VOID_REQUESTED', 'DEBIT_REFUSED']);
     expect((await ledgerOf(region, f.partnerId)).find((d) => d.id === pending.debitId)).toBeUndefined();
@@ -56,6 +58,8 @@ describe('abandon and void', () => {
     const scan = await f.scanNewYouth();
     const accepted = await f.call('debit.submit', seat(scan.scanId));
     expect(accepted.status).toBe('accepted');
+    // An accepted debit is not abandoned: the refusal points to the void.
+    expect(await f.fail('debit.abandon', { debitId: accepted.debitId })).toBe('DEBIT_ALREADY_ACCEPTED');
     const receipt = await f.call('receipt.get', { debitId: accepted.debitId });
     expect(receipt).toMatchObject({
       partnerName: 'Théâtre des Arts',

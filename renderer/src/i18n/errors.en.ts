@@ -46,6 +46,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   OFFLINE_KEYS_MISSING: 'The Region does not answer and the till has no keys to verify offline yet.',
   OFFLINE_MAX_AGE: 'Offline for too long: reconnect the till first.',
   DEBIT_PENDING: 'A payment is being checked.',
+  DEBIT_ALREADY_ACCEPTED: 'The Region already accepted this payment: void it to give the amount back (same day only).',
+  DEBIT_NOT_VOIDABLE: 'The Region refused this payment: nothing was taken, there is nothing to void.',
   CLOSURE_PENDING_DEBITS: 'Cannot close: payments still await the Region.',
   DISK_FULL: 'Disk full: the payment was not recorded. Free some space and try again.',
   STORAGE_READ_ONLY: 'Read-only storage: the payment was not recorded.',

@@ -48,6 +48,8 @@ export const errorsFr: Record<ErrorCode, string> = {
   OFFLINE_KEYS_MISSING: "La Région ne répond pas et la caisse n'a pas encore les clés pour vérifier hors ligne.",
   OFFLINE_MAX_AGE: 'Hors ligne depuis trop longtemps : reconnectez la caisse avant tout nouveau paiement.',
   DEBIT_PENDING: 'Un paiement est en cours de vérification.',
+  DEBIT_ALREADY_ACCEPTED: 'La Région a déjà accepté ce paiement : pour rendre le montant, annulez-le (possible le jour même).',
+  DEBIT_NOT_VOIDABLE: "La Région a refusé ce paiement : rien n'a été débité, il n'y a rien à annuler.",
   CLOSURE_PENDING_DEBITS: 'Clôture impossible : des paiements attendent encore la confirmation de la Région.',
   DISK_FULL: "Disque plein : le paiement n'a pas été enregistré. Libérez de l'espace puis recommencez.",
   STORAGE_READ_ONLY: "Stockage en lecture seule : le paiement n'a pas été enregistré. Contactez le support.",
