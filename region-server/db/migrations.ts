@@ -70,4 +70,8 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (debit_id, partner_id)
   );
   `,
+  // Every wallet read adds back the reserved coupons past their expiry (domain/beneficiaries.ts).
+  `
+  CREATE INDEX coupons_by_beneficiary ON coupons (beneficiary_id, status, expires_ms);
+  `,
 ];

@@ -1,6 +1,6 @@
 // Beneficiaries (the youths), their membership for a season and their wallets.
-import { WALLETS, WALLET_INITIAL_CENTS } from '../../protocol/catalogue';
-import type { Wallet } from '../../protocol/catalogue';
+import { WALLETS, WALLET_INITIAL_CENTS, walletOf } from '../../protocol/catalogue';
+import type { Category, Wallet } from '../../protocol/catalogue';
 import { seasonOf } from '../../protocol/paris-time';
 import { nextId } from './ids';
 import type { Region } from './region';
@@ -34,29 +34,42 @@ export function getBeneficiary(region: Region, id: string): Beneficiary | null {
   return { id: row.id, givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date, season: row.season, membership: row.membership };
 }
 
+/**
+ * A reserved coupon takes its amount out of the wallet (coupons.ts); past its expiry it can no longer be
+ * spent, so the amount counts in the wallet again while the coupon reads `expired`. Derived at every read
+ * rather than moved by a job: it follows the clock, and no youth waits for a sweep to get the money back.
+ */
+function releasedByExpiredCoupons(region: Region, beneficiaryId: string): Map<Wallet, number> {
+  const rows = region.db
+    .prepare("SELECT category, SUM(amount_cents) AS cents FROM coupons WHERE beneficiary_id = ? AND status = 'reserved' AND expires_ms < ? GROUP BY category")
+    .all(beneficiaryId, region.now()) as { category: Category; cents: number }[];
+  const released = new Map<Wallet, number>();
+  for (const r of rows) released.set(walletOf(r.category), (released.get(walletOf(r.category)) ?? 0) + r.cents);
+  return released;
+}
+
 export function walletsOf(region: Region, beneficiaryId: string): WalletBalance[] {
   const rows = region.db.prepare('SELECT wallet, balance_cents FROM wallets WHERE beneficiary_id = ?').all(beneficiaryId) as {
     wallet: Wallet;
     balance_cents: number;
   }[];
   const byWallet = new Map(rows.map((r) => [r.wallet, r.balance_cents]));
-  return WALLETS.map((wallet) => ({ wallet, balanceCents: byWallet.get(wallet) ?? 0 }));
+  const released = releasedByExpiredCoupons(region, beneficiaryId);
+  return WALLETS.map((wallet) => ({ wallet, balanceCents: (byWallet.get(wallet) ?? 0) + (released.get(wallet) ?? 0) }));
 }
 
 export function balanceOf(region: Region, beneficiaryId: string, wallet: Wallet): number {
   const row = region.db.prepare('SELECT balance_cents FROM wallets WHERE beneficiary_id = ? AND wallet = ?').get(beneficiaryId, wallet) as
     | { balance_cents: number }
     | undefined;
-  return row?.balance_cents ?? 0;
+  return (row?.balance_cents ?? 0) + (releasedByExpiredCoupons(region, beneficiaryId).get(wallet) ?? 0);
 }
 
 /** Moves a wallet by `deltaCents` (negative to spend) and answers the new balance. */
 export function adjustWallet(region: Region, beneficiaryId: string, wallet: Wallet, deltaCents: number): number {
-  const row = region.db
-    .prepare('UPDATE wallets SET balance_cents = balance_cents + ? WHERE beneficiary_id = ? AND wallet = ? RETURNING balance_cents')
-    .get(deltaCents, beneficiaryId, wallet) as { balance_cents: number } | undefined;
-  if (!row) throw new Error(`no wallet ${wallet} for ${beneficiaryId}`);
-  return row.balance_cents;
+  const moved = region.db.prepare('UPDATE wallets SET balance_cents = balance_cents + ? WHERE beneficiary_id = ? AND wallet = ?').run(deltaCents, beneficiaryId, wallet);
+  if (moved.changes === 0) throw new Error(`no wallet ${wallet} for ${beneficiaryId}`);
+  return balanceOf(region, beneficiaryId, wallet);
 }
 
 export function createBeneficiary(

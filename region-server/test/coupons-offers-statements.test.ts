@@ -80,6 +80,30 @@ describe('coupons', () => {
     expect((await club.call('POST', `/v1/coupons/${short.id}/redeem`, redeemBody({ occurredAt: '2025-10-11T00:00:00.000Z' }))).json.code).toBe('COUPON_EXPIRED');
   });
 
+  it('gives the amount of an expired coupon back to the wallet, and of a redemption voided after the expiry too', async () => {
+    const pratique = async (b: string) => (await region.admin.beneficiary(b)).wallets.find((w) => w.wallet === 'PRATIQUE')?.balanceCents;
+    const b = await youth();
+    // Both expire this evening: a void is allowed until the end of the Paris day of the debit.
+    const idle = await region.admin.createCoupon({ beneficiaryId: b, partnerId: club.partnerId, category: 'SPORT', amountCents: 700, expiresAt: '2025-10-03T18:00:00.000Z' });
+    const used = await region.admin.createCoupon({ beneficiaryId: b, partnerId: club.partnerId, category: 'SPORT', amountCents: 1000, expiresAt: '2025-10-03T18:00:00.000Z' });
+    const body = redeemBody();
+    expect((await club.call('POST', `/v1/coupons/${used.id}/redeem`, body)).status).toBe(201);
+    expect(await pratique(b)).toBe(3000 - 700 - 1000);
+
+    await region.admin.setClock('2025-10-03T18:00:01.000Z');
+    expect((await club.call('POST', '/v1/coupons/resolve', { code: idle.code })).json.code).toBe('COUPON_EXPIRED');
+    expect(await pratique(b)).toBe(3000 - 1000);
+    // The money is spendable again, by a pass at any partner of the category.
+    const pass = await region.admin.mintPass({ beneficiaryId: b });
+    const spent = await club.call('POST', '/v1/debits', { id: randomUUID(), deviceSeq: 2, token: pass, category: 'SPORT', item: 'LICENCE', amountCents: 2000, priceCents: 2000, occurredAt: '2025-10-03T18:00:01.000Z', mode: 'online', cashierId: 'c1' });
+    expect([spent.status, spent.json.walletBalanceCents]).toEqual([201, 0]);
+    // The redemption, voided once its coupon has expired, gives its amount back to the wallet as well.
+    const voided = await club.call('POST', `/v1/debits/${body.id}/void`, { id: randomUUID(), reason: 'erreur', occurredAt: '2025-10-03T18:00:01.000Z', cashierId: 'c1' });
+    expect([voided.status, voided.json.walletBalanceCents]).toEqual([200, 1000]);
+    expect(await pratique(b)).toBe(1000);
+    expect((await club.call('POST', '/v1/coupons/resolve', { code: used.code })).json.code).toBe('COUPON_EXPIRED');
+  });
+
   it('applies the debit rules to a redemption', async () => {
     const b = await youth();
     const c = await region.admin.createCoupon({ beneficiaryId: b, partnerId: school.partnerId, category: 'ARTISTIC', amountCents: 2000 });
