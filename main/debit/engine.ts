@@ -175,7 +175,7 @@ export class DebitEngine {
     const entry = awaitsDebitAnswer(current) ? debitAnswerEntry(current, answer, cashierId) : null;
     if (entry) {
       journal.append(entry);
-      this.deps.store.forgetSettled(debitId);
+      this.deps.store.forget(debitId);
     } else if (answer.kind !== 'ok' && answer.kind !== 'refused' && current.status === 'requested') {
       journal.append({
         kind: 'DEBIT_UNKNOWN',

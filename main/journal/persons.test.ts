@@ -24,15 +24,6 @@ describe('persons', () => {
     expect(t.journal.head().seq).toBe(0);
   });
 
-  it('are written without a sync of their own, and the journal is back at synchronous=FULL for the next entry', () => {
-    t = tempJournal();
-    t.journal.persons.upsert(person('b2', 'Lemonnier'));
-    // 2 is FULL: an entry appended now is synced, and its sync carries the name with it.
-    expect(t.journal.storage().synchronous).toBe(2);
-    t.journal.append({ kind: 'STARTUP', cashierId: null, payload: { pid: 1 } });
-    expect(t.reopen().persons.get('b2')?.familyName).toBe('Lemonnier');
-  });
-
   it('not seen since a date are purged, leaving no trace in the files, and the chain still verifies', () => {
     const clock = manualClock('2026-01-10T10:00:00Z');
     t = tempJournal({ now: clock.now });

@@ -4,7 +4,6 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { parisDayBounds } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
-import { withoutOwnSync } from './unsynced-write';
 
 export interface Person {
   id: string;
@@ -59,7 +58,7 @@ export class PersonStore implements Persons {
     const parsed = personSchema.safeParse(p);
     if (!parsed.success) throw new TillError('INPUT_INVALID', 'person: ' + parsed.error.issues.map((i) => i.path.join('.')).join(', '));
     const at = this.now();
-    withoutOwnSync(this.db, () => this.upsertStmt.run({ ...parsed.data, at: at.toISOString(), ms: at.getTime() }));
+    this.upsertStmt.run({ ...parsed.data, at: at.toISOString(), ms: at.getTime() });
   }
 
   get(id: string): Person | undefined {

@@ -304,7 +304,7 @@ export class Outbox {
         }
       }
     }
-    if (forget.length > 0) store.forgetSettled(...forget);
+    if (forget.length > 0) store.forget(...forget);
     for (const id of touched) {
       const state = journal.debits.get(id);
       if (state) this.deps.onAnswered?.(state);

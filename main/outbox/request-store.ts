@@ -5,7 +5,6 @@
 // entry the outbox cannot send. Rows go once the Region has answered definitely.
 import Database from 'better-sqlite3';
 import { TillError } from '../../preload/contract/errors';
-import { withoutOwnSync } from '../journal/unsynced-write';
 
 export interface VoidRequestBody {
   debitId: string;
@@ -36,14 +35,8 @@ export interface RequestStore {
   /** Check-ins still waiting for a definite answer, oldest first. */
   pendingCheckins(): PendingCheckin[];
   countPendingCheckins(): number;
-  /** Drops what definite answers made useless (tokens, voids, check-ins), in one synced transaction. */
+  /** Drops what definite answers made useless (tokens, voids, check-ins), in one transaction. */
   forget(...ids: string[]): void;
-  /**
-   * Drops the tokens and voids of debits whose answer the journal now holds, without a disk sync of
-   * their own: such a row is never read again, and one a power cut brings back is swept at the next
-   * start. Never for a check-in, whose row is what marks it unanswered.
-   */
-  forgetSettled(...ids: string[]): void;
   /** The ids of every row of a kind, oldest first (for the sweep at start-up). */
   ids(kind: RequestKind): string[];
   /** Removes every row (end of partnership: tokens hold personal data). */
@@ -108,7 +101,6 @@ export function openRequestStore(path: string): RequestStore {
     pendingCheckins: () =>
       (s.byKind.all('checkin') as { id: string; body: string }[]).map((r) => ({ checkinId: r.id, ...(JSON.parse(r.body) as CheckinRequestBody) })),
     forget: (...ids) => forgetAll(ids),
-    forgetSettled: (...ids) => withoutOwnSync(db, () => forgetAll(ids)),
     countPendingCheckins: () => s.countByKind.get('checkin') as number,
     ids: (kind) => s.idsByKind.all(kind) as string[],
     purgeAll() {

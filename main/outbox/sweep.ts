@@ -1,7 +1,8 @@
 // At start-up, before the outbox runs: the request store's token and void rows no debit still needs.
-// Two ways they stay behind: a crash between saving a token and writing the debit's intent (the journal
-// never heard of that debit), and a power cut that undid the unsynced deletion of a settled debit's rows
-// (request-store forgetSettled). A token holds a youth's name: it must not outlive its use.
+// The store and the journal are two files, so a crash between their writes leaves such rows behind: after
+// a token is saved but before the debit's intent is written (the journal never heard of that debit), or
+// after the Region's answer is in the journal but before the row is deleted. A token holds a youth's
+// name: it must not outlive its use.
 import type { Journal } from '../journal/journal';
 import type { RequestStore } from './request-store';
 
