@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
+import { BinaryBitmap, DecodeHintType, HybridBinarizer, QRCodeReader, RGBLuminanceSource } from '@zxing/library';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegionServer } from '../../test/support/region-server';
@@ -40,7 +40,9 @@ function readQr(path: string): string {
     luminance[i] = Math.round(0.299 * r + 0.587 * g + 0.114 * b);
   }
   const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luminance, png.width, png.height)));
-  return new QRCodeReader().decode(bitmap).getText();
+  // The PNG is the generated code itself: read it as a pure barcode. Left to find the code as in a camera
+  // frame, @zxing/library misses about one clean token-sized code in five (measured: 55 of 300).
+  return new QRCodeReader().decode(bitmap, new Map([[DecodeHintType.PURE_BARCODE, true]])).getText();
 }
 
 describe('npm run region', () => {
