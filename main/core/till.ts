@@ -25,7 +25,7 @@ import { journalHandlers } from './handlers/journal-handlers';
 import { openRequestStore, REQUEST_STORE_FILE } from '../outbox/request-store';
 import { sweepSettledRequests } from '../outbox/sweep';
 import { createTillOutbox, type OutboxTuning } from '../outbox/till-outbox';
-import type { Outbox } from '../outbox/outbox';
+import { countAwaitingRegion, type Outbox } from '../outbox/outbox';
 import { reconciliationHandlers } from './handlers/reconciliation-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import type { HidBackend } from '../../native/hid';
@@ -104,7 +104,7 @@ export function createTill(options: TillOptions): Till {
         deviceName: config?.deviceName ?? null,
         partner: config?.partner ?? null,
         online: link.online,
-        pendingCount: journal.debits.countAwaitingRegion() + store.countPendingCheckins(),
+        pendingCount: countAwaitingRegion(journal, store),
         staff: session,
         offlinePolicy: link.keys()?.offline ?? null,
         clockSkewMs: link.clockSkewMs,

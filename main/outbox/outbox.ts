@@ -47,6 +47,11 @@ export interface PassReport {
   blocked: { retryAfterMs?: number } | null;
 }
 
+/** What still awaits the Region: debits (and their voids) the journal lists, and unanswered check-ins. */
+export function countAwaitingRegion(journal: Journal, store: RequestStore): number {
+  return journal.debits.countAwaitingRegion() + store.countPendingCheckins();
+}
+
 /** Requests on the wire at once by default: enough to keep the Region's group commit fed. */
 export const DEFAULT_CONCURRENCY = 32;
 
@@ -109,7 +114,7 @@ export class Outbox {
 
   /** What still awaits the Region (debits and check-ins). */
   remaining(): number {
-    return this.deps.journal.debits.countAwaitingRegion() + this.deps.store.countPendingCheckins();
+    return countAwaitingRegion(this.deps.journal, this.deps.store);
   }
 
   /**

@@ -75,9 +75,6 @@ export function openRequestStore(path: string): RequestStore {
     idsByKind: db.prepare('SELECT id FROM requests WHERE kind = ? ORDER BY created_seq').pluck(),
     forget: db.prepare('DELETE FROM requests WHERE id = ?'),
   };
-  const forgetAll = db.transaction((ids: readonly string[]) => {
-    for (const id of ids) s.forget.run(id);
-  });
   const put = (id: string, kind: RequestKind, body: unknown) => {
     try {
       s.put.run(id, kind, JSON.stringify(body));
@@ -100,7 +97,9 @@ export function openRequestStore(path: string): RequestStore {
     checkin: (checkinId) => get<CheckinRequestBody>(checkinId, 'checkin'),
     pendingCheckins: () =>
       (s.byKind.all('checkin') as { id: string; body: string }[]).map((r) => ({ checkinId: r.id, ...(JSON.parse(r.body) as CheckinRequestBody) })),
-    forget: (...ids) => forgetAll(ids),
+    forget: db.transaction((...ids: string[]) => {
+      for (const id of ids) s.forget.run(id);
+    }),
     countPendingCheckins: () => s.countByKind.get('checkin') as number,
     ids: (kind) => s.idsByKind.all(kind) as string[],
     purgeAll() {
