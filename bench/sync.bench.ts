@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createTill } from '../main/core/till';
 import { DEFAULT_CONCURRENCY } from '../main/outbox/outbox';
 import { fileKeyCipher } from '../main/secrets/secret-store';
-import { mintPasses, queueOfflineDebits } from '../test/support/offline-queue';
+import { mintPasses, OFFLINE_PASSES, queueOfflineDebits } from '../test/support/offline-queue';
 import { startRegionServer } from '../test/support/region-server';
 import { makeTempDir } from '../test/support/tmp';
 import type { Figure } from './figure';
@@ -32,7 +32,7 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
       if (!enrolled.ok) throw new Error(enrolled.error.code);
 
       // The queue, as the engine leaves it after `count` offline acceptances.
-      queueOfflineDebits(till, dataDir, await mintPasses(region, count, 'T'));
+      queueOfflineDebits(till, dataDir, await mintPasses(region.admin, count, { tag: 'T', ...OFFLINE_PASSES }));
 
       const started = performance.now();
       const left = await till.outbox.drain({ timeoutMs: 300_000, maxPauseMs: 100 });
@@ -45,7 +45,7 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
       // The bare baseline: the same kind of requests, same concurrency, no journal, no store.
       // A rate needs no 10,000 samples: 2,000 keep the whole file within its two minutes.
       const bareCount = Math.min(count, 2000);
-      const bareTokens = await mintPasses(region, bareCount, 'B');
+      const bareTokens = await mintPasses(region.admin, bareCount, { tag: 'B', ...OFFLINE_PASSES });
       // The till's own authenticated client, used bare.
       const client = till.context.link.authenticated();
       if (!client) throw new Error('not enrolled');

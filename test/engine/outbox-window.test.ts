@@ -3,7 +3,7 @@
 // launches at once, the answers already on the wire are recorded, and the rest waits for the next pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONCURRENCY } from '../../main/outbox/outbox';
-import { mintPasses, queueOfflineDebits } from '../support/offline-queue';
+import { mintPasses, OFFLINE_PASSES, queueOfflineDebits } from '../support/offline-queue';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
 import { ledgerDifferences } from './ledger-match';
@@ -27,7 +27,7 @@ const answeredOrder = () => f.till.journal.list({ kinds: ['DEBIT_ACCEPTED', 'DEB
 
 describe('the outbox window', () => {
   it('sends a backlog of 300 with the window full and records every answer in request order', async () => {
-    const ids = queueOfflineDebits(f.till, f.dataDir, await mintPasses(region, 300, 'W'));
+    const ids = queueOfflineDebits(f.till, f.dataDir, await mintPasses(region.admin, 300, { tag: 'W', ...OFFLINE_PASSES }));
     const report = await f.till.outbox.runPass();
     expect(report).toEqual({ answered: 300, blocked: null });
     expect(answeredOrder()).toEqual(ids);
@@ -38,7 +38,7 @@ describe('the outbox window', () => {
 
   it('stops launching at the first failure, records what was on the wire, and sends the rest later', async () => {
     const before = answeredOrder().length;
-    const ids = queueOfflineDebits(f.till, f.dataDir, await mintPasses(region, 300, 'X'));
+    const ids = queueOfflineDebits(f.till, f.dataDir, await mintPasses(region.admin, 300, { tag: 'X', ...OFFLINE_PASSES }));
     await region.admin.setFaults({ errorRate: 0.5 });
     const report = await f.till.outbox.runPass();
     expect(report.blocked).not.toBeNull();

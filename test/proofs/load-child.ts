@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createTill } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { AdminClient } from '../../region-server/admin-client';
+import { mintPasses } from '../support/offline-queue';
 
 const { values } = parseArgs({
   options: {
@@ -41,16 +42,6 @@ async function must(name: string, input: unknown): Promise<unknown> {
 /** A 5 € cinema debit per pass: four passes per youth fit in the 20 € cinema wallet. */
 const DEBITS_PER_YOUTH = 4;
 
-async function mintPasses(count: number, ttlSeconds: number): Promise<string[]> {
-  const passes: string[] = [];
-  // One youth at a time (its passes together): twenty tills minting at once must not flood the server.
-  while (passes.length < count) {
-    const youth = await admin.createBeneficiary({ givenName: 'Léa', familyName: `Charge${passes.length}`, birthDate: '2007-03-14' });
-    passes.push(...(await Promise.all(Array.from({ length: DEBITS_PER_YOUTH }, () => admin.mintPass({ beneficiaryId: youth.id, ttlSeconds })))));
-  }
-  return passes.slice(0, count);
-}
-
 async function main(): Promise<void> {
   await must('till.enroll', { regionUrl: need('region-url'), partnerId: need('partner'), activationCode: need('activation'), deviceName: 'Charge', managerName: 'Claire', managerPin: PIN });
   const staff = (await must('staff.list', {})) as { id: string }[];
@@ -60,7 +51,7 @@ async function main(): Promise<void> {
   const intervalMs = 1000 / Number(need('rate'));
   const total = Math.floor(Number(need('seconds')) * Number(need('rate')));
   // The Region mints passes for at most 10 minutes: enough for the 5-minute run and its start-up.
-  const passes = await mintPasses(total, Math.min(600, Number(need('seconds')) + 300));
+  const passes = (await mintPasses(admin, total, { tag: 'Charge', perYouth: DEBITS_PER_YOUTH, ttlSeconds: Math.min(600, Number(need('seconds')) + 300) })).map((p) => p.token);
   process.stdout.write('READY\n');
   // Every till starts its clock together, once all of them have started (the parent says GO).
   await new Promise<void>((resolve) => {

@@ -6,30 +6,29 @@ import { join } from 'node:path';
 import type { Till } from '../../main/core/till';
 import type { AppendInput } from '../../main/journal/journal';
 import { openRequestStore, REQUEST_STORE_FILE } from '../../main/outbox/request-store';
-import type { RegionHandle } from './region-server';
+import type { AdminClient } from './region-server';
 
 export interface MintedPass {
   beneficiaryId: string;
   token: string;
 }
 
-/** `count` passes, 100 per fresh youth (the Region takes offline debits within the policy without a balance check). */
-export async function mintPasses(region: RegionHandle, count: number, tag: string): Promise<MintedPass[]> {
-  const youths = await Promise.all(
-    Array.from({ length: Math.ceil(count / 100) }, (_, i) => region.admin.createBeneficiary({ givenName: 'Bench', familyName: `${tag}${i}`, birthDate: '2006-01-01' })),
-  );
-  const out: MintedPass[] = [];
-  for (let i = 0; i < count; i += 32) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(32, count - i) }, async (_, k) => {
-        const beneficiaryId = youths[Math.floor((i + k) / 100)]!.id;
-        return { beneficiaryId, token: await region.admin.mintPass({ beneficiaryId, ttlSeconds: 600 }) };
-      }),
-    );
-    out.push(...batch);
+/**
+ * `count` passes, `perYouth` for each fresh youth. One youth at a time, its passes minted together: enough
+ * to keep the server busy, and twenty processes doing it at once (the load proof) do not flood it.
+ */
+export async function mintPasses(admin: AdminClient, count: number, opts: { tag: string; perYouth: number; ttlSeconds: number }): Promise<MintedPass[]> {
+  const passes: MintedPass[] = [];
+  while (passes.length < count) {
+    const youth = await admin.createBeneficiary({ givenName: 'Léa', familyName: `${opts.tag}${passes.length}`, birthDate: '2007-03-14' });
+    const tokens = await Promise.all(Array.from({ length: Math.min(opts.perYouth, count - passes.length) }, () => admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: opts.ttlSeconds })));
+    passes.push(...tokens.map((token) => ({ beneficiaryId: youth.id, token })));
   }
-  return out;
+  return passes;
 }
+
+/** Offline debits within the policy are taken without a balance check: a hundred passes per youth do. */
+export const OFFLINE_PASSES = { perYouth: 100, ttlSeconds: 600 } as const;
 
 /** Queues one offline CINEMA debit of 1 € (under the 15 € floor limit) per pass; returns the debit ids in request order. */
 export function queueOfflineDebits(till: Till, dataDir: string, passes: readonly MintedPass[]): string[] {
