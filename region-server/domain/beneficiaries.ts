@@ -44,7 +44,10 @@ function releasedByExpiredCoupons(region: Region, beneficiaryId: string): Map<Wa
     .prepare("SELECT category, SUM(amount_cents) AS cents FROM coupons WHERE beneficiary_id = ? AND status = 'reserved' AND expires_ms < ? GROUP BY category")
     .all(beneficiaryId, region.now()) as { category: Category; cents: number }[];
   const released = new Map<Wallet, number>();
-  for (const r of rows) released.set(walletOf(r.category), (released.get(walletOf(r.category)) ?? 0) + r.cents);
+  for (const r of rows) {
+    const wallet = walletOf(r.category);
+    released.set(wallet, (released.get(wallet) ?? 0) + r.cents);
+  }
   return released;
 }
 
