@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_RULES, walletOf, type Category, type Item } from '../../../protocol/catalogue';
 import type { DebitOutcome, PassCard, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { centsToInput, formatCents, parseEuros } from '../format/money';
 import { ErrorBanner } from './ErrorBanner';
-import { ItemFields } from './ItemFields';
+import { ItemFields, useItemFields } from './ItemFields';
 
 interface Props {
   card: PassCard;
@@ -23,24 +23,19 @@ export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
   );
   const [category, setCategory] = useState<Category | undefined>(categories[0]);
   const items: readonly Item[] = category ? CATEGORY_RULES[category].items : [];
-  const [item, setItem] = useState<Item | undefined>(items[0]);
-  const [sessions, setSessions] = useState('5');
-  const [price, setPrice] = useState('');
+  const { setItem, chosen, priceCents, props: itemFields } = useItemFields(items);
   const [amount, setAmount] = useState('');
   const [amountTouched, setAmountTouched] = useState(false);
   const [error, setError] = useState<TillErrorValue | null>(null);
   const [busy, setBusy] = useState(false);
-  const priceRef = useRef<HTMLInputElement>(null);
 
   const balance = category
     ? (card.wallets.find((w) => w.wallet === walletOf(category))?.balanceCents ?? 0)
     : 0;
-  const priceCents = parseEuros(price);
   const amountCents = parseEuros(amount);
 
   // A new category offers its own items: start from its first one.
-  useEffect(() => setItem(category ? CATEGORY_RULES[category].items[0] : undefined), [category]);
-  useEffect(() => priceRef.current?.focus(), []);
+  useEffect(() => setItem(category ? CATEGORY_RULES[category].items[0] : undefined), [category, setItem]);
   // The till proposes the largest amount the wallet allows, until the cashier types their own.
   useEffect(() => {
     if (!amountTouched && priceCents !== null) setAmount(centsToInput(Math.min(priceCents, balance)));
@@ -50,7 +45,7 @@ export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!category || !item || priceCents === null || amountCents === null || busy) {
+    if (!category || !chosen || priceCents === null || amountCents === null || busy) {
       setError({ code: 'INPUT_INVALID' });
       return;
     }
@@ -58,8 +53,7 @@ export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
     const result = await till.invoke('debit.submit', {
       scanId: card.scanId,
       category,
-      item,
-      ...(item === 'CYCLE' ? { sessions: Number(sessions) } : {}),
+      ...chosen,
       priceCents,
       amountCents,
     });
@@ -88,16 +82,7 @@ export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
           ))}
         </select>
       </label>
-      <ItemFields
-        items={items}
-        item={item}
-        onItem={setItem}
-        sessions={sessions}
-        onSessions={setSessions}
-        price={price}
-        onPrice={setPrice}
-        priceRef={priceRef}
-      />
+      <ItemFields {...itemFields} />
       <label>
         {t('debit.amount')}
         <input

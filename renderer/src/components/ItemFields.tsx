@@ -1,8 +1,9 @@
 // The item, its number of sessions (a cycle needs at least five) and the price: the same three fields for a
-// wallet debit and a coupon redemption.
-import type { RefObject } from 'react';
+// wallet debit and a coupon redemption, and their state (useItemFields).
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Item } from '../../../protocol/catalogue';
+import { parseEuros } from '../format/money';
 
 interface Props {
   items: readonly Item[];
@@ -13,6 +14,21 @@ interface Props {
   price: string;
   onPrice: (price: string) => void;
   priceRef: RefObject<HTMLInputElement | null>;
+}
+
+/**
+ * The state behind ItemFields, the price field focused on arrival. `chosen` is what the contract takes
+ * about the item (the sessions only for a cycle), null until an item is picked.
+ */
+export function useItemFields(items: readonly Item[]) {
+  const [item, setItem] = useState<Item | undefined>(items[0]);
+  const [sessions, setSessions] = useState('5');
+  const [price, setPrice] = useState('');
+  const priceRef = useRef<HTMLInputElement>(null);
+  useEffect(() => priceRef.current?.focus(), []);
+  const chosen = item ? { item, ...(item === 'CYCLE' ? { sessions: Number(sessions) } : {}) } : null;
+  const props: Props = { items, item, onItem: setItem, sessions, onSessions: setSessions, price, onPrice: setPrice, priceRef };
+  return { setItem, chosen, priceCents: parseEuros(price), props };
 }
 
 export function ItemFields({ items, item, onItem, sessions, onSessions, price, onPrice, priceRef }: Props) {

@@ -2,16 +2,16 @@
 // coupon's short code, pick the item, type the price: the coupon pays its amount, the youth the rest.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_RULES, type Item } from '../../../protocol/catalogue';
+import { CATEGORY_RULES } from '../../../protocol/catalogue';
 import type { CouponView, DebitOutcome, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { useScanTarget, useShell, type ScanInput } from '../shell/shell-context';
-import { formatCents, parseEuros } from '../format/money';
+import { formatCents } from '../format/money';
 import { formatDate } from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ReceiptView } from '../components/ReceiptView';
 import { useAltShortcut } from '../shell/use-shortcut';
-import { ItemFields } from '../components/ItemFields';
+import { ItemFields, useItemFields } from '../components/ItemFields';
 
 interface Props {
   initialScan: ScanInput | null;
@@ -210,25 +210,19 @@ function RedeemForm({
   const { t, i18n } = useTranslation();
   const till = useTill();
   const items = CATEGORY_RULES[coupon.category].items;
-  const [item, setItem] = useState<Item | undefined>(items[0]);
-  const [sessions, setSessions] = useState('5');
-  const [price, setPrice] = useState('');
+  const { chosen, priceCents, props: itemFields } = useItemFields(items);
   const [error, setError] = useState<TillErrorValue | null>(null);
   const [busy, setBusy] = useState(false);
-  const priceInput = useRef<HTMLInputElement>(null);
-  useEffect(() => priceInput.current?.focus(), []);
-  const priceCents = parseEuros(price);
   const money = (c: number) => formatCents(c, i18n.language);
   const name = `${coupon.beneficiary.givenName} ${coupon.beneficiary.familyName}`;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!item || priceCents === null || busy) return setError({ code: 'INPUT_INVALID' });
+    if (!chosen || priceCents === null || busy) return setError({ code: 'INPUT_INVALID' });
     setBusy(true);
     const r = await till.invoke('coupon.redeem', {
       couponId: coupon.id,
-      item,
-      ...(item === 'CYCLE' ? { sessions: Number(sessions) } : {}),
+      ...chosen,
       priceCents,
     });
     setBusy(false);
@@ -252,16 +246,7 @@ function RedeemForm({
       <p>
         {t(`category.${coupon.category}`)} — <span className="mono">{coupon.code}</span>
       </p>
-      <ItemFields
-        items={items}
-        item={item}
-        onItem={setItem}
-        sessions={sessions}
-        onSessions={setSessions}
-        price={price}
-        onPrice={setPrice}
-        priceRef={priceInput}
-      />
+      <ItemFields {...itemFields} />
       {priceCents !== null && (
         <p className="split" aria-live="polite">
           {t('coupons.split', {
