@@ -1,5 +1,25 @@
-// Electron IPC channel names and event names, shared by the preload bridge and the shell.
-// Kept free of schemas so the sandboxed preload bundle stays tiny.
+// Electron channel names, event names and the messages that cross the MessagePort between the renderer and the
+// core's utility process. Shared by the preload bridge, the shell and the core process entry.
+// Kept free of schemas and imports so the sandboxed preload bundle stays tiny.
 export const IPC_INVOKE = 'till:invoke';
 export const IPC_EVENT = 'till:event';
+/**
+ * The main process hands the renderer one end of a MessageChannelMain on this channel
+ * (`webContents.postMessage(IPC_PORT, null, [port])`), and the core process the other end. A new port arrives
+ * after the core process restarts: the preload switches to it.
+ */
+export const IPC_PORT = 'till:port';
 export const EVENT_NAME_LIST = ['scan', 'status', 'debit'] as const;
+
+/** Renderer → core, over the port. `id` pairs the answer with the call. */
+export interface PortCall {
+  kind: 'call';
+  id: number;
+  name: string;
+  input: unknown;
+}
+
+/** Core → renderer: the answer to one call (a CallResult), or an event. */
+export type PortReply =
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'event'; event: string; payload: unknown };
