@@ -2,7 +2,6 @@
 // the device token sealed with the OS keychain (safeStorage). Everything else is the Node core.
 import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createTill, type Till } from '../core/till';
 import type { SecretCipher } from '../secrets/secret-store';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
@@ -10,10 +9,13 @@ import { IPC_EVENT, IPC_INVOKE } from '../../preload/contract/ipc';
 import { tillDataDir } from './data-location';
 import { setupAutoUpdate } from './updater';
 import { nodeHidBackend } from '../../native/hid';
-import { decidePermission, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
+import { APP_INDEX_URL, decidePermission, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
+import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 
-const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
-const rendererIndexUrl = pathToFileURL(rendererIndex).toString();
+// The UI is served from app://till/ (app-scheme.ts), never file://: see security-policy.ts, APP_SCHEME.
+const rendererDir = join(__dirname, '..', 'renderer');
+const rendererIndexUrl = APP_INDEX_URL;
+registerAppSchemePrivileges();
 const preloadPath = join(__dirname, '..', 'preload', 'preload.cjs');
 
 const safeStorageCipher: SecretCipher = {
@@ -51,7 +53,7 @@ function createWindow(till: Till): BrowserWindow {
   });
   win.on('closed', unsubscribe);
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererIndex);
+  void win.loadURL(rendererIndexUrl);
   return win;
 }
 
@@ -67,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession();
+    serveAppScheme(rendererDir);
     const till = createTill({ dataDir: tillDataDir(app), cipher: safeStorageCipher, hidBackend: nodeHidBackend() });
     ipcMain.handle(IPC_INVOKE, (event, name: unknown, input: unknown) => {
       // Only our own page, in its main frame, may call the till.
