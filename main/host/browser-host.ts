@@ -3,11 +3,10 @@
 // Bound to 127.0.0.1; every API request is checked by request-guard (host, origin, per-launch secret).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { EventBus } from '../core/event-bus';
 import type { Dispatch } from '../transport/dispatch';
-import { CONTENT_SECURITY_POLICY } from '../security/csp';
+import { createUiRequestHandler } from '../ui-serving/ui-request-handler';
+import { serveThroughHandler } from '../ui-serving/node-http-adapter';
 import { guardApiRequest, guardStaticRequest } from './request-guard';
 
 export interface BrowserHostOptions {
@@ -30,21 +29,6 @@ export interface BrowserHost {
 
 const MAX_BODY_BYTES = 64 * 1024;
 export const SECRET_HEADER = 'x-till-secret';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-};
 
 const header = (req: IncomingMessage, name: string): string | undefined => {
   const v = req.headers[name];
@@ -75,7 +59,6 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const secret = options.secret ?? randomBytes(24).toString('base64url');
-  const staticRoot = resolve(options.staticDir);
   let port = options.port ?? 0;
   const streams = new Set<ServerResponse>();
 
@@ -84,35 +67,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const res of streams) res.write(frame);
   });
 
-  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  // The same handler as Electron's app://till scheme (main/shell/app-scheme.ts): one set of path,
+  // MIME and header rules for both hosts.
+  const serveUi = createUiRequestHandler({ rootDir: options.staticDir });
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const decision = guardStaticRequest(header(req, 'host'), port);
     if (!decision.ok) return sendJson(res, decision.status, { error: decision.reason });
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
-    const file = normalize(join(staticRoot, relative));
-    if (file !== staticRoot && !file.startsWith(staticRoot + sep)) return sendJson(res, 404, { error: 'not found' });
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) return sendJson(res, 404, { error: 'not found' });
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-        'referrer-policy': 'no-referrer',
-        'cross-origin-opener-policy': 'same-origin',
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
-    } catch {
-      sendJson(res, 404, { error: 'not found' });
-    }
+    await serveThroughHandler(serveUi, req, res, `http://127.0.0.1:${port}`);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { error: 'method' });
-      return serveStatic(req, res, url.pathname);
+      return serveStatic(req, res);
     }
     const decision = guardApiRequest(
       {
