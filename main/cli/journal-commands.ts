@@ -1,8 +1,8 @@
 // `till journal …`: verify the chain, close a day or a month, purge personal data.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parisDay } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
+import { lastEndedDay } from '../journal/closures';
 import { openJournal, type Journal, type JournalEntry } from '../journal/journal';
 import type { CliIo, Command } from './command';
 
@@ -41,7 +41,7 @@ function printClosure(e: JournalEntry, io: CliIo): void {
 export const journalVerify: Command = {
   name: 'journal verify',
   summary: 'walk the hash chain and name the first broken entry (exit 1 when broken)',
-  help: 'till journal verify --db <file>\n  Re-hashes every entry in order (bounded memory). Prints OK with the count and head,\n  or the first broken entry and how it is broken (EDITED, GAP, DELETED, INSERTED, REORDERED, HEAD_MISMATCH).',
+  help: 'till journal verify --db <file>\n  Re-hashes every entry in order (bounded memory). Prints OK with the count and head,\n  or the first broken entry and how it is broken (EDITED, GAP, DELETED, INSERTED, REORDERED, HEAD_MISMATCH,\n  HEAD_MISSING). Then recomputes every closure from the chain (CLOSURE_MISMATCH names the closure entry) and\n  compares the debits and closures tables with the entries (PROJECTION_MISMATCH).',
   async run(args, io) {
     const { values } = parseArgs({ args, options: { db: { type: 'string' } }, strict: true });
     try {
@@ -64,14 +64,14 @@ function closeCommand(kind: 'day' | 'month'): Command {
   const flag = kind;
   return {
     name: `journal close-${kind}`,
-    summary: kind === 'day' ? 'write the daily Z-closure (default: today, Paris time)' : 'write the monthly closure of --month YYYY-MM',
+    summary: kind === 'day' ? 'write the daily Z-closure (default: the last day that has ended, Paris time)' : 'write the monthly closure of --month YYYY-MM',
     help:
       kind === 'day'
-        ? 'till journal close-day --db <file> [--day YYYY-MM-DD] [--cashier <id>]\n  Totals per category, count, perpetual grand total and the hash of the last entry covered.\n  Refused (CLOSURE_PENDING_DEBITS) while debits of that day await the Region. Closing again prints the same closure.'
+        ? 'till journal close-day --db <file> [--day YYYY-MM-DD] [--cashier <id>]\n  Totals per category, count, perpetual grand total and the hash of the last entry covered.\n  Computed from the chained entries. Refused with PERIOD_NOT_ENDED before the day is over, CLOSURE_PENDING_DEBITS\n  while debits of that day await the Region, PERIOD_ALREADY_CLOSED (naming the entry) when it is closed already.\n  A void or a late answer recorded after a closure counts, as a correction line, in the next closure.'
         : 'till journal close-month --db <file> --month YYYY-MM [--cashier <id>]\n  As close-day, for a Paris calendar month.',
     async run(args, io) {
       const { values } = parseArgs({ args, options: { db: { type: 'string' }, [flag]: { type: 'string' }, cashier: { type: 'string' } }, strict: true });
-      const period = values[flag] ?? (kind === 'day' ? parisDay(io.now().getTime()) : undefined);
+      const period = values[flag] ?? (kind === 'day' ? lastEndedDay(io.now().getTime()) : undefined);
       if (!period) {
         io.err('--month YYYY-MM is required');
         return 2;

@@ -96,9 +96,9 @@ describe('journal close-day and close-month', () => {
     j.close();
   });
 
-  it('close today (Paris) by default', async () => {
+  it('close the last day that has ended (Paris) by default', async () => {
     sampleJournal();
-    const io = capture('2026-03-10T23:30:00Z'); // 00:30 on 11 March in Paris… which has a pending debit
+    const io = capture('2026-03-11T23:30:00Z'); // 00:30 on 12 March in Paris: the 11th, which has a pending debit
     expect(await runCli(COMMANDS, ['journal', 'close-day', '--db', t.path], io)).toBe(1);
     expect(io.stderr.join('\n')).toMatch(/2026-03-11/);
   });

@@ -28,7 +28,8 @@ export const debitAcceptedSchema = z.object({ debitId: id, walletBalanceCents: b
 export const debitOfflineAcceptedSchema = z.object({ debitId: id });
 export const debitRefusedSchema = z.object({ debitId: id, code, detail: z.string().max(1000).optional() });
 export const debitUnknownSchema = z.object({ debitId: id, detail: z.string().max(1000) });
-export const voidRequestedSchema = z.object({ debitId: id, voidId: id, reason: z.string().max(500) });
+/** `authorisedBy`: the manager whose PIN authorised a void made on a cashier's session. */
+export const voidRequestedSchema = z.object({ debitId: id, voidId: id, reason: z.string().max(500), authorisedBy: id.optional() });
 export const debitVoidedSchema = z.object({ debitId: id, voidId: id, walletBalanceCents: balance });
 export const voidRefusedSchema = z.object({ debitId: id, voidId: id, code });
 export const couponRedeemRequestedSchema = z.object({
@@ -45,16 +46,30 @@ export const couponRedeemRequestedSchema = z.object({
 export const couponRedeemedSchema = z.object({ debitId: id, amountCents: cents });
 export const couponRefusedSchema = z.object({ debitId: id, code });
 
-const totals = z.record(z.string(), z.object({ count: z.number().int().min(0), amountCents: z.number().int() }));
+// Counts may be negative since format 2: a period can carry a correction (a void of an earlier, sealed day).
+const totals = z.record(z.string(), z.object({ count: z.number().int(), amountCents: z.number().int() }));
+/** A signed line carried into a closure: a change recorded after its own period was sealed. */
+export const closureLineSchema = z.object({
+  seq: z.number().int().min(1),
+  debitId: id,
+  period: z.string(),
+  category: z.enum(CATEGORIES),
+  count: z.number().int(),
+  amountCents: z.number().int(),
+});
+export type ClosureLine = z.infer<typeof closureLineSchema>;
 export const closureSchema = z.object({
+  /** Absent in closures made before format 2 (computed from the projection, corrections not carried). */
+  format: z.literal(2).optional(),
   period: z.string(),
   totals,
-  count: z.number().int().min(0),
+  count: z.number().int(),
   periodTotalCents: z.number().int(),
   grandTotalCents: z.number().int(),
   firstSeq: z.number().int().min(1),
   lastSeq: z.number().int().min(0),
   lastHash: z.string().regex(/^[0-9a-f]{64}$/),
+  corrections: z.array(closureLineSchema).max(100_000).optional(),
 });
 export type ClosurePayload = z.infer<typeof closureSchema>;
 

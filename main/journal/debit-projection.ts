@@ -13,7 +13,7 @@ export type DebitStatus = 'requested' | 'pending' | 'accepted' | 'offline_accept
 /** What the Region has not confirmed yet: the outbox sends these. */
 export const AWAITING_REGION: readonly DebitStatus[] = ['requested', 'pending', 'offline_accepted', 'void_pending'];
 /** Money the partner is owed for (until a void is confirmed, a voided-to-be debit still counts). */
-const COUNTED = `(status IN ('accepted', 'offline_accepted') OR (status = 'void_pending' AND status_before_void IN ('accepted', 'offline_accepted')))`;
+export const COUNTED_SQL = `(status IN ('accepted', 'offline_accepted') OR (status = 'void_pending' AND status_before_void IN ('accepted', 'offline_accepted')))`;
 const AWAITING_SQL = `status IN ('requested', 'pending', 'offline_accepted', 'void_pending')`;
 
 export interface DebitState {
@@ -237,7 +237,7 @@ export class DebitProjectionStore implements DebitProjection {
 
   totals(q: { fromAt?: string; toAt?: string }): CategoryTotals {
     const { where, args } = this.periodWhere(q);
-    where.push(COUNTED);
+    where.push(COUNTED_SQL);
     const rows = this.db
       .prepare(`SELECT category, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amount FROM debits WHERE ${where.join(' AND ')} GROUP BY category`)
       .all(...args) as { category: Category; count: number; amount: number }[];

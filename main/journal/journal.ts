@@ -4,7 +4,8 @@
 import Database from 'better-sqlite3';
 import { TillError } from '../../preload/contract/errors';
 import { CanonicalJsonError, GENESIS_HASH, canonicalJson, chainHash, entryJson } from './chain-hash';
-import { closurePayload, closurePeriod, type ClosureKind } from './closures';
+import { replayJournal } from './closure-replay';
+import { closurePeriod, type ClosureKind } from './closures';
 import { isProjectedKind } from './debit-payloads';
 import { DebitProjectionStore, parseProjectedPayload, type DebitProjection } from './debit-projection';
 import { isEntryKind, type EntryKind } from './entry-kinds';
@@ -13,7 +14,7 @@ import { LATEST_VERSION, PROJECTIONS_STALE_KEY, migrate, projectionsStale, schem
 import { PersonStore, type Persons } from './persons';
 import { SettingsStore, type Settings } from './settings';
 import { mapStorageErrors, readOnlyMediaError, storageError } from './storage-errors';
-import { verifyChain, type EntryRow, type VerifyResult } from './verify';
+import { verifyChain, verifyJournal, type EntryRow, type VerifyResult } from './verify';
 
 export type { JsonValue, JsonObject } from './json-value';
 export type { EntryKind } from './entry-kinds';
@@ -173,9 +174,12 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     setDevice: db.prepare('UPDATE chain_head SET device_id = ? WHERE id = 1'),
     get: db.prepare('SELECT * FROM entries WHERE seq = ?'),
     closure: db.prepare('SELECT seq FROM closures WHERE kind = ? AND period = ?'),
-    lastClosure: db.prepare('SELECT grand_total_cents AS grandTotalCents, last_seq AS lastSeq FROM closures WHERE kind = ? ORDER BY seq DESC LIMIT 1'),
   };
-  const readHead = () => s.head.get() as { seq: number; hash: string; device_id: string | null };
+  const readHead = () => {
+    const head = s.head.get() as { seq: number; hash: string; device_id: string | null } | undefined;
+    if (!head) throw new TillError('JOURNAL_HEAD_MISSING', 'the chain-head row is missing: run `till journal verify`');
+    return head;
+  };
   const debits = new DebitProjectionStore(db);
 
   function rebuild(): void {
@@ -206,7 +210,16 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
   }
 
   let brokenAtOpen: string | null = null;
-  {
+  if (!s.head.get()) {
+    // Without its head the file cannot take an append or be trusted: a writable opening (the till) refuses
+    // with a code the UI shows; a read-only one (verify, audits) opens so verify can name the problem.
+    const detail = 'the chain-head row is missing: run `till journal verify`';
+    if (!readOnly) {
+      db.close();
+      throw new TillError('JOURNAL_HEAD_MISSING', detail);
+    }
+    brokenAtOpen = detail;
+  } else {
     const head = readHead();
     const last = s.last.get() as { seq: number; hash: string } | undefined;
     const lastSeq = last?.seq ?? 0;
@@ -282,17 +295,24 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     const entryKind: EntryKind = kind === 'day' ? 'DAY_CLOSED' : 'MONTH_CLOSED';
     const tx = db.transaction((): JournalEntry => {
       const existing = s.closure.get(kind, period) as { seq: number } | undefined;
-      if (existing) return getEntry(existing.seq)!;
-      const waiting = debits.awaitingIn(start, end);
-      if (waiting > 0) {
-        throw new TillError('CLOSURE_PENDING_DEBITS', `${waiting} debit(s) of ${period} still await the Region`, { count: waiting, period });
+      if (existing) throw new TillError('PERIOD_ALREADY_CLOSED', `${period} was closed by entry ${existing.seq}`, { period, seq: existing.seq });
+      // The totals come from the chain itself, proven intact first: the debits table is only a cache
+      // a file editor could have rewritten (issue 15).
+      const chain = verifyChain(db);
+      if (!chain.ok) throw new TillError('JOURNAL_BROKEN', `entry ${chain.seq}: ${chain.detail}`);
+      const replay = replayJournal(db);
+      try {
+        const waiting = replay.projection.awaitingIn(start, end);
+        if (waiting > 0) {
+          throw new TillError('CLOSURE_PENDING_DEBITS', `${waiting} debit(s) of ${period} still await the Region`, { count: waiting, period });
+        }
+        const head = readHead();
+        const payload = replay.expected(kind, period, head.seq, head.hash);
+        const [entry] = appendPrepared([prepare({ kind: entryKind, payload: { ...payload }, cashierId })]);
+        return entry!;
+      } finally {
+        replay.close();
       }
-      const totals = debits.totals({ fromAt: new Date(start).toISOString(), toAt: new Date(end).toISOString() });
-      const previous = s.lastClosure.get(kind) as { grandTotalCents: number; lastSeq: number } | undefined;
-      const head = readHead();
-      const payload = closurePayload({ period, totals, previous, head });
-      const [entry] = appendPrepared([prepare({ kind: entryKind, payload: { ...payload }, cashierId })]);
-      return entry!;
     });
     return mapStorageErrors(() => tx.immediate());
   }
@@ -334,7 +354,7 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
       const sql = `SELECT * FROM entries${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY seq ${order}${limit}`;
       return (db.prepare(sql).all(...args) as EntryRow[]).map(toEntry);
     },
-    verify: () => verifyChain(db),
+    verify: () => verifyJournal(db),
     setDeviceId(id) {
       if (typeof id !== 'string' || id.length === 0 || id.length > 128) throw new TillError('INPUT_INVALID', 'device id');
       mapStorageErrors(() =>

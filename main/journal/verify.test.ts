@@ -147,6 +147,25 @@ describe('verify', () => {
     expect(tamper((db) => db.prepare(`UPDATE chain_head SET hash = '${'a'.repeat(64)}'`).run())).toMatchObject({ ok: false, seq: 8, problem: 'HEAD_MISMATCH' });
   });
 
+  it('names a missing head row instead of crashing, and the till refuses to open the file with a code', () => {
+    eightEntries();
+    expect(tamper((db) => db.prepare('DELETE FROM chain_head').run())).toMatchObject({ ok: false, seq: 8, problem: 'HEAD_MISSING' });
+    let code: unknown;
+    try {
+      openJournal(t.path).close();
+    } catch (error) {
+      code = (error as { code?: unknown }).code;
+    }
+    expect(code).toBe('JOURNAL_HEAD_MISSING');
+    const j = openJournal(t.path, { readOnly: true });
+    try {
+      expect(j.brokenAtOpen).toMatch(/chain-head row is missing/);
+      expect(() => j.head()).toThrow(/chain-head row is missing/);
+    } finally {
+      j.close();
+    }
+  });
+
   it('reports only the first break when there are several', () => {
     eightEntries();
     const r = tamper((db) => {

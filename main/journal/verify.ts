@@ -1,8 +1,10 @@
 // Walks the whole chain in bounded memory (one row and one look-ahead at a time) and names the first
-// entry that breaks it, and how. A local chain cannot stop someone who rewrites every hash after an
+// entry that breaks it, and how; then recomputes every closure and the projections from the entries
+// (closure-replay.ts, memory bounded by the number of debits). A local chain cannot stop someone who rewrites every hash after an
 // edit and the head too (the recipe is public); closures' lastHash, printed and sent on, anchor it.
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, chainHash, entryJson } from './chain-hash';
+import { replayJournal } from './closure-replay';
 
 export type ChainProblem =
   /** The entry's content no longer matches its hash (or its hash was rewritten). */
@@ -16,7 +18,15 @@ export type ChainProblem =
   /** Two neighbouring entries swapped places. */
   | 'REORDERED'
   /** The entries end somewhere other than the recorded head. */
-  | 'HEAD_MISMATCH';
+  | 'HEAD_MISMATCH'
+  /** The chain-head row itself is gone (the entries may be intact). */
+  | 'HEAD_MISSING'
+  /** A closure's totals, count, grand total, lastSeq or lastHash differ from what the chain gives at its place. */
+  | 'CLOSURE_MISMATCH'
+  /** The debits (or closures) table differs from the state the chain's entries define. */
+  | 'PROJECTION_MISMATCH'
+  /** Intact entries whose facts contradict each other (a void of an unknown debit, a second closure of a period…). */
+  | 'FACTS_INCONSISTENT';
 
 export type VerifyResult =
   | { ok: true; count: number; head: { seq: number; hash: string } }
@@ -64,7 +74,6 @@ function classify(r: EntryRow, next: EntryRow | undefined, prevHash: string, pre
 export function verifyChain(db: Database.Database): VerifyResult {
   const walk = db.transaction((): VerifyResult => {
     const head = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
-    if (!head) return { ok: false, seq: 0, problem: 'HEAD_MISMATCH', detail: 'the chain head row is missing' };
     const rows = db.prepare('SELECT seq, device_id, kind, at, cashier_id, payload, prev_hash, hash FROM entries ORDER BY seq').iterate() as IterableIterator<EntryRow>;
     let expected = 1;
     let prevHash = GENESIS_HASH;
@@ -91,6 +100,7 @@ export function verifyChain(db: Database.Database): VerifyResult {
       rows.return?.();
     }
     const last = expected - 1;
+    if (!head) return { ok: false, seq: last, problem: 'HEAD_MISSING', detail: `the chain-head row is missing (the entries 1..${last} link intact)` };
     if (head.seq > last) {
       return { ok: false, seq: last + 1, problem: 'DELETED', detail: `the head records entry ${head.seq} but the journal ends at ${last}: the last entries were removed` };
     }
@@ -103,4 +113,20 @@ export function verifyChain(db: Database.Database): VerifyResult {
     return { ok: true, count, head: { seq: head.seq, hash: head.hash } };
   });
   return walk.deferred();
+}
+
+/**
+ * Everything `journal verify` checks: the chain (verifyChain), then every closure recomputed from the
+ * chain at its own place (totals, count, grand total, firstSeq, lastSeq, lastHash, corrections), then the
+ * debits and closures tables against the state the entries define.
+ */
+export function verifyJournal(db: Database.Database): VerifyResult {
+  return db
+    .transaction((): VerifyResult => {
+      const chain = verifyChain(db);
+      if (!chain.ok) return chain;
+      const finding = replayJournal(db, { check: true });
+      return finding ? { ok: false, ...finding } : chain;
+    })
+    .deferred();
 }

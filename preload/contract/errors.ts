@@ -13,7 +13,15 @@ export const TILL_ERROR_CODES = [
   'NOT_LOGGED_IN',
   'ROLE_REQUIRED',
   'PIN_INVALID',
+  /** A manager's override (a void on a cashier's session): the PIN typed does not match that manager. */
+  'OVERRIDE_PIN_INVALID',
+  /** The override names a staff member who is not a manager. */
+  'OVERRIDE_NOT_MANAGER',
   'SESSION_LOCKED',
+  /** Too many wrong PINs for this staff member: the next try waits (params: retryAt, seconds). */
+  'PIN_RETRY_LATER',
+  /** Ten wrong PINs in a row: a manager must unlock this staff member. */
+  'STAFF_LOCKED',
   'SCAN_UNKNOWN',
   'SCAN_STALE',
   /** The Region could not be reached or did not answer definitely; nothing is known yet. */
@@ -27,9 +35,19 @@ export const TILL_ERROR_CODES = [
   /** Void asked of a debit the Region refused: nothing was taken. */
   'DEBIT_NOT_VOIDABLE',
   'CLOSURE_PENDING_DEBITS',
+  /** A day or month is closed only once it has ended (params: period). */
+  'PERIOD_NOT_ENDED',
+  /** The period is sealed already (params: period, seq of its closure entry). */
+  'PERIOD_ALREADY_CLOSED',
   'DISK_FULL',
   'STORAGE_READ_ONLY',
   'JOURNAL_BROKEN',
+  /** The device token cannot be opened (its key file is empty or damaged, or the OS keychain changed): enrol again. */
+  'DEVICE_SECRET_UNREADABLE',
+  /** A Region address that is not https:// (plain http is allowed on this computer's loopback only). */
+  'REGION_URL_INSECURE',
+  /** The journal's chain-head row is gone: the till refuses to open it (run `till journal verify`). */
+  'JOURNAL_HEAD_MISSING',
   'INTERNAL',
 ] as const;
 

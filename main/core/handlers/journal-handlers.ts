@@ -1,7 +1,8 @@
 // journal.* and closure.*: the journal as the partner sees it (debits with filters and totals, any
 // entry with its place in the chain, verification) and the daily and monthly closures.
 import { CATEGORIES, type Category } from '../../../protocol/catalogue';
-import { parisDay, parisDayBounds } from '../../../protocol/paris-time';
+import { parisDayBounds } from '../../../protocol/paris-time';
+import { lastEndedDay } from '../../journal/closures';
 import { TillError, type ClosureView, type EntryView, type JournalDebitRow } from '../../../preload/contract';
 import type { CategoryTotals, JournalEntry } from '../../journal/journal';
 import { closureSchema } from '../../journal/debit-payloads';
@@ -81,7 +82,7 @@ export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> 
       }
       return { ok: false, count: result.seq - 1, brokenSeq: result.seq, problem: result.problem };
     },
-    'closure.closeDay': (input) => closureView(journal.closeDay(input.day ?? parisDay(ctx.now()), ctx.cashierId())),
+    'closure.closeDay': (input) => closureView(journal.closeDay(input.day ?? lastEndedDay(ctx.now()), ctx.cashierId())),
     'closure.closeMonth': (input) => closureView(journal.closeMonth(input.month, ctx.cashierId())),
     'closure.list': () => journal.list({ kinds: ['DAY_CLOSED', 'MONTH_CLOSED'], order: 'desc' }).map(closureView),
   };

@@ -38,7 +38,11 @@ export const errorsEn: Record<ErrorCode, string> = {
   NOT_LOGGED_IN: 'Log in to continue.',
   ROLE_REQUIRED: 'A manager must do this.',
   PIN_INVALID: 'Wrong PIN.',
+  OVERRIDE_PIN_INVALID: "Wrong manager PIN: the payment is not voided. The manager types their PIN again.",
+  OVERRIDE_NOT_MANAGER: 'This person is not a manager: only a manager can authorise a void.',
   SESSION_LOCKED: 'Session locked: enter your PIN.',
+  PIN_RETRY_LATER: 'Too many wrong PINs: wait {{seconds}} s before trying again.',
+  STAFF_LOCKED: 'Account locked after 10 wrong PINs: a manager must unlock it (Settings → Staff).',
   SCAN_UNKNOWN: 'Scan expired: scan the QR code again.',
   SCAN_STALE: 'Scan expired: scan the QR code again.',
   REGION_UNREACHABLE: 'The Region does not answer. Try again.',
@@ -49,8 +53,19 @@ export const errorsEn: Record<ErrorCode, string> = {
   DEBIT_ALREADY_ACCEPTED: 'The Region already accepted this payment: void it to give the amount back (same day only).',
   DEBIT_NOT_VOIDABLE: 'The Region refused this payment: nothing was taken, there is nothing to void.',
   CLOSURE_PENDING_DEBITS: 'Cannot close: payments still await the Region.',
+  PERIOD_NOT_ENDED: 'Cannot close: {{period}} has not ended yet. The Z-closure is made once the day is over (after midnight).',
+  PERIOD_ALREADY_CLOSED: '{{period}} is already closed (entry {{seq}}): a closure never changes.',
   DISK_FULL: 'Disk full: the payment was not recorded. Free some space and try again.',
   STORAGE_READ_ONLY: 'Read-only storage: the payment was not recorded.',
   JOURNAL_BROKEN: 'Journal damaged: stop taking payments and contact support.',
+  DEVICE_SECRET_UNREADABLE: 'This till must be activated again: its Region access key cannot be read (power cut, damaged file). The journal is intact. Ask the Region for a new activation code, then reactivate the till with a manager’s PIN.',
+  REGION_URL_INSECURE: 'Region address refused: it must start with https:// (http:// only to this computer, for tests).',
+  JOURNAL_HEAD_MISSING: 'Journal damaged: the chain head is gone. The till refuses to start; contact support (till journal verify).',
   INTERNAL: 'Unexpected error. Try again; contact support if it persists.',
+};
+
+/** The same refusals, naming the value the refusal carries (see errors.fr.ts). */
+export const errorsWithEn: Partial<Record<ErrorCode, string>> = {
+  INSUFFICIENT_BALANCE: 'Insufficient balance: the Atouts part can be at most {{balance}}. Lower it; the youth pays the rest.',
+  AMOUNT_INVALID: 'This coupon is worth {{amount}} and is debited whole: the price must be at least {{amount}}. Otherwise, take payment without it.',
 };

@@ -40,7 +40,11 @@ export const errorsFr: Record<ErrorCode, string> = {
   NOT_LOGGED_IN: 'Identifiez-vous pour continuer.',
   ROLE_REQUIRED: 'Action réservée à un responsable.',
   PIN_INVALID: 'Code PIN incorrect.',
+  OVERRIDE_PIN_INVALID: "Code PIN du responsable incorrect : le paiement n'est pas annulé. Le responsable ressaisit son code.",
+  OVERRIDE_NOT_MANAGER: "Cette personne n'est pas responsable : seul un responsable peut autoriser une annulation.",
   SESSION_LOCKED: 'Session verrouillée : saisissez votre code PIN.',
+  PIN_RETRY_LATER: 'Trop de codes PIN erronés : patientez {{seconds}} s avant de réessayer.',
+  STAFF_LOCKED: 'Compte bloqué après 10 codes PIN erronés : un responsable doit le débloquer (Réglages → Équipe).',
   SCAN_UNKNOWN: 'Lecture expirée : scannez de nouveau le QR code.',
   SCAN_STALE: 'Lecture expirée : scannez de nouveau le QR code.',
   REGION_UNREACHABLE: 'La Région ne répond pas. Réessayez ; si cela dure, la caisse passe en mode hors ligne.',
@@ -51,8 +55,22 @@ export const errorsFr: Record<ErrorCode, string> = {
   DEBIT_ALREADY_ACCEPTED: 'La Région a déjà accepté ce paiement : pour rendre le montant, annulez-le (possible le jour même).',
   DEBIT_NOT_VOIDABLE: "La Région a refusé ce paiement : rien n'a été débité, il n'y a rien à annuler.",
   CLOSURE_PENDING_DEBITS: 'Clôture impossible : des paiements attendent encore la confirmation de la Région.',
+  PERIOD_NOT_ENDED: "Clôture impossible : la période {{period}} n'est pas terminée. La clôture Z se fait une fois la journée finie (après minuit).",
+  PERIOD_ALREADY_CLOSED: 'La période {{period}} est déjà clôturée (écriture n° {{seq}}) : une clôture ne change plus.',
   DISK_FULL: "Disque plein : le paiement n'a pas été enregistré. Libérez de l'espace puis recommencez.",
   STORAGE_READ_ONLY: "Stockage en lecture seule : le paiement n'a pas été enregistré. Contactez le support.",
   JOURNAL_BROKEN: 'Journal endommagé : ne faites plus de paiement et contactez le support.',
+  DEVICE_SECRET_UNREADABLE: 'Cette caisse doit être réactivée : sa clé d’accès à la Région est illisible (coupure de courant, fichier abîmé). Le journal est intact. Demandez un nouveau code d’activation à la Région, puis réactivez la caisse avec le code PIN d’un responsable.',
+  REGION_URL_INSECURE: 'Adresse de la Région refusée : elle doit commencer par https:// (http:// seulement vers cet ordinateur, pour les essais).',
+  JOURNAL_HEAD_MISSING: "Journal endommagé : la tête de chaîne a disparu. La caisse refuse de démarrer ; contactez le support (till journal verify).",
   INTERNAL: 'Erreur inattendue. Réessayez ; si cela se reproduit, contactez le support.',
+};
+
+/**
+ * The same refusals, naming the value the refusal carries (its `params`; `xCents` arrive formatted as `x`).
+ * Used only when the params are there: a Region refusal carries none and reads the plain sentence above.
+ */
+export const errorsWithFr: Partial<Record<ErrorCode, string>> = {
+  INSUFFICIENT_BALANCE: 'Solde insuffisant : la part Atouts peut aller jusqu’à {{balance}} au plus. Baissez-la ; le jeune paie le reste.',
+  AMOUNT_INVALID: 'Ce bon vaut {{amount}} et se débite en entier : le prix doit être d’au moins {{amount}}. Sinon, encaissez sans le bon.',
 };
