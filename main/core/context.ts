@@ -30,5 +30,5 @@ export interface TillContext {
   status(): TillStatus;
   publishStatus(): void;
   /** Options tests may shorten. */
-  readonly tuning: { immediateRetryDelaysMs?: readonly number[] };
+  readonly tuning: { immediateRetryDelaysMs?: readonly number[]; scanWaitMs?: number };
 }

@@ -13,6 +13,7 @@ import { journalCalls } from './journal';
 import { reconciliationCalls } from './reconciliation';
 import { settingsCalls } from './settings';
 import { staffCalls } from './staff';
+import { tariffCalls } from './tariff';
 import { scanSourceSchema } from './schemas';
 
 export const calls = {
@@ -26,6 +27,7 @@ export const calls = {
   ...journalCalls,
   ...reconciliationCalls,
   ...settingsCalls,
+  ...tariffCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -64,6 +66,7 @@ export type * from './pass';
 export type * from './debit';
 export type * from './coupon';
 export type * from './offer';
+export type * from './tariff';
 export type * from './journal';
 export type * from './reconciliation';
 export type * from './settings';

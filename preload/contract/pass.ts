@@ -27,7 +27,8 @@ export interface PassCard {
 
 export type ScanOutcome =
   | { kind: 'pass'; card: PassCard }
-  | { kind: 'coupon'; couponToken: true; scanId: string }
+  /** A prepayment coupon's QR code: the UI opens it on the coupons screen, which resolves it. */
+  | { kind: 'coupon' }
   | { kind: 'refused'; code: ErrorCode; reason?: string };
 
 export const passCalls = {

@@ -1,12 +1,31 @@
 // pass.scan: one parser for every input channel. Online, the Region's live record; offline, the token
 // verified with the cached keys and its balance snapshot.
-import { WALLETS, type Wallet } from '../../../protocol/catalogue';
+import { COUPON_CATEGORIES, WALLETS, type Category, type Wallet } from '../../../protocol/catalogue';
 import { decodeToken, verifyToken } from '../../../protocol/pass-token';
 import type { ScanOutcome, TillError } from '../../../preload/contract';
 import { buildPassCard } from '../../pass/pass-card';
 import { TOKEN_SKEW_MS } from '../../debit/rules';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
+import type { RegionOutcome } from '../../region/client';
+
+/**
+ * How long a cashier with a queue waits for the Region to resolve a pass before the till reads the pass with
+ * its cached keys and applies the offline policy. Resolving is read-only, so a late answer is simply dropped.
+ */
+export const SCAN_WAIT_MS = 2500;
+
+async function withinWait<T>(request: Promise<RegionOutcome<T>>, waitMs: number): Promise<RegionOutcome<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<RegionOutcome<T>>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'unknown', detail: `no answer within ${waitMs} ms` }), waitMs);
+  });
+  try {
+    return await Promise.race([request, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Whether the till's clock lies in a token's validity window, with the contract's skew allowance. */
 export function tillClockAgrees(nowMs: number, iatSec: number, expSec: number): boolean {
@@ -16,9 +35,15 @@ export function tillClockAgrees(nowMs: number, iatSec: number, expSec: number): 
 export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutcome> {
   const decoded = decodeToken(text);
   if (!decoded.ok) return { kind: 'refused', code: decoded.code, reason: decoded.reason };
-  if (decoded.token.kind === 'coupon') return { kind: 'refused', code: 'TOKEN_INVALID', reason: 'COUPON_NOT_PASS' };
   const accreditations = ctx.link.config()?.partner.accreditations ?? [];
-  const resolved = ctx.observe(await ctx.region().resolvePass(text));
+  // A coupon shown at the counter is not unreadable: it is redeemed on the coupons screen, where this partner
+  // may take coupons at all (sport and artistic practice only).
+  if (decoded.token.kind === 'coupon') {
+    return accreditations.some((c) => (COUPON_CATEGORIES as readonly Category[]).includes(c))
+      ? { kind: 'coupon' }
+      : { kind: 'refused', code: 'NOT_ACCREDITED', reason: 'COUPON_NOT_ACCEPTED_HERE' };
+  }
+  const resolved = ctx.observe(await withinWait(ctx.region().resolvePass(text), ctx.tuning.scanWaitMs ?? SCAN_WAIT_MS));
   if (resolved.kind === 'refused') return { kind: 'refused', code: resolved.code as TillError['code'] };
   const nowMs = ctx.now();
   if (resolved.kind === 'ok') {

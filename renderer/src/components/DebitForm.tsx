@@ -1,122 +1,202 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+// The sale for one scanned pass: a tariff (number keys 1–9) or a typed price, the Atouts part the till
+// proposes (as much as the wallet allows, up to the price), and the split the cashier reads out. The parent
+// mounts one form per scan (keyed by the scan), so nothing of the previous youth's sale can carry over.
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_RULES, walletOf, type Category, type Item } from '../../../protocol/catalogue';
-import type { DebitOutcome, PassCard, TillErrorValue } from '../../../preload/contract';
+import { CATEGORY_RULES, walletOf, type Category } from '../../../protocol/catalogue';
+import type { DebitOutcome, ErrorCode, PassCard, Tariff, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { centsToInput, formatCents, parseEuros } from '../format/money';
 import { ErrorBanner } from './ErrorBanner';
 import { ItemFields, useItemFields } from './ItemFields';
+import { TariffPicker, tariffForKey } from './TariffPicker';
+import { saleCheck } from './sale-check';
 
 interface Props {
   card: PassCard;
   accreditations: readonly Category[];
+  tariffs: readonly Tariff[];
   onCancel: () => void;
   onDone: (outcome: DebitOutcome) => void;
 }
 
-export function DebitForm({ card, accreditations, onCancel, onDone }: Props) {
+/** Which field a refusal sends the cashier back to. */
+const FIELD_FOR_CODE: Partial<Record<ErrorCode, 'amount' | 'item' | 'category' | 'price'>> = {
+  INSUFFICIENT_BALANCE: 'amount',
+  AMOUNT_INVALID: 'amount',
+  OFFLINE_LIMIT_EXCEEDED: 'amount',
+  ITEM_NOT_ELIGIBLE: 'item',
+  NOT_ACCREDITED: 'category',
+  INPUT_INVALID: 'price',
+};
+
+export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: Props) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const categories = useMemo(
     () => card.wallets.flatMap((w) => w.categories).filter((c) => accreditations.includes(c)),
     [card, accreditations],
   );
+  const usable = useMemo(() => tariffs.filter((tariff) => categories.includes(tariff.category)), [tariffs, categories]);
   const [category, setCategory] = useState<Category | undefined>(categories[0]);
-  const items: readonly Item[] = category ? CATEGORY_RULES[category].items : [];
-  const { setItem, chosen, priceCents, props: itemFields } = useItemFields(items);
+  const fields = useItemFields(category ? CATEGORY_RULES[category].items : [], { focusPrice: usable.length === 0 });
   const [amount, setAmount] = useState('');
   const [amountTouched, setAmountTouched] = useState(false);
+  const [tariffId, setTariffId] = useState<string | null>(null);
   const [error, setError] = useState<TillErrorValue | null>(null);
   const [busy, setBusy] = useState(false);
+  const amountRef = useRef<HTMLInputElement>(null);
+  const categoryRef = useRef<HTMLSelectElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const tariffsRef = useRef<HTMLDivElement>(null);
 
-  const balance = category
-    ? (card.wallets.find((w) => w.wallet === walletOf(category))?.balanceCents ?? 0)
-    : 0;
+  const balance = category ? (card.wallets.find((w) => w.wallet === walletOf(category))?.balanceCents ?? 0) : 0;
+  const priceCents = fields.priceCents;
   const amountCents = parseEuros(amount);
+  const check = saleCheck({ priceCents, amountCents, balanceCents: balance });
 
-  // A new category offers its own items: start from its first one.
-  useEffect(() => setItem(category ? CATEGORY_RULES[category].items[0] : undefined), [category, setItem]);
-  // The till proposes the largest amount the wallet allows, until the cashier types their own.
+  // After a scan, the focus is on the tariffs when there are some (the number keys pick one), else on the price.
+  useEffect(() => {
+    if (usable.length > 0) tariffsRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
+  }, [usable.length]);
+  // The till proposes the largest part the wallet allows, until the cashier types their own.
   useEffect(() => {
     if (!amountTouched && priceCents !== null) setAmount(centsToInput(Math.min(priceCents, balance)));
   }, [priceCents, balance, amountTouched]);
 
-  const rest = priceCents !== null && amountCents !== null ? priceCents - amountCents : null;
+  const chooseCategory = (next: Category) => {
+    setCategory(next);
+    fields.setItem(CATEGORY_RULES[next].items[0]);
+    setTariffId(null);
+  };
+
+  const chooseTariff = (tariff: Tariff) => {
+    setCategory(tariff.category);
+    fields.setItem(tariff.item);
+    if (tariff.sessions !== undefined) fields.setSessions(String(tariff.sessions));
+    fields.setPrice(centsToInput(tariff.priceCents));
+    setAmountTouched(false);
+    setTariffId(tariff.id);
+    setError(null);
+    // The next Enter validates: the focus leaves the tariff buttons for Valider.
+    submitRef.current?.focus();
+  };
+
+  const focusField = (code: ErrorCode) => {
+    const field = FIELD_FOR_CODE[code];
+    const target =
+      field === 'amount' ? amountRef.current : field === 'category' ? categoryRef.current : field === 'price' ? fields.props.priceRef.current : null;
+    target?.focus();
+    if (target instanceof HTMLInputElement) target.select();
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!category || !chosen || priceCents === null || amountCents === null || busy) {
+    if (busy) return;
+    if (!category || !fields.chosen || priceCents === null || amountCents === null) {
       setError({ code: 'INPUT_INVALID' });
+      focusField(priceCents === null ? 'INPUT_INVALID' : 'AMOUNT_INVALID');
+      return;
+    }
+    if (check.problem) {
+      setError(check.problem);
+      focusField(check.problem.code);
       return;
     }
     setBusy(true);
-    const result = await till.invoke('debit.submit', {
-      scanId: card.scanId,
-      category,
-      ...chosen,
-      priceCents,
-      amountCents,
-    });
+    const result = await till.invoke('debit.submit', { scanId: card.scanId, category, ...fields.chosen, priceCents, amountCents });
     setBusy(false);
     if (result.ok) onDone(result.value);
-    else setError(result.error);
+    else {
+      setError(result.error);
+      focusField(result.error.code);
+    }
   }
 
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+      return;
+    }
+    // Number keys pick a tariff wherever the focus is, except in a field that takes digits.
+    const typing = e.target instanceof HTMLInputElement;
+    const tariff = typing || e.altKey || e.ctrlKey || e.metaKey ? undefined : tariffForKey(usable, e.key);
+    if (tariff) {
+      e.preventDefault();
+      chooseTariff(tariff);
+    }
+  };
+
+  const money = (cents: number) => formatCents(cents, i18n.language);
   return (
-    <form
-      className="form debit-form"
-      onSubmit={(e) => void submit(e)}
-      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
-    >
-      <label>
-        {t('debit.category')}
-        <select
-          name="category"
-          value={category ?? ''}
-          onChange={(e) => setCategory(e.target.value as Category)}
-        >
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <ItemFields {...itemFields} />
-      <label>
-        {t('debit.amount')}
-        <input
-          name="amount"
-          inputMode="decimal"
-          autoComplete="off"
-          value={amount}
-          onChange={(e) => {
-            setAmountTouched(true);
-            setAmount(e.target.value);
+    <form className="form sale-form" aria-label={t('debit.title')} onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
+      {usable.length > 0 && <TariffPicker ref={tariffsRef} tariffs={usable} selectedId={tariffId} onChoose={chooseTariff} />}
+      <div className="sale-fields">
+        {categories.length > 1 && (
+          <label>
+            {t('debit.category')}
+            <select ref={categoryRef} name="category" value={category ?? ''} onChange={(e) => chooseCategory(e.target.value as Category)}>
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {t(`category.${c}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <ItemFields
+          {...fields.props}
+          onItem={(item) => {
+            fields.props.onItem(item);
+            setTariffId(null);
           }}
-          required
+          onPrice={(price) => {
+            fields.props.onPrice(price);
+            setTariffId(null);
+          }}
         />
-      </label>
+        <label>
+          {t('debit.amount')}
+          <input
+            ref={amountRef}
+            name="amount"
+            inputMode="decimal"
+            autoComplete="off"
+            value={amount}
+            aria-invalid={check.problem !== null}
+            aria-describedby="sale-balance"
+            onChange={(e) => {
+              setAmountTouched(true);
+              setAmount(e.target.value);
+            }}
+            required
+          />
+        </label>
+      </div>
       {category && (
-        <p className="balance">
-          {t('debit.balance', {
-            wallet: t(`wallet.${walletOf(category)}`),
-            balance: formatCents(balance, i18n.language),
-          })}
+        <p className="balance" id="sale-balance">
+          {t('debit.balance', { wallet: t(`wallet.${walletOf(category)}`), balance: money(balance) })}
         </p>
       )}
-      {rest !== null && amountCents !== null && (
-        <p className="split" aria-live="polite">
-          {t('debit.split', {
-            amount: formatCents(amountCents, i18n.language),
-            rest: formatCents(rest, i18n.language),
-          })}
-        </p>
-      )}
+      <div className={`split-line${check.problem ? ' split-problem' : ''}`} aria-live="polite" data-split>
+        {check.problem ? (
+          <p className="split-warning" role="alert" data-warning={check.problem.code}>
+            <span aria-hidden="true">⚠ </span>
+            {check.problem.code === 'INSUFFICIENT_BALANCE'
+              ? t('debit.overBalance', { balance: money(balance) })
+              : t('debit.overPrice')}
+          </p>
+        ) : check.split ? (
+          <p className="split">{t('debit.split', { amount: money(check.split.atoutsCents), rest: money(check.split.restCents) })}</p>
+        ) : (
+          <p className="split split-empty">{t(usable.length > 0 ? 'debit.chooseTariff' : 'debit.typePrice')}</p>
+        )}
+      </div>
       <ErrorBanner error={error} />
-      <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>
-          {t('debit.confirm')}
+      <div className="actions sale-actions">
+        <button ref={submitRef} type="submit" className="primary big" disabled={busy} aria-busy={busy}>
+          {busy ? t('debit.sending') : t('debit.confirm')}
         </button>
         <button type="button" onClick={onCancel}>
           {t('debit.cancel')}

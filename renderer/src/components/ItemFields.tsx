@@ -17,18 +17,22 @@ interface Props {
 }
 
 /**
- * The state behind ItemFields, the price field focused on arrival. `chosen` is what the contract takes
- * about the item (the sessions only for a cycle), null until an item is picked.
+ * The state behind ItemFields, the price field focused on arrival (unless the form offers tariffs first).
+ * `chosen` is what the contract takes about the item (the sessions only for a cycle), null until an item is
+ * picked.
  */
-export function useItemFields(items: readonly Item[]) {
+export function useItemFields(items: readonly Item[], opts: { focusPrice?: boolean } = {}) {
   const [item, setItem] = useState<Item | undefined>(items[0]);
   const [sessions, setSessions] = useState('5');
   const [price, setPrice] = useState('');
   const priceRef = useRef<HTMLInputElement>(null);
-  useEffect(() => priceRef.current?.focus(), []);
+  const focusPrice = opts.focusPrice ?? true;
+  useEffect(() => {
+    if (focusPrice) priceRef.current?.focus();
+  }, [focusPrice]);
   const chosen = item ? { item, ...(item === 'CYCLE' ? { sessions: Number(sessions) } : {}) } : null;
   const props: Props = { items, item, onItem: setItem, sessions, onSessions: setSessions, price, onPrice: setPrice, priceRef };
-  return { setItem, chosen, priceCents: parseEuros(price), props };
+  return { setItem, setSessions, setPrice, chosen, priceCents: parseEuros(price), props };
 }
 
 export function ItemFields({ items, item, onItem, sessions, onSessions, price, onPrice, priceRef }: Props) {

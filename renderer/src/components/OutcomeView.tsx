@@ -8,6 +8,15 @@ import { useAltShortcut } from '../shell/use-shortcut';
 
 const PENDING_POLL_MS = 2000;
 
+/** A shape beside the colour and the word, for a colour-blind cashier. */
+const OUTCOME_ICON: Record<DebitOutcome['status'], string> = {
+  accepted: '✔',
+  offline_accepted: '✔',
+  refused: '✖',
+  pending: '⏳',
+  voided: '↺',
+};
+
 interface Props {
   outcome: DebitOutcome;
   onNext: () => void;
@@ -18,10 +27,12 @@ interface Props {
 export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
   const { t, i18n } = useTranslation();
   const till = useTill();
-  const next = useRef<HTMLButtonElement>(null);
+  // The result stays until the cashier dismisses it (Échap, the button, or the next scan): the focus rests on
+  // the headline, where a second Enter pressed by habit does nothing, so the youth's share is never skipped.
+  const headline = useRef<HTMLHeadingElement>(null);
   const [error, setError] = useState<TillErrorValue | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => next.current?.focus(), [outcome.status]);
+  useEffect(() => headline.current?.focus(), [outcome.status]);
 
   // While the Region has not answered, ask the core now and then: the event may have been missed.
   useEffect(() => {
@@ -47,8 +58,25 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
   useAltShortcut('t', onReceipt, paid);
   useAltShortcut('a', () => void abandon(), outcome.status === 'pending' && !busy);
   return (
-    <section className={`outcome outcome-${outcome.status}`} role="status" data-status={outcome.status} data-debit-id={outcome.debitId} aria-labelledby="outcome-title">
-      <h1 id="outcome-title">{t(`outcome.${outcome.status}`)}</h1>
+    <section
+      className={`outcome outcome-${outcome.status}`}
+      role="status"
+      data-status={outcome.status}
+      data-debit-id={outcome.debitId}
+      aria-labelledby="outcome-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onNext();
+        }
+      }}
+    >
+      <h1 id="outcome-title" ref={headline} tabIndex={-1}>
+        <span className="outcome-icon" aria-hidden="true">
+          {OUTCOME_ICON[outcome.status]}
+        </span>{' '}
+        {t(`outcome.${outcome.status}`)}
+      </h1>
       {outcome.status === 'pending' && (
         <>
           <p>{t('outcome.pendingHelp')}</p>
@@ -66,7 +94,7 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
       )}
       <ErrorBanner error={error} />
       <div className="actions">
-        <button ref={next} type="button" className="primary" onClick={onNext}>
+        <button type="button" className="primary" aria-keyshortcuts="Escape" onClick={onNext}>
           {t('outcome.next')}
         </button>
         {paid && (

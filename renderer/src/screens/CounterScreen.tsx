@@ -1,6 +1,9 @@
-// Scan → who → how much → done. The counter's main screen.
-import { useCallback, useEffect, useState } from 'react';
-import type { DebitOutcome, PassCard, TillErrorValue } from '../../../preload/contract';
+// Scan → who → how much → done. The counter's main screen: the holder's card on one side, the sale on the
+// other, the split line and Valider always in view. Every scan starts a fresh sale, keyed by its pass, and a
+// scan while a result is shown starts the next sale at once (queue mode).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DebitOutcome, PassCard, Tariff, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { useScanTarget, useShell, type ScanInput } from '../shell/shell-context';
 import { ScanPanel } from '../components/ScanPanel';
@@ -25,13 +28,26 @@ interface Props {
 }
 
 export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned }: Props) {
+  const { t } = useTranslation();
   const till = useTill();
   const shell = useShell();
   const [stage, setStage] = useState<Stage>({ kind: 'scan', error: null });
+  const [checking, setChecking] = useState(false);
+  const [tariffs, setTariffs] = useState<readonly Tariff[]>([]);
+  // Only the latest scan may set the stage: a slow answer for an earlier pass must not replace a newer one.
+  const latestScan = useRef(0);
+
+  useEffect(() => {
+    void till.invoke('tariff.list', {}).then((r) => r.ok && setTariffs(r.value));
+  }, [till]);
 
   const scan = useCallback(
     async ({ text, source }: ScanInput) => {
+      const mine = ++latestScan.current;
+      setChecking(true);
       const result = await till.invoke('pass.scan', { text, source });
+      if (mine !== latestScan.current) return;
+      setChecking(false);
       if (!result.ok) {
         shell.beep(UNREADABLE.has(result.error.code) ? 'unreadable' : 'refused');
         return setStage({ kind: 'scan', error: result.error });
@@ -72,13 +88,24 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
   };
 
   return (
-    <main className="screen counter">
+    <main className={`screen counter counter-${stage.kind}`} aria-busy={checking}>
+      {checking && (
+        <p className="checking" role="status" data-checking>
+          <span className="spinner" aria-hidden="true" /> {t('scan.checking')}
+        </p>
+      )}
       {stage.kind === 'scan' && <ScanPanel error={stage.error} onScan={(text, source) => void scan({ text, source })} />}
       {stage.kind === 'card' && (
-        <>
+        <div className="sale" key={stage.card.scanId}>
           <PassCardView card={stage.card} />
-          <DebitForm card={stage.card} accreditations={shell.status.partner?.accreditations ?? []} onCancel={reset} onDone={done} />
-        </>
+          <DebitForm
+            card={stage.card}
+            accreditations={shell.status.partner?.accreditations ?? []}
+            tariffs={tariffs}
+            onCancel={reset}
+            onDone={done}
+          />
+        </div>
       )}
       {stage.kind === 'outcome' && (
         <OutcomeView
