@@ -1,13 +1,13 @@
 // The till core: builds the shared context (journal, Region link, staff session, scans) and composes the
 // handler groups into the one table both transports dispatch through. It runs under plain Node
 // (browser mode, tests, CLI) and inside Electron's main process alike: nothing here imports electron.
-import { mkdirSync } from 'node:fs';
+import { securePrivateDataDir } from '../files/private-files';
 import { join } from 'node:path';
 import type { StaffView, TillStatus } from '../../preload/contract';
 import { openJournal, type Journal } from '../journal/journal';
 import { JOURNAL_FILE_NAME } from '../journal/wipe';
 import { RegionLink } from '../region/region-link';
-import type { RegionOutcome } from '../region/client';
+import type { RegionFetch, RegionOutcome } from '../region/client';
 import type { SecretCipher } from '../secrets/secret-store';
 import { StaffDirectory } from '../staff/staff-directory';
 import { ScanRegistry } from '../pass/scan-registry';
@@ -35,6 +35,8 @@ export interface TillOptions {
   cipher: SecretCipher;
   now?: () => number;
   regionTimeoutMs?: number;
+  /** Electron's net.fetch, passed by the Electron-side entry; Node's http adapter when absent. */
+  regionFetch?: RegionFetch;
   events?: EventBus;
   log?: (message: string, fields?: Record<string, unknown>) => void;
   /** Pauses between immediate retries of an unknown debit outcome (tests shorten them). */
@@ -61,10 +63,14 @@ export interface Till {
 export function createTill(options: TillOptions): Till {
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
-  mkdirSync(options.dataDir, { recursive: true });
+  // Owner-only before SQLite creates anything: its -wal and -shm files take the database file's mode.
+  securePrivateDataDir(options.dataDir, [JOURNAL_FILE_NAME, REQUEST_STORE_FILE]);
   const journal = openJournal(join(options.dataDir, JOURNAL_FILE_NAME), { now: () => new Date(now()) });
   const events = options.events ?? new EventBus();
-  const link = new RegionLink(journal, options.cipher, options.regionTimeoutMs ?? 8000);
+  const link = new RegionLink(journal, options.cipher, options.regionTimeoutMs ?? 8000, {
+    fetch: options.regionFetch,
+    onSecretUnreadable: (detail) => log('device token unreadable: enrol again', { code: 'DEVICE_SECRET_UNREADABLE', detail }),
+  });
   const store = closingJournalOnFailure(journal, () => openRequestStore(join(options.dataDir, REQUEST_STORE_FILE)));
   let session: StaffView | null = null;
 
@@ -83,9 +89,7 @@ export function createTill(options: TillOptions): Till {
     },
     cashierId: () => session?.id ?? 'system',
     region: () => {
-      const client = link.authenticated();
-      if (!client) throw new TillError('NOT_ENROLLED');
-      return client;
+      return link.requireAuthenticated();
     },
     observe<T>(outcome: RegionOutcome<T>): RegionOutcome<T> {
       const online = outcome.kind === 'ok' || outcome.kind === 'refused';
@@ -108,6 +112,8 @@ export function createTill(options: TillOptions): Till {
         staff: session,
         offlinePolicy: link.keys()?.offline ?? null,
         clockSkewMs: link.clockSkewMs,
+        deviceSecret: link.secretState(),
+        secretProtection: link.secretProtection,
       };
     },
     publishStatus: () => events.emit('status', ctx.status()),

@@ -6,6 +6,7 @@
 // 429 is definite "not done, come back later" and is reported as `retry` with its Retry-After.
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
+import { assertRegionUrl } from './region-url';
 import {
   checkinSchema,
   couponListSchema,
@@ -31,10 +32,19 @@ export type RegionOutcome<T> =
   | { kind: 'retry'; status: number; retryAfterMs: number }
   | { kind: 'unknown'; detail: string };
 
+/**
+ * A WHATWG fetch. In the Electron app the core passes Electron's `net.fetch`, available in the utility
+ * process the core runs in (electron docs/api/net.md: "Process: Main, Utility"): Chromium's network stack,
+ * so the till follows the OS proxy and PAC settings and trusts the OS certificate store, as the partner's
+ * browser does. Without one (browser mode, CLI, tests) axios uses Node's own http adapter.
+ */
+export type RegionFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
 export interface RegionClientOptions {
   baseUrl: string;
   token?: string | null;
   timeoutMs?: number;
+  fetch?: RegionFetch | undefined;
 }
 
 export interface DebitBody {
@@ -79,8 +89,11 @@ function retryAfterMs(value: unknown): number {
 export class RegionClient {
   private readonly http: AxiosInstance;
 
+  /** Throws REGION_URL_INSECURE for an address that is neither https:// nor loopback: no request can go there. */
   constructor(private readonly options: RegionClientOptions) {
+    assertRegionUrl(options.baseUrl);
     this.http = axios.create({
+      ...(options.fetch ? { adapter: 'fetch' as const, env: { fetch: options.fetch } } : { adapter: 'http' as const }),
       baseURL: options.baseUrl.replace(/\/?$/, '/'),
       timeout: options.timeoutMs ?? 8000,
       // We classify every status ourselves; axios must not throw on 4xx/5xx.
@@ -140,7 +153,8 @@ export class RegionClient {
     return { kind: 'unknown', detail: `HTTP ${res.status}` };
   }
 
-  enroll(body: { partnerId: string; activationCode: string; deviceName: string }) {
+  /** With `deviceId`: re-enrolment of that device of the partner (a new token; the old one stops working). */
+  enroll(body: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string }) {
     return this.request('POST', '/v1/devices/enroll', enrollResponseSchema, body, false);
   }
   partner() {

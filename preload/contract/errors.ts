@@ -46,6 +46,10 @@ export const TILL_ERROR_CODES = [
   'DEVICE_SECRET_UNREADABLE',
   /** A Region address that is not https:// (plain http is allowed on this computer's loopback only). */
   'REGION_URL_INSECURE',
+  /** The device token cannot be opened (its key file is empty or damaged, or the OS keychain changed): enrol again. */
+  'DEVICE_SECRET_UNREADABLE',
+  /** A Region address that is not https:// (plain http is allowed on this computer's loopback only). */
+  'REGION_URL_INSECURE',
   /** The journal's chain-head row is gone: the till refuses to open it (run `till journal verify`). */
   'JOURNAL_HEAD_MISSING',
   'INTERNAL',

@@ -74,7 +74,7 @@ function hashToken(token: string): string {
 /** Enrols a till with a single-use activation code; the device token is shown once and stored hashed. */
 export function enrollDevice(
   region: Region,
-  input: { partnerId: string; activationCode: string; deviceName: string },
+  input: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string | undefined },
 ): Outcome<{ deviceId: string; token: string; partner: Partner }> {
   return region.db.transaction((): Outcome<{ deviceId: string; token: string; partner: Partner }> => {
     const code = input.activationCode.trim().toUpperCase();
@@ -88,9 +88,19 @@ export function enrollDevice(
     if (!partner) return refuse('ACTIVATION_INVALID', 'unknown partner', 401);
     if (partner.status === 'suspended') return refuse('PARTNER_SUSPENDED', 'partner suspended', 403);
     const now = region.nowIso();
+    const token = `dev_${randomBytes(32).toString('base64url')}`;
+    if (input.deviceId !== undefined) {
+      // Re-enrolment (a till that lost its token): the same device, so its journal, sequence numbers and
+      // anchors stay one story; the old token stops working.
+      const replaced = region.db
+        .prepare('UPDATE devices SET token_hash = ? WHERE id = ? AND partner_id = ?')
+        .run(hashToken(token), input.deviceId, partner.id);
+      if (replaced.changes !== 1) return refuse('ACTIVATION_INVALID', 'no such device for this partner', 401);
+      region.db.prepare('UPDATE activation_codes SET used_at = ? WHERE code = ?').run(now, code);
+      return ok({ deviceId: input.deviceId, token, partner });
+    }
     region.db.prepare('UPDATE activation_codes SET used_at = ? WHERE code = ?').run(now, code);
     const deviceId = nextId(region.db, 'D', 6);
-    const token = `dev_${randomBytes(32).toString('base64url')}`;
     region.db
       .prepare('INSERT INTO devices (id, partner_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(deviceId, partner.id, input.deviceName, hashToken(token), now);

@@ -10,7 +10,13 @@ const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a UUID or similar i
 const text = (max: number) => z.string().min(1).max(max);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export const EnrollBody = z.object({ partnerId: text(64), activationCode: text(64), deviceName: text(100) });
+export const EnrollBody = z.object({
+  partnerId: text(64),
+  activationCode: text(64),
+  deviceName: text(100),
+  /** Re-enrolment: a till that lost its token enrols again as this device of the partner (new token, old one revoked). */
+  deviceId: text(64).optional(),
+});
 export const ResolvePassBody = z.object({ token: z.string().max(4096) });
 
 export const DebitBody = z.object({

@@ -32,7 +32,7 @@ export async function refreshKeys(ctx: TillContext): Promise<void> {
   });
 }
 
-export function tillHandlers(ctx: TillContext): Pick<Handlers, 'till.status' | 'till.enroll'> {
+export function tillHandlers(ctx: TillContext): Pick<Handlers, 'till.status' | 'till.enroll' | 'till.reenroll'> {
   return {
     'till.status': () => ctx.status(),
     'till.enroll': async (input) => {
@@ -56,6 +56,31 @@ export function tillHandlers(ctx: TillContext): Pick<Handlers, 'till.status' | '
       });
       await refreshKeys(ctx);
       ctx.log('enrolled', { deviceId, partnerId: partner.id });
+      ctx.publishStatus();
+      return ctx.status();
+    },
+    'till.reenroll': async (input) => {
+      const config = ctx.link.config();
+      if (!config) throw new TillError('NOT_ENROLLED');
+      if (ctx.link.secretState() !== 'unreadable') throw new TillError('ALREADY_ENROLLED');
+      const manager = ctx.staff.authenticate(input.managerId, input.managerPin);
+      if (manager.role !== 'manager') throw new TillError('ROLE_REQUIRED');
+      // The same device at the same Region: the journal, its sequence and its chain go on unchanged.
+      const answer = ctx.observe(
+        await ctx.link.anonymous(config.url).enroll({
+          partnerId: config.partner.id,
+          activationCode: input.activationCode,
+          deviceName: config.deviceName,
+          deviceId: config.deviceId,
+        }),
+      );
+      if (answer.kind !== 'ok') throw regionError(answer);
+      if (answer.value.deviceId !== config.deviceId) throw new TillError('ALREADY_ENROLLED', `the Region answered device ${answer.value.deviceId}`);
+      const { deviceId, url, deviceName } = config;
+      ctx.link.saveEnrolment({ url, deviceId, deviceName, partner: answer.value.partner }, answer.value.token);
+      ctx.journal.append({ kind: 'ENROLLED', cashierId: manager.id, payload: { deviceId, partnerId: answer.value.partner.id, regionUrl: url, managerId: manager.id, reenrolment: true } });
+      await refreshKeys(ctx);
+      ctx.log('enrolled again', { deviceId, partnerId: answer.value.partner.id });
       ctx.publishStatus();
       return ctx.status();
     },
