@@ -38,13 +38,15 @@ async function openCounter(): Promise<void> {
 
 beforeAll(async () => {
   region = await startRegionServer();
-  served = await startServedTill(region, { name: 'Cinéma de la file' });
+  served = await startServedTill(region, { name: 'Espace de la file', accreditations: ['CINEMA', 'SPORT'] });
   browser = await chromium.launch(chromiumLaunchOptions());
 }, 120_000);
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && page) console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
   await page?.context().close();
+  await region.admin.setFaults({});
+  served.must(await served.till.dispatch('tariff.set', { tariffs: [] }));
 });
 
 afterAll(async () => {
@@ -90,5 +92,101 @@ describe('a new scan starts a fresh sale', () => {
     const bruno = ledger.filter((d) => d.beneficiaryId === b.id);
     expect(bruno).toHaveLength(1);
     expect(bruno[0]).toMatchObject({ priceCents: 400, amountCents: 400, status: 'accepted' });
+  });
+});
+
+describe('the standard sale and its result', () => {
+  it('scan → 1 → Enter with a tariff, and a second Enter by habit does not skip the result', async () => {
+    served.must(
+      await served.till.dispatch('tariff.set', {
+        tariffs: [
+          { id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 },
+          { id: 'reduit', label: 'Réduit', category: 'CINEMA', item: 'SEANCE', priceCents: 700 },
+        ],
+      }),
+    );
+    const c = await youthWithPass('Chloé');
+    await openCounter();
+    await wedgeScan(c.token);
+    await poll(() => textOf('.holder')).toBe('Chloé Queue');
+    // After the scan the focus is on the tariffs: the number key picks one, Enter validates.
+    expect(await page.evaluate(() => document.activeElement?.closest('.tariffs') !== null)).toBe(true);
+    await page.keyboard.press('1');
+    await poll(() => textOf('[data-split] .split')).toBe('Atouts : 9,50 € — reste à payer : 0,00 €');
+    await page.keyboard.press('Enter');
+    await poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('accepted');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    // Still the result: it goes with Échap, the button, or the next scan — never with an Enter pressed twice.
+    expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('accepted');
+    expect(await textOf('.youth-pays')).toBe('Le jeune paie : 0,00 €');
+    const ledger = (await region.admin.ledger()).filter((d) => d.beneficiaryId === c.id);
+    expect(ledger).toHaveLength(1);
+    expect(ledger[0]).toMatchObject({ item: 'SEANCE', priceCents: 950, amountCents: 950 });
+
+    // Queue mode: the next youth's scan replaces the result at once.
+    const d = await youthWithPass('David');
+    await wedgeScan(d.token);
+    await poll(() => textOf('.holder')).toBe('David Queue');
+    await page.keyboard.press('Escape');
+    await page.getByRole('heading', { name: 'Scannez le QR code du jeune' }).waitFor();
+  });
+
+  it('warns above the balance before Enter, naming the maximum, and Enter keeps the focus on the part', async () => {
+    const e = await youthWithPass('Emma');
+    await openCounter();
+    await wedgeScan(e.token);
+    await poll(() => textOf('.holder')).toBe('Emma Queue');
+    await page.getByLabel('Prix (€)').fill('25,00');
+    await page.getByLabel('Part Atouts (€)').fill('21,00');
+    await poll(() => textOf('[data-warning]')).toContain('la part Atouts peut aller jusqu’à 20,00 € au plus');
+    await page.getByLabel('Part Atouts (€)').press('Enter');
+    expect(await page.locator('[data-status]').count()).toBe(0);
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('amount');
+    expect(await textOf('form .banner-refused')).toContain('20,00 €');
+    expect((await region.admin.ledger()).filter((d) => d.beneficiaryId === e.id)).toEqual([]);
+  });
+});
+
+describe('what the counter meets', () => {
+  it('opens a coupon scanned on the counter screen (F1) on the coupons screen', async () => {
+    const f = await youthWithPass('Fanny');
+    const partnerId = served.till.status().partner!.id;
+    const coupon = await region.admin.createCoupon({ beneficiaryId: f.id, partnerId, category: 'SPORT', amountCents: 1500 });
+    await openCounter();
+    await wedgeScan(coupon.token);
+    await page.getByRole('heading', { name: 'Bons de pré-paiement' }).waitFor();
+    await poll(() => page.locator('body').innerText()).toContain('Fanny Queue');
+    expect(await page.locator('body').innerText()).not.toContain('QR code illisible');
+  });
+
+  it('clears the HORS LIGNE banner by itself once the Region is back, with nothing pending and nobody scanning', async () => {
+    const g = await youthWithPass('Gaël');
+    await openCounter();
+    await region.admin.setFaults({ errorRate: 1 });
+    await wedgeScan(g.token);
+    await poll(() => textOf('.holder')).toBe('Gaël Queue');
+    await poll(() => page.locator('[data-offline="true"]').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await region.admin.setFaults({});
+    await expect.poll(() => page.locator('[data-offline="true"]').count(), { timeout: 10_000 }).toBe(0);
+  });
+
+  it('with a slow Region, says it is checking, then applies the offline rules after a bounded wait', async () => {
+    const h = await youthWithPass('Hugo');
+    await openCounter();
+    await region.admin.setFaults({ latencyMs: 9000 });
+    await wedgeScan(h.token);
+    await page.locator('[data-checking]').waitFor({ state: 'visible' });
+    expect((await textOf('[data-checking]')).trim()).toBe('Vérification du QR code…');
+    await poll(() => textOf('.holder')).toBe('Hugo Queue');
+    expect(await page.locator('.pass-card').getAttribute('data-source')).toBe('offline');
+    await page.getByLabel('Prix (€)').fill('6,00');
+    await page.getByLabel('Part Atouts (€)').press('Enter');
+    await poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('offline_accepted');
+    await region.admin.setFaults({});
+    // The outbox sends it once the Region answers again: one debit, offline mode, in the Region's ledger.
+    await expect.poll(async () => (await region.admin.ledger()).filter((d) => d.beneficiaryId === h.id).length, { timeout: 30_000 }).toBe(1);
+    expect((await region.admin.ledger()).find((d) => d.beneficiaryId === h.id)).toMatchObject({ mode: 'offline', amountCents: 600 });
   });
 });

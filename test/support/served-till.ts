@@ -3,6 +3,7 @@
 // (a fake HID device, the scanner statistics) while a browser drives the UI.
 import { join } from 'node:path';
 import type { HidBackend } from '../../native/hid';
+import type { Category } from '../../protocol/catalogue';
 import { createTill, type Till } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
@@ -18,7 +19,10 @@ export interface ServedTill {
   stop(): Promise<void>;
 }
 
-export async function startServedTill(region: RegionHandle, opts: { name: string; hidBackend?: HidBackend }): Promise<ServedTill> {
+export async function startServedTill(
+  region: RegionHandle,
+  opts: { name: string; hidBackend?: HidBackend; accreditations?: Category[] },
+): Promise<ServedTill> {
   const tmp = makeTempDir('served-till');
   const till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), hidBackend: opts.hidBackend ?? null });
   const host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: ensureRendererBuilt() });
@@ -26,7 +30,7 @@ export async function startServedTill(region: RegionHandle, opts: { name: string
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
   };
-  const partner = await region.admin.createPartner({ name: opts.name, siret: '12345678900011', accreditations: ['CINEMA'] });
+  const partner = await region.admin.createPartner({ name: opts.name, siret: '12345678900011', accreditations: opts.accreditations ?? ['CINEMA'] });
   must(await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: opts.name, managerName: 'Claire', managerPin: '1357' }));
   const [manager] = must(await till.dispatch('staff.list', {})) as { id: string }[];
   must(await till.dispatch('staff.login', { staffId: manager!.id, pin: '1357' }));
