@@ -72,6 +72,25 @@ export default tseslint.config(
     },
   },
   {
+    // Files the till depends on are written durably (main/files/durable-write.ts: temp file, fsync,
+    // rename, folder fsync): a bare write can leave an empty key file after a power cut.
+    files: ['main/**/*.ts', 'native/**/*.ts', 'preload/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.e2e.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/^(node:)?fs(.promises)?$/] > ImportSpecifier[imported.name=/^(writeFileSync|writeFile|appendFileSync|appendFile)$/]",
+          message: 'Write files the till depends on with writeFileDurably (main/files/durable-write.ts).',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^(writeFileSync|writeFile|appendFileSync|appendFile)$/]',
+          message: 'Write files the till depends on with writeFileDurably (main/files/durable-write.ts).',
+        },
+      ],
+    },
+  },
+  {
     files: ['region-server/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { syncDirectory, syncFile } from '../files/durable-write';
+import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../files/private-files';
 
 export type BackupErrorCode = 'SOURCE_MISSING' | 'DEST_EXISTS' | 'SAME_FILE' | 'BACKUP_FAILED' | 'INTEGRITY_FAILED';
 
@@ -58,13 +60,15 @@ export async function backupDatabase(
   const owned = typeof src === 'string' ? new Database(src, { readonly: true, fileMustExist: true }) : null;
   const source = owned ?? (src as Database.Database);
   try {
-    mkdirSync(dirname(target), { recursive: true });
+    mkdirSync(dirname(target), { recursive: true, mode: OWNER_ONLY_DIR });
     const meta = await source.backup(partial);
     const checked = finishCopy(partial);
     if (!checked.ok) return checked;
-    flushFile(partial);
+    // SQLite created the copy with the umask's mode: a backup holds names and birth dates, owner-only.
+    if (process.platform !== 'win32') chmodSync(partial, OWNER_ONLY_FILE);
+    syncFile(partial);
     renameSync(partial, target);
-    flushDirectory(dirname(target));
+    syncDirectory(dirname(target));
     return { ok: true, dest: target, bytes: statSync(target).size, pages: meta.totalPages, schemaVersion: checked.schemaVersion };
   } catch (error) {
     return fail('BACKUP_FAILED', error instanceof Error ? error.message : String(error));
@@ -115,26 +119,6 @@ function integrityOf(db: Database.Database): VerifyResult {
   if (rows.length === 0 || problems.length > 0) return fail('INTEGRITY_FAILED', problems.slice(0, 5).join('; ') || 'no answer');
   const schemaVersion = db.pragma('user_version', { simple: true });
   return { ok: true, schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 0 };
-}
-
-function flushFile(path: string): void {
-  const fd = openSync(path, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-// Makes the rename itself durable. Windows cannot open a directory for fsync; NTFS journals the rename.
-function flushDirectory(path: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 // Cleanup must not replace the real error with its own: a copy that never started leaves nothing to remove.

@@ -1,7 +1,8 @@
 // `till archive create|verify|csv|closure-pdf`: the signed archive of a period (main/archive) for the
 // Region's audits, and the exports (main/export) for the partner's accountant.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { writeFileDurably } from '../files/durable-write';
 import { TillError } from '../../preload/contract/errors';
 import { buildArchive, parisPeriod } from '../archive/build-archive';
 import { verifyArchive } from '../archive/verify-archive';
@@ -72,7 +73,7 @@ export const archiveCreate: Command = {
   run: (args, io) =>
     aboutPeriod(args, io, { writes: true }, async (journal, flags) => {
       const { archive, text } = buildArchive(journal, parisPeriod(flags.period), () => io.now());
-      writeFileSync(flags.out, text, { mode: 0o600 });
+      writeFileDurably(flags.out, text);
       io.out(`archive of ${archive.period.label}: entries ${archive.chain.firstSeq}..${archive.chain.lastSeq}, ${archive.closures.length} closure(s), key ${archive.key.keyId} → ${flags.out}`);
       return 0;
     }),
@@ -117,7 +118,7 @@ export const archiveCsv: Command = {
     aboutPeriod(args, io, { writes: false }, async (journal, flags) => {
       const period = parisPeriod(flags.period);
       const debits = journal.debits.list({ fromAt: period.from, toAt: period.to });
-      writeFileSync(flags.out, debitsCsv(debits), 'utf8');
+      writeFileDurably(flags.out, debitsCsv(debits));
       io.out(`${debits.length} debit(s) of ${period.label} → ${flags.out}`);
       return 0;
     }),
@@ -135,7 +136,7 @@ export const archiveClosurePdf: Command = {
         io.err(`${flags.period} is not closed in this journal`);
         return 1;
       }
-      writeFileSync(flags.out, await closurePdf(entry, { partnerName: flags.partner ?? null, deviceName: flags.device ?? null }));
+      writeFileDurably(flags.out, await closurePdf(entry, { partnerName: flags.partner ?? null, deviceName: flags.device ?? null }));
       io.out(`${entry.kind} ${flags.period} (entry ${entry.seq}) → ${flags.out}`);
       return 0;
     }),

@@ -5,7 +5,7 @@
 // to a temporary file in the same folder, are fsynced, the temporary file is renamed over the target
 // (atomic within one filesystem), and the folder is fsynced so the rename itself survives. After a cut,
 // the target is either the old file or the new one, whole, never a mixture or nothing.
-// Lint (eslint.config.js) forbids writeFileSync/writeFile in product code: this module is the exception.
+// Lint (eslint.config.js) forbids writeFileSync/writeFile in product code, so every such file comes here.
 import { randomBytes } from 'node:crypto';
 import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

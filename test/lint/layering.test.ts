@@ -37,3 +37,25 @@ describe('import boundaries', () => {
     expect(await ruleIds(file, code)).not.toContain('no-restricted-imports');
   });
 });
+
+describe('durable writes', () => {
+  const bare = [
+    "import { writeFileSync } from 'node:fs';\nwriteFileSync('/tmp/key', 'k');\n",
+    "import { writeFileSync as w } from 'fs';\nw('/tmp/key', 'k');\n",
+    "import { writeFile } from 'node:fs/promises';\nawait writeFile('/tmp/key', 'k');\n",
+    "import { appendFileSync } from 'node:fs';\nappendFileSync('/tmp/key', 'k');\n",
+    "import * as fs from 'node:fs';\nfs.writeFileSync('/tmp/key', 'k');\n",
+    "import fs from 'node:fs';\nawait fs.promises.writeFile('/tmp/key', 'k');\n",
+  ];
+  it.each(bare.flatMap((code) => ['main/secrets/bad.ts', 'main/cli/bad.ts', 'native/hid/bad.ts'].map((file) => [file, code])))('%s refuses a bare write: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).toContain('no-restricted-syntax');
+  });
+
+  it.each([
+    ['main/secrets/ok.ts', "import { writeFileDurably } from '../files/durable-write';\nwriteFileDurably('/tmp/key', 'k');\n"],
+    ['main/files/ok.ts', "import { openSync, writeSync } from 'node:fs';\nwriteSync(openSync('/tmp/k', 'wx'), 'k');\n"],
+    ['main/secrets/bad.test.ts', "import { writeFileSync } from 'node:fs';\nwriteFileSync('/tmp/key', 'k');\n"],
+  ])('%s allows: %s', async (file, code) => {
+    expect(await ruleIds(file, code)).not.toContain('no-restricted-syntax');
+  });
+});
