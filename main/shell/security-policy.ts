@@ -70,6 +70,15 @@ export function decidePermission(permission: string, requestingUrl: string, appI
   return 'deny';
 }
 
+/**
+ * The permission *check* (session.setPermissionCheckHandler), which Chromium asks before and apart from any
+ * request: its details carry one `mediaType`, 'video', 'audio' or 'unknown' (electron docs/api/session.md).
+ * Only a camera check passes; a microphone or unknown media check is denied like everything else.
+ */
+export function decidePermissionCheck(permission: string, requestingUrl: string, appIndexUrl: string, mediaType: string | undefined): PermissionDecision {
+  return decidePermission(permission, requestingUrl, appIndexUrl, mediaType === undefined ? [] : [mediaType]);
+}
+
 /** Options of the one window the till opens. */
 export function secureWindowOptions(preloadPath: string) {
   return {

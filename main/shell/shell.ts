@@ -9,7 +9,8 @@ import { IPC_EVENT, IPC_INVOKE } from '../../preload/contract/ipc';
 import { tillDataDir } from './data-location';
 import { setupAutoUpdate } from './updater';
 import { nodeHidBackend } from '../../native/hid';
-import { APP_INDEX_URL, decidePermission, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
+import { APP_INDEX_URL, decidePermission, decidePermissionCheck, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
+import { deviceSecretCipher } from '../secrets/os-keychain';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 
 // The UI is served from app://till/ (app-scheme.ts), never file://: see security-policy.ts, APP_SCHEME.
@@ -18,10 +19,10 @@ const rendererIndexUrl = APP_INDEX_URL;
 registerAppSchemePrivileges();
 const preloadPath = join(__dirname, '..', 'preload', 'preload.cjs');
 
-const safeStorageCipher: SecretCipher = {
-  encrypt: (plain) => safeStorage.encryptString(plain).toString('base64'),
-  decrypt: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
-};
+// The OS keychain where it really encrypts; else (Linux's basic_text is a hardcoded password) an owner-only
+// key file outside the data folder (main/secrets/os-keychain.ts). Only after 'ready': safeStorage says
+// "unavailable" before it.
+const deviceCipher = (): SecretCipher => deviceSecretCipher(safeStorage, process.platform, join(app.getPath('userData'), 'keys', 'device.key'));
 
 function hardenSession(): void {
   const ses = session.defaultSession;
@@ -29,8 +30,8 @@ function hardenSession(): void {
     const media = 'mediaTypes' in details && Array.isArray(details.mediaTypes) ? details.mediaTypes : [];
     callback(decidePermission(permission, webContents.getURL(), rendererIndexUrl, media) === 'allow');
   });
-  ses.setPermissionCheckHandler((webContents, permission) =>
-    webContents ? decidePermission(permission, webContents.getURL(), rendererIndexUrl, ['video']) === 'allow' : false,
+  ses.setPermissionCheckHandler((webContents, permission, _origin, details) =>
+    webContents ? decidePermissionCheck(permission, webContents.getURL(), rendererIndexUrl, details.mediaType) === 'allow' : false,
   );
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
@@ -70,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession();
     serveAppScheme(rendererDir);
-    const till = createTill({ dataDir: tillDataDir(app), cipher: safeStorageCipher, hidBackend: nodeHidBackend() });
+    const till = createTill({ dataDir: tillDataDir(app), cipher: deviceCipher(), hidBackend: nodeHidBackend() });
     ipcMain.handle(IPC_INVOKE, (event, name: unknown, input: unknown) => {
       // Only our own page, in its main frame, may call the till.
       const frame = event.senderFrame;

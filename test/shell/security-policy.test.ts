@@ -3,6 +3,7 @@ import {
   APP_INDEX_URL,
   APP_SCHEME_PRIVILEGES,
   decidePermission,
+  decidePermissionCheck,
   isAppUrl,
   isNavigationAllowed,
   secureWindowOptions,
@@ -71,6 +72,21 @@ describe('Electron shell security decisions', () => {
     ['openExternal', index, [], 'deny'],
   ])('permission %s from %s (%j) → %s', (permission, url, media, expected) => {
     expect(decidePermission(permission, url, index, media)).toBe(expected);
+  });
+
+  // The check handler gets one details.mediaType ('video' | 'audio' | 'unknown', electron docs/api/session.md,
+  // setPermissionCheckHandler): it granted the microphone while it passed ['video'] whatever was asked.
+  it.each([
+    ['media', index, 'video', 'allow'],
+    ['media', index, 'audio', 'deny'],
+    ['media', index, 'unknown', 'deny'],
+    ['media', index, undefined, 'deny'],
+    ['media', 'https://evil.example/', 'video', 'deny'],
+    ['notifications', index, undefined, 'deny'],
+    ['hid', index, undefined, 'deny'],
+    ['clipboard-read', index, undefined, 'deny'],
+  ])('permission check %s from %s (mediaType %s) → %s', (permission, url, mediaType, expected) => {
+    expect(decidePermissionCheck(permission, url, index, mediaType)).toBe(expected);
   });
 
   it('app:// gets exactly the privileges the UI needs, none that widen its reach', () => {
