@@ -113,8 +113,12 @@ console.log(`Pass of ${first[0]} (valid 10 minutes; fresh ones are rewritten in 
 console.log(await QRCode.toString(first[1]!, { type: 'terminal', small: true }));
 console.log(`To paste instead of scanning:\n${first[1]}\n`);
 const lea = facts.beneficiaries[0]!;
+// The admin key stays off every command line (ps shows them to any local user): a file of its own, read
+// into the environment of the one command that needs it.
+const adminKeyFile = join(DEMO, 'region-admin.key');
+writeFileSync(adminKeyFile, `${region.adminKey}\n`, { mode: 0o600 });
 console.log(`A fresh pass at any time (the Région's admin tool on this demo server):`);
-console.log(`  npm run -s region -- mint-pass --beneficiary ${lea.id} --url ${region.url} --admin-key ${region.adminKey}\n`);
+console.log(`  REGION_ADMIN_KEY="$(cat .demo/region-admin.key)" npm run -s region -- mint-pass --beneficiary ${lea.id} --url ${region.url}\n`);
 console.log('Other partners: npm run demo -- --partner theatre|multi|basket|music|flers-agglo. Stop with Ctrl+C.');
 
 let stopping = false;

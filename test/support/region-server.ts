@@ -40,8 +40,10 @@ export interface StartOptions {
 
 const START_TIMEOUT_MS = 30_000;
 
-function launch(args: string[]): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function launch(args: string[], adminKey: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+  // The admin key goes in the environment, not on the command line, where any local user sees it (ps).
+  const env = { ...process.env, REGION_ADMIN_KEY: adminKey };
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-200_000);
@@ -80,13 +82,11 @@ export async function startRegionServer(opts: StartOptions = {}): Promise<Region
     String(port),
     '--db',
     dbPath,
-    '--admin-key',
-    adminKey,
     '--log-level',
     opts.logLevel ?? 'warn',
     ...(opts.seed ? ['--seed', opts.seed] : []),
   ];
-  let running = await launch(argsFor(opts.port ?? 0));
+  let running = await launch(argsFor(opts.port ?? 0), adminKey);
   const url = running.url;
   const port = Number(new URL(url).port);
   const handle: RegionHandle = {
@@ -107,7 +107,7 @@ export async function startRegionServer(opts: StartOptions = {}): Promise<Region
         running.child.kill('SIGTERM');
         await waitExit(running.child);
       }
-      running = await launch(argsFor(port));
+      running = await launch(argsFor(port), adminKey);
     },
     logs() {
       return running.stderr();
