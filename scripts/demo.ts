@@ -27,8 +27,9 @@ const { values } = parseArgs({
 
 const ROOT = resolve('.');
 const DEMO = join(ROOT, '.demo');
-const MANAGER = { name: 'Claire Dubois (responsable)', pin: '1234' };
-const CASHIER = { name: 'Karim Haddad (caisse)', pin: '0000' };
+// Names only: the till adds the role ("Claire Dubois (responsable)").
+const MANAGER = { name: 'Claire Dubois', pin: '1234' };
+const CASHIER = { name: 'Karim Haddad', pin: '0000' };
 
 function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; detail?: string } }, what: string): T {
   if (!r.ok) throw new Error(`${what}: ${r.error.code} ${r.error.detail ?? ''}`);

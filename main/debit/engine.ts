@@ -125,8 +125,11 @@ export class DebitEngine {
     return this.requestVoid(state, 'abandoned at the counter: outcome unknown', cashierId);
   }
 
-  /** A manager voids an accepted (or offline-accepted) debit of today; the Region's window applies. */
-  async voidDebit(debitId: string, reason: string, cashierId: string): Promise<DebitOutcome> {
+  /**
+   * A manager voids an accepted (or offline-accepted) debit of today; the Region's window applies.
+   * `authorisedBy`: the manager who typed their PIN on the cashier's session `cashierId` (an override).
+   */
+  async voidDebit(debitId: string, reason: string, cashierId: string, authorisedBy?: string): Promise<DebitOutcome> {
     const state = this.state(debitId);
     if (state.status === 'voided' || state.status === 'void_pending') return debitOutcome(state);
     if (state.status !== 'accepted' && state.status !== 'offline_accepted') {
@@ -137,15 +140,16 @@ export class DebitEngine {
     if (parisDay(Date.parse(state.occurredAt)) !== parisDay(nowMs)) {
       throw new TillError('VOID_WINDOW_CLOSED', `the debit is of ${parisDay(Date.parse(state.occurredAt))}`, { day: parisDay(Date.parse(state.occurredAt)) });
     }
-    return this.requestVoid(state, reason, cashierId);
+    return this.requestVoid(state, reason, cashierId, authorisedBy);
   }
 
-  private async requestVoid(state: DebitState, reason: string, cashierId: string): Promise<DebitOutcome> {
+  private async requestVoid(state: DebitState, reason: string, cashierId: string, authorisedBy?: string): Promise<DebitOutcome> {
     const { journal, store } = this.deps;
     const voidId = randomUUID();
     const occurredAt = new Date(this.deps.now()).toISOString();
-    store.putVoid(voidId, { debitId: state.debitId, reason, occurredAt, cashierId });
-    journal.append({ kind: 'VOID_REQUESTED', cashierId, at: occurredAt, payload: { debitId: state.debitId, voidId, reason } });
+    // The Region hears whose authority the void is under; the journal keeps both the session and the authoriser.
+    store.putVoid(voidId, { debitId: state.debitId, reason, occurredAt, cashierId: authorisedBy ?? cashierId });
+    journal.append({ kind: 'VOID_REQUESTED', cashierId, at: occurredAt, payload: { debitId: state.debitId, voidId, reason, ...(authorisedBy ? { authorisedBy } : {}) } });
     // The outbox sends voids; one pass now so the manager sees the answer when the Region is there.
     this.deps.outbox.kick();
     const outcome = debitOutcome(this.state(state.debitId));

@@ -4,6 +4,7 @@ import type { Category, Item } from '../../protocol/catalogue';
 import type { ErrorCode } from './errors';
 import { call } from './define';
 import { categorySchema, centsSchema, idSchema, itemSchema } from './schemas';
+import { pinSchema } from './staff';
 
 /**
  * - accepted: the Region accepted it.
@@ -64,11 +65,28 @@ export interface Receipt {
   mode: 'online' | 'offline';
 }
 
+/** A manager's PIN typed on a cashier's session, for one action only. */
+export const voidOverrideSchema = z.object({ staffId: idSchema, pin: pinSchema }).strict();
+export type VoidOverride = z.infer<typeof voidOverrideSchema>;
+
 export const debitMoreCalls = {
   'debit.get': call<DebitOutcome>()(z.object({ debitId: z.uuid() }).strict(), 'cashier'),
   /** A manager gives up on a pending debit: the till sends a void for its UUID until the Region confirms. */
   'debit.abandon': call<DebitOutcome>()(z.object({ debitId: z.uuid() }).strict(), 'manager'),
-  /** A manager voids an accepted debit of today, with a reason (the Region's window applies). */
-  'debit.void': call<DebitOutcome>()(z.object({ debitId: z.uuid(), reason: z.string().trim().min(3).max(200) }).strict(), 'manager'),
+  /**
+   * A manager voids an accepted debit of today, with a reason (the Region's window applies). On a cashier's
+   * session a manager authorises this one void by typing their PIN (override); the session stays the cashier's.
+   * The role is checked by the core: a cashier's session without an override gets ROLE_REQUIRED.
+   */
+  'debit.void': call<DebitOutcome>()(
+    z
+      .object({
+        debitId: z.uuid(),
+        reason: z.string().trim().min(3).max(200),
+        override: voidOverrideSchema.optional(),
+      })
+      .strict(),
+    'cashier',
+  ),
   'receipt.get': call<Receipt>()(z.object({ debitId: z.uuid() }).strict(), 'cashier'),
 };

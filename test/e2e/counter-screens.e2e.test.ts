@@ -195,7 +195,10 @@ describe('the counter, screen by screen', () => {
     await page.getByRole('button', { name: 'Annuler ce paiement (Alt+V)' }).click();
     expect(await text('.void-form .void-window')).toContain('le jour même');
     await page.getByLabel("Motif de l'annulation").fill('Séance annulée');
-    await page.getByRole('button', { name: "Confirmer l'annulation" }).click();
+    // The dialog names whose payment and how much; the two actions cannot be taken for each other.
+    expect(await text('.void-summary')).toContain('Léa Martin');
+    expect(await page.getByRole('button', { name: 'Garder le paiement (Échap)' }).count()).toBe(1);
+    await page.getByRole('button', { name: /^Annuler ce paiement de 7,00\s€$/ }).click();
     await page.getByLabel('État').selectOption({ label: 'Annulé' });
     await page.getByRole('button', { name: 'Afficher (Entrée)' }).click();
     await poll(() => page.locator('.journal-table tbody tr[data-status="voided"]').count()).toBe(1);

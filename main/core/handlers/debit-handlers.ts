@@ -6,6 +6,7 @@ import type { Outbox } from '../../outbox/outbox';
 import type { RequestStore } from '../../outbox/request-store';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
+import { voidAuthority } from '../void-authority';
 
 type DebitCalls = 'debit.submit' | 'debit.get' | 'debit.abandon' | 'debit.void' | 'receipt.get';
 
@@ -32,7 +33,10 @@ export function debitHandlers(ctx: TillContext, sync: { outbox: Outbox; store: R
     'debit.submit': (input) => engine.submit(input, ctx.cashierId()),
     'debit.get': (input) => engine.get(input.debitId),
     'debit.abandon': (input) => engine.abandon(input.debitId, ctx.cashierId()),
-    'debit.void': (input) => engine.voidDebit(input.debitId, input.reason, ctx.cashierId()),
+    'debit.void': (input) => {
+      const { authorisedBy } = voidAuthority(ctx.session(), ctx.staff, input.override);
+      return engine.voidDebit(input.debitId, input.reason, ctx.cashierId(), authorisedBy);
+    },
     'receipt.get': (input) => {
       const state = ctx.journal.debits.get(input.debitId);
       if (!state) throw new TillError('UNKNOWN_DEBIT', input.debitId);

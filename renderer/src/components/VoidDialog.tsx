@@ -1,44 +1,127 @@
-// A manager voids a debit of today, with a reason; the window and its end are said before anything is sent.
+// Voiding a debit of today: whose payment, what, how much and when, said first; the two actions named so
+// they cannot be taken for each other ("Garder le paiement" / "Annuler ce paiement de 7,00 €"), and the
+// destructive one never the default (Enter in a field does not void). On a cashier's session a manager
+// authorises this one void with their PIN, in the dialog.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalDebitRow, TillErrorValue } from '../../../preload/contract';
+import type { JournalDebitRow, StaffView, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
+import { formatCents } from '../format/money';
+import { formatDateTime } from '../format/dates';
 import { VoidWindowNote } from './VoidWindowNote';
 import { ErrorBanner } from './ErrorBanner';
 
-export function VoidDialog({ row, onCancel, onVoided }: { row: JournalDebitRow; onCancel: () => void; onVoided: () => void }) {
-  const { t } = useTranslation();
+interface Props {
+  row: JournalDebitRow;
+  /** Whether the session is a manager's: otherwise a manager's PIN is asked for. */
+  isManager: boolean;
+  /** The till's managers, to pick who authorises. */
+  managers: StaffView[];
+  cashierName: string;
+  onCancel: () => void;
+  onVoided: () => void;
+}
+
+export function VoidDialog({ row, isManager, managers, cashierName, onCancel, onVoided }: Props) {
+  const { t, i18n } = useTranslation();
   const till = useTill();
   const [reason, setReason] = useState('');
+  const [managerId, setManagerId] = useState(managers[0]?.id ?? '');
+  const [pin, setPin] = useState('');
   const [error, setError] = useState<TillErrorValue | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const pinInput = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    if (!managerId && managers[0]) setManagerId(managers[0].id);
+  }, [managers, managerId]);
+  const money = (c: number) => formatCents(c, i18n.language);
+  const amount = money(row.amountCents);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  async function voidIt() {
     setBusy(true);
-    const r = await till.invoke('debit.void', { debitId: row.debitId, reason: reason.trim() });
+    setError(null);
+    const r = await till.invoke('debit.void', {
+      debitId: row.debitId,
+      reason: reason.trim(),
+      ...(isManager ? {} : { override: { staffId: managerId, pin } }),
+    });
     setBusy(false);
-    if (r.ok) onVoided();
-    else setError(r.error);
+    if (r.ok) return onVoided();
+    setError(r.error);
+    if (r.error.code === 'OVERRIDE_PIN_INVALID') {
+      setPin('');
+      pinInput.current?.focus();
+    }
   }
 
+  // Enter in a field never voids: the form has no default action; the void is its own button.
+  const noDefault = (e: FormEvent) => e.preventDefault();
+  const complete = reason.trim().length >= 3 && (isManager || (managerId !== '' && /^\d{4,8}$/.test(pin)));
+
   return (
-    <form className="form void-form" onSubmit={(e) => void submit(e)} aria-labelledby="void-title">
+    <form
+      className="form void-form"
+      onSubmit={noDefault}
+      aria-labelledby="void-title"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          // Escape keeps the payment and stays on the entry (the detail's own Escape would close it).
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
       <h3 id="void-title">{t('void.title', { seq: row.deviceSeq })}</h3>
+      <dl className="void-summary">
+        <dt>{t('voidDialog.holder')}</dt>
+        <dd className="void-holder">{row.holderName ?? t('voidDialog.holderUnknown')}</dd>
+        <dt>{t('voidDialog.what')}</dt>
+        <dd>
+          {t(`category.${row.category}`)} — {t(`item.${row.item}`)}
+        </dd>
+        <dt>{t('voidDialog.amount')}</dt>
+        <dd className="void-amount">{t('voidDialog.amountLine', { amount, price: money(row.priceCents) })}</dd>
+        <dt>{t('voidDialog.when')}</dt>
+        <dd>{formatDateTime(row.occurredAt, i18n.language)}</dd>
+        <dt>{t('voidDialog.cashier')}</dt>
+        <dd>{cashierName}</dd>
+      </dl>
       <VoidWindowNote occurredAt={row.occurredAt} />
-      <label>
-        {t('void.reason')}
-        <input ref={input} name="reason" autoComplete="off" minLength={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} required />
-      </label>
+      <div className="void-reason">
+        <label>
+          {t('void.reason')}
+          <input ref={input} name="reason" autoComplete="off" minLength={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} required />
+        </label>
+      </div>
+      {!isManager && (
+        <fieldset className="void-override">
+          <legend>{t('voidDialog.override')}</legend>
+          <p className="hint">{t('voidDialog.overrideHelp')}</p>
+          <label>
+            {t('voidDialog.overrideManager')}
+            <select name="overrideManager" value={managerId} onChange={(e) => setManagerId(e.target.value)} required>
+              {managers.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('voidDialog.overridePin')}
+            <input ref={pinInput} name="overridePin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} required />
+          </label>
+        </fieldset>
+      )}
       <ErrorBanner error={error} />
       <div className="actions">
-        <button type="submit" className="danger" disabled={busy}>
-          {t('void.confirm')}
+        <button type="button" className="primary" aria-keyshortcuts="Escape" onClick={onCancel}>
+          {t('voidDialog.keep')}
         </button>
-        <button type="button" onClick={onCancel}>
-          {t('debit.cancel')}
+        <button type="button" className="danger" disabled={busy || !complete} onClick={() => void voidIt()}>
+          {t('voidDialog.confirm', { amount })}
         </button>
       </div>
     </form>

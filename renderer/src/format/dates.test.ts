@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBirthDate, formatDateTime, parisToday, voidWindowOpen } from './dates';
+import { formatBirthDate, formatDateTime, formatMonth, formatPeriod, parisToday, parseDay, recentMonths, voidWindowOpen } from './dates';
 
 describe('dates at the counter are Paris dates', () => {
   it('shows a UTC instant in Paris time, winter and summer', () => {
@@ -15,5 +15,26 @@ describe('dates at the counter are Paris dates', () => {
     expect(parisToday(now)).toBe('2026-11-26');
     expect(voidWindowOpen('2026-11-25T23:30:00Z', now)).toBe(true); // 00:30 Paris, same day
     expect(voidWindowOpen('2026-11-25T22:30:00Z', now)).toBe(false); // 23:30 Paris the day before
+  });
+  it('names months instead of writing 2026-11', () => {
+    expect(formatMonth('2026-11')).toBe('novembre 2026');
+    expect(formatMonth('2027-01', 'en')).toBe('January 2027');
+    expect(formatPeriod('2026-11')).toBe('novembre 2026');
+    expect(formatPeriod('2026-11-29')).toBe('29/11/2026');
+    expect(formatMonth('nonsense')).toBe('nonsense');
+  });
+  it('reads a day typed the French way and refuses what is not a date', () => {
+    expect(parseDay('29/11/2026')).toBe('2026-11-29');
+    expect(parseDay(' 1/2/2027 ')).toBe('2027-02-01');
+    expect(parseDay('29.11.2026')).toBe('2026-11-29');
+    expect(parseDay('31/11/2026')).toBeNull();
+    expect(parseDay('29/02/2027')).toBeNull();
+    expect(parseDay('29/02/2028')).toBe('2028-02-29');
+    expect(parseDay('2026-11-29')).toBeNull();
+    expect(parseDay('11/29/2026')).toBeNull();
+  });
+  it('lists the last months across a year end, by the Paris calendar', () => {
+    // 31 Dec 23:30 UTC is already January in Paris.
+    expect(recentMonths(3, Date.parse('2026-12-31T23:30:00Z'))).toEqual(['2027-01', '2026-12', '2026-11']);
   });
 });

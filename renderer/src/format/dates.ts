@@ -50,3 +50,39 @@ export function voidWindowOpen(iso: string, now = Date.now()): boolean {
   const d = valid(iso);
   return d !== null && parisDay(d.getTime()) === parisDay(now);
 }
+
+/** A month (YYYY-MM) as people say it: 2026-11 → "novembre 2026" ("November 2026" in English). */
+export function formatMonth(month: string, language = 'fr'): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!m) return month;
+  // Mid-month at noon UTC is the same month in Paris whatever the season.
+  return format(language, { month: 'long', year: 'numeric' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15, 12)));
+}
+
+/** A closure's period: a day (YYYY-MM-DD) as dd/mm/yyyy, a month (YYYY-MM) by its name. */
+export function formatPeriod(period: string, language = 'fr'): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return formatBirthDate(period);
+  return formatMonth(period, language);
+}
+
+/**
+ * A day typed the French way (jj/mm/aaaa; dots or hyphens accepted, one-digit day and month too) as
+ * YYYY-MM-DD, or null when it is not a real calendar date.
+ */
+export function parseDay(text: string): string | null {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The last `count` Paris months, newest first, as YYYY-MM. */
+export function recentMonths(count: number, now = Date.now()): string[] {
+  const [y, m] = parisDay(now).split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    const index = y * 12 + (m - 1) - i;
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  });
+}

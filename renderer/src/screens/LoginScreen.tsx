@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffView, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { staffLabel } from '../format/staff';
 
 export function LoginScreen({ onLoggedIn, notice = null }: { onLoggedIn: () => void; notice?: string | null }) {
   const { t } = useTranslation();
@@ -49,7 +50,7 @@ export function LoginScreen({ onLoggedIn, notice = null }: { onLoggedIn: () => v
           <select name="staff" value={staffId} onChange={(e) => setStaffId(e.target.value)}>
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name} ({t(`app.role.${s.role}`)})
+                {staffLabel(s, t(`app.role.${s.role}`))}
               </option>
             ))}
           </select>

@@ -1,0 +1,146 @@
+// A void on a cashier's session, authorised by a manager's PIN typed in the dialog, in headless Chromium
+// against the real till core (browser mode, in this process so the journal can be read) and the reference
+// Region server: the journal list from the keyboard (search box → Down → Enter → Alt+V), a dialog that names
+// whose payment, what, how much and when, a wrong manager PIN refused in French, the right one voiding the
+// debit at the Region under the manager's authority while the session stays the cashier's.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { DebitOutcome, ScanOutcome, StaffView, TillStatus } from '../../preload/contract';
+import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { chromiumLaunchOptions } from '../support/chromium';
+import { startServedTill, type ServedTill } from '../support/served-till';
+
+let region: RegionHandle;
+let served: ServedTill;
+let browser: Browser;
+let page: Page;
+let manager: StaffView;
+let cashier: StaffView;
+let debit: DebitOutcome;
+
+// Served-till's manager; PIN hashing is deliberately slow on a shared machine: poll, never sleep.
+const MANAGER_PIN = '1357';
+const CASHIER_PIN = '8642';
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
+
+async function expectAccessible(where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+beforeAll(async () => {
+  region = await startRegionServer();
+  served = await startServedTill(region, { name: 'Cinéma Ariel' });
+  const { till, must } = served;
+  const [first] = must(await till.dispatch('staff.list', {})) as StaffView[];
+  if (!first) throw new Error('no manager');
+  manager = first;
+  cashier = must(await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN })) as StaffView;
+  // The shift changes hands: from here on the session is the cashier's.
+  must(await till.dispatch('staff.login', { staffId: cashier.id, pin: CASHIER_PIN }));
+  const lea = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+  const scan = must(await till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: lea.id }), source: 'paste' })) as ScanOutcome;
+  if (scan.kind !== 'pass') throw new Error(`scan: ${scan.kind}`);
+  debit = must(
+    await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 }),
+  ) as DebitOutcome;
+  expect(debit.status).toBe('accepted');
+  browser = await chromium.launch(chromiumLaunchOptions());
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+}, 120_000);
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  await region?.stop();
+});
+
+describe("a manager's override of a void on a cashier's session", () => {
+  it('reaches the entry from the keyboard: search box, Down, Enter', async () => {
+    await page.goto(served.host.url);
+    await poll(() => text('.status-bar')).toContain('Karim Haddad');
+    await page.keyboard.press('F4');
+    await poll(() => page.locator('.journal-table tbody tr').count()).toBe(1);
+    // The search box has the focus on arrival; typing filters the list.
+    await page.keyboard.type('léa');
+    await poll(() => page.locator('.journal-table tbody tr').count()).toBe(1);
+    await page.keyboard.type('x');
+    await poll(() => page.locator('.journal-table').count()).toBe(0);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-debit-id'))).toBe(debit.debitId);
+    // The list is one Tab stop: the row's Détail button is not another.
+    expect(await page.locator('.journal-table tbody button').getAttribute('tabindex')).toBe('-1');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByRole('dialog').count()).toBe(1);
+    // What the entry was, first; the chain as a technical detail.
+    const summary = await text('.entry-summary');
+    for (const part of ['Léa Martin', 'Cinéma — Séance', '7,00 € payés avec Atouts (prix 9,50 €)', 'Karim Haddad']) expect(summary).toContain(part);
+    expect(await page.locator('details.technical').getAttribute('open')).toBeNull();
+    await expectAccessible('journal detail');
+  });
+
+  it('the void dialog names the payment; Escape keeps it', async () => {
+    await page.keyboard.press('Alt+V');
+    await poll(() => page.locator('.void-form').count()).toBe(1);
+    expect(await text('.void-summary')).toContain('Léa Martin');
+    expect(await text('.void-summary')).toContain('7,00 €');
+    expect(await text('.void-form')).not.toContain('DEBIT_REQUESTED');
+    expect(await page.getByRole('button', { name: 'Garder le paiement (Échap)' }).count()).toBe(1);
+    const voidButton = page.getByRole('button', { name: /^Annuler ce paiement de 7,00\s€$/ });
+    expect(await voidButton.isDisabled()).toBe(true);
+    // The focus is in the reason; Enter there voids nothing. (Filled, not typed: Playwright's typing is as
+    // fast as a keyboard-wedge scanner, and the till would take it for a scan.)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('reason');
+    await page.getByLabel("Motif de l'annulation").fill('Séance annulée');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.void-form').count()).toBe(1);
+    await expectAccessible('void dialog (cashier)');
+    await page.keyboard.press('Escape');
+    await poll(() => page.locator('.void-form').count()).toBe(0);
+    expect(await page.getByRole('dialog').count()).toBe(1);
+    expect((await served.till.dispatch('debit.get', { debitId: debit.debitId })) as { value: DebitOutcome }).toMatchObject({ value: { status: 'accepted' } });
+  });
+
+  it("a cashier cannot void alone, and a wrong manager PIN is refused in French", async () => {
+    // The contract says why without the dialog: a cashier's session, no override.
+    expect(await served.till.dispatch('debit.void', { debitId: debit.debitId, reason: 'Séance annulée' })).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+    await page.keyboard.press('Alt+V');
+    await page.getByLabel("Motif de l'annulation").fill('Séance annulée');
+    await page.getByLabel(/^Responsable/).selectOption({ label: manager.name });
+    await page.getByLabel('Code PIN du responsable').fill('9999');
+    await page.getByRole('button', { name: /^Annuler ce paiement de 7,00\s€$/ }).click();
+    await poll(() => page.locator('[role="alert"]').getAttribute('data-code')).toBe('OVERRIDE_PIN_INVALID');
+    expect(await text('[role="alert"]')).toContain('Code PIN du responsable incorrect');
+    // The PIN is cleared and has the focus for the next try; nothing was voided or journaled.
+    expect(await page.getByLabel('Code PIN du responsable').inputValue()).toBe('');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('overridePin');
+    expect(served.till.journal.list({ kinds: ['VOID_REQUESTED'] })).toEqual([]);
+    await expectAccessible('void dialog (wrong PIN)');
+  });
+
+  it("the manager's PIN voids it at the Region; the journal names who authorised; the session stays the cashier's", async () => {
+    await page.keyboard.type(MANAGER_PIN);
+    await page.getByRole('button', { name: /^Annuler ce paiement de 7,00\s€$/ }).click();
+    await poll(() => page.locator('.void-form').count()).toBe(0);
+    await page.getByLabel('État').selectOption({ label: 'Annulé' });
+    await page.getByRole('button', { name: 'Afficher (Entrée)' }).click();
+    await poll(() => page.locator('.journal-table tbody tr[data-status="voided"]').count()).toBe(1);
+
+    await poll(async () => (await region.admin.ledger()).find((d) => d.id === debit.debitId)?.status).toBe('voided');
+    const [requested] = served.till.journal.list({ kinds: ['VOID_REQUESTED'] });
+    expect(requested).toMatchObject({ cashierId: cashier.id, payload: { debitId: debit.debitId, reason: 'Séance annulée', authorisedBy: manager.id } });
+    const status = served.must(await served.till.dispatch('till.status', {})) as TillStatus;
+    expect(status.staff).toMatchObject({ id: cashier.id, role: 'cashier' });
+    await expectAccessible('journal after the void');
+  });
+});
