@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../sqlite/sqlite-binding';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -57,7 +58,7 @@ export async function backupDatabase(
   if (existsSync(target) && !options.overwrite) return fail('DEST_EXISTS', `${target} already exists`);
 
   const partial = `${target}.partial-${randomBytes(6).toString('hex')}`;
-  const owned = typeof src === 'string' ? new Database(src, { readonly: true, fileMustExist: true }) : null;
+  const owned = typeof src === 'string' ? openSqlite(src, { readonly: true, fileMustExist: true }) : null;
   const source = owned ?? (src as Database.Database);
   try {
     mkdirSync(dirname(target), { recursive: true, mode: OWNER_ONLY_DIR });
@@ -94,7 +95,7 @@ export function verifyDatabaseFile(path: string): VerifyResult {
   if (!existsSync(path)) return fail('SOURCE_MISSING', `no database at ${path}`);
   let db: Database.Database | null = null;
   try {
-    db = new Database(path, { readonly: true, fileMustExist: true });
+    db = openSqlite(path, { readonly: true, fileMustExist: true });
     return integrityOf(db);
   } catch (error) {
     return fail('INTEGRITY_FAILED', error instanceof Error ? error.message : String(error));
@@ -104,7 +105,7 @@ export function verifyDatabaseFile(path: string): VerifyResult {
 }
 
 function finishCopy(path: string): VerifyResult {
-  const db = new Database(path, { fileMustExist: true });
+  const db = openSqlite(path, { fileMustExist: true });
   try {
     db.pragma('journal_mode = DELETE');
     return integrityOf(db);

@@ -1,7 +1,8 @@
 // The journal: the partner's evidence (architecture.md "The journal"). One SQLite file per till, one
 // connection per process; every fact is an appended, hash-chained entry with a gapless sequence, and
 // state (debits, closures) is a projection kept in the same transaction as the append.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../sqlite/sqlite-binding';
 import { TillError } from '../../preload/contract/errors';
 import { CanonicalJsonError, GENESIS_HASH, canonicalJson, chainHash, entryJson } from './chain-hash';
 import { replayJournal } from './closure-replay';
@@ -138,7 +139,7 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
   const readOnly = opts.readOnly === true;
   let db: Database.Database;
   try {
-    db = new Database(path, { readonly: readOnly, fileMustExist: readOnly });
+    db = openSqlite(path, { readonly: readOnly, fileMustExist: readOnly });
   } catch (error) {
     throw storageError(error) ?? readOnlyMediaError(path, error) ?? error;
   }

@@ -5,7 +5,7 @@
 // SQLite header and their persons table, whatever their name. What stays: the journal's entries and closures, which carry no names or birth dates (only the
 // Region's pseudonymous beneficiary ids) and are the partner's accounting evidence for the Region's
 // audits (regulation 4.3.2) and the legal retention of accounting records.
-import Database from 'better-sqlite3';
+import { openSqlite } from '../sqlite/sqlite-binding';
 import { closeSync, existsSync, openSync, readSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openJournal } from './journal';
@@ -84,7 +84,7 @@ function sqliteFilesUnder(dir: string): string[] {
 
 /** Empties the persons table of a journal copy (a backup keeps its own journal mode); null if it has none. */
 function purgePersonsInCopy(path: string): number | null {
-  const db = new Database(path);
+  const db = openSqlite(path);
   try {
     if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'persons'").get()) return null;
     db.pragma('secure_delete = ON');

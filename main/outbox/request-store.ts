@@ -3,7 +3,8 @@
 // a check-in's token. One small SQLite file beside the journal, written (synchronous=FULL) *before* the
 // journal entry that needs it, so a crash between the two leaves at worst an orphan row, never a journal
 // entry the outbox cannot send. Rows go once the Region has answered definitely.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../sqlite/sqlite-binding';
 import { TillError } from '../../preload/contract/errors';
 
 export interface VoidRequestBody {
@@ -51,7 +52,7 @@ export type RequestKind = 'token' | 'void' | 'checkin';
 export function openRequestStore(path: string): RequestStore {
   let db: Database.Database;
   try {
-    db = new Database(path);
+    db = openSqlite(path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('secure_delete = ON');

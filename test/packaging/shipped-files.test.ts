@@ -22,6 +22,7 @@ const BUILT = [
   'dist/renderer/assets/index-3f2a.css',
   'dist/renderer/assets/till.test.js',
   'dist/renderer/src/app.tsx',
+  'dist/native/electron-150-linux-x64/better_sqlite3.node',
 ];
 
 beforeAll(async () => {
@@ -44,7 +45,15 @@ describe('what the installer ships', () => {
   it('takes from the repo only package.json and the built app, without maps or sources', () => {
     const shipped = appFiles([...repoFiles(), ...BUILT], patterns);
     expect(shipped.sort()).toEqual(
-      ['package.json', 'dist/main/shell.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html', 'dist/renderer/assets/index-3f2a.js', 'dist/renderer/assets/index-3f2a.css'].sort(),
+      [
+        'package.json',
+        'dist/main/shell.cjs',
+        'dist/preload/preload.cjs',
+        'dist/renderer/index.html',
+        'dist/renderer/assets/index-3f2a.js',
+        'dist/renderer/assets/index-3f2a.css',
+        'dist/native/electron-150-linux-x64/better_sqlite3.node',
+      ].sort(),
     );
   });
 
@@ -76,8 +85,10 @@ describe('what the installer ships', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('ships the native addons the till loads, all of them unpacked from the asar', () => {
-    expect(shippedModules).toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  it('ships the native addons the till loads, all of them unpacked from the asar, and not the Node build of better-sqlite3', () => {
+    // Electron loads dist/native/electron-<abi>-…/better_sqlite3.node (main/sqlite/sqlite-binding.ts).
+    expect(shippedModules).not.toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+    expect(shippedModules).toContain('node_modules/better-sqlite3/lib/index.js');
     expect(shippedModules).not.toContain('node_modules/better-sqlite3/build/Release/test_extension.node');
     expect(shippedModules.some((f) => f.startsWith('node_modules/node-hid/prebuilds/') && f.endsWith('.node'))).toBe(true);
     const unpack = new Minimatch('**/*.node', { dot: true });
