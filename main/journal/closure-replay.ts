@@ -9,7 +9,8 @@
 // closure) is carried into the next closure of that kind, listed as a correction. Sealed closures never
 // change, and the perpetual grand total always equals the journal's net total up to the last closure.
 // Format 1 (closures written before this rule): the period's debits as they stood when it was closed.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../sqlite/sqlite-binding';
 import { CATEGORIES, type Category } from '../../protocol/catalogue';
 import { parisDay, parisMonth } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
@@ -78,7 +79,7 @@ export const REPLAYED_KINDS = [
 ] as const;
 
 export class ClosureReplay {
-  private readonly mem = new Database(':memory:');
+  private readonly mem = openSqlite(':memory:');
   private readonly store: DebitProjectionStore;
   private readonly contribution;
   private readonly state: Record<ClosureKind, KindState> = { day: ClosureReplay.emptyState(), month: ClosureReplay.emptyState() };
