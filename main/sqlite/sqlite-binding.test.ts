@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep } from 'node:path';
 import Database from 'better-sqlite3';
@@ -68,5 +68,22 @@ describe('which better-sqlite3 binary a process loads', () => {
     db.close();
     expect(() => new Database(':memory:', { nativeBinding: join(tmp.dir, 'missing', 'better_sqlite3.node') })).toThrow();
     expect(existsSync(join(appRoot))).toBe(false);
+  });
+});
+
+describe('every connection of the till goes through openSqlite', () => {
+  it('no product module under main/ or native/ constructs better-sqlite3 itself', () => {
+    const offenders: string[] = [];
+    for (const top of ['main', 'native']) {
+      for (const file of readdirSync(top, { recursive: true, encoding: 'utf8' })) {
+        const path = join(top, file);
+        if (!/\.tsx?$/.test(path) || /\.test\.tsx?$/.test(path) || path.endsWith('test-fixtures.ts') || path === join('main', 'sqlite', 'sqlite-binding.ts')) continue;
+        const text = readFileSync(path, 'utf8');
+        // Importing better-sqlite3 loads no addon (Database.SqliteError is plain JS); constructing it does.
+        const name = /^import\s+(?!type\b)(\w+)\s+from\s+'better-sqlite3'/m.exec(text)?.[1];
+        if (name && new RegExp(`new\\s+${name}\\s*\\(`).test(text)) offenders.push(path);
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });
