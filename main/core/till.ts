@@ -3,13 +3,14 @@
 // (browser mode, tests, CLI) and inside Electron's main process alike: nothing here imports electron.
 import { securePrivateDataDir } from '../files/private-files';
 import { join } from 'node:path';
-import type { StaffView, TillStatus } from '../../preload/contract';
+import type { TillStatus } from '../../preload/contract';
 import { openJournal, type Journal } from '../journal/journal';
 import { JOURNAL_FILE_NAME } from '../journal/wipe';
 import { RegionLink } from '../region/region-link';
 import type { RegionFetch, RegionOutcome } from '../region/client';
 import type { SecretCipher } from '../secrets/secret-store';
 import { StaffDirectory } from '../staff/staff-directory';
+import { StaffSession } from '../staff/staff-session';
 import { ScanRegistry } from '../pass/scan-registry';
 import { TillError } from '../../preload/contract';
 import { createDispatch, type Dispatch, type Handlers } from '../transport/dispatch';
@@ -72,22 +73,26 @@ export function createTill(options: TillOptions): Till {
     onSecretUnreadable: (detail) => log('device token unreadable: enrol again', { code: 'DEVICE_SECRET_UNREADABLE', detail }),
   });
   const store = closingJournalOnFailure(journal, () => openRequestStore(join(options.dataDir, REQUEST_STORE_FILE)));
-  let session: StaffView | null = null;
+  // Ends itself after SESSION_IDLE_MS without a call (staff-session.ts); the expiry is journalled.
+  const sessions = new StaffSession(now, (who) => {
+    journal.append({ kind: 'LOGOUT', cashierId: who.id, payload: { staffId: who.id, reason: 'idle' } });
+    ctx.publishStatus();
+  });
 
   const ctx: TillContext = {
     journal,
     link,
-    staff: new StaffDirectory(journal.settings),
+    staff: new StaffDirectory(journal.settings, { journal, now }),
     scans: new ScanRegistry(now),
     events,
     dataDir: options.dataDir,
     now,
     log,
-    session: () => session,
+    session: () => sessions.current(),
     setSession: (staff) => {
-      session = staff;
+      sessions.set(staff);
     },
-    cashierId: () => session?.id ?? 'system',
+    cashierId: () => sessions.current()?.id ?? 'system',
     region: () => {
       return link.requireAuthenticated();
     },
@@ -109,7 +114,7 @@ export function createTill(options: TillOptions): Till {
         partner: config?.partner ?? null,
         online: link.online,
         pendingCount: countAwaitingRegion(journal, store),
-        staff: session,
+        staff: sessions.current(),
         offlinePolicy: link.keys()?.offline ?? null,
         clockSkewMs: link.clockSkewMs,
         deviceSecret: link.secretState(),
@@ -135,7 +140,7 @@ export function createTill(options: TillOptions): Till {
   };
 
   const dispatch = createDispatch(handlers, {
-    currentRole: () => session?.role ?? 'none',
+    currentRole: () => sessions.touch()?.role ?? 'none',
     onInternalError: (name, error) => log('internal error', { call: name, error: String(error) }),
   });
 

@@ -27,6 +27,12 @@ export const ENTRY_KINDS = [
   'MONTH_CLOSED',
   'RECONCILED',
   'EXPORTED',
+  /** A wrong PIN: {staffId, failures} (never the PIN). */
+  'LOGIN_FAILED',
+  /** The tenth wrong PIN in a row: {staffId, failures}; only a manager unlocks. */
+  'STAFF_LOCKED',
+  /** A manager cleared a member's wrong PINs: {staffId, by, failures}. */
+  'STAFF_UNLOCKED',
 ] as const;
 
 export type EntryKind = (typeof ENTRY_KINDS)[number];

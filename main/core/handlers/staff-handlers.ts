@@ -1,8 +1,11 @@
-// Staff sessions: login with a PIN, logout, adding staff (manager only). Logins are journal entries.
+// Staff sessions: login with a PIN, logout, adding staff and clearing a member's wrong PINs (manager
+// only). Logins, wrong PINs, locks and unlocks are journal entries (staff-directory.ts, pin-lockout.ts).
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
 
-export function staffHandlers(ctx: TillContext): Pick<Handlers, 'staff.list' | 'staff.login' | 'staff.logout' | 'staff.add'> {
+type StaffCalls = 'staff.list' | 'staff.login' | 'staff.logout' | 'staff.add' | 'staff.lockouts' | 'staff.unlock';
+
+export function staffHandlers(ctx: TillContext): Pick<Handlers, StaffCalls> {
   return {
     'staff.list': () => ctx.staff.views(),
     'staff.login': (input) => {
@@ -20,5 +23,7 @@ export function staffHandlers(ctx: TillContext): Pick<Handlers, 'staff.list' | '
       return null;
     },
     'staff.add': (input) => ctx.staff.add(input.name, input.role, input.pin),
+    'staff.lockouts': () => ctx.staff.lockouts(),
+    'staff.unlock': (input) => ctx.staff.unlock(input.staffId, ctx.cashierId()),
   };
 }

@@ -27,7 +27,7 @@ export const uiEn: Catalogue<typeof uiFr> = {
     activationCode: 'Activation code',
     deviceName: 'Name of this till',
     managerName: 'Your name (manager)',
-    managerPin: 'Your PIN (4 to 8 digits)',
+    managerPin: 'Your PIN (6 to 8 digits)',
     submit: 'Enrol the till',
   },
   login: { title: 'Who is at the till?', staff: 'Person', pin: 'PIN', submit: 'Open session', logout: 'Close session' },
@@ -273,6 +273,12 @@ export const uiEn: Catalogue<typeof uiFr> = {
     staffPin: 'PIN (4 to 8 digits)',
     staffAdd: 'Add the person',
     staffAdded: '{{name}} can open a session.',
+    staffPinManager: 'PIN (6 to 8 digits for a manager)',
+    lockouts: 'Wrong PINs',
+    lockoutLocked: '{{name}}: locked after {{count}} wrong PINs',
+    lockoutFailures_one: '{{name}}: {{count}} wrong PIN',
+    lockoutFailures_other: '{{name}}: {{count}} wrong PINs',
+    unlock: 'Unlock',
   },
   // ── issue 13, void dialog / journal list / dates / names (added by the void-dialog engineer) ──
   voidDialog: {

@@ -31,7 +31,7 @@ export const uiFr = {
     activationCode: "Code d'activation",
     deviceName: 'Nom de cette caisse',
     managerName: 'Votre nom (responsable)',
-    managerPin: 'Votre code PIN (4 à 8 chiffres)',
+    managerPin: 'Votre code PIN (6 à 8 chiffres)',
     submit: 'Enregistrer la caisse',
   },
   login: { title: 'Qui est en caisse ?', staff: 'Personne', pin: 'Code PIN', submit: 'Ouvrir la session', logout: 'Fermer la session' },
@@ -277,6 +277,12 @@ export const uiFr = {
     staffPin: 'Code PIN (4 à 8 chiffres)',
     staffAdd: 'Ajouter la personne',
     staffAdded: '{{name}} peut ouvrir une session.',
+    staffPinManager: 'Code PIN (6 à 8 chiffres pour un responsable)',
+    lockouts: 'Codes PIN erronés',
+    lockoutLocked: '{{name}} : bloqué après {{count}} codes PIN erronés',
+    lockoutFailures_one: '{{name}} : {{count}} code PIN erroné',
+    lockoutFailures_other: '{{name}} : {{count}} codes PIN erronés',
+    unlock: 'Débloquer',
   },
   // ── issue 13, void dialog / journal list / dates / names (added by the void-dialog engineer) ──
   voidDialog: {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TillErrorValue, TillStatus } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { MANAGER_PIN_DIGITS } from '../../../preload/contract/staff';
 
 const FIELDS = ['regionUrl', 'partnerId', 'activationCode', 'deviceName', 'managerName', 'managerPin'] as const;
 type Field = (typeof FIELDS)[number];
@@ -43,6 +44,7 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (s: TillStatus) => voi
               autoFocus={index === 0}
               type={field === 'managerPin' ? 'password' : 'text'}
               inputMode={field === 'managerPin' ? 'numeric' : undefined}
+              pattern={field === 'managerPin' ? `\\d{${MANAGER_PIN_DIGITS},8}` : undefined}
               value={values[field]}
               onChange={(e) => setValues({ ...values, [field]: e.target.value })}
               required

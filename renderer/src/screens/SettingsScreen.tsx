@@ -1,9 +1,10 @@
 // Settings: what this till is enrolled as, language and sounds, which scanner it reads (USB HID devices,
 // the keyboard wedge, a webcam with its live preview), how long the last scan of each source took, and
 // the staff who may open a session.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScannerDeviceView, ScanSource, ScanStatsView, SettingsView, StaffView, TillErrorValue } from '../../../preload/contract';
+import { MANAGER_PIN_DIGITS, type StaffLockoutView } from '../../../preload/contract/staff';
 import { useTill } from '../till-context';
 import { useShell } from '../shell/shell-context';
 import { formatCents } from '../format/money';
@@ -184,6 +185,7 @@ export function SettingsScreen() {
       </section>
 
       {isManager && <StaffForm />}
+      {isManager && <StaffLockouts />}
     </main>
   );
 }
@@ -229,8 +231,8 @@ function StaffForm() {
         </select>
       </label>
       <label>
-        {t('settings.staffPin')}
-        <input name="staff-pin" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} required />
+        {t(role === 'manager' ? 'settings.staffPinManager' : 'settings.staffPin')}
+        <input name="staff-pin" type="password" inputMode="numeric" autoComplete="new-password" pattern={`\\d{${role === 'manager' ? MANAGER_PIN_DIGITS : 4},8}`} value={pin} onChange={(e) => setPin(e.target.value)} required />
       </label>
       <ErrorBanner error={error} />
       {added && (
@@ -240,5 +242,42 @@ function StaffForm() {
       )}
       <button type="submit">{t('settings.staffAdd')}</button>
     </form>
+  );
+}
+
+/** Staff with wrong PINs on record: waiting, or locked after ten until a manager unlocks them here. */
+function StaffLockouts() {
+  const { t } = useTranslation();
+  const till = useTill();
+  const [lockouts, setLockouts] = useState<StaffLockoutView[]>([]);
+  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const [error, setError] = useState<TillErrorValue | null>(null);
+  const load = useCallback(() => {
+    void till.invoke('staff.lockouts', {}).then((r) => (r.ok ? setLockouts(r.value) : setError(r.error)));
+    void till.invoke('staff.list', {}).then((r) => r.ok && setNames(new Map(r.value.map((s) => [s.id, s.name]))));
+  }, [till]);
+  useEffect(load, [load]);
+  if (lockouts.length === 0 && !error) return null;
+  async function unlock(staffId: string) {
+    const r = await till.invoke('staff.unlock', { staffId });
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    load();
+  }
+  return (
+    <section className="form" aria-labelledby="lockouts-title" data-lockouts>
+      <h2 id="lockouts-title">{t('settings.lockouts')}</h2>
+      <ErrorBanner error={error} />
+      <ul>
+        {lockouts.map((l) => (
+          <li key={l.staffId}>
+            {t(l.locked ? 'settings.lockoutLocked' : 'settings.lockoutFailures', { name: names.get(l.staffId) ?? l.staffId, count: l.failures })}{' '}
+            <button type="button" onClick={() => void unlock(l.staffId)}>
+              {t('settings.unlock')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
