@@ -2,12 +2,12 @@
 // and the reference Region server: the flows of issue 6, an axe-core check per screen, and the README's
 // screenshots. One Region, one till and one browser for the whole file; the tests run in order, as a shift.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { startTillHost, type TillHandle } from '../support/till-host';
 import { chromiumLaunchOptions } from '../support/chromium';
+import { readmeShot } from '../support/readme-shots';
 
 let region: RegionHandle;
 let till: TillHandle;
@@ -28,7 +28,7 @@ async function expectAccessible(screen: string): Promise<void> {
 }
 
 async function shot(screen: string): Promise<void> {
-  await page.screenshot({ path: join('docs', 'screenshots', `${screen}.png`), fullPage: true });
+  await readmeShot(page, screen, { fullPage: true });
 }
 
 async function scanPass(token: string): Promise<void> {

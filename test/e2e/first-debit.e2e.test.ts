@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { startTillHost, type TillHandle } from '../support/till-host';
 import { chromiumLaunchOptions } from '../support/chromium';
+import { readmeShot } from '../support/readme-shots';
 
 let region: RegionHandle;
 let till: TillHandle;
@@ -59,7 +60,7 @@ describe('a first debit, end to end', () => {
     const outcome = page.locator('[data-status]');
     await expect.poll(() => outcome.getAttribute('data-status'), { timeout: 15_000 }).toBe('accepted');
     expect((await outcome.textContent())?.replace(/\s/g, ' ')).toContain('Nouveau solde : 13,00 €');
-    await page.screenshot({ path: join('docs', 'screenshots', 'first-debit.png') });
+    await readmeShot(page, 'first-debit');
     const debitId = await outcome.getAttribute('data-debit-id');
 
     const ledger = await region.admin.ledger();
