@@ -43,6 +43,9 @@ export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutc
       ? { kind: 'coupon' }
       : { kind: 'refused', code: 'NOT_ACCREDITED', reason: 'COUPON_NOT_ACCEPTED_HERE' };
   }
+  // The journal knows which tokens already paid (or may have paid) here, offline ones the Region has not heard
+  // of yet included: such a token is refused at the scan, before any card opens, not only at Valider.
+  if (ctx.journal.debits.isJtiUsed(decoded.token.claims.jti)) return { kind: 'refused', code: 'TOKEN_USED', reason: 'USED_ON_THIS_TILL' };
   const resolved = ctx.observe(await withinWait(ctx.region().resolvePass(text), ctx.tuning.scanWaitMs ?? SCAN_WAIT_MS));
   if (resolved.kind === 'refused') return { kind: 'refused', code: resolved.code as TillError['code'] };
   const nowMs = ctx.now();
