@@ -41,8 +41,8 @@ export function App() {
   return (
     <div className="app">
       <StatusBar status={status} onLoggedOut={() => onLocked('manual')} />
-      {!status.enrolled ? (
-        <EnrolScreen onEnrolled={setStatus} />
+      {!status.enrolled || status.deviceSecret === 'unreadable' ? (
+        <EnrolScreen status={status} onEnrolled={setStatus} />
       ) : !status.staff ? (
         <LoginScreen
           notice={lockNotice}

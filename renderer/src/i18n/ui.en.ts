@@ -29,6 +29,12 @@ export const uiEn: Catalogue<typeof uiFr> = {
     managerName: 'Your name (manager)',
     managerPin: 'Your PIN (6 to 8 digits)',
     submit: 'Enrol the till',
+    keychainBasicText:
+      'This computer has no active password keyring (GNOME Keyring, KWallet): the till’s key will be kept in a file only this account can read, not encrypted by the system.',
+    reenrolTitle: 'Reactivate this till',
+    reenrolIntro: 'Ask the Region for a new activation code for the till “{{device}}” ({{partner}}). The journal, staff and settings are kept.',
+    manager: 'Manager',
+    reenrolSubmit: 'Reactivate the till',
   },
   login: { title: 'Who is at the till?', staff: 'Person', pin: 'PIN', submit: 'Open session', logout: 'Close session' },
   scan: {

@@ -33,6 +33,12 @@ export const uiFr = {
     managerName: 'Votre nom (responsable)',
     managerPin: 'Votre code PIN (6 à 8 chiffres)',
     submit: 'Enregistrer la caisse',
+    keychainBasicText:
+      "Ce poste n'a pas de trousseau de mots de passe actif (GNOME Keyring, KWallet) : la clé de la caisse sera gardée dans un fichier lisible par ce seul compte, pas chiffrée par le système.",
+    reenrolTitle: 'Réactiver cette caisse',
+    reenrolIntro: "Demandez à la Région un nouveau code d'activation pour la caisse « {{device}} » ({{partner}}). Le journal, l'équipe et les réglages sont conservés.",
+    manager: 'Responsable',
+    reenrolSubmit: 'Réactiver la caisse',
   },
   login: { title: 'Qui est en caisse ?', staff: 'Personne', pin: 'Code PIN', submit: 'Ouvrir la session', logout: 'Fermer la session' },
   scan: {

@@ -1,6 +1,6 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TillErrorValue, TillStatus } from '../../../preload/contract';
+import type { StaffView, TillErrorValue, TillStatus } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { MANAGER_PIN_DIGITS } from '../../../preload/contract/staff';
@@ -8,7 +8,18 @@ import { MANAGER_PIN_DIGITS } from '../../../preload/contract/staff';
 const FIELDS = ['regionUrl', 'partnerId', 'activationCode', 'deviceName', 'managerName', 'managerPin'] as const;
 type Field = (typeof FIELDS)[number];
 
-export function EnrolScreen({ onEnrolled }: { onEnrolled: (s: TillStatus) => void }) {
+interface EnrolProps {
+  /** The till's status: a till whose device token no longer opens is enrolled again, not from scratch. */
+  status?: TillStatus;
+  onEnrolled: (s: TillStatus) => void;
+}
+
+export function EnrolScreen({ status, onEnrolled }: EnrolProps) {
+  if (status?.deviceSecret === 'unreadable') return <ReenrolForm status={status} onEnrolled={onEnrolled} />;
+  return <FirstEnrolForm status={status} onEnrolled={onEnrolled} />;
+}
+
+function FirstEnrolForm({ status, onEnrolled }: EnrolProps) {
   const { t } = useTranslation();
   const till = useTill();
   const [values, setValues] = useState<Record<Field, string>>({
@@ -35,6 +46,11 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (s: TillStatus) => voi
     <main className="screen">
       <h1>{t('enrol.title')}</h1>
       <p>{t('enrol.intro')}</p>
+      {status?.secretProtection.store === 'owner-only-file' && status.secretProtection.reason === 'KEYCHAIN_BASIC_TEXT' ? (
+        <p className="banner" role="note" data-code="KEYCHAIN_BASIC_TEXT">
+          {t('enrol.keychainBasicText')}
+        </p>
+      ) : null}
       <form className="form" onSubmit={(e) => void submit(e)}>
         {FIELDS.map((field, index) => (
           <label key={field}>
@@ -54,6 +70,74 @@ export function EnrolScreen({ onEnrolled }: { onEnrolled: (s: TillStatus) => voi
         <ErrorBanner error={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('enrol.submit')}
+        </button>
+      </form>
+    </main>
+  );
+}
+
+/**
+ * The device token no longer opens (its key lost to a power cut, a damaged file, a changed keychain): the
+ * same till enrols again with a new activation code and a manager's PIN; its journal and staff stay.
+ */
+function ReenrolForm({ status, onEnrolled }: { status: TillStatus; onEnrolled: (s: TillStatus) => void }) {
+  const { t } = useTranslation();
+  const till = useTill();
+  const [managers, setManagers] = useState<StaffView[]>([]);
+  const [managerId, setManagerId] = useState('');
+  const [activationCode, setActivationCode] = useState('');
+  const [managerPin, setManagerPin] = useState('');
+  const [error, setError] = useState<TillErrorValue | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void till.invoke('staff.list', {}).then((result) => {
+      if (!result.ok) return;
+      const list = result.value.filter((s) => s.role === 'manager');
+      setManagers(list);
+      setManagerId((current) => current || (list[0]?.id ?? ''));
+    });
+  }, [till]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const result = await till.invoke('till.reenroll', { activationCode: activationCode.trim(), managerId, managerPin });
+    setBusy(false);
+    if (result.ok) onEnrolled(result.value);
+    else {
+      setError(result.error);
+      setManagerPin('');
+    }
+  }
+
+  return (
+    <main className="screen">
+      <h1>{t('enrol.reenrolTitle')}</h1>
+      <ErrorBanner error="DEVICE_SECRET_UNREADABLE" />
+      <p>{t('enrol.reenrolIntro', { device: status.deviceName ?? '', partner: status.partner?.name ?? '' })}</p>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('enrol.activationCode')}
+          <input name="activationCode" autoFocus value={activationCode} onChange={(e) => setActivationCode(e.target.value)} required />
+        </label>
+        <label>
+          {t('enrol.manager')}
+          <select name="managerId" value={managerId} onChange={(e) => setManagerId(e.target.value)} required>
+            {managers.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('login.pin')}
+          <input name="managerPin" type="password" inputMode="numeric" autoComplete="off" value={managerPin} onChange={(e) => setManagerPin(e.target.value)} required />
+        </label>
+        <ErrorBanner error={error} />
+        <button type="submit" className="primary" disabled={busy || managerId === ''}>
+          {t('enrol.reenrolSubmit')}
         </button>
       </form>
     </main>
