@@ -100,6 +100,24 @@ describe('the transport', () => {
   });
 });
 
+describe('re-enrolment at the Region', () => {
+  it('gives the same device a new token, revokes the old one, and refuses (without spending the code) a device of another partner', async () => {
+    const a = await region.admin.createPartner({ name: 'Cinéma A', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const b = await region.admin.createPartner({ name: 'Cinéma B', siret: '12345678900029', accreditations: ['CINEMA'] });
+    const anonymous = new RegionClient({ baseUrl: region.url });
+    const first = await anonymous.enroll({ partnerId: a.id, activationCode: a.activationCode, deviceName: 'Caisse' });
+    const other = await anonymous.enroll({ partnerId: b.id, activationCode: b.activationCode, deviceName: 'Caisse' });
+    if (first.kind !== 'ok' || other.kind !== 'ok') throw new Error('enrolment failed');
+    const { activationCode } = await region.admin.newActivationCode(a.id);
+    expect(await anonymous.enroll({ partnerId: a.id, activationCode, deviceName: 'Caisse', deviceId: other.value.deviceId })).toMatchObject({ kind: 'refused', code: 'ACTIVATION_INVALID' });
+    const again = await anonymous.enroll({ partnerId: a.id, activationCode, deviceName: 'Caisse', deviceId: first.value.deviceId });
+    expect(again).toMatchObject({ kind: 'ok', value: { deviceId: first.value.deviceId } });
+    if (again.kind !== 'ok') return;
+    expect(await anonymous.withToken(first.value.token).partner()).toMatchObject({ kind: 'refused', status: 401 });
+    expect(await anonymous.withToken(again.value.token).partner()).toMatchObject({ kind: 'ok', value: { id: a.id } });
+  });
+});
+
 describe('a till', () => {
   const must = async (till: Till, name: string, input: unknown) => {
     const r = await till.dispatch(name, input);
