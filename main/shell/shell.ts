@@ -12,12 +12,12 @@ import { nodeHidBackend } from '../../native/hid';
 import { APP_INDEX_URL, decidePermission, decidePermissionCheck, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
 import { deviceSecretCipher } from '../secrets/os-keychain';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
+import { appPaths } from './app-paths';
 
 // The UI is served from app://till/ (app-scheme.ts), never file://: see security-policy.ts, APP_SCHEME.
-const rendererDir = join(__dirname, '..', 'renderer');
+const { rendererDir, preload: preloadPath } = appPaths(__dirname);
 const rendererIndexUrl = APP_INDEX_URL;
 registerAppSchemePrivileges();
-const preloadPath = join(__dirname, '..', 'preload', 'preload.cjs');
 
 // The OS keychain where it really encrypts; else (Linux's basic_text is a hardcoded password) an owner-only
 // key file outside the data folder (main/secrets/os-keychain.ts). Only after 'ready': safeStorage says

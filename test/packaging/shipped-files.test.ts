@@ -4,7 +4,7 @@ import { Minimatch } from 'minimatch';
 import { readFileSync } from 'node:fs';
 import { relative, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appFiles, nodeModuleFiles, productionClosure, walk } from './shipped-files';
+import { appFiles, filesPatterns, nodeModuleFiles, productionClosure, walk } from './shipped-files';
 
 const root = join(import.meta.dirname, '../..');
 let patterns: string[];
@@ -27,11 +27,7 @@ const BUILT = [
 
 beforeAll(async () => {
   const config: Configuration = await getConfig(root, 'electron-builder.yml', null);
-  // electron-builder's loader turns the list into one file set ({ filter: [...] }) rooted at the app.
-  const sets = config.files == null ? [] : Array.isArray(config.files) ? config.files : [config.files];
-  patterns = sets.flatMap((set) =>
-    typeof set === 'string' ? [set] : set.from == null || set.from === '.' ? [set.filter ?? []].flat() : [],
-  );
+  patterns = filesPatterns(config);
   expect(patterns.length).toBeGreaterThan(4);
   shippedModules = nodeModuleFiles(root, patterns);
 });

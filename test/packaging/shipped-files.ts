@@ -2,6 +2,7 @@
 // fileMatcher.ts): the app's files are those the `files` patterns select, in order, plus electron-builder's
 // default exclusions; node_modules holds the production dependency closure only, filtered by the
 // exclusion ("!") patterns of `files` alone.
+import type { Configuration } from 'electron-builder';
 import { excludedExts, excludedNames } from 'app-builder-lib/out/fileMatcher';
 import { Minimatch } from 'minimatch';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -13,6 +14,12 @@ const DEFAULT_EXCLUSIONS = [
   '!**/electron-builder.{yaml,yml,json,json5,toml,ts}',
   `!**/{${excludedNames}}`,
 ];
+
+/** The `files` patterns of a loaded configuration: its loader turns the list into one file set ({ filter: [...] }) rooted at the app. */
+export function filesPatterns(config: Configuration): string[] {
+  const sets = config.files == null ? [] : Array.isArray(config.files) ? config.files : [config.files];
+  return sets.flatMap((set) => (typeof set === 'string' ? [set] : set.from == null || set.from === '.' ? [set.filter ?? []].flat() : []));
+}
 
 /** Applies ordered electron-builder patterns: the last pattern that matches a path decides. */
 export function selectByPatterns(paths: readonly string[], patterns: readonly string[]): string[] {
