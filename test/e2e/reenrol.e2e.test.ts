@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTill } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
+import type { TillStatus } from '../../preload/contract';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { startTillHost, type TillHandle } from '../support/till-host';
@@ -37,7 +38,7 @@ describe('a till that lost its enrolment', () => {
     const first = createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'lost.key')) });
     const enrolled = await first.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1', managerName: 'Claire Dubois', managerPin: '246813' });
     if (!enrolled.ok) throw new Error(enrolled.error.code);
-    const deviceId = enrolled.value.deviceId;
+    const deviceId = (enrolled.value as TillStatus).deviceId;
     const entries = first.journal.list({}).length;
     first.close();
 
