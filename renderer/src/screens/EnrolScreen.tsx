@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffView, TillErrorValue, TillStatus } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ManagerPinFields } from '../components/ManagerPinFields';
 import { MANAGER_PIN_DIGITS } from '../../../preload/contract/staff';
 
 const FIELDS = ['regionUrl', 'partnerId', 'activationCode', 'deviceName', 'managerName', 'managerPin'] as const;
@@ -121,20 +122,15 @@ function ReenrolForm({ status, onEnrolled }: { status: TillStatus; onEnrolled: (
           {t('enrol.activationCode')}
           <input name="activationCode" autoFocus value={activationCode} onChange={(e) => setActivationCode(e.target.value)} required />
         </label>
-        <label>
-          {t('enrol.manager')}
-          <select name="managerId" value={managerId} onChange={(e) => setManagerId(e.target.value)} required>
-            {managers.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('login.pin')}
-          <input name="managerPin" type="password" inputMode="numeric" autoComplete="off" value={managerPin} onChange={(e) => setManagerPin(e.target.value)} required />
-        </label>
+        <ManagerPinFields
+          managers={managers}
+          managerId={managerId}
+          onManagerId={setManagerId}
+          pin={managerPin}
+          onPin={setManagerPin}
+          managerLabel={t('enrol.manager')}
+          pinLabel={t('login.pin')}
+        />
         <ErrorBanner error={error} />
         <button type="submit" className="primary" disabled={busy || managerId === ''}>
           {t('enrol.reenrolSubmit')}
