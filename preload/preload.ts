@@ -1,21 +1,75 @@
 // The preload bridge (sandboxed): exposes the contract as window.till and nothing else. No Node, no
-// ipcRenderer leaks to the page: only `invoke(name, input)` and `on(event, listener)`.
+// ipcRenderer and no port leak to the page: only `invoke(name, input)` and `on(event, listener)`.
+// Calls and events travel on a MessagePort to the till's core process, which the main process hands over
+// on IPC_PORT at each load of the page (main/shell/core-link.ts):
+// - calls made before a port arrives wait for it;
+// - a new port (the core restarted) replaces the old one;
+// - a port message without a port means the core died: calls sent on the dead port are answered
+//   CORE_RESTARTED (they may or may not have run), later calls wait for the next port.
+// Sandbox-safe: it imports only electron and ./contract/ipc (no zod, no node:*); the core validates every
+// message it receives.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { CallName, EventName, TillApi } from './contract';
-import { EVENT_NAME_LIST, IPC_EVENT, IPC_INVOKE } from './contract/ipc';
+import type { CallName, CallResult, EventName, TillApi } from './contract';
+import { EVENT_NAME_LIST, IPC_PORT, type PortCall } from './contract/ipc';
 
-const EVENTS: readonly EventName[] = EVENT_NAME_LIST;
+type Listener = (payload: unknown) => void;
+
+const EVENTS: readonly string[] = EVENT_NAME_LIST;
+const listeners = new Map<string, Set<Listener>>();
+const inFlight = new Map<number, (result: CallResult<never>) => void>();
+const waiting: { call: PortCall; answer: (result: CallResult<never>) => void }[] = [];
+let port: MessagePort | null = null;
+let nextId = 1;
+
+const restarted = (): CallResult<never> => ({ ok: false, error: { code: 'CORE_RESTARTED' } });
+
+function receive(data: unknown): void {
+  if (typeof data !== 'object' || data === null) return;
+  const message = data as { kind?: unknown; id?: unknown; result?: unknown; event?: unknown; payload?: unknown };
+  if (message.kind === 'result' && typeof message.id === 'number') {
+    const answer = inFlight.get(message.id);
+    inFlight.delete(message.id);
+    answer?.(message.result as CallResult<never>);
+  } else if (message.kind === 'event' && typeof message.event === 'string' && EVENTS.includes(message.event)) {
+    for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+  }
+}
+
+function send(target: MessagePort, call: PortCall, answer: (result: CallResult<never>) => void): void {
+  inFlight.set(call.id, answer);
+  target.postMessage(call);
+}
+
+function adopt(next: MessagePort | null): void {
+  if (port) {
+    port.onmessage = null;
+    port.close();
+  }
+  for (const answer of inFlight.values()) answer(restarted());
+  inFlight.clear();
+  port = next;
+  if (!next) return;
+  // Assigning onmessage starts the port (HTML: "the onmessage setter … enables the port message queue").
+  next.onmessage = (event: MessageEvent) => receive(event.data);
+  for (const { call, answer } of waiting.splice(0)) send(next, call, answer);
+}
+
+ipcRenderer.on(IPC_PORT, (event: IpcRendererEvent) => adopt(event.ports[0] ?? null));
 
 const api: TillApi = {
   transport: 'electron',
-  invoke: (name, input) => ipcRenderer.invoke(IPC_INVOKE, name as CallName, input),
+  invoke: (name, input) =>
+    new Promise((answer) => {
+      const call: PortCall = { kind: 'call', id: nextId++, name: name as CallName, input };
+      if (port) send(port, call, answer);
+      else waiting.push({ call, answer });
+    }),
   on: (event, listener) => {
-    if (!EVENTS.includes(event)) return () => undefined;
-    const handler = (_e: IpcRendererEvent, name: unknown, payload: unknown) => {
-      if (name === event) (listener as (p: unknown) => void)(payload);
-    };
-    ipcRenderer.on(IPC_EVENT, handler);
-    return () => ipcRenderer.removeListener(IPC_EVENT, handler);
+    if (!EVENTS.includes(event as EventName)) return () => undefined;
+    const set = listeners.get(event) ?? new Set<Listener>();
+    set.add(listener as Listener);
+    listeners.set(event, set);
+    return () => void set.delete(listener as Listener);
   },
 };
 

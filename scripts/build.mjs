@@ -22,5 +22,7 @@ const common = {
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 await esbuild({ ...common, entryPoints: ['main/shell/shell.ts'], outfile: 'dist/main/shell.cjs' });
+// The till core runs in its own utility process (main/shell/core-bootstrap.ts, forked by the shell).
+await esbuild({ ...common, entryPoints: ['main/shell/core-bootstrap.ts'], outfile: 'dist/main/core-process.cjs' });
 await buildSandboxedPreload({ outfile: 'dist/preload/preload.cjs' });
-console.log('built dist/renderer, dist/main/shell.cjs, dist/preload/preload.cjs');
+console.log('built dist/renderer, dist/main/shell.cjs, dist/main/core-process.cjs, dist/preload/preload.cjs');

@@ -1,13 +1,17 @@
-// `tsx main/host/serve-browser.ts --data-dir DIR [--port N] [--static dist/renderer] [--key-file F]`
-// Starts the till core under plain Node and serves its UI to a local browser. Prints one line
+// `tsx main/host/serve-browser.ts --data-dir DIR [--port N] [--static dist/renderer] [--key-file F] [--no-hid]`
+// Browser mode: this process is a small supervisor. It forks the till core (main/core-process/entry.ts,
+// the same entry Electron runs as a utility process), restarts it if it dies, and serves the UI and the
+// contract over HTTP + server-sent events, relaying each call to the core. Prints one line
 // `TILL_URL=http://127.0.0.1:PORT/#k=SECRET` when ready (tests and the demo read it).
+// The HTTP host lives here, not in the core, so that the address, its per-launch secret and the open
+// event streams outlive a core restart: the page keeps its URL and its SSE connection, its calls made
+// meanwhile wait for the new core, and the status event the new core sends brings it back to the login.
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTill } from '../core/till';
-import { fileKeyCipher } from '../secrets/secret-store';
+import { CoreSupervisor } from '../core-process/supervisor';
+import { nodeCoreLauncher } from '../core-process/node-launcher';
 import { startBrowserHost } from './browser-host';
-import { nodeHidBackend } from '../../native/hid';
 
 const { values } = parseArgs({
   options: {
@@ -22,15 +26,17 @@ const { values } = parseArgs({
 
 const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.atouts-till'));
 const keyFile = resolve(values['key-file'] ?? join(homedir(), '.config', 'atouts-till', 'host.key'));
-const till = createTill({
-  dataDir,
-  cipher: fileKeyCipher(keyFile),
-  hidBackend: values['no-hid'] || process.env.ATOUTS_NO_HID === '1' ? null : nodeHidBackend(),
-  log: (message, fields) => process.stderr.write(`${JSON.stringify({ message, ...fields })}\n`),
+const log = (message: string, fields?: Record<string, unknown>) =>
+  process.stderr.write(`${JSON.stringify({ message, process: 'host', ...fields })}\n`);
+
+const core = new CoreSupervisor({
+  launch: nodeCoreLauncher({ args: ['--data-dir', dataDir, '--key-file', keyFile, ...(values['no-hid'] ? ['--no-hid'] : [])] }),
+  log,
 });
+await core.start();
 const host = await startBrowserHost({
-  dispatch: till.dispatch,
-  events: till.events,
+  dispatch: (name, input) => core.call(name, input),
+  events: core.events,
   staticDir: values.static,
   port: Number(values.port),
 });
@@ -41,7 +47,7 @@ const stop = async () => {
   if (stopping) return;
   stopping = true;
   await host.close();
-  till.close();
+  await core.stop();
   process.exit(0);
 };
 process.on('SIGINT', () => void stop());

@@ -1,14 +1,15 @@
-// The thin Electron shell: one secure window, IPC wired to the same dispatch table as browser mode,
-// the device token sealed with the OS keychain (safeStorage). Everything else is the Node core.
-import { app, BrowserWindow, ipcMain, safeStorage, session } from 'electron';
+// The thin Electron shell, the main process: windows, the menu, the updater, and a small broker for
+// safeStorage. The till core (journal, outbox, Region client, HID, exports) runs in its own utility process
+// (core-link.ts, main/core-process/), restarted if it dies; each page talks to it over a MessagePort the
+// shell hands out, so a busy core never stalls window management, and the shell never touches SQLite.
+import { app, BrowserWindow, safeStorage, session, type MessagePortMain, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { createTill, type Till } from '../core/till';
 import type { SecretCipher } from '../secrets/secret-store';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
-import { IPC_EVENT, IPC_INVOKE } from '../../preload/contract/ipc';
+import { CoreSupervisor } from '../core-process/supervisor';
 import { tillDataDir } from './data-location';
 import { setupAutoUpdate } from './updater';
-import { nodeHidBackend } from '../../native/hid';
+import { electronCoreLauncher, linkPageToCore, unlinkPage } from './core-link';
 import { APP_INDEX_URL, decidePermission, decidePermissionCheck, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
 import { deviceSecretCipher } from '../secrets/os-keychain';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
@@ -18,6 +19,7 @@ import { appPaths } from './app-paths';
 const { rendererDir, preload: preloadPath } = appPaths(__dirname);
 const rendererIndexUrl = APP_INDEX_URL;
 registerAppSchemePrivileges();
+const coreEntry = join(__dirname, 'core-process.cjs');
 
 // The OS keychain where it really encrypts; else (Linux's basic_text is a hardcoded password) an owner-only
 // key file outside the data folder (main/secrets/os-keychain.ts). Only after 'ready': safeStorage says
@@ -38,7 +40,18 @@ function hardenSession(): void {
   });
 }
 
-function createWindow(till: Till): BrowserWindow {
+const log = (message: string, fields?: Record<string, unknown>) => console.log(JSON.stringify({ message, process: 'main', ...fields }));
+
+/** Which core each page holds a port to, so a new core links every page once and a reload gets its own port. */
+const pageCore = new WeakMap<WebContents, number>();
+
+function linkPage(core: CoreSupervisor<MessagePortMain>, contents: WebContents): void {
+  // Only our own page gets a port: the core answers whatever holds one.
+  if (contents.isDestroyed() || !isAppUrl(contents.getURL(), rendererIndexUrl)) return;
+  if (linkPageToCore(core, contents)) pageCore.set(contents, core.coreGeneration);
+}
+
+function createWindow(core: CoreSupervisor<MessagePortMain>): BrowserWindow {
   const options = secureWindowOptions(preloadPath);
   // The isolation flags are spelled out again where the window is made, so that a static checker
   // (Electronegativity, run in the proofs) sees them: it cannot follow secureWindowOptions().
@@ -49,10 +62,8 @@ function createWindow(till: Till): BrowserWindow {
   win.webContents.on('will-redirect', (event) => event.preventDefault());
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  const unsubscribe = till.events.subscribe((event, payload) => {
-    if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, event, payload);
-  });
-  win.on('closed', unsubscribe);
+  // Each load of the page (a reload too) gets a new port; the preload is listening before the page runs.
+  win.webContents.on('dom-ready', () => linkPage(core, win.webContents));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererIndexUrl);
   return win;
@@ -71,39 +82,51 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession();
     serveAppScheme(rendererDir);
-    const till = createTill({ dataDir: tillDataDir(app), cipher: deviceCipher(), hidBackend: nodeHidBackend() });
-    ipcMain.handle(IPC_INVOKE, (event, name: unknown, input: unknown) => {
-      // Only our own page, in its main frame, may call the till.
-      const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isAppUrl(frame.url, rendererIndexUrl) || typeof name !== 'string') {
-        return { ok: false, error: { code: 'UNAUTHORIZED' } };
-      }
-      return till.dispatch(name, input);
+    const core = new CoreSupervisor<MessagePortMain>({
+      // The core process uses Electron's net.fetch for the Region (core-bootstrap.ts).
+      launch: electronCoreLauncher(coreEntry, ['--data-dir', tillDataDir(app), '--secrets', 'broker'], log),
+      log,
+      // The core's seal/open requests for its device key: safeStorage exists in the main process only.
+      secrets: deviceCipher(),
+      onReady: (generation) => {
+        for (const w of BrowserWindow.getAllWindows()) if (pageCore.get(w.webContents) !== generation) linkPage(core, w.webContents);
+      },
+      onDown: () => {
+        for (const w of BrowserWindow.getAllWindows()) unlinkPage(w.webContents);
+      },
     });
+    void core.start();
     // Updates download in the background and install when the till quits; never during a sale.
     const updates = setupAutoUpdate({
       feedUrl: process.env.ATOUTS_UPDATE_URL ?? null,
       isPackaged: app.isPackaged,
-      isSaleInProgress: () => till.context.scans.hasOpenScans() || till.status().pendingCount > 0,
+      isSaleInProgress: () => core.saleInProgress(),
       log: {
         info: (message, data) => console.log(JSON.stringify({ message, ...data })),
         warn: (message, data) => console.warn(JSON.stringify({ message, ...data })),
       },
     });
-    till.events.subscribe((event, payload) => {
+    core.events.subscribe((event, payload) => {
       // The end of a shift (the session closed, no sale open) is the moment to install a downloaded update.
       if (event === 'status' && 'staff' in payload && payload.staff === null) updates.installAtEndOfDay();
     });
-    let win = createWindow(till);
+    let win = createWindow(core);
     app.on('second-instance', () => {
-      if (win.isDestroyed()) win = createWindow(till);
+      if (win.isDestroyed()) win = createWindow(core);
       if (win.isMinimized()) win.restore();
       win.focus();
     });
     app.on('window-all-closed', () => app.quit());
-    app.on('before-quit', () => {
+    // The core closes its journal (SHUTDOWN entry) before the app goes: quitting waits for it once.
+    let coreStopped = false;
+    app.on('before-quit', (event) => {
+      if (coreStopped) return;
+      event.preventDefault();
       updates.stop();
-      till.close();
+      void core.stop().finally(() => {
+        coreStopped = true;
+        app.quit();
+      });
     });
   });
 }

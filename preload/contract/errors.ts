@@ -46,12 +46,12 @@ export const TILL_ERROR_CODES = [
   'DEVICE_SECRET_UNREADABLE',
   /** A Region address that is not https:// (plain http is allowed on this computer's loopback only). */
   'REGION_URL_INSECURE',
-  /** The device token cannot be opened (its key file is empty or damaged, or the OS keychain changed): enrol again. */
-  'DEVICE_SECRET_UNREADABLE',
-  /** A Region address that is not https:// (plain http is allowed on this computer's loopback only). */
-  'REGION_URL_INSECURE',
   /** The journal's chain-head row is gone: the till refuses to open it (run `till journal verify`). */
   'JOURNAL_HEAD_MISSING',
+  /** The till's core process stopped while this call was under way: it restarted; check the outcome before retrying. */
+  'CORE_RESTARTED',
+  /** The till's core process is not running (it restarts by itself): try again in a moment. */
+  'CORE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { EVENT_NAME_LIST, IPC_EVENT, IPC_INVOKE } from '../../preload/contract/ipc';
+import { EVENT_NAME_LIST, IPC_PORT } from '../../preload/contract/ipc';
 import { buildSandboxedPreload, sandboxedPreloadProblems, SANDBOXED_PRELOAD_MODULES } from '../../scripts/sandboxed-preload.mjs';
 import { makeTempDir } from '../support/tmp';
 import { runSandboxedPreload, type SandboxRun } from './sandboxed-preload-env';
@@ -51,31 +51,43 @@ describe('the sandboxed preload bundle', () => {
     expect([...run.electronUsed].filter((name) => name !== 'contextBridge' && name !== 'ipcRenderer')).toEqual([]);
   });
 
-  it('makes every event of the contract subscribable, and delivers it until unsubscribed', () => {
+  it('makes every event of the contract subscribable, and delivers it until unsubscribed', async () => {
     const run = runSandboxedPreload(code);
     const till = exposedTill(run);
+    // Events come from the core on the port the main process hands over (main/shell/core-link.ts).
+    const { port1: core, port2: page } = new MessageChannel();
+    run.ipc.deliver(IPC_PORT, [null], [page]);
+    const flush = () => new Promise((r) => setTimeout(r, 10));
     for (const event of EVENT_NAME_LIST) {
       const got: unknown[] = [];
       const off = till.on(event, (payload) => got.push(payload));
       expect(typeof off, event).toBe('function');
-      run.ipc.deliver(IPC_EVENT, [event, { n: 1 }]);
-      run.ipc.deliver(IPC_EVENT, [EVENT_NAME_LIST.find((e) => e !== event), { n: 2 }]);
+      core.postMessage({ kind: 'event', event, payload: { n: 1 } });
+      core.postMessage({ kind: 'event', event: EVENT_NAME_LIST.find((e) => e !== event), payload: { n: 2 } });
+      await flush();
       off();
-      run.ipc.deliver(IPC_EVENT, [event, { n: 3 }]);
+      core.postMessage({ kind: 'event', event, payload: { n: 3 } });
+      await flush();
       expect(got, event).toEqual([{ n: 1 }]);
     }
     // A name outside the contract is never wired to anything.
     const stray: unknown[] = [];
     till.on('secrets', (p) => stray.push(p));
-    run.ipc.deliver(IPC_EVENT, ['secrets', 1]);
+    core.postMessage({ kind: 'event', event: 'secrets', payload: 1 });
+    await flush();
     expect(stray).toEqual([]);
+    core.close();
   });
 
   it('round-trips a call', async () => {
     const run = runSandboxedPreload(code);
-    run.ipc.handle(IPC_INVOKE, (name, input) => ({ ok: true, value: { name, input } }));
+    const { port1: core, port2: page } = new MessageChannel();
+    core.onmessage = (e: MessageEvent<{ id: number; name: string; input: unknown }>) =>
+      core.postMessage({ kind: 'result', id: e.data.id, result: { ok: true, value: { name: e.data.name, input: e.data.input } } });
+    run.ipc.deliver(IPC_PORT, [null], [page]);
     const till = exposedTill(run);
     await expect(till.invoke('till.status', { a: 1 })).resolves.toEqual({ ok: true, value: { name: 'till.status', input: { a: 1 } } });
+    core.close();
   });
 });
 

@@ -1,5 +1,6 @@
-// Starts the real till in browser mode as a child process (the same entry a person runs), on port 0
-// with its own data folder, and hands back its URL. For end-to-end tests.
+// Starts the real till in browser mode as a child process (the same entry a person runs: a supervisor
+// that forks the core process), on port 0 with its own data folder, and hands back its URL. For
+// end-to-end tests.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +13,10 @@ export interface TillHandle {
   origin: string;
   dataDir: string;
   process: ChildProcess;
+  /** The host's and its core's log lines so far (stderr). */
+  logs(): string;
+  /** The running core process (the host is its supervisor), from the host's last 'core ready' line. */
+  corePid(): number | null;
   stop(): Promise<void>;
 }
 
@@ -56,6 +61,14 @@ export async function startTillHost(opts: { dataDir?: string; env?: NodeJS.Proce
     origin: new URL(url).origin,
     dataDir,
     process: child,
+    logs: () => stderr,
+    corePid: () => {
+      const ready = stderr
+        .split('\n')
+        .filter((line) => line.startsWith('{') && line.endsWith('}') && line.includes('"core ready"') && line.includes('"process":"host"'))
+        .map((line) => (JSON.parse(line) as { pid: number }).pid);
+      return ready.at(-1) ?? null;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((ok) => child.once('exit', ok));

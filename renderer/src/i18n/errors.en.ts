@@ -60,9 +60,9 @@ export const errorsEn: Record<ErrorCode, string> = {
   JOURNAL_BROKEN: 'Journal damaged: stop taking payments and contact support.',
   DEVICE_SECRET_UNREADABLE: 'This till must be activated again: its Region access key cannot be read (power cut, damaged file). The journal is intact. Ask the Region for a new activation code, then reactivate the till with a manager’s PIN.',
   REGION_URL_INSECURE: 'Region address refused: it must start with https:// (http:// only to this computer, for tests).',
-  DEVICE_SECRET_UNREADABLE: 'This till must be activated again: its Region access key cannot be read (power cut, damaged file). The journal is intact. Ask the Region for a new activation code, then reactivate the till with a manager’s PIN.',
-  REGION_URL_INSECURE: 'Region address refused: it must start with https:// (http:// only to this computer, for tests).',
   JOURNAL_HEAD_MISSING: 'Journal damaged: the chain head is gone. The till refuses to start; contact support (till journal verify).',
+  CORE_RESTARTED: "The till's core restarted during this operation: check the journal to see whether it went through before trying again.",
+  CORE_UNAVAILABLE: "The till's core is restarting: try again in a moment.",
   INTERNAL: 'Unexpected error. Try again; contact support if it persists.',
 };
 

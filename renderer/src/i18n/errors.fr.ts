@@ -62,9 +62,9 @@ export const errorsFr: Record<ErrorCode, string> = {
   JOURNAL_BROKEN: 'Journal endommagé : ne faites plus de paiement et contactez le support.',
   DEVICE_SECRET_UNREADABLE: 'Cette caisse doit être réactivée : sa clé d’accès à la Région est illisible (coupure de courant, fichier abîmé). Le journal est intact. Demandez un nouveau code d’activation à la Région, puis réactivez la caisse avec le code PIN d’un responsable.',
   REGION_URL_INSECURE: 'Adresse de la Région refusée : elle doit commencer par https:// (http:// seulement vers cet ordinateur, pour les essais).',
-  DEVICE_SECRET_UNREADABLE: 'Cette caisse doit être réactivée : sa clé d’accès à la Région est illisible (coupure de courant, fichier abîmé). Le journal est intact. Demandez un nouveau code d’activation à la Région, puis réactivez la caisse avec le code PIN d’un responsable.',
-  REGION_URL_INSECURE: 'Adresse de la Région refusée : elle doit commencer par https:// (http:// seulement vers cet ordinateur, pour les essais).',
   JOURNAL_HEAD_MISSING: "Journal endommagé : la tête de chaîne a disparu. La caisse refuse de démarrer ; contactez le support (till journal verify).",
+  CORE_RESTARTED: "Le cœur de la caisse a redémarré pendant l'opération : vérifiez dans le journal si elle a abouti avant de recommencer.",
+  CORE_UNAVAILABLE: 'Le cœur de la caisse redémarre : réessayez dans un instant.',
   INTERNAL: 'Erreur inattendue. Réessayez ; si cela se reproduit, contactez le support.',
 };
 
