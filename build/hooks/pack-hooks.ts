@@ -53,7 +53,7 @@ export type PackHookResult = { ok: true; detail: string; binary: string } | { ok
 export const REBUILT_MODULES = ['better-sqlite3'] as const;
 
 /** Files the packaged app cannot start without: the outputs of `npm run build`. */
-export const BUILT_APP_FILES = ['dist/main/shell.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html'] as const;
+export const BUILT_APP_FILES = ['dist/main/shell.cjs', 'dist/main/core-process.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html'] as const;
 
 /** The Node build, which stays where npm put it. */
 export const NODE_NATIVE_BINARY = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';

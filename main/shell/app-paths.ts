@@ -11,6 +11,8 @@ export interface AppPaths {
   /** Served as app://till/ (main/shell/app-scheme.ts). */
   rendererDir: string;
   rendererIndex: string;
+  /** The till core's utility process entry (main/shell/core-bootstrap.ts), built next to the shell. */
+  coreProcess: string;
 }
 
 export function appPaths(bundleDir: string): AppPaths {
@@ -19,5 +21,6 @@ export function appPaths(bundleDir: string): AppPaths {
     preload: join(dist, 'preload', 'preload.cjs'),
     rendererDir: join(dist, 'renderer'),
     rendererIndex: join(dist, 'renderer', 'index.html'),
+    coreProcess: join(bundleDir, 'core-process.cjs'),
   };
 }

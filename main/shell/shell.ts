@@ -16,10 +16,9 @@ import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 import { appPaths } from './app-paths';
 
 // The UI is served from app://till/ (app-scheme.ts), never file://: see security-policy.ts, APP_SCHEME.
-const { rendererDir, preload: preloadPath } = appPaths(__dirname);
+const { rendererDir, preload: preloadPath, coreProcess: coreEntry } = appPaths(__dirname);
 const rendererIndexUrl = APP_INDEX_URL;
 registerAppSchemePrivileges();
-const coreEntry = join(__dirname, 'core-process.cjs');
 
 // The OS keychain where it really encrypts; else (Linux's basic_text is a hardcoded password) an owner-only
 // key file outside the data folder (main/secrets/os-keychain.ts). Only after 'ready': safeStorage says
