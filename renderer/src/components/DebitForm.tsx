@@ -1,7 +1,7 @@
 // The sale for one scanned pass: a tariff (number keys 1–9) or a typed price, the Atouts part the till
 // proposes (as much as the wallet allows, up to the price), and the split the cashier reads out. The parent
 // mounts one form per scan (keyed by the scan), so nothing of the previous youth's sale can carry over.
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_RULES, walletOf, type Category } from '../../../protocol/catalogue';
 import type { DebitOutcome, ErrorCode, PassCard, Tariff, TillErrorValue } from '../../../preload/contract';
@@ -52,17 +52,17 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
 
   const balance = category ? (card.wallets.find((w) => w.wallet === walletOf(category))?.balanceCents ?? 0) : 0;
   const priceCents = fields.priceCents;
-  const amountCents = parseEuros(amount);
+  // The till proposes the largest part the wallet allows, until the cashier types their own: derived at each
+  // render, so an Enter pressed right after the tariff key already sees it.
+  const amountText = amountTouched ? amount : priceCents !== null ? centsToInput(Math.min(priceCents, balance)) : '';
+  const amountCents = parseEuros(amountText);
   const check = saleCheck({ priceCents, amountCents, balanceCents: balance });
 
-  // After a scan, the focus is on the tariffs when there are some (the number keys pick one), else on the price.
-  useEffect(() => {
+  // After a scan, the focus is on the tariffs when there are some (the number keys pick one), else on the price;
+  // set before the first paint, so a key pressed as soon as the card shows lands in the form.
+  useLayoutEffect(() => {
     if (usable.length > 0) tariffsRef.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [usable.length]);
-  // The till proposes the largest part the wallet allows, until the cashier types their own.
-  useEffect(() => {
-    if (!amountTouched && priceCents !== null) setAmount(centsToInput(Math.min(priceCents, balance)));
-  }, [priceCents, balance, amountTouched]);
 
   const chooseCategory = (next: Category) => {
     setCategory(next);
@@ -117,16 +117,25 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
     if (e.key === 'Escape') {
       e.preventDefault();
       onCancel();
-      return;
-    }
-    // Number keys pick a tariff wherever the focus is, except in a field that takes digits.
-    const typing = e.target instanceof HTMLInputElement;
-    const tariff = typing || e.altKey || e.ctrlKey || e.metaKey ? undefined : tariffForKey(usable, e.key);
-    if (tariff) {
-      e.preventDefault();
-      chooseTariff(tariff);
     }
   };
+  // Number keys pick a tariff wherever the focus is (the page, a button, the form), except in a field that
+  // takes digits: the cashier's key must not depend on where the last screen left the focus.
+  const choose = useRef(chooseTariff);
+  choose.current = chooseTariff;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      const target = e.target;
+      const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+      const tariff = typing || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented ? undefined : tariffForKey(usable, e.key);
+      if (tariff) {
+        e.preventDefault();
+        choose.current(tariff);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [usable]);
 
   const money = (cents: number) => formatCents(cents, i18n.language);
   return (
@@ -163,7 +172,7 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
             name="amount"
             inputMode="decimal"
             autoComplete="off"
-            value={amount}
+            value={amountText}
             aria-invalid={check.problem !== null}
             aria-describedby="sale-balance"
             onChange={(e) => {
