@@ -13,6 +13,7 @@ import { startBrowserHost } from '../main/host/browser-host';
 import { nodeHidBackend } from '../native/hid';
 import { startRegionServer } from '../test/support/region-server';
 import { electronBinary } from '../test/support/electron-binary';
+import { electronSqliteForInstalledElectron, realDeps } from '../build/hooks/pack-hooks';
 import type { DemoFacts } from '../region-server/seed/demo-seed';
 
 const { values } = parseArgs({
@@ -71,6 +72,13 @@ setInterval(() => void writeDemoTokens().catch(() => undefined), 8 * 60_000).unr
 
 let stopTill: () => Promise<void> = async () => undefined;
 if (useElectron) {
+  // The window's core loads Electron's own build of better-sqlite3 (main/sqlite/sqlite-binding.ts), made
+  // once next to Node's; this Node process keeps using node_modules' build.
+  const native = await electronSqliteForInstalledElectron(ROOT, realDeps);
+  if (!native.ok) {
+    console.error(`[${native.code}] ${native.detail}: run "npm run demo -- --browser-only" meanwhile`);
+    process.exit(1);
+  }
   const { activationCode: code } = await region.admin.newActivationCode(partner.id);
   console.log(`\nEnrol the till in its window with: Region ${region.url}, partner ${partner.id}, activation code ${code}`);
   const child = spawn(electronPath, [join(ROOT, 'dist/main/shell.cjs')], {

@@ -172,6 +172,17 @@ export function electronAbi(electronVersion: string): string {
 
 export const realDeps: PackHookDeps = { rebuild: electronRebuild, abiOf: electronAbi, log: consoleLog };
 
+/**
+ * better-sqlite3 for the Electron installed in node_modules, on this machine: what `npx electron .` and the
+ * demo's Electron window load. Built only when absent, unless `force`.
+ */
+export async function electronSqliteForInstalledElectron(projectDir: string, deps: PackHookDeps, force = false): Promise<PackHookResult> {
+  const { version } = JSON.parse(readFileSync(join(projectDir, 'node_modules/electron/package.json'), 'utf8')) as { version: string };
+  const binary = electronBinaryPath(deps.abiOf(version), process.platform, process.arch);
+  if (!force && existsSync(join(projectDir, binary))) return { ok: true, detail: `${binary} already built`, binary };
+  return buildElectronSqlite(projectDir, { electronVersion: version, platform: process.platform, arch: process.arch }, deps);
+}
+
 /** electron-builder `beforePack`: throws, because that is how a hook stops electron-builder. */
 export async function beforePack(context: PackHookContext): Promise<void> {
   const result = await rebuildNativeForElectron(context, realDeps);

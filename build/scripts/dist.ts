@@ -3,8 +3,8 @@
 // Usage: tsx build/scripts/dist.ts <win|mac|linux> [--dir]
 //        tsx build/scripts/dist.ts native   (better-sqlite3 for the installed Electron, to run `electron .`)
 import { build, Platform } from 'electron-builder';
-import { existsSync, readFileSync } from 'node:fs';
-import { BUILT_APP_FILES, buildElectronSqlite, realDeps } from '../hooks/pack-hooks';
+import { existsSync } from 'node:fs';
+import { BUILT_APP_FILES, electronSqliteForInstalledElectron, realDeps } from '../hooks/pack-hooks';
 
 const PLATFORMS = { win: Platform.WINDOWS, mac: Platform.MAC, linux: Platform.LINUX } as const;
 const [which, ...flags] = process.argv.slice(2);
@@ -12,8 +12,7 @@ const [which, ...flags] = process.argv.slice(2);
 if (which === 'native') {
   // The Electron build sits next to the Node one (dist/native/electron-<abi>-<platform>-<arch>/), so npm test
   // keeps working after it; see main/sqlite/sqlite-binding.ts.
-  const { version } = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string };
-  const result = await buildElectronSqlite(process.cwd(), { electronVersion: version, platform: process.platform, arch: process.arch }, realDeps);
+  const result = await electronSqliteForInstalledElectron(process.cwd(), realDeps, true);
   if (!result.ok) console.error(`[${result.code}] ${result.detail}`);
   process.exit(result.ok ? 0 : 1);
 }

@@ -11,6 +11,7 @@ import {
   checkPackedNative,
   electronAbi,
   electronBinaryPath,
+  electronSqliteForInstalledElectron,
   rebuildNativeForElectron,
   type ElectronRebuildOptions,
   type PackHookContext,
@@ -192,5 +193,20 @@ describe('the ABI of an Electron version', () => {
     expect(electronAbi(installed.version)).toBe(readFileSync('node_modules/electron/abi_version', 'utf8').trim());
     // Electron's ABI is never Node's: the two builds cannot be one file.
     expect(electronAbi(installed.version)).not.toBe(process.versions.modules);
+  });
+});
+
+describe('the Electron build for the installed Electron (npx electron ., the demo)', () => {
+  it('is built once for this machine, at the path of the installed version, and kept', async () => {
+    put('node_modules/electron/package.json', JSON.stringify({ name: 'electron', version: '45.5.0' }));
+    const fake = fakeRebuild();
+    const first = await electronSqliteForInstalledElectron(project.dir, fake.deps);
+    expect(first).toMatchObject({ ok: true, binary: electronBinaryPath('150', process.platform, process.arch) });
+    expect(fake.calls[0]?.options).toMatchObject({ electronVersion: '45.5.0', platform: process.platform, arch: process.arch });
+    expect(await electronSqliteForInstalledElectron(project.dir, fake.deps)).toMatchObject({ ok: true, detail: expect.stringContaining('already built') });
+    expect(fake.calls).toHaveLength(1);
+    await electronSqliteForInstalledElectron(project.dir, fake.deps, true);
+    expect(fake.calls).toHaveLength(2);
+    expect(read(NODE_NATIVE_BINARY)).toBe('node abi');
   });
 });
