@@ -47,7 +47,7 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
     // Tokens are minted before the clock starts: the figure is the debit, not the youth's app.
     const queues: { token: string; pass: string }[][] = [];
     for (let c = 0; c < CLIENTS; c++) {
-      const b = await region.admin.createBeneficiary({ givenName: 'Banc', familyName: 'Dessai', birthDate: '2008-01-01', wallets: { CINEMA: 100_000_000 } });
+      const b = await region.admin.createBeneficiary({ givenName: 'Banc', familyName: `Dessai${c}`, birthDate: '2008-01-01', wallets: { CINEMA: 100_000_000 } });
       const queue: { token: string; pass: string }[] = [];
       for (let i = 0; i < perClient; i++) queue.push({ token: devices[c] ?? '', pass: await region.admin.mintPass({ beneficiaryId: b.id, ttlSeconds: 600 }) });
       queues.push(queue);

@@ -17,6 +17,8 @@ export const REGION_REFUSAL_CODES = [
   'INSUFFICIENT_BALANCE',
   'OFFLINE_TOO_LATE',
   'OFFLINE_LIMIT_EXCEEDED',
+  /** The statement of the month the debit or redemption is dated in is already closed. */
+  'MONTH_CLOSED',
   'VOID_WINDOW_CLOSED',
   'UNKNOWN_DEBIT',
   /** A debit that arrives after the Region recorded its void (the till abandoned it): it never happened. */
@@ -29,6 +31,8 @@ export const REGION_REFUSAL_CODES = [
   'NOT_REGISTERED',
   'OFFER_CLOSED',
   'IDEMPOTENCY_CONFLICT',
+  /** A journal anchor that contradicts one the Region holds for this device (cut, rewritten or restored journal). */
+  'ANCHOR_CONFLICT',
   'UNAUTHORIZED',
   'NOT_FOUND',
   'VALIDATION_FAILED',

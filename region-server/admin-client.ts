@@ -1,5 +1,6 @@
 // A typed client for the reference server's /admin calls (region-api.md, "own extras"), over fetch.
 // Used by the `region` command-line tool and by every test through test/support/region-server.ts.
+import type { AnchorItem, ArchiveKeyRecord } from '../protocol/anchors';
 
 export type Category = 'SPECTACLE' | 'CINEMA' | 'SPORT' | 'ARTISTIC' | 'LOCAL';
 export type WalletName = 'SPECTACLE' | 'CINEMA' | 'PRATIQUE' | 'LOCAL';
@@ -41,6 +42,16 @@ export interface Jwk {
   use?: string;
 }
 
+export interface DeviceAudit {
+  device: { id: string; partnerId: string; name: string; enrolledAt: string };
+  partner: { id: string; name: string; siret: string; accreditations: Category[]; status: 'active' | 'suspended' };
+  archiveKeys: ArchiveKeyRecord[];
+  /** Every anchor received, by seq then arrival, refused ones included (with `conflict`). */
+  anchors: AnchorItem[];
+  conflicts: AnchorItem[];
+  restores: AnchorItem[];
+}
+
 /** An /admin call that did not answer 2xx. */
 export class AdminError extends Error {
   constructor(
@@ -79,17 +90,35 @@ export class AdminClient {
   patchPartner(partnerId: string, patch: { accreditations?: Category[]; status?: 'active' | 'suspended' }): Promise<unknown> {
     return this.call('PATCH', `/admin/partners/${encodeURIComponent(partnerId)}`, patch);
   }
+  /**
+   * A youth's membership of a season, under the regulation's rules (aged 15–25 when joining, or a lycée
+   * pupil under 15 eligible to Atouts Livre; joined 1 July–31 May; once per season per person): a broken
+   * rule is an AdminError with AGE_NOT_ELIGIBLE, ATOUTS_LIVRE_REQUIRED, JOINING_CLOSED or ALREADY_MEMBER.
+   */
   createBeneficiary(input: {
     givenName: string;
     familyName: string;
     birthDate: string;
     season?: number;
+    /** Defaults to the server's now. */
+    joinedAt?: string;
+    lyceen?: boolean;
+    atoutsLivreEligible?: boolean;
     membership?: 'active' | 'inactive';
     wallets?: Partial<Record<WalletName, number>>;
-  }): Promise<{ id: string; wallets: WalletBalance[] }> {
+  }): Promise<{ id: string; season: number; joinedAt: string; wallets: WalletBalance[] }> {
     return this.call('POST', '/admin/beneficiaries', input);
   }
-  beneficiary(id: string): Promise<{ id: string; givenName: string; familyName: string; birthDate: string; season: number; membership: string; wallets: WalletBalance[] }> {
+  beneficiary(id: string): Promise<{
+    id: string;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    season: number;
+    membership: string;
+    joinedAt: string | null;
+    wallets: WalletBalance[];
+  }> {
     return this.call('GET', `/admin/beneficiaries/${encodeURIComponent(id)}`);
   }
   setMembership(id: string, membership: 'active' | 'inactive'): Promise<unknown> {
@@ -126,6 +155,10 @@ export class AdminClient {
   }
   payMonth(month: string, paidAt?: string): Promise<{ month: string; paidAt: string; contestUntil: string }> {
     return this.call('POST', `/admin/months/${month}/pay`, paidAt ? { paidAt } : {});
+  }
+  /** The auditor's view of a till: its partner, archive keys with validity times, anchors, conflicts and restores. */
+  device(deviceId: string): Promise<DeviceAudit> {
+    return this.call('GET', `/admin/devices/${encodeURIComponent(deviceId)}`);
   }
   async ledger(): Promise<LedgerItem[]> {
     return (await this.call<{ items: LedgerItem[] }>('GET', '/admin/ledger')).items;

@@ -9,8 +9,10 @@ const USAGE = `usage: npm run region -- <command> [--url URL] [--admin-key KEY]
   create-partner      --name N --siret 14DIGITS --accreditations CINEMA,SPECTACLE,SPORT,ARTISTIC,LOCAL
   activation-code     --partner P
   patch-partner       --partner P [--accreditations A,B] [--status active|suspended]
-  create-beneficiary  --given-name G --family-name F --birth-date YYYY-MM-DD [--season N] [--membership active|inactive]
+  create-beneficiary  --given-name G --family-name F --birth-date YYYY-MM-DD [--season N] [--joined-at ISO]
+                      [--lyceen] [--atouts-livre] [--membership active|inactive]   (15–25, or a lycée pupil under 15 with Atouts Livre)
   beneficiary         --id B
+  device              --id D   (the auditor's view: archive keys, anchors, conflicts, restores)
   mint-pass           --beneficiary B [--ttl SECONDS] [--png FILE]   (prints a terminal QR code, writes a PNG)
   create-coupon       --beneficiary B --partner P --category SPORT|ARTISTIC --amount CENTS [--expires-at ISO]
   cancel-coupon       --id C
@@ -70,16 +72,22 @@ async function run(command: string, args: string[], flags: Map<string, string>, 
     case 'create-beneficiary': {
       const season = optionalNumber(flags, 'season');
       const membership = flags.get('membership');
+      const joinedAt = flags.get('joined-at');
       return admin.createBeneficiary({
         givenName: need(flags, 'given-name'),
         familyName: need(flags, 'family-name'),
         birthDate: need(flags, 'birth-date'),
         ...(season ? { season } : {}),
+        ...(joinedAt ? { joinedAt } : {}),
+        ...(flags.get('lyceen') === 'true' ? { lyceen: true } : {}),
+        ...(flags.get('atouts-livre') === 'true' ? { atoutsLivreEligible: true } : {}),
         ...(membership === 'active' || membership === 'inactive' ? { membership } : {}),
       });
     }
     case 'beneficiary':
       return admin.beneficiary(need(flags, 'id'));
+    case 'device':
+      return admin.device(need(flags, 'id'));
     case 'mint-pass':
       return mintPass(admin, flags);
     case 'create-coupon': {

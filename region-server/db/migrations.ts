@@ -74,4 +74,29 @@ export const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX coupons_by_beneficiary ON coupons (beneficiary_id, status, expires_ms);
   `,
+  // Membership rules (domain/membership.ts): when the youth joined, who they are (one membership per
+  // season), and whether they joined under 15 by the lycée exception. Rows from before stay NULL.
+  `
+  ALTER TABLE beneficiaries ADD COLUMN joined_at TEXT;
+  ALTER TABLE beneficiaries ADD COLUMN identity TEXT;
+  ALTER TABLE beneficiaries ADD COLUMN under15_exception INTEGER NOT NULL DEFAULT 0;
+  CREATE INDEX beneficiaries_by_identity ON beneficiaries (identity, season);
+  `,
+  // Journal anchors (domain/anchors.ts): every anchor a till sent, accepted or refused (conflict JSON),
+  // whether it still binds the chain (a declared restore releases those above its seq), and the range a
+  // restore declared lost. Archive-signing public keys per device with their validity interval.
+  `
+  CREATE TABLE anchors (
+    id TEXT PRIMARY KEY, device_id TEXT NOT NULL REFERENCES devices(id), seq INTEGER NOT NULL, hash TEXT NOT NULL,
+    at TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('sync','closure','restore')), closure TEXT,
+    received_at TEXT NOT NULL, conflict TEXT, gap_from INTEGER, gap_to INTEGER,
+    binding INTEGER NOT NULL, superseded_at TEXT, arrival INTEGER NOT NULL
+  );
+  CREATE INDEX anchors_by_device ON anchors (device_id, seq, arrival);
+  CREATE INDEX anchors_binding ON anchors (device_id, binding, seq);
+  CREATE TABLE archive_keys (
+    device_id TEXT NOT NULL REFERENCES devices(id), thumbprint TEXT NOT NULL, jwk TEXT NOT NULL,
+    valid_from TEXT NOT NULL, valid_until TEXT, arrival INTEGER NOT NULL, PRIMARY KEY (device_id, arrival)
+  );
+  `,
 ];

@@ -1,8 +1,11 @@
 // Beneficiaries (the youths), their membership for a season and their wallets.
 import { WALLETS, WALLET_INITIAL_CENTS, walletOf } from '../../protocol/catalogue';
 import type { Category, Wallet } from '../../protocol/catalogue';
-import { seasonOf } from '../../protocol/paris-time';
 import { nextId } from './ids';
+import { checkJoining } from './membership';
+import type { JoiningRequest } from './membership';
+import { ok } from './problem';
+import type { Outcome } from './problem';
 import type { Region } from './region';
 
 export interface Beneficiary {
@@ -12,6 +15,8 @@ export interface Beneficiary {
   birthDate: string;
   season: number;
   membership: 'active' | 'inactive';
+  /** When the youth joined (null for memberships recorded before the server kept it). */
+  joinedAt: string | null;
 }
 
 export interface WalletBalance {
@@ -26,12 +31,13 @@ interface BeneficiaryRow {
   birth_date: string;
   season: number;
   membership: 'active' | 'inactive';
+  joined_at: string | null;
 }
 
 export function getBeneficiary(region: Region, id: string): Beneficiary | null {
   const row = region.db.prepare('SELECT * FROM beneficiaries WHERE id = ?').get(id) as BeneficiaryRow | undefined;
   if (!row) return null;
-  return { id: row.id, givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date, season: row.season, membership: row.membership };
+  return { id: row.id, givenName: row.given_name, familyName: row.family_name, birthDate: row.birth_date, season: row.season, membership: row.membership, joinedAt: row.joined_at };
 }
 
 /**
@@ -75,19 +81,28 @@ export function adjustWallet(region: Region, beneficiaryId: string, wallet: Wall
   return balanceOf(region, beneficiaryId, wallet);
 }
 
-export function createBeneficiary(
-  region: Region,
-  input: { givenName: string; familyName: string; birthDate: string; season?: number; membership?: 'active' | 'inactive'; wallets?: Partial<Record<Wallet, number>> },
-): { id: string; wallets: WalletBalance[] } {
-  return region.db.transaction(() => {
-    const season = input.season ?? seasonOf(region.now());
+export interface NewBeneficiary extends JoiningRequest {
+  membership?: 'active' | 'inactive' | undefined;
+  wallets?: Partial<Record<Wallet, number>> | undefined;
+}
+
+/** Records a youth's membership of a season after every membership rule (domain/membership.ts). */
+export function createBeneficiary(region: Region, input: NewBeneficiary): Outcome<{ id: string; season: number; joinedAt: string; wallets: WalletBalance[] }> {
+  return region.db.transaction((): Outcome<{ id: string; season: number; joinedAt: string; wallets: WalletBalance[] }> => {
+    const joining = checkJoining(region, input);
+    if (!joining.ok) return joining;
+    const { season, joinedMs, identity } = joining.value;
+    const joinedAt = new Date(joinedMs).toISOString();
     const id = nextId(region.db, `B-${season}`, 6);
     region.db
-      .prepare('INSERT INTO beneficiaries (id, given_name, family_name, birth_date, season, membership, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(id, input.givenName, input.familyName, input.birthDate, season, input.membership ?? 'active', region.nowIso());
+      .prepare(
+        `INSERT INTO beneficiaries (id, given_name, family_name, birth_date, season, membership, created_at, joined_at, identity, under15_exception)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, input.givenName, input.familyName, input.birthDate, season, input.membership ?? 'active', region.nowIso(), joinedAt, identity, input.lyceen && input.atoutsLivreEligible ? 1 : 0);
     const insert = region.db.prepare('INSERT INTO wallets (beneficiary_id, wallet, balance_cents) VALUES (?, ?, ?)');
     for (const wallet of WALLETS) insert.run(id, wallet, input.wallets?.[wallet] ?? WALLET_INITIAL_CENTS[wallet]);
-    return { id, wallets: walletsOf(region, id) };
+    return ok({ id, season, joinedAt, wallets: walletsOf(region, id) });
   })();
 }
 

@@ -6,7 +6,7 @@ import { makeCouponCode, normalizeCouponCode } from '../../protocol/coupon-code'
 import { seasonBounds } from '../../protocol/paris-time';
 import { mintCouponToken, verifyToken } from '../../protocol/pass-token';
 import { adjustWallet, balanceOf, getBeneficiary } from './beneficiaries';
-import { checkAmount, checkClockSkew, checkMembership, checkSeason, firstProblem } from './debit-rules';
+import { checkAmount, checkClockSkew, checkMembership, checkMonthOpen, checkSeason, firstProblem } from './debit-rules';
 import { checkNotTombstoned, insertDebit } from './debits';
 import { nextId, secureRandom } from './ids';
 import type { Device, Partner } from './partners';
@@ -14,6 +14,7 @@ import { getPartner } from './partners';
 import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
 import type { Region } from './region';
+import { closedMonthOf } from './statements';
 
 export type CouponStatus = 'reserved' | 'redeemed' | 'cancelled' | 'expired';
 
@@ -192,9 +193,11 @@ export function redeemCoupon(region: Region, device: Device, partner: Partner, c
     () => (partner.accreditations.includes(row.category) ? null : { status: 422, code: 'NOT_ACCREDITED', detail: `not accredited for ${row.category}` }),
     () => (isItemEligible(row.category, req.item, req.sessions) ? null : { status: 422, code: 'ITEM_NOT_ELIGIBLE', detail: `${req.item} not paid from ${row.category}` }),
     () => checkAmount(row.amount_cents, req.priceCents),
+    () => checkMonthOpen(closedMonthOf(region, occurredMs)),
     () => checkClockSkew(occurredMs, region.now()),
     () => checkMembership(beneficiary),
-    () => checkSeason(occurredMs, beneficiary.season),
+    // A redemption is always online: judged at the Region's clock, like an online debit.
+    () => checkSeason(region.now(), beneficiary.season),
   );
   if (problem) return { ok: false, problem };
   insertDebit(region, {

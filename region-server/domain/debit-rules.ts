@@ -62,17 +62,23 @@ export function checkMembership(beneficiary: Beneficiary): Problem | null {
   return beneficiary.membership === 'active' ? null : problem('MEMBERSHIP_INACTIVE', 'membership not active');
 }
 
-/** The season runs to 30 June 23:59:59 Paris time; 1 July 00:00 belongs to the next one. */
-export function checkSeason(occurredMs: number, season: number): Problem | null {
-  return isInSeason(occurredMs, season) ? null : problem('SEASON_CLOSED', `outside season ${season}`);
+/**
+ * The season runs to 30 June 23:59:59 Paris time; 1 July 00:00 belongs to the next one. `atMs` is the
+ * moment the debit is judged at: the Region's clock for an online debit (a till's occurredAt is trusted
+ * only within the skew, which would leave last season's money spendable for five more minutes), the
+ * till's occurredAt for an offline one (it happened then, under the offline policy).
+ */
+export function checkSeason(atMs: number, season: number): Problem | null {
+  return isInSeason(atMs, season) ? null : problem('SEASON_CLOSED', `outside season ${season}`);
 }
 
 export function checkBalance(balanceCents: number, amountCents: number): Problem | null {
   return amountCents > balanceCents ? problem('INSUFFICIENT_BALANCE', `balance ${balanceCents} below ${amountCents}`) : null;
 }
 
+/** Whatever the mode: a closed statement never changes, so nothing dated in its month can join it. */
 export function checkMonthOpen(closedMonth: string | null): Problem | null {
-  return closedMonth ? problem('OFFLINE_TOO_LATE', `the statement of ${closedMonth} is already closed`) : null;
+  return closedMonth ? problem('MONTH_CLOSED', `the statement of ${closedMonth} is already closed`) : null;
 }
 
 /** The first problem of a list of lazily evaluated checks. */

@@ -25,7 +25,7 @@ import type { Device, Partner } from './partners';
 import { ok, refuse } from './problem';
 import type { Outcome, Problem } from './problem';
 import type { Region } from './region';
-import { isMonthClosed } from './statements';
+import { closedMonthOf, isMonthClosed } from './statements';
 
 export interface DebitRequest {
   id: string;
@@ -191,6 +191,8 @@ export function recordDebit(region: Region, device: Device, partner: Partner, re
     () => checkAccreditation(partner, req.category),
     () => checkItemEligible(req.category as Category, req.item, req.sessions),
     () => checkAmount(req.amountCents, req.priceCents),
+    // Before the age and skew checks: a debit dated in a closed month is refused as such, in either mode.
+    () => checkMonthOpen(closedMonthOf(region, occurredMs)),
     () => (offline ? checkOfflineAge(occurredMs, nowMs, policy) : checkClockSkew(occurredMs, nowMs)),
     () => (offline ? checkOfflineLimit(req.amountCents, policy) : null),
   );
@@ -208,8 +210,7 @@ export function recordDebit(region: Region, device: Device, partner: Partner, re
   const late = firstProblem(
     () => checkTokenUnused(debitUsingJti(region, claims.jti)),
     () => checkMembership(beneficiary),
-    () => checkSeason(occurredMs, beneficiary.season),
-    () => checkMonthOpen(isMonthClosed(region, parisMonth(occurredMs)) ? parisMonth(occurredMs) : null),
+    () => checkSeason(offline ? occurredMs : nowMs, beneficiary.season),
     // Offline debits are honoured past the live balance: the Region carries that risk up to the floor limit.
     () => (offline ? null : checkBalance(balanceOf(region, beneficiary.id, wallet), req.amountCents)),
   );

@@ -1,6 +1,8 @@
 // Partners, their accreditations, activation codes and enrolled devices (tills).
 import { createHash, randomBytes } from 'node:crypto';
+import type { Ed25519PublicJwk } from '../../protocol/anchors';
 import type { Category } from '../../protocol/catalogue';
+import { checkArchiveKey, registerArchiveKey } from './archive-keys';
 import { makeActivationCode, nextId } from './ids';
 import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
@@ -74,8 +76,11 @@ function hashToken(token: string): string {
 /** Enrols a till with a single-use activation code; the device token is shown once and stored hashed. */
 export function enrollDevice(
   region: Region,
-  input: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string | undefined },
+  input: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string | undefined; archiveKey?: Ed25519PublicJwk | undefined },
 ): Outcome<{ deviceId: string; token: string; partner: Partner }> {
+  // A bad key is refused before the single-use code is spent.
+  const key = input.archiveKey ? checkArchiveKey(input.archiveKey) : null;
+  if (key && !key.ok) return key;
   return region.db.transaction((): Outcome<{ deviceId: string; token: string; partner: Partner }> => {
     const code = input.activationCode.trim().toUpperCase();
     const row = region.db.prepare('SELECT partner_id, used_at FROM activation_codes WHERE code = ?').get(code) as
@@ -97,6 +102,8 @@ export function enrollDevice(
         .run(hashToken(token), input.deviceId, partner.id);
       if (replaced.changes !== 1) return refuse('ACTIVATION_INVALID', 'no such device for this partner', 401);
       region.db.prepare('UPDATE activation_codes SET used_at = ? WHERE code = ?').run(now, code);
+      // A key sent again replaces the device's archive key from now on; the old one stays listed.
+      if (input.archiveKey) registerArchiveKey(region, input.deviceId, input.archiveKey);
       return ok({ deviceId: input.deviceId, token, partner });
     }
     region.db.prepare('UPDATE activation_codes SET used_at = ? WHERE code = ?').run(now, code);
@@ -104,8 +111,20 @@ export function enrollDevice(
     region.db
       .prepare('INSERT INTO devices (id, partner_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)')
       .run(deviceId, partner.id, input.deviceName, hashToken(token), now);
+    if (input.archiveKey) registerArchiveKey(region, deviceId, input.archiveKey);
     return ok({ deviceId, token, partner });
   })();
+}
+
+export interface DeviceRecord extends Device {
+  enrolledAt: string;
+}
+
+export function getDevice(region: Region, id: string): DeviceRecord | null {
+  const row = region.db.prepare('SELECT id, partner_id, name, created_at FROM devices WHERE id = ?').get(id) as
+    | { id: string; partner_id: string; name: string; created_at: string }
+    | undefined;
+  return row ? { id: row.id, partnerId: row.partner_id, name: row.name, enrolledAt: row.created_at } : null;
 }
 
 export function deviceByToken(region: Region, token: string): Device | null {

@@ -30,6 +30,12 @@ export function isMonthClosed(region: Region, month: string): boolean {
   return region.db.prepare('SELECT 1 FROM months WHERE month = ?').get(month) !== undefined;
 }
 
+/** The month of that instant when its statement is closed, else null. */
+export function closedMonthOf(region: Region, instantMs: number): string | null {
+  const month = parisMonth(instantMs);
+  return isMonthClosed(region, month) ? month : null;
+}
+
 function monthRow(region: Region, month: string): MonthRow | undefined {
   return region.db.prepare('SELECT * FROM months WHERE month = ?').get(month) as MonthRow | undefined;
 }
@@ -80,9 +86,19 @@ export function statementLines(region: Region, partnerId: string, month: string)
   return listDebitsInRange(region, partnerId, start, end).filter((d) => d.status === 'accepted');
 }
 
+/**
+ * The earliest instant a month may close: `maxOfflineHours` after its last instant, so that every offline
+ * debit made in it and sent within the policy still counts in it (region-api.md, Statements).
+ */
+export function earliestClose(region: Region, month: string): number {
+  return parisMonthBounds(month).end + region.settings.offline.maxOfflineHours * 3_600_000;
+}
+
 export function closeMonth(region: Region, month: string): Outcome<{ month: string; closedAt: string }> {
-  const { end } = parisMonthBounds(month);
-  if (region.now() < end) return refuse('VALIDATION_FAILED', `${month} has not ended yet at the server clock`, 409);
+  const notBefore = earliestClose(region, month);
+  if (region.now() < notBefore) {
+    return refuse('VALIDATION_FAILED', `${month} may close from ${new Date(notBefore).toISOString()} (its end plus the offline policy's ${region.settings.offline.maxOfflineHours} h)`, 409);
+  }
   return region.db.transaction((): Outcome<{ month: string; closedAt: string }> => {
     const existing = monthRow(region, month);
     if (existing) return ok({ month, closedAt: existing.closed_at });

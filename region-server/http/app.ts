@@ -22,6 +22,21 @@ export interface AppOptions {
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+}
+
+/** Every route of an app, and those registered in the admin-guarded context (filled as routes register). */
+export interface RouteTable {
+  all: RouteEntry[];
+  admin: RouteEntry[];
+}
+
+const ROUTE_TABLES = new WeakMap<FastifyInstance, RouteTable>();
+
+const entries = (route: { method: string | string[]; url: string }): RouteEntry[] => [route.method].flat().map((method) => ({ method, url: route.url }));
+
 export interface WriteFinisher {
   (request: FastifyRequest, reply: FastifyReply, answer: Answer): FastifyReply;
 }
@@ -48,18 +63,11 @@ export function buildApp(opts: AppOptions): FastifyInstance {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
-    if (request.url.startsWith('/admin/') && !isAdmin(request, adminKey)) {
-      return send(reply, problemAnswer({ status: 401, code: 'UNAUTHORIZED', detail: 'X-Admin-Key missing or wrong' }));
-    }
-    if (request.url.startsWith('/v1/')) {
-      const faults = region.settings.faults;
-      if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
-      if (faults.errorRate > 0 && random() < faults.errorRate) {
-        request.log.warn({ fault: 'error' }, 'injected fault');
-        return send(reply, problemAnswer({ status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'injected fault' }));
-      }
-    }
-    return undefined;
+  });
+  const routes: RouteTable = { all: [], admin: [] };
+  ROUTE_TABLES.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    routes.all.push(...entries(route));
   });
 
   /** Sends a write's answer, or, when the drop fault fires, leaves the client with a dead socket. */
@@ -90,7 +98,37 @@ export function buildApp(opts: AppOptions): FastifyInstance {
     send(reply, problemAnswer({ status: 404, code: 'NOT_FOUND', detail: `no route ${request.method} ${request.url.split('?')[0]}` })),
   );
 
-  registerTillRoutes(app, region, finishWrite);
-  registerAdminRoutes(app, region);
+  // Guards belong to the routes they protect, by registration: each group lives in its own encapsulated
+  // context whose onRequest hook runs for exactly the routes registered in it, after the router has matched
+  // the decoded path. A check on the raw URL's prefix (as before) let `/%61dmin/...` reach an admin route.
+  app.register(async (till) => {
+    till.addHook('onRequest', async (request, reply) => {
+      const faults = region.settings.faults;
+      if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
+      if (faults.errorRate > 0 && random() < faults.errorRate) {
+        request.log.warn({ fault: 'error' }, 'injected fault');
+        return send(reply, problemAnswer({ status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'injected fault' }));
+      }
+      return undefined;
+    });
+    registerTillRoutes(till, region, finishWrite);
+  });
+
+  app.register(async (admin) => {
+    admin.addHook('onRoute', (route) => {
+      routes.admin.push(...entries(route));
+    });
+    admin.addHook('onRequest', async (request, reply) => {
+      if (!isAdmin(request, adminKey)) return send(reply, problemAnswer({ status: 401, code: 'UNAUTHORIZED', detail: 'X-Admin-Key missing or wrong' }));
+      return undefined;
+    });
+    registerAdminRoutes(admin, region);
+  });
+
   return app;
+}
+
+/** The app's routes, and those the admin key guards, as registered (complete once the app is ready). */
+export function routeTableOf(app: FastifyInstance): RouteTable {
+  return ROUTE_TABLES.get(app) ?? { all: [], admin: [] };
 }

@@ -23,13 +23,21 @@ export function fingerprint(route: string, partnerId: string, body: unknown): st
   return createHash('sha256').update(canonical({ route, partnerId, body })).digest('hex');
 }
 
-const isFinal = (a: Answer): boolean => (a.status >= 200 && a.status < 300) || a.status === 422;
+export const isFinal = (a: Answer): boolean => (a.status >= 200 && a.status < 300) || a.status === 422;
 
 /**
  * Runs `write` at most once per `id`, atomically with the record of its answer.
- * `replayed` says whether the answer comes from the record.
+ * `replayed` says whether the answer comes from the record. `final` says which answers are stored:
+ * a write that records something even when it refuses (a conflicting anchor) must store that refusal too.
  */
-export function once<T>(region: Region, id: string, print: string, successStatus: number, write: () => Outcome<T>): Answer & { replayed: boolean } {
+export function once<T>(
+  region: Region,
+  id: string,
+  print: string,
+  successStatus: number,
+  write: () => Outcome<T>,
+  final: (a: Answer) => boolean = isFinal,
+): Answer & { replayed: boolean } {
   return region.db.transaction(() => {
     const prior = region.db.prepare('SELECT fingerprint, status, content_type, body FROM idempotency WHERE id = ?').get(id) as
       | { fingerprint: string; status: number; content_type: string; body: string }
@@ -41,7 +49,7 @@ export function once<T>(region: Region, id: string, print: string, successStatus
       return { status: prior.status, contentType: prior.content_type, body: prior.body, replayed: true };
     }
     const answer = outcomeAnswer(write(), successStatus);
-    if (isFinal(answer)) {
+    if (final(answer)) {
       region.db
         .prepare('INSERT INTO idempotency (id, fingerprint, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, print, answer.status, answer.contentType, answer.body, region.nowIso());

@@ -21,7 +21,9 @@ export function problemAnswer(problem: Problem): Answer {
     code: problem.code,
     detail: problem.detail,
   };
-  return { status: problem.status, contentType: PROBLEM_TYPE, body: JSON.stringify(body) };
+  // Extension members never replace the standard ones.
+  const extended = problem.extra ? { ...problem.extra, ...body } : body;
+  return { status: problem.status, contentType: PROBLEM_TYPE, body: JSON.stringify(extended) };
 }
 
 export function jsonAnswer(status: number, value: unknown): Answer {

@@ -1,4 +1,5 @@
-// The reference server's own /admin/ routes (X-Admin-Key checked in app.ts): for demos and tests only.
+// The reference server's own /admin/ routes, for demos and tests only. app.ts registers them in a context
+// whose hook checks X-Admin-Key for each of them, however the URL was spelled.
 import type { FastifyInstance } from 'fastify';
 import { WALLETS } from '../../protocol/catalogue';
 import { mintPassToken } from '../../protocol/pass-token';
@@ -6,7 +7,9 @@ import { createBeneficiary, getBeneficiary, setMembership, walletsOf } from '../
 import { cancelCoupon, createCoupon } from '../domain/coupons';
 import { ledger } from '../domain/debits';
 import { addParticipant, createOffer } from '../domain/offers';
-import { createPartner, getPartner, listPartners, newActivationCode, patchPartner } from '../domain/partners';
+import { allAnchors } from '../domain/anchors';
+import { archiveKeyState } from '../domain/archive-keys';
+import { createPartner, getDevice, getPartner, listPartners, newActivationCode, patchPartner } from '../domain/partners';
 import { refuse } from '../domain/problem';
 import type { Region } from '../domain/region';
 import { FaultsSchema } from '../domain/settings';
@@ -56,7 +59,7 @@ export function registerAdminRoutes(app: FastifyInstance, region: Region): void 
   app.post('/admin/beneficiaries', async (request, reply) => {
     const body = parse(AdminBeneficiaryBody, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
-    return send(reply, jsonAnswer(201, createBeneficiary(region, body.value)));
+    return send(reply, outcomeAnswer(createBeneficiary(region, body.value), 201));
   });
 
   app.get('/admin/beneficiaries/:id', async (request, reply) => {
@@ -134,6 +137,26 @@ export function registerAdminRoutes(app: FastifyInstance, region: Region): void 
     const body = parse(AdminPayBody, request.body ?? {});
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     return send(reply, outcomeAnswer(payMonth(region, month.value, body.value.paidAt)));
+  });
+
+  // The auditor's view of a till: what the Region holds about it, none of it taken from the till's word
+  // at audit time (anchors as received, conflicts, declared restores, archive keys with their validity).
+  app.get('/admin/devices/:id', async (request, reply) => {
+    const { id = '' } = request.params as Params;
+    const device = getDevice(region, id);
+    if (!device) return send(reply, notFound(`device ${id}`));
+    const anchors = allAnchors(region, id);
+    return send(
+      reply,
+      jsonAnswer(200, {
+        device,
+        partner: getPartner(region, device.partnerId),
+        archiveKeys: archiveKeyState(region, id).keys,
+        anchors,
+        conflicts: anchors.filter((a) => a.conflict),
+        restores: anchors.filter((a) => a.kind === 'restore' && !a.conflict),
+      }),
+    );
   });
 
   app.get('/admin/ledger', async (_request, reply) => send(reply, jsonAnswer(200, { items: ledger(region) })));

@@ -1,6 +1,8 @@
 // The /v1/ routes a till calls (region-api.md), thin: authenticate, parse, call the domain, answer.
 import type { FastifyInstance } from 'fastify';
 import { seasonOf } from '../../protocol/paris-time';
+import { pageAnchors, recordAnchor } from '../domain/anchors';
+import { archiveKeyState, registerArchiveKey } from '../domain/archive-keys';
 import { listCoupons, redeemCoupon, resolveCoupon } from '../domain/coupons';
 import { pageDebits, recordDebit, voidDebit } from '../domain/debits';
 import { checkIn, listOffers, listParticipants } from '../domain/offers';
@@ -11,9 +13,13 @@ import type { Region } from '../domain/region';
 import { listStatements, statementLines, statementOf } from '../domain/statements';
 import type { WriteFinisher } from './app';
 import { authenticate, parse } from './guards';
-import { fingerprint, once } from './idempotency';
+import { fingerprint, isFinal, once } from './idempotency';
 import { jsonAnswer, outcomeAnswer, problemAnswer, send } from './problem-reply';
+import type { Answer } from './problem-reply';
 import {
+  AnchorRequest,
+  AnchorsQuery,
+  ArchiveKeyPut,
   CheckinBody,
   CouponResolveBody,
   CouponsQuery,
@@ -35,6 +41,45 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const body = parse(EnrollBody, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     return send(reply, outcomeAnswer(enrollDevice(region, body.value), 201));
+  });
+
+  app.post('/v1/devices/anchors', async (request, reply) => {
+    // Evidence keeps flowing while a partner is suspended: anchoring spends nothing.
+    const till = authenticate(region, request);
+    if (!till.ok) return send(reply, problemAnswer(till.problem));
+    const body = parse(AnchorRequest, request.body);
+    if (!body.ok) return send(reply, problemAnswer(body.problem));
+    const { device } = till.value;
+    const print = fingerprint('POST /v1/devices/anchors', device.id, body.value);
+    const storedWithConflicts = (a: Answer): boolean => isFinal(a) || a.status === 409;
+    return finishWrite(
+      request,
+      reply,
+      await region.commits.submit(() => once(region, body.value.id, print, 201, () => recordAnchor(region, device, body.value), storedWithConflicts)),
+    );
+  });
+
+  app.get('/v1/devices/anchors', async (request, reply) => {
+    const till = authenticate(region, request);
+    if (!till.ok) return send(reply, problemAnswer(till.problem));
+    const query = parse(AnchorsQuery, request.query);
+    if (!query.ok) return send(reply, problemAnswer(query.problem));
+    return send(reply, jsonAnswer(200, pageAnchors(region, till.value.device.id, query.value.fromSeq, query.value.limit)));
+  });
+
+  app.get('/v1/devices/archive-key', async (request, reply) => {
+    const till = authenticate(region, request);
+    if (!till.ok) return send(reply, problemAnswer(till.problem));
+    return send(reply, jsonAnswer(200, archiveKeyState(region, till.value.device.id)));
+  });
+
+  app.put('/v1/devices/archive-key', async (request, reply) => {
+    const till = authenticate(region, request);
+    if (!till.ok) return send(reply, problemAnswer(till.problem));
+    const body = parse(ArchiveKeyPut, request.body);
+    if (!body.ok) return send(reply, problemAnswer(body.problem));
+    const deviceId = till.value.device.id;
+    return send(reply, outcomeAnswer(await region.commits.submit(() => registerArchiveKey(region, deviceId, body.value.jwk))));
   });
 
   app.get('/v1/partner', async (request, reply) => {

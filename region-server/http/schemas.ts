@@ -1,6 +1,7 @@
 // Request bodies at the trust boundary. Shapes only: business rules (amounts, items, categories)
 // are checked by the domain so that each gets its own code rather than a generic 400.
 import { z } from 'zod';
+import { Ed25519PublicJwk } from '../../protocol/anchors';
 import { CATEGORIES } from '../../protocol/catalogue';
 
 const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
@@ -16,7 +17,14 @@ export const EnrollBody = z.object({
   deviceName: text(100),
   /** Re-enrolment: a till that lost its token enrols again as this device of the partner (new token, old one revoked). */
   deviceId: text(64).optional(),
+  /** The till's archive-signing public key (region-api.md, Journal anchors). */
+  archiveKey: Ed25519PublicJwk.optional(),
 });
+export const AnchorsQuery = z.object({
+  fromSeq: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+export { AnchorRequest, ArchiveKeyPut } from '../../protocol/anchors';
 export const ResolvePassBody = z.object({ token: z.string().max(4096) });
 
 export const DebitBody = z.object({
@@ -66,6 +74,10 @@ export const AdminBeneficiaryBody = z.object({
   familyName: text(100),
   birthDate,
   season: z.number().int().min(2000).max(2100).optional(),
+  /** When the youth joined; defaults to the server's now. Must fall between 1 July N and 31 May N+1. */
+  joinedAt: instant.optional(),
+  lyceen: z.boolean().optional(),
+  atoutsLivreEligible: z.boolean().optional(),
   membership: z.enum(['active', 'inactive']).optional(),
   wallets: z.object({ SPECTACLE: count, CINEMA: count, PRATIQUE: count, LOCAL: count }).partial().optional(),
 });

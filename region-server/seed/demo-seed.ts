@@ -1,8 +1,10 @@
-// A realistic demo: six Norman partners covering every category, a dozen youths (one inactive, one
-// nearly out of money), two prepayment coupons and a bon plan. Seeded once per database.
+// A realistic demo: six Norman partners covering every category, thirteen youths (one inactive, one
+// nearly out of money, one under 15 by the lycée exception), two prepayment coupons and a bon plan. Seeded once per database.
 import type { Category } from '../../protocol/catalogue';
+import { seasonOf } from '../../protocol/paris-time';
 import { createBeneficiary } from '../domain/beneficiaries';
 import { createCoupon } from '../domain/coupons';
+import { joiningWindow } from '../domain/membership';
 import { addParticipant, createOffer } from '../domain/offers';
 import { createPartner } from '../domain/partners';
 import type { Region } from '../domain/region';
@@ -24,20 +26,41 @@ const PARTNERS: { key: string; name: string; siret: string; accreditations: Cate
   { key: 'flers-agglo', name: 'Flers Agglo — Pass +', siret: '46234567800016', accreditations: ['LOCAL'] },
 ];
 
-const YOUTHS: { givenName: string; familyName: string; birthDate: string; membership?: 'inactive'; note?: string; nearlyEmpty?: boolean }[] = [
-  { givenName: 'Léa', familyName: 'Martin', birthDate: '2008-03-14' },
-  { givenName: 'Hugo', familyName: 'Lefèvre', birthDate: '2007-11-02' },
-  { givenName: 'Chloé', familyName: 'Dubois', birthDate: '2009-06-21' },
-  { givenName: 'Nathan', familyName: 'Moreau', birthDate: '2006-01-30' },
-  { givenName: 'Inès', familyName: 'Benali', birthDate: '2008-09-09' },
-  { givenName: 'Lucas', familyName: 'Girard', birthDate: '2005-12-17' },
-  { givenName: 'Manon', familyName: 'Roux', birthDate: '2010-04-05' },
-  { givenName: 'Théo', familyName: 'Fournier', birthDate: '2007-07-27' },
-  { givenName: 'Camille', familyName: 'Lemoine', birthDate: '2004-02-11', membership: 'inactive', note: 'membership not paid this season' },
-  { givenName: 'Enzo', familyName: 'Mercier', birthDate: '2009-10-19', nearlyEmpty: true, note: 'nearly out of money' },
-  { givenName: 'Zoé', familyName: "N'Diaye", birthDate: '2008-12-24' },
-  { givenName: 'Maël', familyName: 'Le Gall-Hébert', birthDate: '2006-08-08' },
+/**
+ * The youths, with their age on 1 July of the season and their birthday, so that the demo stays true
+ * whatever year it is seeded in: every one of them is 15 to 25 when joining, but for Jade, a lycée pupil
+ * of 14 who joins by the Atouts Livre exception (regulation III 3.1).
+ */
+const YOUTHS: {
+  givenName: string;
+  familyName: string;
+  age: number;
+  birthday: string;
+  membership?: 'inactive';
+  note?: string;
+  nearlyEmpty?: boolean;
+  lyceeException?: boolean;
+}[] = [
+  { givenName: 'Léa', familyName: 'Martin', age: 17, birthday: '03-14' },
+  { givenName: 'Hugo', familyName: 'Lefèvre', age: 17, birthday: '11-02' },
+  { givenName: 'Chloé', familyName: 'Dubois', age: 16, birthday: '06-21' },
+  { givenName: 'Nathan', familyName: 'Moreau', age: 19, birthday: '01-30' },
+  { givenName: 'Inès', familyName: 'Benali', age: 16, birthday: '09-09' },
+  { givenName: 'Lucas', familyName: 'Girard', age: 19, birthday: '12-17' },
+  { givenName: 'Manon', familyName: 'Roux', age: 15, birthday: '04-05' },
+  { givenName: 'Théo', familyName: 'Fournier', age: 17, birthday: '07-27' },
+  { givenName: 'Camille', familyName: 'Lemoine', age: 21, birthday: '02-11', membership: 'inactive', note: 'membership not paid this season' },
+  { givenName: 'Enzo', familyName: 'Mercier', age: 15, birthday: '10-19', nearlyEmpty: true, note: 'nearly out of money' },
+  { givenName: 'Zoé', familyName: "N'Diaye", age: 16, birthday: '12-24' },
+  { givenName: 'Maël', familyName: 'Le Gall-Hébert', age: 18, birthday: '08-08' },
+  { givenName: 'Jade', familyName: 'Lambert', age: 14, birthday: '11-20', lyceeException: true, note: 'lycée pupil under 15, joined by the Atouts Livre exception' },
 ];
+
+/** The birth date of someone `age` years old on 1 July of `season` whose birthday is `birthday` (MM-DD). */
+function bornOn(season: number, age: number, birthday: string): string {
+  const year = birthday >= '07-01' ? season - age - 1 : season - age;
+  return `${year}-${birthday}`;
+}
 
 export function isSeeded(region: Region): boolean {
   return region.db.prepare('SELECT 1 FROM partners LIMIT 1').get() !== undefined;
@@ -45,15 +68,23 @@ export function isSeeded(region: Region): boolean {
 
 export function seedDemo(region: Region): DemoFacts {
   const partners = PARTNERS.map((p) => ({ key: p.key, name: p.name, accreditations: p.accreditations, ...createPartner(region, p) }));
+  const season = seasonOf(region.now());
+  // Seeded in June, after joining has closed, the demo's youths are members who joined by 31 May.
+  const joinedAt = new Date(Math.min(region.now(), joiningWindow(season).end - 1)).toISOString();
   const beneficiaries = YOUTHS.map((y) => {
+    const birthDate = bornOn(season, y.age, y.birthday);
     const created = createBeneficiary(region, {
       givenName: y.givenName,
       familyName: y.familyName,
-      birthDate: y.birthDate,
+      birthDate,
+      season,
+      joinedAt,
+      ...(y.lyceeException ? { lyceen: true, atoutsLivreEligible: true } : {}),
       membership: y.membership ?? 'active',
       ...(y.nearlyEmpty ? { wallets: { SPECTACLE: 150, CINEMA: 50, PRATIQUE: 200, LOCAL: 0 } } : {}),
     });
-    return { id: created.id, givenName: y.givenName, familyName: y.familyName, birthDate: y.birthDate, membership: y.membership ?? ('active' as const), ...(y.note ? { note: y.note } : {}) };
+    if (!created.ok) throw new Error(`demo youth ${y.givenName} ${y.familyName} refused: ${created.problem.code} ${created.problem.detail}`);
+    return { id: created.value.id, givenName: y.givenName, familyName: y.familyName, birthDate, membership: y.membership ?? ('active' as const), ...(y.note ? { note: y.note } : {}) };
   });
   const partnerId = (key: string): string => partners.find((p) => p.key === key)?.id ?? '';
   const youth = (i: number): string => beneficiaries[i]?.id ?? '';

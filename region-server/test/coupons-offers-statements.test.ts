@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRegionServer } from '../../test/support/region-server';
 import type { RegionHandle } from '../../test/support/region-server';
-import { enrolTill } from './till-client';
+import { anotherBirthDate, enrolTill } from './till-client';
 import type { Till } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
@@ -24,7 +24,7 @@ beforeEach(async () => {
 });
 
 async function youth(): Promise<string> {
-  return (await region.admin.createBeneficiary({ givenName: 'Chloé', familyName: 'Dubois', birthDate: '2009-06-21' })).id;
+  return (await region.admin.createBeneficiary({ givenName: 'Chloé', familyName: 'Dubois', birthDate: anotherBirthDate() })).id;
 }
 
 const redeemBody = (fields: Record<string, unknown> = {}) => ({ id: randomUUID(), deviceSeq: 1, item: 'LICENCE', priceCents: 12000, occurredAt: NOW, cashierId: 'c1', ...fields });
@@ -185,9 +185,12 @@ describe('statements', () => {
     const oct = (open.json as unknown as { month: string }[]).find((s) => s.month === '2025-10');
     expect(oct).toEqual({ month: '2025-10', status: 'open', debitCount: 2, totalCents: 800, closedAt: null, paidAt: null, contestUntil: null });
 
+    // A month closes no earlier than the offline policy's 72 h after its end (31 October 23:00 UTC).
+    await expect(region.admin.closeMonth('2025-10')).rejects.toMatchObject({ status: 409 });
+    await region.admin.setClock('2025-11-03T23:00:00.000Z');
     await region.admin.closeMonth('2025-10');
     const closed = await cinema.call('GET', '/v1/statements/2025-10');
-    expect(closed.json).toMatchObject({ month: '2025-10', status: 'closed', debitCount: 2, totalCents: 800, closedAt: '2025-11-02T10:00:00.000Z', paidAt: null });
+    expect(closed.json).toMatchObject({ month: '2025-10', status: 'closed', debitCount: 2, totalCents: 800, closedAt: '2025-11-03T23:00:00.000Z', paidAt: null });
     expect((closed.json.lines as { amountCents: number }[]).map((l) => l.amountCents)).toEqual([500, 300]);
 
     await region.admin.payMonth('2025-10', '2025-11-10T09:00:00.000Z');

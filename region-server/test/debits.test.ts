@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRegionServer } from '../../test/support/region-server';
 import type { RegionHandle } from '../../test/support/region-server';
-import { enrolTill } from './till-client';
+import { anotherBirthDate, enrolTill } from './till-client';
 import type { Till } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
@@ -22,9 +22,10 @@ beforeEach(async () => {
   await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 });
 });
 
-async function youth(wallets?: { CINEMA?: number; SPECTACLE?: number; PRATIQUE?: number; LOCAL?: number }): Promise<{ id: string; pass: () => Promise<string> }> {
-  const b = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2008-03-14', ...(wallets ? { wallets } : {}) });
-  return { id: b.id, pass: () => region.admin.mintPass({ beneficiaryId: b.id }) };
+async function youth(wallets?: { CINEMA?: number; SPECTACLE?: number; PRATIQUE?: number; LOCAL?: number }): Promise<{ id: string; birthDate: string; pass: () => Promise<string> }> {
+  const birthDate = anotherBirthDate();
+  const b = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate, ...(wallets ? { wallets } : {}) });
+  return { id: b.id, birthDate, pass: () => region.admin.mintPass({ beneficiaryId: b.id }) };
 }
 
 async function balance(beneficiaryId: string, wallet: 'CINEMA' | 'SPECTACLE' | 'PRATIQUE' | 'LOCAL'): Promise<number> {
@@ -40,7 +41,7 @@ describe('POST /v1/passes/resolve', () => {
       const r = await cinema.call('POST', '/v1/passes/resolve', { token });
       expect(r.status).toBe(200);
       expect(r.json).toMatchObject({
-        beneficiary: { id: y.id, givenName: 'Léa', familyName: 'Martin', birthDate: '2008-03-14' },
+        beneficiary: { id: y.id, givenName: 'Léa', familyName: 'Martin', birthDate: y.birthDate },
         season: 2025,
         membership: 'active',
         wallets: [
@@ -175,7 +176,7 @@ describe('POST /v1/debits: the rules', () => {
 
   it('draws the season line at 30 June 23:59:59 / 1 July 00:00 Paris time', async () => {
     await region.admin.setClock('2026-06-30T21:59:59.000Z'); // 23:59:59 in Paris (CEST)
-    const y = await region.admin.createBeneficiary({ givenName: 'Hugo', familyName: 'Lefèvre', birthDate: '2007-11-02', season: 2025 });
+    const y = await region.admin.createBeneficiary({ givenName: 'Hugo', familyName: 'Lefèvre', birthDate: '2007-11-02', season: 2025, joinedAt: '2025-09-01T10:00:00.000Z' });
     const inside = await cinema.debit({ token: await region.admin.mintPass({ beneficiaryId: y.id }), amountCents: 100, priceCents: 100 });
     expect(inside.status).toBe(201);
     const token = await region.admin.mintPass({ beneficiaryId: y.id });
@@ -327,7 +328,7 @@ describe('voids', () => {
     await region.admin.setClock('2025-09-30T21:00:00.000Z'); // 23:00 Paris, 30 September
     const y = await youth();
     const d = await cinema.debit({ token: await y.pass() });
-    await region.admin.setClock('2025-09-30T22:00:00.000Z');
+    await region.admin.setClock('2025-10-03T22:00:00.000Z'); // the earliest close: the month's end + 72 h
     await region.admin.closeMonth('2025-09');
     await region.admin.setClock('2025-09-30T21:30:00.000Z'); // even back within the day
     const r = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, { id: randomUUID(), reason: 'x', occurredAt: '2025-09-30T21:30:00.000Z', cashierId: 'c1' });

@@ -55,6 +55,15 @@ export interface DebitFields {
 
 let seq = 0;
 let siret = 10_000_000_000_000;
+let youths = 0;
+
+/**
+ * A birth date no other youth of this test process has, from 14 March 2008 a day at a time: the Region
+ * takes one membership per person and season, so each call's youth is another person with the same name.
+ */
+export function anotherBirthDate(): string {
+  return new Date(Date.UTC(2008, 2, 14 + youths++)).toISOString().slice(0, 10);
+}
 
 /** A new partner with those accreditations and one enrolled till. */
 export async function enrolTill(region: RegionHandle, accreditations: Category[], name = 'Partenaire de test'): Promise<Till> {

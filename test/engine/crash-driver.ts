@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   if (!login.ok) throw new Error(login.error.code);
   process.stdout.write('READY\n');
   for (let i = 0; ; i += 1) {
-    const youth = await admin.createBeneficiary({ givenName: 'Crash', familyName: `Test${i}`, birthDate: '2006-05-05' });
+    const youth = await admin.createBeneficiary({ givenName: 'Crash', familyName: `Test${process.pid}-${i}`, birthDate: '2006-05-05' });
     const token = await admin.mintPass({ beneficiaryId: youth.id });
     const scan = await till.dispatch('pass.scan', { text: token, source: 'paste' });
     if (!scan.ok || (scan.value as { kind: string }).kind !== 'pass') continue;

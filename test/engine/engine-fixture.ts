@@ -7,6 +7,8 @@ import type { CallName, CallOutput, CallInput } from '../../preload/contract';
 import type { Category, RegionHandle } from '../support/region-server';
 import { makeTempDir } from '../support/tmp';
 
+let youthsMade = 0;
+
 export const MANAGER_PIN = '2468';
 
 export interface EngineFixture {
@@ -63,7 +65,9 @@ export async function engineFixture(region: RegionHandle, opts: { accreditations
       return r.error.code;
     },
     async scanNewYouth(o = {}) {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14', ...(o.wallets ? { wallets: o.wallets } : {}) });
+      // The Region takes one membership per person and season: each new youth is born another day.
+      const birthDate = new Date(Date.UTC(2007, 2, 15 + youthsMade++)).toISOString().slice(0, 10);
+      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate, ...(o.wallets ? { wallets: o.wallets } : {}) });
       const token = await region.admin.mintPass({ beneficiaryId: youth.id });
       const scan = await call('pass.scan', { text: token, source: 'paste' });
       if (scan.kind !== 'pass') throw new Error(`scan refused: ${JSON.stringify(scan)}`);

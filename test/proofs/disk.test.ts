@@ -4,6 +4,7 @@
 // Then the same media mounted read-only: the till refuses to open with STORAGE_READ_ONLY.
 // Needs root (mount); elsewhere main/journal/storage-errors.test.ts proves the same with a page quota.
 import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -80,7 +81,7 @@ describe.skipIf(!mounted)('a till on media that fills up, then turns read-only',
     await login();
     const acknowledged: string[] = [];
     const debit = async () => {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Martin-${randomUUID().slice(0, 8)}`, birthDate: '2007-03-14' }); // one membership per person and season
       const scan = await call('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' });
       if (!scan.ok) return scan.error.code;
       const card = scan.value as { kind: string; card?: { scanId: string } };

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const intervalMs = 1000 / Number(need('rate'));
   const total = Math.floor(Number(need('seconds')) * Number(need('rate')));
   // The Region mints passes for at most 10 minutes: enough for the 5-minute run and its start-up.
-  const passes = (await mintPasses(admin, total, { tag: 'Charge', perYouth: DEBITS_PER_YOUTH, ttlSeconds: Math.min(600, Number(need('seconds')) + 300) })).map((p) => p.token);
+  const passes = (await mintPasses(admin, total, { tag: `Charge${need('partner')}-`, perYouth: DEBITS_PER_YOUTH, ttlSeconds: Math.min(600, Number(need('seconds')) + 300) })).map((p) => p.token);
   process.stdout.write('READY\n');
   // Every till starts its clock together, once all of them have started (the parent says GO).
   await new Promise<void>((resolve) => {

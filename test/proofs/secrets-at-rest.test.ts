@@ -2,6 +2,7 @@
 // session runs (enrolment, log in, debits, one answer lost and resent by the outbox, a void, a restart),
 // then every file of the data folder — journal, WAL, anything else — and every log line the core wrote
 // are searched for the token, raw and in the encodings a careless write would use.
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,7 +71,7 @@ describe('the device token at rest', () => {
     };
     await login();
     const debit = async () => {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Martin-${randomUUID().slice(0, 8)}`, birthDate: '2007-03-14' }); // one membership per person and season
       const scan = (await must('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as { card: { scanId: string } };
       return (await must('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 })) as { debitId: string; status: string };
     };

@@ -30,7 +30,8 @@ describe('a till whose clock jumps, across the season boundary', () => {
   it('judges each queued debit by its own moment, in the season or out, and the Region agrees', async () => {
     const passes: string[] = [];
     for (let i = 0; i < 4; i += 1) {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Saison${i}`, birthDate: '2007-03-14' });
+      // 30 June is past the joining deadline (31 May): these youths joined in time.
+      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Saison${i}`, birthDate: '2007-03-14', joinedAt: '2026-05-20T10:00:00.000Z' });
       passes.push(await region.admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: 600 }));
     }
     region.kill();

@@ -61,7 +61,7 @@ describe('reconciliation against the reference Region', () => {
     expect(open).toMatchObject({ tillCount: 2, regionCount: 2, tillTotalCents: 1150, regionTotalCents: 1150, openCount: 0 });
     expect(open.statement).toMatchObject({ status: 'open', debitCount: 2, totalCents: 1150 });
 
-    await clock.set('2026-02-02T09:00:00.000Z');
+    await clock.set('2026-02-04T09:00:00.000Z'); // a month closes no earlier than 72 h (the offline policy) after its end
     await region.admin.closeMonth('2026-01');
     await region.admin.payMonth('2026-01', '2026-02-10T08:00:00.000Z');
     await clock.set('2026-02-15T09:00:00.000Z');
@@ -112,7 +112,7 @@ describe('reconciliation against the reference Region', () => {
     expect(open.differences.filter((d) => d.kind === 'STATEMENT_TOTAL_MISMATCH')).toMatchObject([{ explanation: 'STATEMENT_DIFFERS_FROM_TILL', region: { status: 'open' } }]);
     expect(open.openCount).toBe(open.differences.length - 1);
 
-    await clock.set('2026-03-03T09:00:00.000Z');
+    await clock.set('2026-03-04T09:00:00.000Z');
     await region.admin.closeMonth('2026-02');
     const closed = await run(a!, '2026-02');
     const statement = closed.differences.filter((d) => d.kind === 'STATEMENT_TOTAL_MISMATCH');
