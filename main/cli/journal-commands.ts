@@ -93,7 +93,7 @@ export const journalCloseMonth = closeCommand('month');
 
 export const journalPurge: Command = {
   name: 'journal purge',
-  summary: 'remove beneficiaries (names, birth dates) not seen since a date; the chain is untouched',
+  summary: 'remove beneficiaries (names, birth dates) not seen since a date, and older void notes; the chain is untouched',
   help: 'till journal purge --db <file> --before <YYYY-MM-DD | ISO date-time>\n  Deletes the personal data of everyone not seen since that date (a day counts from 00:00 Paris).\n  Entries hold no names, so verification still passes afterwards.',
   async run(args, io) {
     const { values } = parseArgs({ args, options: { db: { type: 'string' }, before: { type: 'string' } }, strict: true });
@@ -103,7 +103,11 @@ export const journalPurge: Command = {
     }
     const before = values.before;
     try {
-      const opened = withJournal(values.db, io, false, (j) => j.persons.purgeBefore(before));
+      const opened = withJournal(values.db, io, false, (j) => {
+        // Notes first: the persons purge then checkpoints the WAL for both.
+        j.voidNotes.purgeBefore(before);
+        return j.persons.purgeBefore(before);
+      });
       if ('exit' in opened) return opened.exit;
       io.out(`purged ${opened.value} person(s) not seen since ${before}`);
       return 0;

@@ -11,6 +11,7 @@ import type { RegionFetch, RegionOutcome } from '../region/client';
 import type { SecretCipher } from '../secrets/secret-store';
 import { StaffDirectory } from '../staff/staff-directory';
 import { StaffSession } from '../staff/staff-session';
+import { startRetentionSweep } from '../journal/retention';
 import { ScanRegistry } from '../pass/scan-registry';
 import { TillError } from '../../preload/contract';
 import { createDispatch, type Dispatch, type Handlers } from '../transport/dispatch';
@@ -162,6 +163,8 @@ export function createTill(options: TillOptions): Till {
   }
   if (link.config()) void refreshKeys(ctx).catch(() => undefined);
   outbox.start();
+  // Names of youths scanned but never debited go after 24 h (main/journal/retention.ts).
+  const stopRetention = startRetentionSweep(journal, now, { log });
 
   return {
     journal,
@@ -173,6 +176,7 @@ export function createTill(options: TillOptions): Till {
     status: () => ctx.status(),
     close() {
       outbox.stop();
+      stopRetention();
       store.close();
       scanners.stop();
       try {

@@ -7,7 +7,7 @@
 // policy, and the outbox sends it later.
 import { randomUUID } from 'node:crypto';
 import { walletOf, type Category } from '../../protocol/catalogue';
-import { TillError, type DebitOutcome, type DebitRequest } from '../../preload/contract';
+import { TillError, type DebitOutcome, type DebitRequest, type VoidReasonCode } from '../../preload/contract';
 import type { DebitState, Journal, JournalEntry, JsonValue } from '../journal/journal';
 import type { RegionClient } from '../region/client';
 import type { ScanRegistry, ScannedPass } from '../pass/scan-registry';
@@ -122,14 +122,15 @@ export class DebitEngine {
     const state = this.state(debitId);
     if (state.status === 'void_pending' || state.status === 'voided' || state.status === 'refused') return debitOutcome(state);
     if (state.status === 'accepted') throw new TillError('DEBIT_ALREADY_ACCEPTED', 'the Region accepted this debit: void it instead', { status: state.status });
-    return this.requestVoid(state, 'abandoned at the counter: outcome unknown', cashierId);
+    return this.requestVoid(state, 'ABANDONED_UNKNOWN', cashierId);
   }
 
   /**
    * A manager voids an accepted (or offline-accepted) debit of today; the Region's window applies.
    * `authorisedBy`: the manager who typed their PIN on the cashier's session `cashierId` (an override).
+   * `reason` is the code the chain keeps; `note`, free text, goes outside the chain (journal.voidNotes).
    */
-  async voidDebit(debitId: string, reason: string, cashierId: string, authorisedBy?: string): Promise<DebitOutcome> {
+  async voidDebit(debitId: string, reason: VoidReasonCode, cashierId: string, authorisedBy?: string, note?: string): Promise<DebitOutcome> {
     const state = this.state(debitId);
     if (state.status === 'voided' || state.status === 'void_pending') return debitOutcome(state);
     if (state.status !== 'accepted' && state.status !== 'offline_accepted') {
@@ -140,12 +141,13 @@ export class DebitEngine {
     if (parisDay(Date.parse(state.occurredAt)) !== parisDay(nowMs)) {
       throw new TillError('VOID_WINDOW_CLOSED', `the debit is of ${parisDay(Date.parse(state.occurredAt))}`, { day: parisDay(Date.parse(state.occurredAt)) });
     }
-    return this.requestVoid(state, reason, cashierId, authorisedBy);
+    return this.requestVoid(state, reason, cashierId, authorisedBy, note);
   }
 
-  private async requestVoid(state: DebitState, reason: string, cashierId: string, authorisedBy?: string): Promise<DebitOutcome> {
+  private async requestVoid(state: DebitState, reason: VoidReasonCode, cashierId: string, authorisedBy?: string, note?: string): Promise<DebitOutcome> {
     const { journal, store } = this.deps;
     const voidId = randomUUID();
+    if (note) journal.voidNotes.put({ voidId, debitId: state.debitId, note });
     const occurredAt = new Date(this.deps.now()).toISOString();
     // The Region hears whose authority the void is under; the journal keeps both the session and the authoriser.
     store.putVoid(voidId, { debitId: state.debitId, reason, occurredAt, cashierId: authorisedBy ?? cashierId });

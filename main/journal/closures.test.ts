@@ -70,7 +70,7 @@ describe('day closures', () => {
     t = tempJournal({ now: clock().now });
     t.journal.appendAll([
       ...sale('a', 500, '2026-03-10T10:00:00.000Z'),
-      { kind: 'VOID_REQUESTED', payload: { debitId: 'a', voidId: 'v', reason: 'x' } },
+      { kind: 'VOID_REQUESTED', payload: { debitId: 'a', voidId: 'v', reason: 'OTHER' } },
       { kind: 'DEBIT_VOIDED', payload: { debitId: 'a', voidId: 'v', walletBalanceCents: 2000 } },
       { kind: 'DEBIT_REQUESTED', payload: debitRequested({ debitId: 'b', occurredAt: '2026-03-10T11:00:00.000Z' }) },
       { kind: 'DEBIT_REFUSED', payload: { debitId: 'b', code: 'INSUFFICIENT_BALANCE' } },

@@ -65,11 +65,11 @@ describe('the debit projection', () => {
   it('voids: pending until confirmed, back to the former state when refused', () => {
     t = tempJournal();
     t.journal.appendAll([requested('d1'), accepted('d1'), requested('d2'), accepted('d2')]);
-    t.journal.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'd1', voidId: 'v1', reason: 'erreur de saisie' } });
+    t.journal.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'd1', voidId: 'v1', reason: 'WRONG_AMOUNT' } });
     expect(t.journal.debits.get('d1')).toMatchObject({ status: 'void_pending', voidId: 'v1', regionConfirmed: false });
     t.journal.append({ kind: 'DEBIT_VOIDED', payload: { debitId: 'd1', voidId: 'v1', walletBalanceCents: 2000 } });
     expect(t.journal.debits.get('d1')).toMatchObject({ status: 'voided', walletBalanceCents: 2000, regionConfirmed: true });
-    t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'd2', voidId: 'v2', reason: 'x' } });
+    t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'd2', voidId: 'v2', reason: 'OTHER' } });
     t.journal.append({ kind: 'VOID_REFUSED', payload: { debitId: 'd2', voidId: 'v2', code: 'VOID_WINDOW_CLOSED' } });
     expect(t.journal.debits.get('d2')).toMatchObject({ status: 'accepted', code: 'VOID_WINDOW_CLOSED' });
   });
@@ -77,7 +77,7 @@ describe('the debit projection', () => {
   it('keeps a late answer under a void in flight: the void still decides', () => {
     t = tempJournal();
     t.journal.appendAll([requested('d1'), { kind: 'DEBIT_UNKNOWN', payload: { debitId: 'd1', detail: '502' } }]);
-    t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'd1', voidId: 'v1', reason: 'abandon' } });
+    t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'd1', voidId: 'v1', reason: 'ABANDONED_UNKNOWN' } });
     t.journal.append(accepted('d1'));
     expect(t.journal.debits.get('d1')?.status).toBe('void_pending');
     t.journal.append({ kind: 'VOID_REFUSED', payload: { debitId: 'd1', voidId: 'v1', code: 'VOID_WINDOW_CLOSED' } });
@@ -104,7 +104,7 @@ describe('the debit projection', () => {
       { kind: 'DEBIT_OFFLINE_ACCEPTED', payload: { debitId: 'b' } },
       requested('c'),
       accepted('c'),
-      { kind: 'VOID_REQUESTED', payload: { debitId: 'c', voidId: 'v', reason: 'x' } },
+      { kind: 'VOID_REQUESTED', payload: { debitId: 'c', voidId: 'v', reason: 'OTHER' } },
       requested('d'),
       { kind: 'DEBIT_REFUSED', payload: { debitId: 'd', code: 'TOKEN_USED' } },
       requested('e'),
@@ -148,7 +148,7 @@ describe('the debit projection', () => {
       { kind: 'DEBIT_OFFLINE_ACCEPTED', payload: { debitId: 'c' } },
       requested('d', { amountCents: 800 }),
       accepted('d'),
-      { kind: 'VOID_REQUESTED', payload: { debitId: 'd', voidId: 'v', reason: 'x' } },
+      { kind: 'VOID_REQUESTED', payload: { debitId: 'd', voidId: 'v', reason: 'OTHER' } },
       { kind: 'DEBIT_VOIDED', payload: { debitId: 'd', voidId: 'v', walletBalanceCents: 1 } },
       requested('e', { amountCents: 1600, occurredAt: '2026-03-11T10:00:00.000Z' }),
       accepted('e'),
@@ -176,7 +176,7 @@ describe('the debit projection', () => {
   it('rebuilds from the entries exactly the state kept live', () => {
     t = tempJournal();
     t.journal.appendAll([requested('a'), accepted('a'), requested('b', { mode: 'offline' }), { kind: 'DEBIT_OFFLINE_ACCEPTED', payload: { debitId: 'b' } }]);
-    t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'a', voidId: 'v', reason: 'x' } });
+    t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'a', voidId: 'v', reason: 'OTHER' } });
     const live = snapshot(t.path);
     t.journal.rebuildProjections();
     expect(snapshot(t.path)).toEqual(live);
@@ -199,7 +199,7 @@ function applyFact(j: Journal, f: { op: string; debit: number; amount: number; o
     offline: { kind: 'DEBIT_OFFLINE_ACCEPTED', payload: { debitId } },
     refuse: { kind: 'DEBIT_REFUSED', payload: { debitId, code: 'TOKEN_USED' } },
     unknown: { kind: 'DEBIT_UNKNOWN', payload: { debitId, detail: 'timeout' } },
-    void: { kind: 'VOID_REQUESTED', payload: { debitId, voidId: `v${n}`, reason: 'x' } },
+    void: { kind: 'VOID_REQUESTED', payload: { debitId, voidId: `v${n}`, reason: 'OTHER' } },
     voided: { kind: 'DEBIT_VOIDED', payload: { debitId, voidId: `v${n}`, walletBalanceCents: 0 } },
     voidRefused: { kind: 'VOID_REFUSED', payload: { debitId, voidId: `v${n}`, code: 'VOID_WINDOW_CLOSED' } },
   };

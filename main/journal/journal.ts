@@ -13,6 +13,8 @@ import { isEntryKind, type EntryKind } from './entry-kinds';
 import type { JsonObject, JsonValue } from './json-value';
 import { LATEST_VERSION, PROJECTIONS_STALE_KEY, migrate, projectionsStale, schemaVersion } from './migrations';
 import { PersonStore, type Persons } from './persons';
+import { VoidNoteStore, type VoidNotes } from './void-notes';
+import { VOID_REASON_CODES } from '../../preload/contract/journal';
 import { SettingsStore, type Settings } from './settings';
 import { mapStorageErrors, readOnlyMediaError, storageError } from './storage-errors';
 import { verifyChain, verifyJournal, type EntryRow, type VerifyResult } from './verify';
@@ -24,6 +26,7 @@ export type { VerifyResult, ChainProblem } from './verify';
 export type { DebitProjection, DebitState, DebitStatus, DebitListQuery, CategoryTotals } from './debit-projection';
 export type { Person, Persons } from './persons';
 export type { Settings } from './settings';
+export type { VoidNotes } from './void-notes';
 
 export interface JournalEntry {
   seq: number;
@@ -81,6 +84,8 @@ export interface Journal {
   setDeviceId(id: string): void;
   deviceId(): string | null;
   settings: Settings;
+  /** Free-text notes of voids, outside the chain, purged with the personal data. */
+  voidNotes: VoidNotes;
   persons: Persons;
   debits: DebitProjection;
   /** Z-closure of a Paris day. CLOSURE_PENDING_DEBITS while any debit of that day awaits the Region. Idempotent. */
@@ -245,6 +250,10 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     // What is hashed is what is stored and what is returned: the payload as read back from its canonical text.
     const payload = JSON.parse(payloadJson) as JsonObject;
     if (isProjectedKind(input.kind)) parseProjectedPayload(input.kind, payload, 'INPUT_INVALID');
+    // The chain keeps a void's reason as a code only: free text may name a youth (it goes to voidNotes).
+    if (input.kind === 'VOID_REQUESTED' && !(VOID_REASON_CODES as readonly unknown[]).includes(payload['reason'])) {
+      throw new TillError('INPUT_INVALID', `VOID_REQUESTED reason must be one of ${VOID_REASON_CODES.join(', ')}`);
+    }
     return {
       kind: input.kind,
       payload,
@@ -372,6 +381,7 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     deviceId: () => readHead().device_id,
     settings: new SettingsStore(db),
     persons: new PersonStore(db, now),
+    voidNotes: new VoidNoteStore(db, now),
     debits,
     closeDay: (day, cashierId) => close('day', day, cashierId),
     closeMonth: (month, cashierId) => close('month', month, cashierId),

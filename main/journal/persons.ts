@@ -25,10 +25,17 @@ export interface Persons {
   /** Records (or refreshes) a beneficiary seen now. Extra properties of `p` are ignored. */
   upsert(p: PersonInput): void;
   get(id: string): Person | undefined;
+  /** Everyone recorded (wipe collects the values it must find nowhere afterwards). */
+  all(): Person[];
   /** Removes everyone not seen since `iso` (a date-time, or a Paris day `YYYY-MM-DD` from its start). */
   purgeBefore(iso: string): number;
   /** Removes everyone, and compacts the file so the names leave its free pages too. */
   purgeAll(): number;
+  /**
+   * Removes the youths scanned but never debited here, not seen since `olderThanMs` (epoch ms): their
+   * name was needed only to check an ID at the counter (the retention sweep runs this for 24 h).
+   */
+  purgeUndebited(olderThanMs: number): number;
 }
 
 /** A date-time, or a Paris day taken from its first instant. */
@@ -66,9 +73,21 @@ export class PersonStore implements Persons {
     return r && { id: r.id, givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date, lastSeenAt: r.last_seen_at };
   }
 
+  all(): Person[] {
+    return (this.db.prepare('SELECT id FROM persons').pluck().all() as string[]).map((id) => this.get(id)!);
+  }
+
   purgeBefore(iso: string): number {
     const removed = this.db.prepare('DELETE FROM persons WHERE last_seen_ms < ?').run(cutoffMs(iso)).changes;
     this.flush();
+    return removed;
+  }
+
+  purgeUndebited(olderThanMs: number): number {
+    const removed = this.db
+      .prepare('DELETE FROM persons WHERE last_seen_ms < ? AND NOT EXISTS (SELECT 1 FROM debits WHERE debits.beneficiary_id = persons.id)')
+      .run(olderThanMs).changes;
+    if (removed > 0) this.flush();
     return removed;
   }
 

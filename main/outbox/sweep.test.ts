@@ -28,9 +28,9 @@ describe('sweepSettledRequests', () => {
     store.putToken('orphan', 'token-orphan');
     for (const id of ['settled', 'voiding', 'voided']) j.append({ kind: 'DEBIT_ACCEPTED', payload: { debitId: id, walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:02.000Z' } });
     store.putVoid('v-voiding', voidBody('voiding'));
-    j.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'voiding', voidId: 'v-voiding', reason: 'erreur' } });
+    j.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'voiding', voidId: 'v-voiding', reason: 'OTHER' } });
     store.putVoid('v-voided', voidBody('voided'));
-    j.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'voided', voidId: 'v-voided', reason: 'erreur' } });
+    j.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'voided', voidId: 'v-voided', reason: 'OTHER' } });
     j.append({ kind: 'DEBIT_VOIDED', payload: { debitId: 'voided', voidId: 'v-voided', walletBalanceCents: 2000 } });
     store.putCheckin('k1', { offerId: 'o1', token: 'token-k1', occurredAt: '2026-03-10T10:00:00.000Z' });
 

@@ -5,6 +5,7 @@ import type { ErrorCode } from './errors';
 import { call } from './define';
 import { categorySchema, centsSchema, idSchema, itemSchema } from './schemas';
 import { pinSchema } from './staff';
+import { VOID_REASONS } from './journal';
 
 /**
  * - accepted: the Region accepted it.
@@ -77,15 +78,19 @@ export const debitMoreCalls = {
    * A manager voids an accepted debit of today, with a reason (the Region's window applies). On a cashier's
    * session a manager authorises this one void by typing their PIN (override); the session stays the cashier's.
    * The role is checked by the core: a cashier's session without an override gets ROLE_REQUIRED.
+   * The journal keeps `reasonCode` (OTHER when only a text is given); `reason`, free text, is kept outside
+   * the chain with the personal data and purged with it. One of the two is required.
    */
   'debit.void': call<DebitOutcome>()(
     z
       .object({
         debitId: z.uuid(),
-        reason: z.string().trim().min(3).max(200),
+        reasonCode: z.enum(VOID_REASONS).optional(),
+        reason: z.string().trim().min(3).max(200).optional(),
         override: voidOverrideSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .refine((v) => v.reasonCode !== undefined || v.reason !== undefined, { message: 'a reason code or a reason', path: ['reasonCode'] }),
     'cashier',
   ),
   'receipt.get': call<Receipt>()(z.object({ debitId: z.uuid() }).strict(), 'cashier'),

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { parisDay, parisDayBounds, parisMonth, parisMonthBounds } from '../../protocol/paris-time';
 import { ledgerDifferences } from './ledger-match';
 
 let region: RegionHandle;
@@ -160,12 +161,15 @@ describe('journal views, closures and the clock', () => {
     expect(await f.call('journal.verify', {})).toMatchObject({ ok: true });
   });
 
-  it('closes the day and the month, and lists the closures', async () => {
+  it('closes a day and a month once they have ended, once, and lists the closures', async () => {
+    // Today's debits are in no closure yet: a period is sealed only once it is over (issue 15).
+    const today = parisDay(Date.now());
+    expect(await f.fail('closure.closeDay', { day: today })).toBe('PERIOD_NOT_ENDED');
+    expect(await f.fail('closure.closeMonth', { month: today.slice(0, 7) })).toBe('PERIOD_NOT_ENDED');
     const day = await f.call('closure.closeDay', {});
-    expect(day.kind).toBe('DAY_CLOSED');
-    expect(day.count).toBeGreaterThan(0);
-    expect(await f.call('closure.closeDay', {})).toMatchObject({ seq: day.seq });
-    const month = await f.call('closure.closeMonth', { month: day.period.slice(0, 7) });
+    expect(day).toMatchObject({ kind: 'DAY_CLOSED', period: parisDay(parisDayBounds(today).start - 1) });
+    expect(await f.fail('closure.closeDay', {})).toBe('PERIOD_ALREADY_CLOSED');
+    const month = await f.call('closure.closeMonth', { month: parisMonth(parisMonthBounds(today.slice(0, 7)).start - 1) });
     expect(month.grandTotalCents).toBe(month.periodTotalCents);
     expect((await f.call('closure.list', {})).map((c) => c.kind)).toEqual(['MONTH_CLOSED', 'DAY_CLOSED']);
   });

@@ -35,7 +35,7 @@ export function debitHandlers(ctx: TillContext, sync: { outbox: Outbox; store: R
     'debit.abandon': (input) => engine.abandon(input.debitId, ctx.cashierId()),
     'debit.void': (input) => {
       const { authorisedBy } = voidAuthority(ctx.session(), ctx.staff, input.override);
-      return engine.voidDebit(input.debitId, input.reason, ctx.cashierId(), authorisedBy);
+      return engine.voidDebit(input.debitId, input.reasonCode ?? 'OTHER', ctx.cashierId(), authorisedBy, input.reason);
     },
     'receipt.get': (input) => {
       const state = ctx.journal.debits.get(input.debitId);

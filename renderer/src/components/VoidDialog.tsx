@@ -4,7 +4,8 @@
 // authorises this one void with their PIN, in the dialog.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalDebitRow, StaffView, TillErrorValue } from '../../../preload/contract';
+import type { JournalDebitRow, StaffView, TillErrorValue, VoidReason } from '../../../preload/contract';
+import { VOID_REASONS } from '../../../preload/contract/journal';
 import { useTill } from '../till-context';
 import { formatCents } from '../format/money';
 import { formatDateTime } from '../format/dates';
@@ -26,6 +27,8 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
   const { t, i18n } = useTranslation();
   const till = useTill();
   const [reason, setReason] = useState('');
+  // The journal keeps this code; the text above stays outside the chain (issue 15).
+  const [reasonCode, setReasonCode] = useState<VoidReason | ''>('');
   const [managerId, setManagerId] = useState(managers[0]?.id ?? '');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<TillErrorValue | null>(null);
@@ -44,7 +47,8 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
     setError(null);
     const r = await till.invoke('debit.void', {
       debitId: row.debitId,
-      reason: reason.trim(),
+      ...(reasonCode ? { reasonCode } : {}),
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
       ...(isManager ? {} : { override: { staffId: managerId, pin } }),
     });
     setBusy(false);
@@ -58,7 +62,7 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
 
   // Enter in a field never voids: the form has no default action; the void is its own button.
   const noDefault = (e: FormEvent) => e.preventDefault();
-  const complete = reason.trim().length >= 3 && (isManager || (managerId !== '' && /^\d{4,8}$/.test(pin)));
+  const complete = (reasonCode !== '' || reason.trim().length >= 3) && (isManager || (managerId !== '' && /^\d{4,8}$/.test(pin)));
 
   return (
     <form
@@ -92,8 +96,20 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
       <div className="void-reason">
         <label>
           {t('void.reason')}
-          <input ref={input} name="reason" autoComplete="off" minLength={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} required />
+          <input ref={input} name="reason" autoComplete="off" minLength={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} required={reasonCode === ''} />
         </label>
+        <label>
+          {t('void.reasonCode')}
+          <select name="reasonCode" value={reasonCode} onChange={(e) => setReasonCode(e.target.value as VoidReason | '')}>
+            <option value="">{t('void.reasonCodeNone')}</option>
+            {VOID_REASONS.map((code) => (
+              <option key={code} value={code}>
+                {t(`voidReason.${code}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="hint">{t('void.reasonPrivacy')}</p>
       </div>
       {!isManager && (
         <fieldset className="void-override">
