@@ -7,14 +7,16 @@
 //   else) is deleted with its -wal/-shm/-journal, and so are stray -wal/-shm/-journal files;
 // - every `receipts/` and `exports/` folder (they print names) is deleted;
 // - last, every file kept is searched for the values just removed (names, birth dates, tokens) in UTF-8,
-//   UTF-16, base64 and Base45 (personal-data-scan.ts): a file that still holds one is deleted too.
+//   UTF-16, base64 and Base45 (personal-data-scan.ts), and for the start of any pass token: a file that
+//   still holds one is deleted too.
 // What stays: the journal's entries and closures, which carry no names or birth dates (only the Region's
 // pseudonymous beneficiary ids) and are the partner's accounting evidence for the Region's audits
 // (regulation 4.3.2) and the legal retention of accounting records.
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import { decodeToken } from '../../protocol/pass-token';
+import { base45Encode } from '../../protocol/base45';
+import { PASS_PREFIX, decodeToken } from '../../protocol/pass-token';
 import { openSqlite } from '../sqlite/sqlite-binding';
 import { openJournal } from './journal';
 import { FormSearch, encodedForms } from './personal-data-scan';
@@ -22,6 +24,13 @@ import { FormSearch, encodedForms } from './personal-data-scan';
 export const JOURNAL_FILE_NAME = 'journal.sqlite';
 /** Folders that hold personal data and are removed whole, wherever they are under the data folder. */
 export const PERSONAL_DATA_FOLDERS = ['receipts', 'exports'] as const;
+
+/**
+ * What every pass token starts with, whoever it belongs to: the prefix, then the Base45 of the COSE_Sign1
+ * tag and array header (0xD2 0x84). A file holding a token the till never knew (a scan that was copied
+ * somewhere) is found by it.
+ */
+export const PASS_TOKEN_MARKER = PASS_PREFIX + base45Encode(Uint8Array.from([0xd2, 0x84]));
 
 export interface WipeReport {
   /** Persons removed from the journal, or null when the folder had no journal. */
@@ -89,7 +98,7 @@ function purgeCopy(db: Database.Database): number {
 
 export function wipePersonalData(dataDir: string): WipeReport {
   const journalPath = resolve(dataDir, JOURNAL_FILE_NAME);
-  const values = new Set<string>();
+  const values = new Set<string>([PASS_TOKEN_MARKER]);
   const removed: string[] = [];
   const remove = (path: string) => {
     if (!existsSync(path)) return;
