@@ -42,7 +42,7 @@ function debitPayload(i: number, atMs: number): AppendInput['payload'] {
 }
 
 /** A journal of `entries` entries (sales: request + acceptance), built once and cached. */
-function bigJournal(entries: number): string {
+export function bigJournal(entries: number): string {
   const path = join(tmpdir(), `atouts-bench-journal-v1-${entries}.sqlite`);
   if (existsSync(path)) {
     const j = openJournal(path);

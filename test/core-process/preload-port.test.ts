@@ -60,16 +60,21 @@ function silentPort(): { page: MessagePort; seen: unknown[] } {
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
+/** A call that must wait (no live port): still unanswered after the port would have answered it. */
+async function heldCall(api: ExposedTill, name: string): Promise<{ answer: ReturnType<ExposedTill['invoke']> }> {
+  let answered = false;
+  const answer = api.invoke(name, {}).then((r) => ((answered = true), r));
+  await settle();
+  expect(answered).toBe(false);
+  return { answer };
+}
+
 describe('the preload over the core port', () => {
   it('holds calls made before the port, then sends them on it; events arrive from the core', async () => {
     const { run, till: api } = preload();
     const statuses: unknown[] = [];
     api.on('status', (s) => statuses.push(s));
-    let answered = false;
-    const early = api.invoke('till.status', {}).then((r) => ((answered = true), r));
-    await settle();
-    expect(answered).toBe(false);
-
+    const early = (await heldCall(api, 'till.status')).answer;
     run.ipc.deliver(IPC_PORT, [null], [corePort() as unknown as globalThis.MessagePort]);
     expect(await early).toMatchObject({ ok: true, value: { enrolled: false } });
     expect(await api.invoke('settings.get', {})).toMatchObject({ ok: true });
@@ -89,11 +94,7 @@ describe('the preload over the core port', () => {
     // The core is gone: the main process says so with a port message that carries no port.
     run.ipc.deliver(IPC_PORT, [null], []);
     expect(await inFlight).toEqual({ ok: false, error: { code: 'CORE_RESTARTED' } });
-    let answered = false;
-    const held = api.invoke('till.status', {}).then((r) => ((answered = true), r));
-    await settle();
-    expect(answered).toBe(false);
-
+    const held = (await heldCall(api, 'till.status')).answer;
     run.ipc.deliver(IPC_PORT, [null], [corePort() as unknown as globalThis.MessagePort]);
     expect(await held).toMatchObject({ ok: true });
   });
