@@ -61,13 +61,15 @@ export class OfferDesk {
       outbox.release(checkinId);
     }
     const entry = checkinAnswerEntry(checkinId, offerId, answer, cashierId);
+    // The name the pass carries, for the door to say who is refused or waiting (display only: the Region decides).
+    const holder = { givenName: decoded.token.claims.givenName, familyName: decoded.token.claims.familyName };
     if (!entry) {
       outbox.kick();
-      return { status: 'pending' };
+      return { status: 'pending', holder };
     }
     journal.append(entry);
     store.forget(checkinId);
     if (answer.kind === 'ok') return { status: 'checked_in', participant: answer.value.participant };
-    return { status: 'refused', ...(answer.kind === 'refused' ? { code: asErrorCode(answer.code) ?? 'VALIDATION_FAILED' } : {}) };
+    return { status: 'refused', holder, ...(answer.kind === 'refused' ? { code: asErrorCode(answer.code) ?? 'VALIDATION_FAILED' } : {}) };
   }
 }

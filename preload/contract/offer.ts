@@ -24,6 +24,8 @@ export interface CheckinOutcome {
   status: 'checked_in' | 'pending' | 'refused';
   code?: ErrorCode;
   participant?: ParticipantView;
+  /** Whose pass was scanned, as its token names them: so a refusal says who is refused. */
+  holder?: { givenName: string; familyName: string };
 }
 
 export const offerCalls = {

@@ -68,6 +68,10 @@ describe("a manager's override of a void on a cashier's session", () => {
   it('reaches the entry from the keyboard: search box, Down, Enter', async () => {
     await page.goto(served.host.url);
     await poll(() => text('.status-bar')).toContain('Karim Haddad');
+    // A cinema cannot hold coupons: no Bons (F2), and F2 opens nothing.
+    expect(await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'Bons (F2)' }).count()).toBe(0);
+    await page.keyboard.press('F2');
+    expect(await page.getByRole('heading', { name: 'Bons de pré-paiement' }).count()).toBe(0);
     await page.keyboard.press('F4');
     await poll(() => page.locator('.journal-table tbody tr').count()).toBe(1);
     // The search box has the focus on arrival; typing filters the list.

@@ -121,7 +121,8 @@ describe('coupons and bons plans', () => {
     const again = await f.call('offer.checkin', { offerId: offer.id, text: await region.admin.mintPass({ beneficiaryId: guest.id }) });
     expect(again.status).toBe('checked_in');
     const refused = await f.call('offer.checkin', { offerId: offer.id, text: await region.admin.mintPass({ beneficiaryId: stranger.id }) });
-    expect(refused).toMatchObject({ status: 'refused', code: 'NOT_REGISTERED' });
+    // The refusal names whose pass it was, for the door to say who is refused.
+    expect(refused).toMatchObject({ status: 'refused', code: 'NOT_REGISTERED', holder: { givenName: 'Zoé', familyName: 'Grand' } });
     const kinds = f.till.journal.list({ kinds: ['CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REFUSED'] }).map((e) => e.kind);
     expect(kinds).toEqual(['CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REQUESTED', 'CHECKIN_REFUSED']);
   });
@@ -135,7 +136,7 @@ describe('coupons and bons plans', () => {
     expect(f.till.status().pendingCount).toBe(0);
     await region.admin.setFaults({ errorRate: 1 });
     try {
-      expect(await f.call('offer.checkin', { offerId: offer.id, text: pass })).toEqual({ status: 'pending' });
+      expect(await f.call('offer.checkin', { offerId: offer.id, text: pass })).toEqual({ status: 'pending', holder: { givenName: 'Inès', familyName: 'Roux' } });
       expect(f.till.status().pendingCount).toBe(1);
     } finally {
       await region.admin.setFaults({});

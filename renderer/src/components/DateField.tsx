@@ -16,6 +16,7 @@ interface Props {
 
 export function DateField({ label, name, value, onChange, inputRef }: Props) {
   const { t } = useTranslation();
+  const inputId = useId();
   const hintId = useId();
   const [text, setText] = useState(value ? formatBirthDate(value) : '');
   const [invalid, setInvalid] = useState(false);
@@ -31,9 +32,11 @@ export function DateField({ label, name, value, onChange, inputRef }: Props) {
   useEffect(() => own.current?.setCustomValidity(invalid ? t('dateField.invalid') : ''), [invalid, t]);
 
   return (
-    <label>
-      {label}
+    // The hint sits beside the label, not in it: the field's name stays "Du", its description says the format.
+    <div className="date-field">
+      <label htmlFor={inputId}>{label}</label>
       <input
+        id={inputId}
         ref={(el) => {
           own.current = el;
           if (typeof inputRef === 'function') inputRef(el);
@@ -60,6 +63,6 @@ export function DateField({ label, name, value, onChange, inputRef }: Props) {
       <span id={hintId} className={invalid ? 'hint ko' : 'hint'}>
         {invalid ? t('dateField.invalid') : t('dateField.format')}
       </span>
-    </label>
+    </div>
   );
 }

@@ -331,6 +331,7 @@ export const uiEn: Catalogue<typeof uiFr> = {
     checkinRefused: '{{name}}: {{reason}}',
     couponRedeemed: "{{name}}'s coupon redeemed",
   },
+  settingsLayout: { prefs: 'Till preferences', general: 'Language and sounds', scanners: 'QR code readers' },
   // ── end issue 13, void dialog / journal list / dates / names ──
   errors: { title: 'Refusal' },
 };

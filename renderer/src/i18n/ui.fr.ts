@@ -335,6 +335,7 @@ export const uiFr = {
     checkinRefused: '{{name}} : {{reason}}',
     couponRedeemed: 'Bon de {{name}} encaissé',
   },
+  settingsLayout: { prefs: 'Préférences de la caisse', general: 'Langue et sons', scanners: 'Lecteurs de QR code' },
   // ── end issue 13, void dialog / journal list / dates / names ──
   errors: { title: 'Refus' },
 } as const;

@@ -6,12 +6,14 @@ import type { ClosureView, ReconciliationView, StatementView, TillErrorValue } f
 import { useTill } from '../till-context';
 import { useShell } from '../shell/shell-context';
 import { formatCents } from '../format/money';
-import { formatDate, formatDateTime, parisToday } from '../format/dates';
+import { formatDate, formatDateTime, formatMonth, formatPeriod, parisToday, recentMonths } from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { useAltShortcut } from '../shell/use-shortcut';
 
 /** Differences open this close to the contest deadline get a warning. */
 const CONTEST_WARNING_DAYS = 7;
+/** How far back a month can be reconciled from this screen: two years of statements. */
+const RECONCILE_MONTHS = 24;
 
 export function ClosuresScreen() {
   const { t, i18n } = useTranslation();
@@ -74,7 +76,7 @@ export function ClosuresScreen() {
         </button>
         {justClosed && (
           <p className="banner banner-ok" role="status" data-closure={justClosed.period}>
-            {t('closures.closed', { period: justClosed.period, count: justClosed.count, total: money(justClosed.periodTotalCents) })}
+            {t('closures.closed', { period: formatPeriod(justClosed.period, lang), count: justClosed.count, total: money(justClosed.periodTotalCents) })}
           </p>
         )}
       </section>
@@ -97,7 +99,7 @@ export function ClosuresScreen() {
           <tbody>
             {closures.map((c) => (
               <tr key={c.seq} data-period={c.period}>
-                <td>{c.period}</td>
+                <td>{formatPeriod(c.period, lang)}</td>
                 <td>{t(`closures.kind.${c.kind}`)}</td>
                 <td>{c.count}</td>
                 <td>{money(c.periodTotalCents)}</td>
@@ -127,7 +129,7 @@ export function ClosuresScreen() {
           <tbody>
             {statements.map((s) => (
               <tr key={s.month} data-month={s.month} data-status={s.status}>
-                <td>{s.month}</td>
+                <td>{formatMonth(s.month, lang)}</td>
                 <td>{t(`closures.statementStatus.${s.status}`)}</td>
                 <td>
                   {s.regionCount} — {money(s.regionTotalCents)}
@@ -159,7 +161,14 @@ export function ClosuresScreen() {
         <h2 id="reconcile-title">{t('closures.reconcileTitle')}</h2>
         <label>
           {t('closures.month')}
-          <input type="month" name="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+          {/* Named months, not the browser's month picker: it follows the OS language, and reads "2026-11" in places. */}
+          <select name="month" value={month} onChange={(e) => setMonth(e.target.value)}>
+            {recentMonths(RECONCILE_MONTHS).map((m) => (
+              <option key={m} value={m}>
+                {formatMonth(m, lang)}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="button" aria-keyshortcuts="Alt+R" disabled={busy} onClick={() => void reconcile()}>
           {t('closures.reconcile')}

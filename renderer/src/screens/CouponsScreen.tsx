@@ -28,6 +28,8 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
   const [code, setCode] = useState('');
   const [coupon, setCoupon] = useState<CouponView | null>(null);
   const [done, setDone] = useState<Redeemed | null>(null);
+  // Whose coupon was just redeemed: the form's coupon is gone by the time the result shows.
+  const [doneName, setDoneName] = useState('');
   const [receipt, setReceipt] = useState(false);
   const [error, setError] = useState<TillErrorValue | null>(null);
   const codeInput = useRef<HTMLInputElement>(null);
@@ -125,6 +127,7 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
           onDone={(outcome) => {
             shell.beep(outcome.status === 'refused' ? 'refused' : 'accepted');
             setDone(outcome);
+            setDoneName(`${coupon.beneficiary.givenName} ${coupon.beneficiary.familyName}`);
             setCoupon(null);
             shell.refreshStatus();
             load();
@@ -141,7 +144,7 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
         >
           <h2 id="coupon-done">
             {done.status === 'accepted' || done.status === 'offline_accepted'
-              ? t('coupons.redeemed')
+              ? t('names.couponRedeemed', { name: doneName })
               : t(`outcome.${done.status}`)}
           </h2>
           {done.status === 'refused' && done.code && <ErrorBanner error={done.code} />}

@@ -6,6 +6,7 @@ import { useTill } from '../till-context';
 import { useScanTarget, useShell } from '../shell/shell-context';
 import { formatDateTime } from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { errorSentence } from '../i18n';
 
 export function OffersScreen() {
   const { t, i18n } = useTranslation();
@@ -100,7 +101,13 @@ export function OffersScreen() {
         </form>
       )}
       <ErrorBanner error={error} />
-      {last?.status === 'refused' && <ErrorBanner error={last.code ?? 'INTERNAL'} />}
+      {last?.status === 'refused' && (
+        <div className="banner banner-refused" role="alert" data-code={last.code ?? 'INTERNAL'}>
+          {last.holder
+            ? t('names.checkinRefused', { name: `${last.holder.givenName} ${last.holder.familyName}`, reason: errorSentence(t, last.code ?? 'INTERNAL') })
+            : errorSentence(t, last.code ?? 'INTERNAL')}
+        </div>
+      )}
       {last && last.status !== 'refused' && (
         <p className="banner banner-ok" role="status" data-status={last.status}>
           {last.status === 'pending' ? t('offers.checkinPending') : t('offers.checkedIn', { name: last.participant ? name(last.participant) : '' })}

@@ -90,7 +90,8 @@ export function SettingsScreen() {
       </section>
 
       <form ref={form} className="form" onSubmit={(e) => void save(e)} aria-labelledby="prefs-title">
-        <h2 id="prefs-title">{t('settings.scanner')}</h2>
+        <h2 id="prefs-title">{t('settingsLayout.prefs')}</h2>
+        <h3>{t('settingsLayout.general')}</h3>
         <label>
           {t('settings.language')}
           <select ref={firstField} name="language" value={settings.language} onChange={(e) => setSettings({ ...settings, language: e.target.value as 'fr' | 'en' })}>
@@ -105,6 +106,7 @@ export function SettingsScreen() {
         <button type="button" onClick={() => playAll()}>
           {t('settings.testSounds')}
         </button>
+        <h3>{t('settingsLayout.scanners')}</h3>
         <p>{t('settings.wedge')}</p>
         <fieldset>
           <legend>{t('settings.hidDevices')}</legend>

@@ -14,7 +14,7 @@ import { JournalScreen } from '../screens/JournalScreen';
 import { ClosuresScreen } from '../screens/ClosuresScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { ShellContext, type ScanInput, type ScanTarget, type ShellApi } from './shell-context';
-import { LOCK_KEY, SCREENS, keyForScreen, screenForKey, type ScreenName } from './keys';
+import { LOCK_KEY, keyForScreen, screenForKey, screensFor, type ScreenName } from './keys';
 import { IDLE_LOCK_MINUTES, watchIdle } from './idle-lock';
 
 interface Props {
@@ -31,6 +31,10 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
   const [counterRun, setCounterRun] = useState(0);
   const screenRef = useRef(screen);
   screenRef.current = screen;
+  // Bons (F2) only on a till whose partner can hold coupons (keys.ts).
+  const shown = screensFor(status.partner?.accreditations ?? []);
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
   const open = useCallback((next: ScreenName) => {
     if (next === 'counter' && screenRef.current === 'counter') setCounterRun((n) => n + 1);
     setScreen(next);
@@ -95,7 +99,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
         lock('manual');
         return;
       }
-      const next = screenForKey(e.key);
+      const next = screenForKey(e.key, shownRef.current);
       if (next) {
         e.preventDefault();
         open(next);
@@ -122,7 +126,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
   return (
     <ShellContext.Provider value={api}>
       <nav className="main-nav no-print" aria-label={t('app.menu')}>
-        {SCREENS.map((s) => (
+        {shown.map((s) => (
           <button
             key={s}
             type="button"

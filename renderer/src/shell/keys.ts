@@ -1,4 +1,6 @@
 // The keyboard map of the till: one F-key per screen, shown on its button.
+import { COUPON_CATEGORIES, type Category } from '../../../protocol/catalogue';
+
 export const SCREENS = ['counter', 'coupons', 'offers', 'journal', 'closures', 'settings'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
@@ -13,8 +15,20 @@ const SCREEN_KEYS: Readonly<Record<string, ScreenName>> = {
 
 export const LOCK_KEY = 'F12';
 
-export function screenForKey(key: string): ScreenName | undefined {
-  return SCREEN_KEYS[key];
+/**
+ * The screens this till shows. Bons (F2) only where the partner can hold prepayment coupons: coupons are
+ * for sport and artistic practice (protocol/catalogue COUPON_CATEGORIES); a cinema or a theatre never sees
+ * one. The F-keys stay where they are, so F3 is Bons plans on every till.
+ */
+export function screensFor(accreditations: readonly Category[]): ScreenName[] {
+  const coupons = accreditations.some((c) => (COUPON_CATEGORIES as readonly Category[]).includes(c));
+  return SCREENS.filter((s) => s !== 'coupons' || coupons);
+}
+
+/** The screen a key opens, among those shown (all when not said). */
+export function screenForKey(key: string, shown: readonly ScreenName[] = SCREENS): ScreenName | undefined {
+  const screen = SCREEN_KEYS[key];
+  return screen && shown.includes(screen) ? screen : undefined;
 }
 
 export function keyForScreen(screen: ScreenName): string {
