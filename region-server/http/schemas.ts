@@ -74,7 +74,7 @@ export const AdminBeneficiaryBody = z.object({
   familyName: text(100),
   birthDate,
   season: z.number().int().min(2000).max(2100).optional(),
-  /** When the youth joined; defaults to the server's now. Must fall between 1 July N and 31 May N+1. */
+  /** When the youth joined: 1 July N to 31 May N+1 (domain/membership.ts for the default). */
   joinedAt: instant.optional(),
   lyceen: z.boolean().optional(),
   atoutsLivreEligible: z.boolean().optional(),

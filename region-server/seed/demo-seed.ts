@@ -4,7 +4,6 @@ import type { Category } from '../../protocol/catalogue';
 import { seasonOf } from '../../protocol/paris-time';
 import { createBeneficiary } from '../domain/beneficiaries';
 import { createCoupon } from '../domain/coupons';
-import { joiningWindow } from '../domain/membership';
 import { addParticipant, createOffer } from '../domain/offers';
 import { createPartner } from '../domain/partners';
 import type { Region } from '../domain/region';
@@ -68,9 +67,8 @@ export function isSeeded(region: Region): boolean {
 
 export function seedDemo(region: Region): DemoFacts {
   const partners = PARTNERS.map((p) => ({ key: p.key, name: p.name, accreditations: p.accreditations, ...createPartner(region, p) }));
+  // Seeded in June, after joining has closed, the youths are recorded as having joined by 31 May (membership.ts).
   const season = seasonOf(region.now());
-  // Seeded in June, after joining has closed, the demo's youths are members who joined by 31 May.
-  const joinedAt = new Date(Math.min(region.now(), joiningWindow(season).end - 1)).toISOString();
   const beneficiaries = YOUTHS.map((y) => {
     const birthDate = bornOn(season, y.age, y.birthday);
     const created = createBeneficiary(region, {
@@ -78,7 +76,6 @@ export function seedDemo(region: Region): DemoFacts {
       familyName: y.familyName,
       birthDate,
       season,
-      joinedAt,
       ...(y.lyceeException ? { lyceen: true, atoutsLivreEligible: true } : {}),
       membership: y.membership ?? 'active',
       ...(y.nearlyEmpty ? { wallets: { SPECTACLE: 150, CINEMA: 50, PRATIQUE: 200, LOCAL: 0 } } : {}),

@@ -192,9 +192,12 @@ describe('who may join (issue 17, item 3)', () => {
     await region.admin.setClock('2026-05-31T21:59:59.000Z'); // 31 May 23:59:59 Paris
     expect(await joining(person('2005-01-10'))).toEqual([201, expect.any(String)]);
     await region.admin.setClock('2026-05-31T22:00:00.000Z'); // 1 June 00:00 Paris
-    expect(await joining(person('2005-01-11'))).toEqual([422, 'JOINING_CLOSED']);
+    expect(await joining(person('2005-01-11', { joinedAt: '2026-05-31T22:00:00.000Z' }))).toEqual([422, 'JOINING_CLOSED']);
     // A membership the back office records late, for a joining made in time, is accepted as of that day.
     expect((await joining(person('2005-01-12', { joinedAt: '2026-05-20T08:00:00.000Z' })))[0]).toBe(201);
+    // Recorded in June with no date, it can only be such a late record: joined on 31 May, at the last instant.
+    const [, late] = await joining(person('2005-01-15'));
+    expect(await region.admin.beneficiary(late)).toMatchObject({ season: 2025, joinedAt: '2026-05-31T21:59:59.999Z' });
     // Next season opens on 1 July, not before.
     expect(await joining(person('2005-01-13', { season: 2026 }))).toEqual([422, 'JOINING_CLOSED']);
     expect(await joining(person('2005-01-14', { joinedAt: '2026-06-02T08:00:00.000Z' }))).toEqual([400, 'VALIDATION_FAILED']);
