@@ -99,4 +99,8 @@ export const MIGRATIONS: readonly string[] = [
     valid_from TEXT NOT NULL, valid_until TEXT, arrival INTEGER NOT NULL, PRIMARY KEY (device_id, arrival)
   );
   `,
+  // Each anchor takes the next arrival number (MAX + 1): indexed, that is one step, not a scan.
+  `
+  CREATE INDEX anchors_by_arrival ON anchors (arrival);
+  `,
 ];

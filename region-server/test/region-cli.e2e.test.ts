@@ -73,4 +73,17 @@ describe('npm run region', () => {
     expect(JSON.parse((await cli('faults')).stdout)).toEqual({ latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0 });
     await expect(cli('create-coupon', '--beneficiary', b.id)).rejects.toMatchObject({ stderr: expect.stringContaining('is required') });
   });
+
+  it('applies the membership rules and shows a device as an auditor sees it', async () => {
+    await cli('clock', '2025-10-03T16:00:00.000Z');
+    const young = ['create-beneficiary', '--given-name', 'Jade', '--family-name', 'Lambert', '--birth-date', '2011-01-20'];
+    await expect(cli(...young, '--lyceen')).rejects.toMatchObject({ stderr: expect.stringContaining('ATOUTS_LIVRE_REQUIRED') });
+    expect(JSON.parse((await cli(...young, '--lyceen', '--atouts-livre')).stdout)).toMatchObject({ season: 2025, joinedAt: '2025-10-03T16:00:00.000Z' });
+    await expect(cli(...young, '--lyceen', '--atouts-livre')).rejects.toMatchObject({ stderr: expect.stringContaining('ALREADY_MEMBER') });
+
+    const till = await enrolTill(region, ['CINEMA']);
+    expect((await till.call('POST', '/v1/devices/anchors', { id: 'cli-anchor', seq: 7, hash: '7'.repeat(64), at: '2025-10-03T15:59:00.000Z', kind: 'sync' })).status).toBe(201);
+    const device = JSON.parse((await cli('device', '--id', till.deviceId)).stdout) as { device: { id: string }; anchors: { seq: number }[]; archiveKeys: unknown[] };
+    expect(device).toMatchObject({ device: { id: till.deviceId }, anchors: [{ seq: 7, hash: '7'.repeat(64) }], archiveKeys: [] });
+  });
 });
