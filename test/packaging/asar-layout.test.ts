@@ -74,7 +74,7 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
     const index = text('dist/renderer/index.html');
     const seen = new Set<string>();
     const follow = (file: string) => {
-      for (const [, name] of text(file).matchAll(/\b((?:[\w-]+)-[\w-]{8}\.(?:js|css|wasm))\b/g)) {
+      for (const [, name] of text(file).matchAll(/\b((?:[\w-]+)-[\w-]{8}\.(?:js|css|wasm|png|svg|ico))\b/g)) {
         const asset = `dist/renderer/assets/${name}`;
         if (seen.has(asset)) continue;
         seen.add(asset);
@@ -89,6 +89,14 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
     expect(names.some((n) => n.endsWith('.css'))).toBe(true);
     expect(names.some((n) => /\/decode-worker-[\w-]+\.js$/.test(n))).toBe(true);
     expect(names.some((n) => n.endsWith('.wasm'))).toBe(true);
+  });
+
+  it("finds every icon the page links (the window's favicon) in the archive, none in the source tree", () => {
+    const index = text('dist/renderer/index.html');
+    for (const [, href] of index.matchAll(/<link rel="icon"[^>]*href="([^"]+)"/g)) {
+      expect(href, href).toMatch(/^\.\/assets\//);
+      expect(resolveInArchive(archive, join(inArchive('dist', 'renderer'), href!)), href).toMatchObject({ in: 'asar' });
+    }
   });
 
   it('loads better-sqlite3 from the Electron build in app.asar.unpacked, where sqlite-binding looks', () => {
