@@ -29,7 +29,8 @@ export interface UiRequestHandlerOptions {
 /**
  * Types by extension, never sniffed (nosniff below): a module script and a module worker are refused
  * by Chromium unless served as JavaScript, and WebAssembly.instantiateStreaming only compiles
- * `application/wasm`.
+ * `application/wasm`. Electron takes a protocol response's MIME type from this content-type header
+ * (shell/browser/net/electron_url_loader_factory.cc, ToResponseHead).
  */
 export const UI_MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
