@@ -1,9 +1,10 @@
-// npm run decode -- [--decoder zxing-wasm|zxing-js] <image files…>
+// npm run decode -- [--decoder zxing-wasm|zxing-js] <image files…> (PNG or JPEG)
 // One line per image: "<file>\t<decoded text>" or "<file>\tERROR <code>", with the decoder the webcam
 // worker uses. Exit status 1 when any image failed.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { PNG } from 'pngjs';
+import jpeg from 'jpeg-js';
 import {
   createQrDecoder,
   DEFAULT_QR_DECODER,
@@ -36,12 +37,39 @@ export function readPng(file: string): RgbaImage | null {
   }
 }
 
+/**
+ * A JPEG (a phone's photo of a pass) as RGBA. Bounded: a 12-megapixel photo decodes, a hostile header asking
+ * for gigabytes is refused rather than allocated.
+ */
+export function readJpeg(file: string): RgbaImage | null {
+  try {
+    const image = jpeg.decode(readFileSync(file), { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 64, maxMemoryUsageInMB: 1024 });
+    return { data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height };
+  } catch {
+    return null;
+  }
+}
+
+const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);
+
+/** PNG or JPEG, told apart by their first bytes (not the file name: photos arrive as .jpg, .jpeg, .JPG or none). */
+export function readImage(file: string): RgbaImage | null {
+  const head = Buffer.alloc(3);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 3, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return head.equals(JPEG_MAGIC) ? readJpeg(file) : readPng(file);
+}
+
 export async function decodeFile(
   decoder: QrDecoder,
   file: string,
 ): Promise<{ ok: true; text: string } | { ok: false; code: DecodeErrorCode }> {
   if (!existsSync(file)) return { ok: false, code: 'FILE_NOT_FOUND' };
-  const image = readPng(file);
+  const image = readImage(file);
   if (!image) return { ok: false, code: 'UNSUPPORTED_IMAGE' };
   const text = await decoder.decode(image);
   return text === null ? { ok: false, code: 'NO_QR_CODE' } : { ok: true, text };
@@ -62,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     } else files.push(arg);
   }
   if (files.length === 0) {
-    console.error('usage: npm run decode -- [--decoder zxing-wasm|zxing-js] <image.png…>');
+    console.error('usage: npm run decode -- [--decoder zxing-wasm|zxing-js] <image.png|image.jpg…>');
     return 2;
   }
   const decoder = await loadNodeQrDecoder(name);

@@ -1,9 +1,12 @@
 // The decoders and `npm run decode` on the generated fixture set, run as partners and support would.
 import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import jpeg from 'jpeg-js';
+import { makeTempDir } from '../support/tmp';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadNodeQrDecoder, readPng } from '../../scripts/decode';
+import { loadNodeQrDecoder, readImage, readPng } from '../../scripts/decode';
 import { makeQrFixtures, type QrFixtureSet } from '../../scripts/fixtures/make-qr-fixtures';
 
 let fixtures: QrFixtureSet;
@@ -69,5 +72,38 @@ describe('npm run decode', () => {
       'package.json\tERROR UNSUPPORTED_IMAGE',
       '',
     ]);
+  });
+});
+
+describe('npm run decode reads JPEG photos too', () => {
+  it('decodes a pass QR saved as JPEG (clean and turned 45°), and says UNSUPPORTED_IMAGE for a broken one', async () => {
+    const tmp = makeTempDir('decode-jpeg');
+    try {
+      const files: string[] = [];
+      const expected: string[] = [];
+      for (const variant of ['clean', 'rotation-45']) {
+        const fixture = fixtures.images.find((i) => i.variant === variant);
+        const png = fixture && readPng(join(fixtures.dir, fixture.file));
+        if (!fixture || !png) throw new Error(`fixture ${variant} missing`);
+        // A phone's compression, made now from the generated pass: quality 70 blurs the modules' edges.
+        const encoded = jpeg.encode({ data: Buffer.from(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height }, 70);
+        const file = join(tmp.dir, `${variant}.JPG`);
+        writeFileSync(file, encoded.data);
+        expect(readImage(file)?.width).toBe(png.width);
+        files.push(file);
+        expected.push(fixture.expected);
+      }
+      const broken = join(tmp.dir, 'broken.jpg');
+      writeFileSync(broken, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
+      const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/decode.ts', ...files, broken], { cwd: process.cwd() });
+      const err = await run.then(
+        () => null,
+        (e: { code: number; stdout: string }) => e,
+      );
+      expect(err?.code).toBe(1);
+      expect(err?.stdout.split('\n')).toEqual([`${files[0]}\t${expected[0]}`, `${files[1]}\t${expected[1]}`, `${broken}\tERROR UNSUPPORTED_IMAGE`, '']);
+    } finally {
+      tmp.remove();
+    }
   });
 });
