@@ -82,8 +82,9 @@ export function forkChannelEndpoint(proc: ForkedProcessLike): Endpoint {
     post(message) {
       try {
         send.call(proc, message);
-      } catch {
-        // ERR_IPC_CHANNEL_CLOSED: the 'disconnect' listener shuts the core down.
+      } catch (error) {
+        // The parent left (the 'disconnect' listener shuts the core down); anything else is the caller's.
+        if ((error as { code?: unknown }).code !== 'ERR_IPC_CHANNEL_CLOSED') throw error;
       }
     },
     onMessage: (listener) => void proc.on('message', (message) => listener(message, [])),

@@ -147,15 +147,16 @@ export async function runCore(options: CoreOptions): Promise<void> {
   const opened = till;
   forwardEvents(opened, parent);
   let saleInProgress: boolean | null = null;
-  const tellSale = (): void => {
+  const tellSale = (pendingCount: number = opened.status().pendingCount): void => {
     if (ending) return;
-    const now = opened.context.scans.hasOpenScans() || opened.status().pendingCount > 0;
+    const now = opened.context.scans.hasOpenScans() || pendingCount > 0;
     if (now === saleInProgress) return;
     saleInProgress = now;
     parent.post({ kind: 'sale', inProgress: now });
   };
-  opened.events.subscribe(tellSale);
-  setInterval(tellSale, SALE_POLL_MS).unref();
+  // A status event carries the pending count already: no second count of the journal for it.
+  opened.events.subscribe((event, payload) => tellSale(event === 'status' && 'pendingCount' in payload ? payload.pendingCount : undefined));
+  setInterval(() => tellSale(), SALE_POLL_MS).unref();
   tellSale();
   parent.post({ kind: 'ready', pid: process.pid });
   // A new core has no staff session: pages already open (browser mode's event streams) learn it at once.

@@ -17,6 +17,15 @@ type Log = (message: string, fields?: Record<string, unknown>) => void;
 
 const reply = (endpoint: Endpoint, message: PortReply): void => endpoint.post(message);
 
+/** A result that cannot cross (a value structured clone refuses) still answers its caller, coded. */
+function replyResult(endpoint: Endpoint, id: number, result: CallResult<unknown>): void {
+  try {
+    reply(endpoint, { kind: 'result', id, result });
+  } catch (error) {
+    reply(endpoint, { kind: 'result', id, result: { ok: false, error: { code: 'INTERNAL', detail: `result not transferable: ${String(error).slice(0, 120)}` } } });
+  }
+}
+
 /**
  * Answers one message if it is a call (or a malformed one that names an id). Returns false when the
  * message is something else, for the caller to route.
@@ -33,7 +42,7 @@ export function answerCall(till: ServableTill, endpoint: Endpoint, data: unknown
     .dispatch(call.name, call.input)
     // dispatch turns every failure into a value; this only guards against a bug in dispatch itself.
     .catch((): CallResult<never> => ({ ok: false, error: { code: 'INTERNAL' } }))
-    .then((result) => reply(endpoint, { kind: 'result', id: call.id, result }));
+    .then((result) => replyResult(endpoint, call.id, result));
   return true;
 }
 

@@ -5,6 +5,7 @@
 // Also: an uncaught error in the core is logged, and the core restarts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoreSupervisor } from '../../main/core-process/supervisor';
@@ -112,7 +113,11 @@ describe('the core process under its supervisor', () => {
 
       // The caller cannot know whether the debit went through: it is told the core restarted.
       expect(await submitted).toEqual({ ok: false, error: { code: 'CORE_RESTARTED' } });
+      // A call made while no core runs waits for the next one.
+      expect(core.isReady).toBe(false);
+      const queued = core.call('till.status', {});
       await region.admin.setFaults({ latencyMs: 0 });
+      expect(await queued).toMatchObject({ ok: true, value: { enrolled: true, staff: null } });
       await until('a new core', () => (core.isReady && core.pid !== firstPid ? true : undefined));
       expect(core.crashCount).toBe(1);
       expect(logs.some((l) => l.message === 'core exited: restarting' && l.signal === 'SIGKILL')).toBe(true);
@@ -167,6 +172,25 @@ describe('the core process under its supervisor', () => {
       // The crashed core closed its journal on the way out; the new one opened it again.
       expect(entriesOf(dataDir, 'STARTUP')).toHaveLength(2);
       expect(entriesOf(dataDir, 'SHUTDOWN')).toHaveLength(1);
+    } finally {
+      await core.stop();
+    }
+  }, 60_000);
+
+  it('answers calls with the coded reason while the till cannot open, and keeps trying', async () => {
+    const tmp = makeTempDir('core-cannot-open');
+    temps.push(tmp);
+    // The data folder is a file: the till cannot open there, whatever the user's rights.
+    const dataDir = join(tmp.dir, 'not-a-folder');
+    writeFileSync(dataDir, '');
+    const { core, logs } = supervisedCore(dataDir, join(tmp.dir, 'host.key'));
+    await core.start();
+    try {
+      const answer = await core.call('till.status', {});
+      expect(answer.ok).toBe(false);
+      expect(answer.ok ? null : answer.error.code).not.toMatch(/^CORE_/);
+      await until('a second attempt', () => (core.crashCount >= 2 ? true : undefined));
+      expect(logs.filter((l) => l.message === 'core exited: restarting').map((l) => l.code)).toContain(78);
     } finally {
       await core.stop();
     }
