@@ -47,4 +47,13 @@ describe('voidAuthority', () => {
   it("a manager confirming with their own PIN on their own session is just their void", () => {
     expect(voidAuthority(manager, staff, { staffId: manager.id, pin: '2468' })).toEqual({});
   });
+
+  it("the staff directory's lockout applies to the override: wrong manager PINs end in a wait, not endless tries", () => {
+    const fresh = directory();
+    const tries = Array.from({ length: 6 }, () => code(() => voidAuthority(fresh.cashier, fresh.staff, { staffId: fresh.manager.id, pin: '0000' })));
+    // Five free failures said as the manager's wrong PIN; then the lockout's own code passes through.
+    expect(tries.slice(0, 5)).toEqual(Array(5).fill('OVERRIDE_PIN_INVALID'));
+    expect(tries[5]).toBe('PIN_RETRY_LATER');
+    expect(code(() => voidAuthority(fresh.cashier, fresh.staff, { staffId: fresh.manager.id, pin: '2468' }))).toBe('PIN_RETRY_LATER');
+  });
 });
