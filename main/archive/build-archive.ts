@@ -22,6 +22,11 @@ export function parisPeriod(label: string): ArchivePeriod {
   return { label, from: new Date(bounds.start).toISOString(), to: new Date(bounds.end).toISOString() };
 }
 
+/** Whether a closure of `closed` (YYYY-MM or YYYY-MM-DD) belongs to the archive period `label`. */
+function closesWithin(closed: string, label: string): boolean {
+  return closed === label || (label.length === 7 && closed.startsWith(`${label}-`));
+}
+
 /** The bytes an archive's signature covers. */
 export function signedBytes(archive: UnsignedArchive): Buffer {
   return Buffer.from(canonicalJson(archive as unknown as JsonValue), 'utf8');
@@ -32,10 +37,15 @@ export function buildArchive(journal: Journal, period: ArchivePeriod, now: () =>
   if (!deviceId) throw new TillError('NOT_ENROLLED', 'this journal has no device id');
   const key = deviceKey(journal);
   const first = journal.list({ fromAt: period.from, toAt: period.to, order: 'asc', limit: 1 })[0];
-  const last = journal.list({ fromAt: period.from, toAt: period.to, order: 'desc', limit: 1 })[0];
-  if (!first || !last) throw new TillError('INPUT_INVALID', `no journal entry in ${period.label}`);
+  const lastWritten = journal.list({ fromAt: period.from, toAt: period.to, order: 'desc', limit: 1 })[0];
+  if (!first || !lastWritten) throw new TillError('INPUT_INVALID', `no journal entry in ${period.label}`);
+  // A period's closures are written after it ends (a Z the next morning, the month's in the next month):
+  // the run reaches them, so an archive made after the closures carries them.
+  const ownClosures = journal.list({ fromSeq: first.seq, kinds: ['DAY_CLOSED', 'MONTH_CLOSED'] }).filter((e) => closesWithin(String(e.payload['period']), period.label));
+  const lastSeq = Math.max(lastWritten.seq, ...ownClosures.map((e) => e.seq));
   // The seq range, not the `at` filter: an entry written with a clock that jumped stays in the run.
-  const entries = journal.list({ fromSeq: first.seq, toSeq: last.seq });
+  const entries = journal.list({ fromSeq: first.seq, toSeq: lastSeq });
+  const last = entries[entries.length - 1]!;
   const unsigned: UnsignedArchive = {
     format: ARCHIVE_FORMAT,
     deviceId,

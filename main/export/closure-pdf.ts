@@ -1,12 +1,13 @@
 // A Z (daily) or monthly closure as a PDF for the partner's files and the Region's audits: the period,
-// totals per category, the perpetual grand total, and the chain anchor (entries covered and the hash
+// totals per category, the corrections carried from sealed periods, the perpetual grand total (amounts as
+// `1 234,56 €`, times in Paris), and the chain anchor (entries covered and the hash
 // of the last one) that ties the paper to the journal.
 import PDFDocument from 'pdfkit';
 import { CATEGORIES } from '../../protocol/catalogue';
 import { TillError } from '../../preload/contract/errors';
 import { closureSchema } from '../journal/debit-payloads';
 import type { JournalEntry } from '../journal/journal';
-import { frenchAmount } from './debits-csv';
+import { frenchAmount, parisDateTime } from './debits-csv';
 
 export interface ClosurePdfMeta {
   partnerName: string | null;
@@ -21,7 +22,12 @@ const CATEGORY_FR: Record<string, string> = {
   LOCAL: 'Dispositif local',
 };
 
-const euros = (cents: number) => `${frenchAmount(cents)} €`;
+/** 123456 → "1 234,56 €": thousands grouped by a no-break space (WinAnsi has U+00A0, not U+202F), so a figure never wraps. */
+export function frenchEuros(cents: number): string {
+  const [units, decimals] = frenchAmount(cents).split(',') as [string, string];
+  return `${units.replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0')},${decimals} €`;
+}
+const euros = frenchEuros;
 
 /** The PDF bytes of a DAY_CLOSED or MONTH_CLOSED entry. */
 export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts: { compress?: boolean } = {}): Promise<Buffer> {
@@ -43,7 +49,7 @@ export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts
   doc.moveDown(0.5).font('Helvetica').fontSize(10);
   if (meta.partnerName) doc.text(`Partenaire : ${meta.partnerName}`);
   doc.text(`Caisse : ${meta.deviceName ?? ''} (${entry.deviceId ?? 'non enrôlée'})`);
-  doc.text(`Écriture n° ${entry.seq} du ${entry.at}`);
+  doc.text(`Écriture n° ${entry.seq} du ${parisDateTime(entry.at)} (heure de Paris)`);
   doc.moveDown();
 
   doc.font('Helvetica-Bold').text('Catégorie', 50, doc.y, { continued: false });
@@ -64,6 +70,19 @@ export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts
   y += 16;
   doc.text('Grand total perpétuel', 50, y, { width: 220 });
   doc.text(euros(c.grandTotalCents), 390, y, { width: 150, align: 'right' });
+  // Changes recorded after their own period was sealed: counted here, as their own signed lines.
+  const corrections = c.corrections ?? [];
+  if (corrections.length > 0) {
+    y += 24;
+    doc.text('Corrections enregistrées après une clôture (incluses ci-dessus)', 50, y);
+    doc.font('Helvetica');
+    for (const line of corrections) {
+      y += 16;
+      doc.text(`Écriture n° ${line.seq} — ${CATEGORY_FR[line.category] ?? line.category}, période ${line.period}`, 50, y, { width: 320 });
+      doc.text(`${line.count} débit(s)`, 280, y, { width: 100, align: 'right' });
+      doc.text(euros(line.amountCents), 390, y, { width: 150, align: 'right' });
+    }
+  }
   doc.font('Helvetica').fontSize(9);
   doc.text(`Écritures couvertes : ${c.firstSeq} à ${c.lastSeq}`, 50, y + 30);
   doc.text(`Empreinte de la dernière écriture (SHA-256) : ${c.lastHash}`);

@@ -21,6 +21,12 @@ const STATUS_FR: Record<DebitState['status'], string> = {
 const PARIS_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
+/** An instant as a Paris wall-clock date and time: "10/03/2026 00:30:01". */
+export function parisDateTime(iso: string): string {
+  const at = new Date(iso);
+  return `${PARIS_DATE.format(at)} ${PARIS_TIME.format(at)}`;
+}
+
 /** Cents as French decimals: 700 → "7,00", -5 → "-0,05". */
 export function frenchAmount(cents: number): string {
   const sign = cents < 0 ? '-' : '';
@@ -42,12 +48,9 @@ function row(fields: readonly string[]): string {
   return fields.map(csvField).join(';') + CRLF;
 }
 
-function parisDate(iso: string): string {
-  return PARIS_DATE.format(new Date(iso));
-}
-
-export function debitsCsv(debits: Iterable<DebitState>): string {
-  let out = BOM + row(HEADER);
+/** The CSV text; `header: false` gives the rows alone (a later part of a file made in steps). */
+export function debitsCsv(debits: Iterable<DebitState>, opts: { header?: boolean } = {}): string {
+  let out = opts.header === false ? '' : BOM + row(HEADER);
   for (const d of debits) {
     const at = new Date(d.occurredAt);
     out += row([
@@ -63,7 +66,7 @@ export function debitsCsv(debits: Iterable<DebitState>): string {
       STATUS_FR[d.status],
       d.mode === 'offline' ? 'hors ligne' : 'en ligne',
       d.cashierId ?? '',
-      d.acceptedAt ? `${parisDate(d.acceptedAt)} ${PARIS_TIME.format(new Date(d.acceptedAt))}` : '',
+      d.acceptedAt ? parisDateTime(d.acceptedAt) : '',
     ]);
   }
   return out;
