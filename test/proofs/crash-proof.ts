@@ -29,7 +29,7 @@ export interface CrashReport {
   problems: string[];
 }
 
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -40,7 +40,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-function runUntilKilled(driver: string, args: string[], delayAfterReadyMs: number, acked: Set<string>): Promise<void> {
+export function runUntilKilled(driver: string, args: string[], delayAfterReadyMs: number, acked: Set<string>): Promise<void> {
   const child = spawn(process.execPath, [driver, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => {
@@ -61,17 +61,22 @@ function runUntilKilled(driver: string, args: string[], delayAfterReadyMs: numbe
   });
 }
 
-/** One journal check after a kill: SQLite's own integrity check, the chain, and no gap in the sequence. */
-function checkJournal(path: string): string[] {
+/**
+ * One journal check after a kill: SQLite's own integrity check, the chain, and no gap in the sequence.
+ * After a power cut (LazyFS) the `-shm` index is gone too, and only a read-write connection rebuilds it,
+ * as the till's own does: `readOnly: false` there.
+ */
+export function checkJournal(path: string, opts: { readOnly?: boolean } = {}): string[] {
+  const readOnly = opts.readOnly ?? true;
   const problems: string[] = [];
-  const db = new Database(path, { readonly: true });
+  const db = new Database(path, { readonly: readOnly });
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
   } finally {
     db.close();
   }
-  const journal = openJournal(path, { readOnly: true });
+  const journal = openJournal(path, { readOnly });
   try {
     const verdict = journal.verify();
     if (!verdict.ok) problems.push(`entry ${verdict.seq} ${verdict.problem} (${verdict.detail})`);
@@ -107,36 +112,50 @@ export async function runCrashProof(region: RegionHandle, opts: { kills: number;
       opts.onKill?.(k + 1);
     }
     await region.admin.setFaults({});
-    const till = createTill({ dataDir, cipher: fileKeyCipher(keyFile), outbox: { backoff: { baseMs: 10, maxMs: 100 }, idleMs: 60_000 } });
-    let lost = 0;
-    let duplicated = 0;
-    let ledgerDebits = 0;
-    try {
-      const left = await till.outbox.drain({ timeoutMs: 60_000, maxPauseMs: 50 });
-      if (left > 0) problems.push(`${left} still awaiting the Region after draining`);
-      const ledger = (await region.admin.ledger()).filter((d) => d.partnerId === partner.id);
-      ledgerDebits = ledger.length;
-      const count = new Map<string, number>();
-      for (const d of ledger) if (d.status === 'accepted') count.set(d.id, (count.get(d.id) ?? 0) + 1);
-      for (const id of acked) {
-        const n = count.get(id) ?? 0;
-        if (n === 0) lost += 1;
-        if (n > 1) duplicated += n - 1;
-      }
-      // A debit recorded twice under two ids would show as two ledger lines with one device sequence.
-      const seqs = new Map<number, number>();
-      for (const d of ledger) seqs.set(d.deviceSeq, (seqs.get(d.deviceSeq) ?? 0) + 1);
-      for (const n of seqs.values()) if (n > 1) duplicated += n - 1;
-      problems.push(...ledgerDifferences(till.journal, ledger));
-    } finally {
-      till.close();
-    }
-    problems.push(...checkJournal(journalPath).map((p) => `final: ${p}`));
-    if (lost > 0) problems.push(`${lost} acknowledged debits lost`);
-    if (duplicated > 0) problems.push(`${duplicated} debits duplicated`);
-    return { seed, kills: opts.kills, acknowledged: acked.size, lost, duplicated, ledgerDebits, problems };
+    const tally = await drainAndTally(region, { dataDir, keyFile, partnerId: partner.id, acked });
+    problems.push(...tally.problems);
+    return { seed, kills: opts.kills, acknowledged: acked.size, lost: tally.lost, duplicated: tally.duplicated, ledgerDebits: tally.ledgerDebits, problems };
   } finally {
     driver.remove();
     tmp.remove();
   }
+}
+
+/**
+ * The end of a run: the till drains its outbox, then every acknowledged debit must be in the Region's
+ * ledger exactly once, and the ledger must equal the journal, which must still verify.
+ */
+export async function drainAndTally(
+  region: RegionHandle,
+  run: { dataDir: string; keyFile: string; partnerId: string; acked: ReadonlySet<string> },
+): Promise<{ lost: number; duplicated: number; ledgerDebits: number; problems: string[] }> {
+  const problems: string[] = [];
+  const till = createTill({ dataDir: run.dataDir, cipher: fileKeyCipher(run.keyFile), outbox: { backoff: { baseMs: 10, maxMs: 100 }, idleMs: 60_000 } });
+  let lost = 0;
+  let duplicated = 0;
+  let ledgerDebits = 0;
+  try {
+    const left = await till.outbox.drain({ timeoutMs: 60_000, maxPauseMs: 50 });
+    if (left > 0) problems.push(`${left} still awaiting the Region after draining`);
+    const ledger = (await region.admin.ledger()).filter((d) => d.partnerId === run.partnerId);
+    ledgerDebits = ledger.length;
+    const count = new Map<string, number>();
+    for (const d of ledger) if (d.status === 'accepted') count.set(d.id, (count.get(d.id) ?? 0) + 1);
+    for (const id of run.acked) {
+      const n = count.get(id) ?? 0;
+      if (n === 0) lost += 1;
+      if (n > 1) duplicated += n - 1;
+    }
+    // A debit recorded twice under two ids would show as two ledger lines with one device sequence.
+    const seqs = new Map<number, number>();
+    for (const d of ledger) seqs.set(d.deviceSeq, (seqs.get(d.deviceSeq) ?? 0) + 1);
+    for (const n of seqs.values()) if (n > 1) duplicated += n - 1;
+    problems.push(...ledgerDifferences(till.journal, ledger));
+  } finally {
+    till.close();
+  }
+  problems.push(...checkJournal(join(run.dataDir, 'journal.sqlite')).map((p) => `final: ${p}`));
+  if (lost > 0) problems.push(`${lost} acknowledged debits lost`);
+  if (duplicated > 0) problems.push(`${duplicated} debits duplicated`);
+  return { lost, duplicated, ledgerDebits, problems };
 }
