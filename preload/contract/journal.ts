@@ -23,6 +23,8 @@ export interface JournalDebitRow extends DebitOutcome {
   /** Whether the Region has confirmed this debit's final state. */
   regionConfirmed: boolean;
   holderName: string | null;
+  /** For a void asked for or made: who asked (the session), the manager who authorised it on a cashier's session, why. */
+  voidRequest?: { cashierId: string | null; authorisedBy: string | null; reason: string; at: string };
 }
 
 export interface JournalListView {

@@ -147,6 +147,12 @@ describe("a manager's override of a void on a cashier's session", () => {
     expect(served.till.journal.voidNotes.get(String(requested!.payload['voidId']))).toBe('Séance annulée');
     const status = served.must(await served.till.dispatch('till.status', {})) as TillStatus;
     expect(status.staff).toMatchObject({ id: cashier.id, role: 'cashier' });
+    // The entry says who asked and who authorised, in words.
+    await page.locator('.journal-table tbody tr[data-status="voided"]').focus();
+    await page.keyboard.press('Enter');
+    await poll(() => text('.void-request')).toContain(`Demandée par Karim Haddad, autorisée par ${manager.name} (code PIN du responsable)`);
+    expect(await text('.void-request')).toContain('Autre');
+    await page.keyboard.press('Escape');
     await expectAccessible('journal after the void');
   });
 });

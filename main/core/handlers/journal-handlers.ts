@@ -33,6 +33,22 @@ function closureView(entry: JournalEntry): ClosureView {
   };
 }
 
+/**
+ * The VOID_REQUESTED entry of a void: who asked, who authorised, why. Voids are rare and the entries are
+ * indexed by (kind, seq), so this reads only the voids made since the debit.
+ */
+function voidRequestOf(journal: TillContext['journal'], fromSeq: number, voidId: string): NonNullable<JournalDebitRow['voidRequest']> | null {
+  const entry = journal.list({ kinds: ['VOID_REQUESTED'], fromSeq }).find((e) => e.payload.voidId === voidId);
+  if (!entry) return null;
+  const { authorisedBy, reason } = entry.payload;
+  return {
+    cashierId: entry.cashierId,
+    authorisedBy: typeof authorisedBy === 'string' ? authorisedBy : null,
+    reason: typeof reason === 'string' ? reason : '',
+    at: entry.at,
+  };
+}
+
 export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> {
   const { journal } = ctx;
   return {
@@ -55,14 +71,18 @@ export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> 
         }
         return names.get(id) ?? null;
       };
-      const rows: JournalDebitRow[] = states.map((s) => ({
-        ...debitOutcome(s),
-        kind: s.kind,
-        cashierId: s.cashierId,
-        mode: s.mode,
-        regionConfirmed: s.regionConfirmed,
-        holderName: holderName(s.beneficiaryId),
-      }));
+      const rows: JournalDebitRow[] = states.map((s) => {
+        const voidRequest = s.voidId ? voidRequestOf(journal, s.requestSeq, s.voidId) : null;
+        return {
+          ...debitOutcome(s),
+          kind: s.kind,
+          cashierId: s.cashierId,
+          mode: s.mode,
+          regionConfirmed: s.regionConfirmed,
+          holderName: holderName(s.beneficiaryId),
+          ...(voidRequest ? { voidRequest } : {}),
+        };
+      });
       return { rows, totals: totalsRows(journal.debits.totals(period)), pendingCount: ctx.status().pendingCount };
     },
     'journal.entry': (input) => {

@@ -313,6 +313,9 @@ export const uiEn: Catalogue<typeof uiFr> = {
     overrideHelp: "This is a cashier's session: a manager picks their name and types their PIN for this one void. The session stays yours.",
     overrideManager: 'Manager',
     overridePin: "Manager's PIN",
+    voidTitle: 'Void',
+    voidLine: 'Asked by {{by}} on {{at}} — {{reason}}',
+    voidLineAuthorised: "Asked by {{by}}, authorised by {{manager}} (manager's PIN), on {{at}} — {{reason}}",
     technical: 'Technical details',
   },
   journalList: {

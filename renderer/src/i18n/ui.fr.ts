@@ -317,6 +317,9 @@ export const uiFr = {
     overrideHelp: "Vous êtes en session caissier·ère : un responsable choisit son nom et tape son code PIN pour cette seule annulation. La session reste la vôtre.",
     overrideManager: 'Responsable',
     overridePin: 'Code PIN du responsable',
+    voidTitle: 'Annulation',
+    voidLine: 'Demandée par {{by}} le {{at}} — {{reason}}',
+    voidLineAuthorised: 'Demandée par {{by}}, autorisée par {{manager}} (code PIN du responsable), le {{at}} — {{reason}}',
     technical: 'Détails techniques',
   },
   journalList: {

@@ -269,6 +269,7 @@ export function JournalScreen() {
           isManager={shell.isManager}
           managers={staff.filter((s) => s.role === 'manager')}
           cashierName={staffName(open.cashierId)}
+          nameOf={staffName}
           onClose={() => {
             setOpen(null);
             // Back where the cashier was in the list.
@@ -290,11 +291,12 @@ interface DetailProps {
   isManager: boolean;
   managers: StaffView[];
   cashierName: string;
+  nameOf: (staffId: string | null) => string;
   onClose: () => void;
   onVoided: () => void;
 }
 
-function EntryDetail({ row, isManager, managers, cashierName, onClose, onVoided }: DetailProps) {
+function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, onVoided }: DetailProps) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const [entry, setEntry] = useState<EntryView | null>(null);
@@ -353,6 +355,19 @@ function EntryDetail({ row, isManager, managers, cashierName, onClose, onVoided 
             <dd>
               {t(`status.${row.status}`)} — {t(`mode.${row.mode}`)} — {row.regionConfirmed ? t('journal.confirmed') : t('journal.notConfirmed')}
             </dd>
+            {row.voidRequest && (
+              <>
+                <dt>{t('voidDialog.voidTitle')}</dt>
+                <dd className="void-request">
+                  {t(row.voidRequest.authorisedBy ? 'voidDialog.voidLineAuthorised' : 'voidDialog.voidLine', {
+                    by: nameOf(row.voidRequest.cashierId),
+                    manager: nameOf(row.voidRequest.authorisedBy),
+                    at: formatDateTime(row.voidRequest.at, i18n.language),
+                    reason: t(`voidReason.${row.voidRequest.reason}`, { defaultValue: row.voidRequest.reason }),
+                  })}
+                </dd>
+              </>
+            )}
           </dl>
           <ErrorBanner error={error} />
           <div className="actions">
