@@ -1,5 +1,6 @@
 // Journal anchors and archive-signing keys on the wire (region-api.md, "Journal anchors"): the shapes the
 // till sends and reads, and the reference server accepts and answers, defined once for both sides.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /** A journal chain hash: SHA-256, lower-case hex. */
@@ -115,3 +116,17 @@ export type ArchiveKeyRecord = z.infer<typeof ArchiveKeyRecord>;
 /** `GET` and `PUT /v1/devices/archive-key`: the current key (null before one is registered) and every key, oldest first. */
 export const ArchiveKeyState = z.object({ current: ArchiveKeyRecord.nullable(), keys: z.array(ArchiveKeyRecord) });
 export type ArchiveKeyState = z.infer<typeof ArchiveKeyState>;
+
+/** RFC 7638 thumbprint of an Ed25519 public JWK: SHA-256 over its required members in lexicographic order, base64url. */
+export function jwkThumbprint(jwk: Ed25519PublicJwk): string {
+  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+}
+
+/**
+ * The key the Region lists as the device's archive key at `atIso` (validFrom <= at < validUntil), or null:
+ * what `archive verify` may trust for an archive signed at that moment, and nothing else.
+ */
+export function archiveKeyValidAt(keys: readonly ArchiveKeyRecord[], atIso: string): ArchiveKeyRecord | null {
+  const at = Date.parse(atIso);
+  return keys.find((k) => Date.parse(k.validFrom) <= at && (k.validUntil === null || at < Date.parse(k.validUntil))) ?? null;
+}

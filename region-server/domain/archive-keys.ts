@@ -1,7 +1,8 @@
 // The public halves of a till's archive-signing keys (region-api.md): registered at enrolment or later,
 // replaced with a recorded time, never forgotten, so an archive signed under an old key still verifies
 // against a key the Region, not the till, vouches for at that moment.
-import { createHash, createPublicKey } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
+import { jwkThumbprint } from '../../protocol/anchors';
 import type { ArchiveKeyRecord, ArchiveKeyState, Ed25519PublicJwk } from '../../protocol/anchors';
 import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
@@ -12,11 +13,6 @@ interface KeyRow {
   jwk: string;
   valid_from: string;
   valid_until: string | null;
-}
-
-/** RFC 7638 thumbprint of an OKP key: SHA-256 over the required members in lexicographic order. */
-export function jwkThumbprint(jwk: Ed25519PublicJwk): string {
-  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
 }
 
 /** The schema checked the shape; this checks that the bytes are an Ed25519 public key node can load. */

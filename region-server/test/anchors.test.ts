@@ -5,7 +5,7 @@
 import { createHash, generateKeyPairSync, randomUUID, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AnchorConflictProblem, AnchorPage, AnchorReceipt, ArchiveKeyState, Ed25519PublicJwk } from '../../protocol/anchors';
+import { AnchorConflictProblem, AnchorPage, AnchorReceipt, archiveKeyValidAt, ArchiveKeyState, Ed25519PublicJwk, jwkThumbprint } from '../../protocol/anchors';
 import type { AnchorItem } from '../../protocol/anchors';
 import { startRegionServer } from '../../test/support/region-server';
 import type { RegionHandle } from '../../test/support/region-server';
@@ -60,7 +60,7 @@ describe('archive keys', () => {
     const token = String(enrolled.json.token);
     const state = ArchiveKeyState.parse((await http(region.url, 'GET', '/v1/devices/archive-key', { token })).json);
     expect(state.current).toMatchObject({ jwk: publicJwk, validFrom: '2025-10-03T16:00:00.000Z', validUntil: null });
-    expect(state.current?.thumbprint).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(state.current?.thumbprint).toBe(jwkThumbprint(publicJwk));
     expect(state.keys).toHaveLength(1);
 
     const { privateKey } = generateKeyPairSync('ed25519');
@@ -100,9 +100,10 @@ describe('archive keys', () => {
 
     // The auditor takes the keys from the Region, not from the till, and picks the one valid when the archive was signed.
     const audit = await region.admin.device(deviceId);
-    const validAt = (iso: string) => audit.archiveKeys.find((k) => k.validFrom <= iso && (k.validUntil === null || iso < k.validUntil));
-    const octoberKey = validAt('2025-10-31T23:00:00.000Z');
+    const octoberKey = archiveKeyValidAt(audit.archiveKeys, '2025-10-31T23:00:00.000Z');
     expect(octoberKey?.jwk.x).toBe(first.publicJwk.x);
+    expect(archiveKeyValidAt(audit.archiveKeys, '2025-11-05T09:00:00.000Z')?.thumbprint).toBe(jwkThumbprint(second.publicJwk));
+    expect(archiveKeyValidAt(audit.archiveKeys, '2025-10-03T15:59:59.999Z')).toBeNull();
     const asKey = (jwk: Ed25519PublicJwk) => ({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' as const });
     expect(verify(null, october, asKey(octoberKey!.jwk), octoberSignature)).toBe(true);
     // An edited archive re-signed with a key the Region never listed does not verify against any listed key.
