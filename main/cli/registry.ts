@@ -2,7 +2,8 @@
 import type { Command } from './command';
 import { journalCloseDay, journalCloseMonth, journalPurge, journalVerify } from './journal-commands';
 import { wipe } from './wipe-command';
+import { staffUnlock } from './staff-commands';
 import { reconcile } from './reconcile';
 import { archiveClosurePdf, archiveCreate, archiveCsv, archiveVerify } from './archive';
 
-export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe, reconcile, archiveCreate, archiveVerify, archiveCsv, archiveClosurePdf];
+export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe, staffUnlock, reconcile, archiveCreate, archiveVerify, archiveCsv, archiveClosurePdf];

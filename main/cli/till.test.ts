@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../journal/journal';
+import { StaffDirectory } from '../staff/staff-directory';
 import { debitRequested, tamperConnection, tempJournal, type TempJournal } from '../journal/test-fixtures';
 import type { CliIo, Command } from './command';
 import { findCommand, runCli } from './dispatch';
@@ -155,5 +156,27 @@ describe('journal purge and wipe', () => {
     const io = capture();
     expect(await runCli(COMMANDS, ['wipe', '--help'], io)).toBe(0);
     expect(io.stdout.join('\n')).toMatch(/Kept as evidence/);
+  });
+});
+
+describe('staff unlock', () => {
+  it('lists the staff with wrong PINs, and clears one (journalled)', async () => {
+    sampleJournal();
+    let nowMs = Date.parse('2026-03-20T12:00:00Z');
+    const j = openJournal(t.path, { now: () => new Date(nowMs) });
+    const staff = new StaffDirectory(j.settings, { journal: j, now: () => nowMs });
+    const claire = staff.add('Claire', 'manager', '246810');
+    // Ten wrong PINs, each after the wait the previous ones impose.
+    for (let i = 0; i < 10; i++, nowMs += 10 * 60_000) expect(() => staff.authenticate(claire.id, '000000')).toThrow(/PIN_INVALID/);
+    j.close();
+    const io = capture();
+    expect(await runCli(COMMANDS, ['staff', 'unlock', '--db', t.path], io)).toBe(0);
+    expect(io.stdout).toEqual([`${claire.id} Claire: 10 wrong PIN(s), locked`]);
+    expect(await runCli(COMMANDS, ['staff', 'unlock', '--db', t.path, '--staff', 'S-nobody'], io)).toBe(1);
+    expect(await runCli(COMMANDS, ['staff', 'unlock', '--db', t.path, '--staff', claire.id], io)).toBe(0);
+    const after = openJournal(t.path, { readOnly: true });
+    expect(after.list({ kinds: ['STAFF_UNLOCKED'] }).map((e) => e.payload)).toEqual([{ staffId: claire.id, by: 'cli', failures: 10 }]);
+    expect(new StaffDirectory(after.settings).lockouts()).toEqual([]);
+    after.close();
   });
 });

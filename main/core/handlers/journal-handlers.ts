@@ -100,7 +100,7 @@ export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> 
         // A journal broken at opening refuses appends: the verdict still reaches the manager.
         ctx.log('could not record CHAIN_BROKEN', { error: String(error) });
       }
-      return { ok: false, count: result.seq - 1, brokenSeq: result.seq, problem: result.problem };
+      return { ok: false, count: Math.max(0, result.seq - 1), brokenSeq: result.seq, problem: result.problem };
     },
     'closure.closeDay': (input) => closureView(journal.closeDay(input.day ?? lastEndedDay(ctx.now()), ctx.cashierId())),
     'closure.closeMonth': (input) => closureView(journal.closeMonth(input.month, ctx.cashierId())),
