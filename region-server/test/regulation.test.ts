@@ -60,7 +60,8 @@ describe('a closed month (issue 17, item 1)', () => {
     const token = await region.admin.mintPass({ beneficiaryId: b, iat: Date.parse('2025-09-30T20:58:00.000Z') / 1000 });
     await region.admin.setClock('2025-10-03T20:00:00.000Z');
     await expect(region.admin.closeMonth('2025-09')).rejects.toMatchObject({ status: 409 });
-    const offline = await cinema.debit({ token, mode: 'offline', occurredAt: '2025-09-30T21:00:00.000Z', amountCents: 700, priceCents: 700 });
+    const offlineBody = { id: randomUUID(), deviceSeq: 901, token, mode: 'offline' as const, occurredAt: '2025-09-30T21:00:00.000Z', amountCents: 700, priceCents: 700 };
+    const offline = await cinema.debit(offlineBody);
     expect(offline.status).toBe(201);
 
     // 30 September ended at 22:00 UTC (CEST): the month may close from 3 October 22:00 UTC, not a millisecond before.
@@ -69,6 +70,8 @@ describe('a closed month (issue 17, item 1)', () => {
     await region.admin.setClock('2025-10-03T22:00:00.000Z');
     expect(await region.admin.closeMonth('2025-09')).toEqual({ month: '2025-09', closedAt: '2025-10-03T22:00:00.000Z' });
     expect(await statementOf(cinema, '2025-09')).toMatchObject({ status: 'closed', debitCount: 1, totalCents: 700 });
+    // Its answer lost, the till sends it again after the close: the first answer, not MONTH_CLOSED.
+    expect((await cinema.debit(offlineBody)).text).toBe(offline.text);
   });
 
   it('refuses a debit dated in it with MONTH_CLOSED, online or offline, and changes nothing', async () => {
