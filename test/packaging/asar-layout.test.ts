@@ -15,7 +15,7 @@ import { sqliteBindingPath, type NativeRuntime } from '../../main/sqlite/sqlite-
 import { BUILT_APP_FILES, NODE_NATIVE_BINARY, electronAbi, electronBinaryPath } from '../../build/hooks/pack-hooks';
 import { makeTempDir } from '../support/tmp';
 import { packAsar, resolveInArchive, type PackedFile } from './asar-pack';
-import { appFiles, filesPatterns, nodeModuleFiles, walk } from './shipped-files';
+import { appFiles, filesPatterns, nodeModuleFiles, productionClosure, walk } from './shipped-files';
 
 const root = join(import.meta.dirname, '../..');
 const tmp = makeTempDir('asar');
@@ -54,6 +54,49 @@ afterAll(() => tmp.remove());
 const inArchive = (...parts: string[]) => join(archive, ...parts);
 const text = (path: string) => extractFile(archive, path).toString('utf8');
 const bundles = () => listPackage(archive, { isPack: false }).map((p) => p.replace(/^[\\/]/, '').split('\\').join('/')).filter((p) => /^dist\/main\/[^/]+\.cjs$/.test(p));
+
+type Exports = string | Exports[] | { [key: string]: Exports } | null | undefined;
+const CJS_CONDITIONS = new Set(['node', 'require', 'default']);
+
+/** The target Node's require() picks from `exports` (conditions in the order the package lists them). */
+function requireTarget(exports: Exports): string | undefined {
+  if (typeof exports === 'string') return exports;
+  if (Array.isArray(exports)) return exports.map(requireTarget).find((t) => t !== undefined);
+  if (!exports || typeof exports !== 'object') return undefined;
+  if ('.' in exports) return requireTarget(exports['.']);
+  for (const [condition, target] of Object.entries(exports)) {
+    if (!CJS_CONDITIONS.has(condition)) continue;
+    const found = requireTarget(target);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The file `require('<package>')` loads, resolved inside the archive (package.json's exports, else main,
+ * else index.js; with Node's .js and /index.js fallbacks for main). Null for a package with types only.
+ * Throws when the entry is missing: what an exclusion pattern that ate a runtime file would cause.
+ */
+function packageEntry(packageDir: string): string | null {
+  const manifest = JSON.parse(text(`${packageDir}/package.json`)) as { main?: unknown; exports?: Exports; types?: string };
+  const exportsMap = manifest.exports;
+  // Only subpaths exported (require('x/get')), or types only: the package has no root entry to check.
+  const subpathsOnly = exportsMap && typeof exportsMap === 'object' && !Array.isArray(exportsMap) && !('.' in exportsMap) && Object.keys(exportsMap).some((k) => k.startsWith('./'));
+  if (subpathsOnly) return null;
+  const target = requireTarget(exportsMap) ?? (typeof manifest.main === 'string' ? manifest.main : undefined);
+  if (target === undefined && manifest.types !== undefined && !listPackage(archive, { isPack: false }).some((p) => p.endsWith(`${packageDir}/index.js`))) return null;
+  const entry = (target ?? 'index.js').replace(/^\.\//, '');
+  const candidates = manifest.exports !== undefined && target !== undefined ? [entry] : [entry, `${entry}.js`, `${entry}/index.js`];
+  for (const candidate of candidates) {
+    try {
+      resolveInArchive(archive, inArchive(packageDir, candidate));
+      return `${packageDir}/${candidate}`;
+    } catch {
+      // next candidate
+    }
+  }
+  throw new Error(`${packageDir}: ${entry} is not in app.asar`);
+}
 
 describe('the packed app resolves every run-time path from inside app.asar', () => {
   it('starts where package.json says, the shell bundle', () => {
@@ -125,11 +168,17 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
       for (const [, name] of text(bundle).matchAll(/\brequire\(["']([^"']+)["']\)/g)) if (name && !builtins.has(name)) required.add(name);
     }
     expect([...required]).toEqual(expect.arrayContaining(['better-sqlite3']));
-    for (const name of required) {
-      const manifest = JSON.parse(text(`node_modules/${name}/package.json`)) as { main?: string };
-      const main = (manifest.main ?? 'index.js').replace(/^\.\//, '');
-      const file = /\.[cm]?js$/.test(main) ? main : `${main}.js`;
-      expect(resolveInArchive(archive, inArchive('node_modules', name, file)), name).toMatchObject({ in: 'asar' });
+    for (const name of required) expect(packageEntry(`node_modules/${name}`), name).not.toBeNull();
+  });
+
+  it('resolves the entry point of every production package inside the archive (no exclusion pattern ate one)', () => {
+    const closure = productionClosure(root);
+    expect(closure.size).toBeGreaterThan(10);
+    for (const dir of closure.values()) {
+      const inner = relative(root, dir).split('\\').join('/');
+      const entry = packageEntry(inner);
+      if (entry === null) continue; // a types-only package
+      expect(entry.startsWith(inner), inner).toBe(true);
     }
   });
 

@@ -12,7 +12,9 @@
 import { createPackageFromStreams, statFile, type AsarStreamType } from '@electron/asar';
 import { FileMatcher } from 'app-builder-lib/out/fileMatcher';
 import { isLibOrExe } from 'app-builder-lib/out/asar/unpackDetector';
-import { createReadStream, existsSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { Readable } from 'node:stream';
+import { once } from 'node:events';
 import { join } from 'node:path';
 
 export interface PackedFile {
@@ -48,15 +50,21 @@ export async function packAsar(appDir: string, files: readonly PackedFile[], unp
     const stat: Stats = statSync(file.source);
     // The filter sees the path as if the file sat in the app dir, which is where electron-builder finds it.
     const unpacked = unpackFilter?.(join(appDir, file.path), stat) === true || inUnpackedModule(file.path);
+    // Read once: the header's size and the bytes written must agree even if the shared working tree
+    // changes while the archive is written (electron-builder streams from a tree nobody else touches).
+    const bytes = readFileSync(file.source);
     entries.set(file.path, {
       type: 'file',
       path: file.path,
-      streamGenerator: () => createReadStream(file.source),
+      streamGenerator: () => Readable.from([bytes]),
       unpacked,
-      stat: { mode: stat.mode, size: stat.size },
+      stat: { mode: stat.mode, size: bytes.length },
     });
   }
-  await createPackageFromStreams(archive, [...entries.values()]);
+  // It resolves once the last write is queued (disk.js streamFilesystem: `return out.end()`), not written:
+  // reading the archive before 'close' finds it cut short.
+  const out = await createPackageFromStreams(archive, [...entries.values()]);
+  if (!out.closed) await once(out, 'close');
 }
 
 export type Resolution = { in: 'asar' | 'unpacked'; size: number };

@@ -76,7 +76,8 @@ describe('what the installer ships', () => {
         /\.(test|spec)\.[cm]?js$/.test(f) ||
         /better-sqlite3\/(deps|src)\//.test(f) ||
         /\/obj(\.target)?\//.test(f) ||
-        /\.(o|a|cc|c|h|gyp|gypi)$/.test(f),
+        /\.(o|a|cc|c|h|gyp|gypi)$/.test(f) ||
+        /\/\.yarn\//.test(f),
     );
     expect(offenders).toEqual([]);
   });
