@@ -29,6 +29,9 @@ import { sweepSettledRequests } from '../outbox/sweep';
 import { createTillOutbox, type OutboxTuning } from '../outbox/till-outbox';
 import { countAwaitingRegion, type Outbox } from '../outbox/outbox';
 import { reconciliationHandlers } from './handlers/reconciliation-handlers';
+import { contestHandlers } from './handlers/contest-handlers';
+import { outingHandlers } from './handlers/outing-handlers';
+import { avoirHandlers } from './handlers/avoir-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
 import type { HidBackend } from '../../native/hid';
 
@@ -138,6 +141,9 @@ export function createTill(options: TillOptions): Till {
     ...offerHandlers(ctx, { outbox, store }),
     ...journalHandlers(ctx),
     ...reconciliationHandlers(ctx),
+    ...contestHandlers(ctx),
+    ...outingHandlers(ctx, async (request) => handlers['debit.submit'](request)),
+    ...avoirHandlers(ctx),
   };
 
   const dispatch = createDispatch(handlers, {

@@ -33,6 +33,19 @@ export const ENTRY_KINDS = [
   'STAFF_LOCKED',
   /** A manager cleared a member's wrong PINs: {staffId, by, failures}. */
   'STAFF_UNLOCKED',
+  // Issue 17: group outings, credit notes (avoirs) and contest letters.
+  /** A group outing begins: {outingId, title, category, item, priceCents} (main/outing/). */
+  'OUTING_OPENED',
+  /** One pass of an outing: {outingId, debitId} for a debit made, or {outingId, code} for a pass to settle otherwise. */
+  'OUTING_PASS',
+  /** The outing's summary: {outingId, debitCount, atoutsCents, otherwiseCount, leaderPaysCents}. */
+  'OUTING_CLOSED',
+  /** A credit note of the partner's own money for a cancelled event: {avoirId, code, category, beneficiaryId, debitIds, amountCents} (main/avoir/). */
+  'AVOIR_ISSUED',
+  /** Part or all of an avoir spent: {avoirId, redemptionId, amountCents, remainingCents}. */
+  'AVOIR_REDEEMED',
+  /** A contest letter (§4.3.2) drafted for a paid month: {month, reconciledSeq, receivedCents, recordedCents, lineCount, contestUntil, sha256}. */
+  'CONTEST_LETTER_PRODUCED',
 ] as const;
 
 export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -12,7 +12,13 @@
 // - AMOUNT_/CATEGORY_/STATUS_MISMATCH  both sides know the debit but disagree.
 // - STATEMENT_TOTAL_MISMATCH  the month's statement does not add up: against the Region's own lines, or
 //                      against what the till expects (its own debits plus the other devices').
+// - MONTH_MISMATCH     both sides know the debit but date it in different months: found by its id in the
+//                      other month, the two months' lines linked by `linkedMonth` (issue 17).
+// A line only one side has is looked up by id before anyone is blamed: when the verified chain holds the
+// debit elsewhere, or proves this device never requested it, the difference is the Region's to answer
+// for (a contest), not a lost journal.
 import type { Category } from '../../protocol/catalogue';
+import { parisMonth } from '../../protocol/paris-time';
 import type { DifferenceKind, ReconcileAction, ReconcileExplanation } from '../../preload/contract/reconciliation';
 import type { DebitState, DebitStatus } from '../journal/journal';
 import type { RegionDebit } from '../region/schemas';
@@ -35,6 +41,18 @@ export interface Difference {
   explanation: Explanation;
   action: Action;
   severity: Severity;
+  /** The other month of a MONTH_MISMATCH: where the other side dates the same debit. */
+  linkedMonth?: string;
+}
+
+/** Lookups by id outside the month, so a line one side lacks is traced before anyone is blamed. */
+export interface Elsewhere {
+  /** This device's debit by id, whatever its month, when the chain holds its request entry. */
+  tillDebit(debitId: string): DebitState | undefined;
+  /** The Region's record of a debit outside the month (the neighbouring months read), by id. */
+  regionDebit(debitId: string): RegionDebit | undefined;
+  /** True when the verified chain proves this device never requested the debit (its deviceSeq is another fact). */
+  provesNeverMade(debit: RegionDebit): boolean;
 }
 
 export interface MonthInputs {
@@ -46,6 +64,7 @@ export interface MonthInputs {
   regionDebits: readonly RegionDebit[];
   statement: RegionStatement | null;
   nowMs: number;
+  elsewhere?: Elsewhere;
 }
 
 export interface Totals {
@@ -73,7 +92,7 @@ function tillSide(d: DebitState): Side {
 }
 
 function regionSide(r: RegionDebit): Side {
-  return { status: r.status, amountCents: r.amountCents, category: r.category, occurredAt: r.occurredAt, deviceId: r.deviceId, mode: r.mode };
+  return { status: r.status, amountCents: r.amountCents, category: r.category, occurredAt: r.occurredAt, deviceId: r.deviceId, deviceSeq: r.deviceSeq, mode: r.mode };
 }
 
 /** Which action a line difference calls for, once the month's statement status is known. */
@@ -114,6 +133,11 @@ export function compareMonth(input: MonthInputs): MonthComparison {
     if (!r) {
       // A refusal or a void the Region never saw owes nothing to anyone.
       if (d.status === 'refused' || d.status === 'voided') continue;
+      const moved = inOutbox ? undefined : input.elsewhere?.regionDebit(d.debitId);
+      if (moved) {
+        differences.push(monthMismatch(month, d, moved, parisMonth(Date.parse(moved.occurredAt)), contest));
+        continue;
+      }
       differences.push({
         debitId: d.debitId,
         month,
@@ -142,6 +166,15 @@ export function compareMonth(input: MonthInputs): MonthComparison {
   for (const r of input.regionDebits) {
     if (seen.has(r.id)) continue;
     const mine = r.deviceId === deviceId;
+    const ours = mine ? input.elsewhere?.tillDebit(r.id) : undefined;
+    if (ours) {
+      differences.push(monthMismatch(month, ours, r, parisMonth(Date.parse(ours.occurredAt)), contest));
+      continue;
+    }
+    if (mine && input.elsewhere?.provesNeverMade(r)) {
+      differences.push({ kind: 'MISSING_ON_TILL', debitId: r.id, month, till: null, region: regionSide(r), inOutbox: false, explanation: 'NEVER_MADE_BY_THIS_TILL', action: contest, severity: 'action' });
+      continue;
+    }
     differences.push({
       kind: mine ? 'MISSING_ON_TILL' : 'OTHER_DEVICE',
       debitId: r.id,
@@ -178,6 +211,21 @@ export function compareMonth(input: MonthInputs): MonthComparison {
     }
   }
   return { differences, till, region, expected };
+}
+
+function monthMismatch(month: string, d: DebitState, r: RegionDebit, linkedMonth: string, contest: Action): Difference {
+  return {
+    kind: 'MONTH_MISMATCH',
+    debitId: d.debitId,
+    month,
+    till: tillSide(d),
+    region: regionSide(r),
+    inOutbox: false,
+    explanation: 'REGION_DATED_OTHER_MONTH',
+    action: contest,
+    severity: 'action',
+    linkedMonth,
+  };
 }
 
 function statusDifference(till: DebitStatus, region: RegionDebit['status'], contest: Action): { explanation: Explanation; action: Action } | null {

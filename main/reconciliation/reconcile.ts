@@ -5,9 +5,10 @@ import { parisMonth, parisMonthBounds } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
 import type { ReconciliationView } from '../../preload/contract/reconciliation';
 import { canonicalJson } from '../journal/chain-hash';
-import type { DebitState, Journal, JournalEntry, JsonObject, JsonValue } from '../journal/journal';
-import { compareMonth, type Difference } from './compare';
-import { fetchRegionMonth, type RegionRecordSource } from './region-record';
+import type { DebitState, EntryKind, Journal, JournalEntry, JsonObject, JsonValue } from '../journal/journal';
+import type { RegionDebit } from '../region/schemas';
+import { compareMonth, type Difference, type Elsewhere } from './compare';
+import { fetchRegionDebits, fetchRegionMonth, type RegionRecordSource } from './region-record';
 
 export interface ReconcileDeps {
   journal: Journal;
@@ -28,6 +29,43 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 const SLICES = 32;
 
+/**
+ * How many months either side of the reconciled one are read when the Region lacks a debit of the
+ * till's: enough for a debit dated across a month's edge or misfiled by a back office, bounded so a
+ * single stray line never reads the whole history.
+ */
+export const NEIGHBOUR_MONTHS = 2;
+
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const index = y * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The journal's side of the cross-month lookups: a debit by id only when the chain's own entry at its
+ * request sequence says so (the debits table is a cache), and a proof of absence only from a chain that
+ * verifies, whose entry at the Region's deviceSeq is some other fact.
+ */
+function journalLookups(journal: Journal, deviceId: string, regionElsewhere: Map<string, RegionDebit>): Elsewhere {
+  let intact: boolean | undefined;
+  const chainIntact = () => (intact ??= journal.verify().ok);
+  return {
+    tillDebit(debitId) {
+      const d = journal.debits.get(debitId);
+      if (!d) return undefined;
+      return journal.get(d.requestSeq)?.payload['debitId'] === debitId ? d : undefined;
+    },
+    regionDebit: (debitId) => regionElsewhere.get(debitId),
+    provesNeverMade(debit) {
+      if (debit.deviceId !== deviceId || debit.deviceSeq < 1 || debit.deviceSeq > journal.head().seq) return false;
+      if (!chainIntact()) return false;
+      const entry = journal.get(debit.deviceSeq);
+      return entry !== undefined && entry.payload['debitId'] !== debit.id;
+    },
+  };
+}
+
 function journalSlices(start: number, end: number): { fromAt: string; toAt: string }[] {
   const bounds = Array.from({ length: SLICES + 1 }, (_, i) => (i === SLICES ? end : start + Math.floor(((end - start) * i) / SLICES)));
   return bounds.slice(0, -1).map((from, i) => ({ fromAt: new Date(from).toISOString(), toAt: new Date(bounds[i + 1]!).toISOString() }));
@@ -40,8 +78,13 @@ function digestOf(differences: readonly Difference[]): string {
 
 /** The month's last RECONCILED entry, if any (newest first; a till reconciles a handful of months). */
 export function lastReconciliation(journal: Journal, month: string): JournalEntry | undefined {
+  return lastMonthEntry(journal, 'RECONCILED', month);
+}
+
+/** The last entry of a kind whose payload names the month, newest first, paged. */
+export function lastMonthEntry(journal: Journal, kind: EntryKind, month: string): JournalEntry | undefined {
   for (let toSeq: number | undefined; ; ) {
-    const page = journal.list({ kinds: ['RECONCILED'], order: 'desc', limit: 200, ...(toSeq !== undefined ? { toSeq } : {}) });
+    const page = journal.list({ kinds: [kind], order: 'desc', limit: 200, ...(toSeq !== undefined ? { toSeq } : {}) });
     const found = page.find((e) => e.payload['month'] === month);
     if (found) return found;
     if (page.length < 200) return undefined;
@@ -67,7 +110,16 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
   };
   const record = await fetchRegionMonth(deps.source, month, readSlice);
   while (slices.length > 0) readSlice();
-  const result = compareMonth({ month, deviceId, tillDebits, regionDebits: record.debits, statement: record.statement, nowMs });
+  const regionElsewhere = new Map<string, RegionDebit>();
+  const inputs = { month, deviceId, tillDebits, regionDebits: record.debits, statement: record.statement, nowMs, elsewhere: journalLookups(deps.journal, deviceId, regionElsewhere) };
+  let result = compareMonth(inputs);
+  if (result.differences.some((d) => d.explanation === 'ACCEPTED_THEN_UNKNOWN_AT_REGION')) {
+    // The Region may hold it in another month: read the neighbours, then compare again.
+    const before = { from: new Date(parisMonthBounds(shiftMonth(month, -NEIGHBOUR_MONTHS)).start).toISOString(), to: new Date(start).toISOString() };
+    const after = { from: new Date(end).toISOString(), to: new Date(parisMonthBounds(shiftMonth(month, NEIGHBOUR_MONTHS)).end).toISOString() };
+    for (const range of [before, after]) for (const r of await fetchRegionDebits(deps.source, range)) regionElsewhere.set(r.id, r);
+    result = compareMonth(inputs);
+  }
 
   const ranAt = new Date(nowMs).toISOString();
   const digest = digestOf(result.differences);
@@ -96,7 +148,7 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
             byKind,
             digest,
             differences: result.differences.slice(0, RECORDED_DIFFERENCES).map(
-              (d): JsonObject => ({ kind: d.kind, debitId: d.debitId, explanation: d.explanation, action: d.action, inOutbox: d.inOutbox }),
+              (d): JsonObject => ({ kind: d.kind, debitId: d.debitId, explanation: d.explanation, action: d.action, inOutbox: d.inOutbox, ...(d.linkedMonth ? { linkedMonth: d.linkedMonth } : {}) }),
             ),
           },
         });
@@ -109,6 +161,7 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
     regionCount: result.region.count,
     tillTotalCents: result.till.totalCents,
     regionTotalCents: result.region.totalCents,
+    expectedTotalCents: result.expected.totalCents,
     statement: record.statement
       ? {
           status: record.statement.status,

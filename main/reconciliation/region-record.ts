@@ -33,12 +33,17 @@ function unwrap<T>(outcome: RegionOutcome<T>, what: string): T {
  */
 export async function fetchRegionMonth(source: RegionRecordSource, month: string, whileWaiting?: () => void): Promise<RegionMonthRecord> {
   const { start, end } = parisMonthBounds(month);
-  const from = new Date(start).toISOString();
-  const to = new Date(end).toISOString();
+  const debits = await fetchRegionDebits(source, { from: new Date(start).toISOString(), to: new Date(end).toISOString() }, whileWaiting);
+  const statements = unwrap(await source.statements(), 'GET /v1/statements');
+  return { debits, statement: statements.find((s) => s.month === month) ?? null };
+}
+
+/** Every page of GET /v1/debits between two instants. */
+export async function fetchRegionDebits(source: RegionRecordSource, range: { from: string; to: string }, whileWaiting?: () => void): Promise<RegionDebit[]> {
   const debits: RegionDebit[] = [];
   const cursors = new Set<string>();
   for (let cursor: string | undefined; ; ) {
-    const request = source.listDebits({ from, to, limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) });
+    const request = source.listDebits({ ...range, limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) });
     if (whileWaiting) {
       // One turn of the event loop lets the request reach the socket before the synchronous slice runs.
       await new Promise<void>((resolve) => setImmediate(resolve));
@@ -47,12 +52,10 @@ export async function fetchRegionMonth(source: RegionRecordSource, month: string
     const page = unwrap(await request, 'GET /v1/debits');
     for (const item of page.items) debits.push(item);
     const next = page.nextCursor ?? undefined;
-    if (!next) break;
+    if (!next) return debits;
     // A server that hands back a cursor twice would loop for ever.
     if (cursors.has(next)) throw new TillError('REGION_UNREACHABLE', 'GET /v1/debits: the Region repeated a cursor');
     cursors.add(next);
     cursor = next;
   }
-  const statements = unwrap(await source.statements(), 'GET /v1/statements');
-  return { debits, statement: statements.find((s) => s.month === month) ?? null };
 }

@@ -5,7 +5,7 @@ import { parisMonthBounds } from '../../protocol/paris-time';
 import type { StatementView } from '../../preload/contract/reconciliation';
 import type { Journal } from '../journal/journal';
 import type { RegionStatement } from './statement-schemas';
-import { lastReconciliation } from './reconcile';
+import { lastMonthEntry, lastReconciliation } from './reconcile';
 
 const DAY_MS = 86_400_000;
 /** Days before the contest deadline from which an open difference raises the warning. */
@@ -38,10 +38,25 @@ export function statementView(journal: Journal, s: RegionStatement, nowMs: numbe
     contestDaysLeft: daysLeft,
     differenceCount: open,
     deadlineWarning: open > 0 && nearing,
+    ...contestReminder(journal, s, open, daysLeft),
     lastReconciledAt: last ? (typeof last.payload['ranAt'] === 'string' ? last.payload['ranAt'] : last.at) : null,
   };
 }
 
 export function statementViews(journal: Journal, statements: readonly RegionStatement[], nowMs: number): StatementView[] {
   return statements.map((s) => statementView(journal, s, nowMs));
+}
+
+/**
+ * The contest letter's reminder: once a paid month has a difference open (or a letter was drafted), the
+ * Clôtures screen keeps saying so, with the days left, until the deadline passes (§4.3.2).
+ */
+function contestReminder(journal: Journal, s: RegionStatement, open: number, daysLeft: number | null): Pick<StatementView, 'contestLetterAt' | 'contestLetterSeq' | 'contestReminder'> {
+  const letter = lastMonthEntry(journal, 'CONTEST_LETTER_PRODUCED', s.month);
+  const windowOpen = s.status === 'paid' && daysLeft !== null && daysLeft > 0;
+  return {
+    contestLetterAt: letter?.at ?? null,
+    contestLetterSeq: letter?.seq ?? null,
+    contestReminder: windowOpen && (open > 0 || letter !== undefined),
+  };
 }

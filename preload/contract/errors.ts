@@ -39,6 +39,19 @@ export const TILL_ERROR_CODES = [
   'PERIOD_NOT_ENDED',
   /** The period is sealed already (params: period, seq of its closure entry). */
   'PERIOD_ALREADY_CLOSED',
+  // Issue 17 (group outings, avoirs, contest letters).
+  /** A contest letter asked of a month that is not paid, or where nothing differs (params: month, reason). */
+  'CONTEST_NOT_DUE',
+  /** The 30 days to contest a paid month are over (params: month, contestUntil). */
+  'CONTEST_DEADLINE_PASSED',
+  /** No open outing by that id (it was closed, or never opened). */
+  'OUTING_UNKNOWN',
+  /** No avoir by that code. */
+  'AVOIR_UNKNOWN',
+  /** The avoir holds less than asked (params: remainingCents). */
+  'AVOIR_EXHAUSTED',
+  /** An avoir asked for a debit that is not an accepted debit of this till, or was already given one (params: debitId). */
+  'AVOIR_NOT_ELIGIBLE',
   'DISK_FULL',
   'STORAGE_READ_ONLY',
   'JOURNAL_BROKEN',

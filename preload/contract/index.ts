@@ -14,6 +14,9 @@ import { reconciliationCalls } from './reconciliation';
 import { settingsCalls } from './settings';
 import { staffCalls } from './staff';
 import { tariffCalls } from './tariff';
+import { contestCalls } from './contest';
+import { outingCalls } from './outing';
+import { avoirCalls } from './avoir';
 import { scanSourceSchema } from './schemas';
 
 export const calls = {
@@ -28,6 +31,9 @@ export const calls = {
   ...reconciliationCalls,
   ...settingsCalls,
   ...tariffCalls,
+  ...contestCalls,
+  ...outingCalls,
+  ...avoirCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -71,4 +77,7 @@ export type * from './journal';
 export type * from './reconciliation';
 export type * from './settings';
 export type * from './staff';
+export type * from './contest';
+export type * from './outing';
+export type * from './avoir';
 export type { ScanSource } from './schemas';

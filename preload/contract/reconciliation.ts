@@ -21,6 +21,11 @@ export interface StatementView {
   deadlineWarning: boolean;
   /** When this month was last reconciled on this till (null: never). */
   lastReconciledAt: string | null;
+  /** The last contest letter drafted for this month (§4.3.2), if any. */
+  contestLetterAt: string | null;
+  contestLetterSeq: number | null;
+  /** Paid, within the 30 days, with a difference open or a letter drafted: the screen reminds the manager. */
+  contestReminder: boolean;
 }
 
 export type DifferenceKind =
@@ -30,7 +35,9 @@ export type DifferenceKind =
   | 'AMOUNT_MISMATCH'
   | 'CATEGORY_MISMATCH'
   | 'STATUS_MISMATCH'
-  | 'STATEMENT_TOTAL_MISMATCH';
+  | 'STATEMENT_TOTAL_MISMATCH'
+  /** Both sides know the debit but date it in different months (`linkedMonth` names the other one). */
+  | 'MONTH_MISMATCH';
 
 /** Why a difference exists; the UI has one sentence per code (`reconcile.explanation.<code>`). */
 export const RECONCILE_EXPLANATIONS = [
@@ -47,6 +54,10 @@ export const RECONCILE_EXPLANATIONS = [
   'REFUSED_ON_TILL_ACCEPTED_AT_REGION',
   'STATEMENT_DIFFERS_FROM_REGION_LINES',
   'STATEMENT_DIFFERS_FROM_TILL',
+  /** The Region dates this debit in another month than the journal does (the chain holds it). */
+  'REGION_DATED_OTHER_MONTH',
+  /** The Region lists a debit of this device that the verified chain proves it never requested. */
+  'NEVER_MADE_BY_THIS_TILL',
 ] as const;
 export type ReconcileExplanation = (typeof RECONCILE_EXPLANATIONS)[number];
 
@@ -76,6 +87,8 @@ export interface DifferenceView {
   action: ReconcileAction;
   /** 'info' lines (another device's debits) need nothing from this till and do not count as open. */
   severity: 'action' | 'info';
+  /** For MONTH_MISMATCH: the month in which the other side dates the debit. */
+  linkedMonth?: string;
 }
 
 export interface ReconciliationView {
@@ -86,6 +99,8 @@ export interface ReconciliationView {
   regionCount: number;
   tillTotalCents: number;
   regionTotalCents: number;
+  /** What the statement should say by the till: its own counted debits plus the other devices' (the amount a contest letter calls recorded). */
+  expectedTotalCents: number;
   /** The Region's statement of the month as read (null when the Region lists none). */
   statement: { status: 'open' | 'closed' | 'paid'; debitCount: number; totalCents: number; paidAt: string | null; contestUntil: string | null } | null;
   /** Differences that call for an action (severity 'action'). */

@@ -1,7 +1,7 @@
 // statement.list and reconcile.run: the partner's monthly statements and the reconciliation of a month
 // with the Region's record (main/reconciliation).
 import type { Handlers } from '../../transport/dispatch';
-import { reconcileMonth } from '../../reconciliation/reconcile';
+import { reconcileMonth, type ReconcileDeps } from '../../reconciliation/reconcile';
 import { statementViews } from '../../reconciliation/statements-view';
 import type { TillContext } from '../context';
 import { regionError } from './till-handlers';
@@ -13,13 +13,16 @@ export function reconciliationHandlers(ctx: TillContext): Pick<Handlers, 'statem
       if (outcome.kind !== 'ok') throw regionError(outcome);
       return statementViews(ctx.journal, outcome.value, ctx.now());
     },
-    'reconcile.run': async (input) => {
-      const region = ctx.region();
-      const source = {
-        listDebits: async (q: Parameters<typeof region.listDebits>[0]) => ctx.observe(await region.listDebits(q)),
-        statements: async () => ctx.observe(await region.statements()),
-      };
-      return reconcileMonth({ journal: ctx.journal, source, now: () => ctx.now(), cashierId: ctx.cashierId() }, input.month);
-    },
+    'reconcile.run': async (input) => reconcileMonth(reconcileDeps(ctx), input.month),
   };
+}
+
+/** The journal and the Region's record as reconciliation reads them, each answer noted for the online state. */
+export function reconcileDeps(ctx: TillContext): ReconcileDeps {
+  const region = ctx.region();
+  const source = {
+    listDebits: async (q: Parameters<typeof region.listDebits>[0]) => ctx.observe(await region.listDebits(q)),
+    statements: async () => ctx.observe(await region.statements()),
+  };
+  return { journal: ctx.journal, source, now: () => ctx.now(), cashierId: ctx.cashierId() };
 }

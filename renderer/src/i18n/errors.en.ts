@@ -57,6 +57,13 @@ export const errorsEn: Record<ErrorCode, string> = {
   CLOSURE_PENDING_DEBITS: 'Cannot close: payments still await the Region.',
   PERIOD_NOT_ENDED: 'Cannot close: {{period}} has not ended yet. The Z-closure is made once the day is over (after midnight).',
   PERIOD_ALREADY_CLOSED: '{{period}} is already closed (entry {{seq}}): a closure never changes.',
+  // Issue 17 (group outings, avoirs, contest letters).
+  CONTEST_NOT_DUE: 'No contest letter for this month: it is not paid yet, or nothing differs.',
+  CONTEST_DEADLINE_PASSED: 'The 30 days to contest this reimbursement are over: the claim would no longer be admissible.',
+  OUTING_UNKNOWN: 'This group outing is no longer open. Open a new one.',
+  AVOIR_UNKNOWN: 'No credit note has this code. Check what was typed (AV-XXXX-XXXX).',
+  AVOIR_EXHAUSTED: 'The credit note does not cover this amount.',
+  AVOIR_NOT_ELIGIBLE: 'This payment cannot get a credit note: it is not accepted, was voided, or already has one.',
   DISK_FULL: 'Disk full: the payment was not recorded. Free some space and try again.',
   STORAGE_READ_ONLY: 'Read-only storage: the payment was not recorded.',
   JOURNAL_BROKEN: 'Journal damaged: stop taking payments and contact support.',
@@ -70,6 +77,7 @@ export const errorsEn: Record<ErrorCode, string> = {
 
 /** The same refusals, naming the value the refusal carries (see errors.fr.ts). */
 export const errorsWithEn: Partial<Record<ErrorCode, string>> = {
+  AVOIR_EXHAUSTED: 'The credit note only covers {{remaining}} now.',
   INSUFFICIENT_BALANCE: 'Insufficient balance: the Atouts part can be at most {{balance}}. Lower it; the youth pays the rest.',
   AMOUNT_INVALID: 'This coupon is worth {{amount}} and is debited whole: the price must be at least {{amount}}. Otherwise, take payment without it.',
 };

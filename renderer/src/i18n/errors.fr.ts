@@ -59,6 +59,13 @@ export const errorsFr: Record<ErrorCode, string> = {
   CLOSURE_PENDING_DEBITS: 'Clôture impossible : des paiements attendent encore la confirmation de la Région.',
   PERIOD_NOT_ENDED: "Clôture impossible : la période {{period}} n'est pas terminée. La clôture Z se fait une fois la journée finie (après minuit).",
   PERIOD_ALREADY_CLOSED: 'La période {{period}} est déjà clôturée (écriture n° {{seq}}) : une clôture ne change plus.',
+  // Issue 17 (sorties collectives, avoirs, contestation).
+  CONTEST_NOT_DUE: "Pas de lettre de contestation pour ce mois : il n'est pas encore payé, ou rien ne diffère.",
+  CONTEST_DEADLINE_PASSED: 'Le délai de 30 jours pour contester ce remboursement est dépassé : la réclamation ne serait plus recevable.',
+  OUTING_UNKNOWN: "Cette sortie collective n'est plus ouverte. Ouvrez-en une nouvelle.",
+  AVOIR_UNKNOWN: "Aucun avoir ne porte ce code. Vérifiez la saisie (AV-XXXX-XXXX).",
+  AVOIR_EXHAUSTED: "L'avoir ne couvre pas ce montant.",
+  AVOIR_NOT_ELIGIBLE: "Ce paiement ne peut pas donner lieu à un avoir : il n'est pas accepté, a été annulé, ou a déjà son avoir.",
   DISK_FULL: "Disque plein : le paiement n'a pas été enregistré. Libérez de l'espace puis recommencez.",
   STORAGE_READ_ONLY: "Stockage en lecture seule : le paiement n'a pas été enregistré. Contactez le support.",
   JOURNAL_BROKEN: 'Journal endommagé : ne faites plus de paiement et contactez le support.',
@@ -75,6 +82,7 @@ export const errorsFr: Record<ErrorCode, string> = {
  * Used only when the params are there: a Region refusal carries none and reads the plain sentence above.
  */
 export const errorsWithFr: Partial<Record<ErrorCode, string>> = {
+  AVOIR_EXHAUSTED: "L'avoir ne couvre plus que {{remaining}}.",
   INSUFFICIENT_BALANCE: 'Solde insuffisant : la part Atouts peut aller jusqu’à {{balance}} au plus. Baissez-la ; le jeune paie le reste.',
   AMOUNT_INVALID: 'Ce bon vaut {{amount}} et se débite en entier : le prix doit être d’au moins {{amount}}. Sinon, encaissez sans le bon.',
 };

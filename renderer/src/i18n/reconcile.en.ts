@@ -15,6 +15,8 @@ export const reconcileEn: { explanation: Record<ReconcileExplanation, string>; a
     REFUSED_ON_TILL_ACCEPTED_AT_REGION: 'The till noted a refusal, but the Region accepted this payment.',
     STATEMENT_DIFFERS_FROM_REGION_LINES: "The monthly statement's total does not match the Region's lines.",
     STATEMENT_DIFFERS_FROM_TILL: "The monthly statement's total does not match the till's journal.",
+    REGION_DATED_OTHER_MONTH: "The Region dates this payment in a different month from the till's journal (see the linked month).",
+    NEVER_MADE_BY_THIS_TILL: 'The Region attributes to this till a payment that its journal, verified intact, proves it never made.',
   },
   action: {
     WAIT_FOR_SYNC: 'Nothing to do: the till sends it as soon as the Region answers. Check the connection if it lasts.',

@@ -17,6 +17,8 @@ export const reconcileFr: { explanation: Record<ReconcileExplanation, string>; a
     REFUSED_ON_TILL_ACCEPTED_AT_REGION: 'La caisse a noté un refus, mais la Région a accepté ce paiement.',
     STATEMENT_DIFFERS_FROM_REGION_LINES: 'Le total du relevé mensuel ne correspond pas aux lignes de la Région.',
     STATEMENT_DIFFERS_FROM_TILL: 'Le total du relevé mensuel ne correspond pas au journal de la caisse.',
+    REGION_DATED_OTHER_MONTH: 'La Région date ce paiement dans un autre mois que le journal de la caisse (voir le mois lié).',
+    NEVER_MADE_BY_THIS_TILL: "La Région attribue à cette caisse un paiement que son journal, vérifié intact, prouve ne jamais avoir fait.",
   },
   action: {
     WAIT_FOR_SYNC: "Rien à faire : la caisse l'enverra dès que la Région répond. Vérifiez la connexion si cela dure.",

@@ -1,0 +1,19 @@
+// contest.letter: a paid month's contest letter (§4.3.2), drawn from a fresh reconciliation.
+import { TillError } from '../../../preload/contract/errors';
+import type { Handlers } from '../../transport/dispatch';
+import { reconcileMonth } from '../../reconciliation/reconcile';
+import { produceContestLetter } from '../../reconciliation/contest';
+import type { TillContext } from '../context';
+import { reconcileDeps } from './reconciliation-handlers';
+
+export function contestHandlers(ctx: TillContext): Pick<Handlers, 'contest.letter'> {
+  return {
+    'contest.letter': async (input) => {
+      const config = ctx.link.config();
+      if (!config) throw new TillError('NOT_ENROLLED');
+      // Afresh: the letter must say what the Region's record says now, and the run itself is journalled.
+      const view = await reconcileMonth(reconcileDeps(ctx), input.month, { onlyIfChanged: true });
+      return produceContestLetter({ journal: ctx.journal, partner: config.partner, deviceName: config.deviceName, nowMs: ctx.now(), cashierId: ctx.cashierId() }, view);
+    },
+  };
+}
