@@ -3,12 +3,13 @@
 // dates typed and shown jj/mm/aaaa whatever the OS language, months named, Bons (F2) where coupons exist,
 // "Bon de Tom Leroy encaissé", a check-in refusal that names the youth, "Langue" under its own heading, a
 // role not doubled in the staff list, and a favicon the page may load.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { TillStatus } from '../../preload/contract';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startServedTill, type ServedTill } from '../support/served-till';
+import { expectAccessible, newTillPage, printPageOnFailure } from '../support/ui-page';
 
 let region: RegionHandle;
 let served: ServedTill;
@@ -17,14 +18,10 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+const partnerId = async () => (served.must(await served.till.dispatch('till.status', {})) as TillStatus).partner?.id ?? '';
 const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 const parisNow = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('fr-FR', { ...options, timeZone: 'Europe/Paris' }).format(new Date());
 
-async function expectAccessible(where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 beforeAll(async () => {
   region = await startRegionServer();
@@ -32,17 +29,13 @@ beforeAll(async () => {
   // A manager whose name was typed with the role in it, as the enrolment label invites.
   served.must(await served.till.dispatch('staff.add', { name: 'Marc Roy (responsable)', role: 'manager', pin: '97531246' }));
   browser = await chromium.launch(chromiumLaunchOptions());
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'America/New_York' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page = await newTillPage(browser, { locale: 'en-US', timezoneId: 'America/New_York' });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await page.goto(served.host.url);
   await page.getByRole('navigation', { name: 'Menu principal' }).waitFor();
 }, 120_000);
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
-});
+printPageOnFailure(() => page);
 
 afterAll(async () => {
   await browser?.close();
@@ -71,7 +64,7 @@ describe('the small things, on an English-language computer', () => {
   it('a club that takes coupons has Bons (F2); "Bon de Tom Leroy encaissé"', async () => {
     expect(await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'Bons (F2)' }).count()).toBe(1);
     const tom = await region.admin.createBeneficiary({ givenName: 'Tom', familyName: 'Leroy', birthDate: '2008-09-02' });
-    const coupon = await region.admin.createCoupon({ beneficiaryId: tom.id, partnerId: served.must(await served.till.dispatch('till.status', {})).partner!.id, category: 'SPORT', amountCents: 3000 });
+    const coupon = await region.admin.createCoupon({ beneficiaryId: tom.id, partnerId: await partnerId(), category: 'SPORT', amountCents: 3000 });
     await page.keyboard.press('F2');
     await page.getByLabel('Code du bon').fill(coupon.code);
     await page.keyboard.press('Enter');
@@ -85,8 +78,7 @@ describe('the small things, on an English-language computer', () => {
 
   it('a check-in refusal names the youth', async () => {
     const now = Date.now();
-    const partnerId = served.must(await served.till.dispatch('till.status', {})).partner!.id;
-    await region.admin.createOffer({ partnerId, title: 'Stage de roller', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(), places: 5, designation: 'registration' });
+    await region.admin.createOffer({ partnerId: await partnerId(), title: 'Stage de roller', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(), places: 5, designation: 'registration' });
     const zoe = await region.admin.createBeneficiary({ givenName: 'Zoé', familyName: 'Grand', birthDate: '2005-11-11' });
     await page.keyboard.press('F3');
     await page.getByLabel('Bon plan').selectOption({ label: 'Stage de roller' });
@@ -94,7 +86,7 @@ describe('the small things, on an English-language computer', () => {
     await page.keyboard.press('Enter');
     await poll(() => page.locator('[role="alert"]').getAttribute('data-code')).toBe('NOT_REGISTERED');
     expect(await text('[role="alert"]')).toBe("Zoé Grand : Ce jeune n'est pas inscrit à ce bon plan.");
-    await expectAccessible('offers, refused');
+    await expectAccessible(page, 'offers, refused');
   });
 
   it('journal dates are jj/mm/aaaa whatever the OS language, and a wrong one is said', async () => {
@@ -111,7 +103,7 @@ describe('the small things, on an English-language computer', () => {
     // Totals for the partner's own categories only: a club with sport and cinema sees no Spectacle line.
     expect(await page.locator('.totals li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-category')))).toEqual(['CINEMA', 'SPORT']);
     expect(await text('.totals')).toContain('Pratique sportive : 1 paiement,');
-    await expectAccessible('journal, dates');
+    await expectAccessible(page, 'journal, dates');
   });
 
   it('months are named ("novembre 2026"), never 2026-11', async () => {
@@ -121,7 +113,7 @@ describe('the small things, on an English-language computer', () => {
     const options = await month.locator('option').allTextContents();
     expect(options[0]).toBe(parisNow({ month: 'long', year: 'numeric' }));
     expect(options.filter((o) => /\d{4}-\d{2}/.test(o))).toEqual([]);
-    await expectAccessible('closures, months');
+    await expectAccessible(page, 'closures, months');
   });
 
   it('"Langue" sits under its own heading, not under the readers', async () => {
@@ -135,7 +127,7 @@ describe('the small things, on an English-language computer', () => {
       });
     expect(await headingOf('select[name="language"]')).toBe('Langue et sons');
     expect(await headingOf('select[name="webcam"]')).toBe('Lecteurs de QR code');
-    await expectAccessible('settings, headings');
+    await expectAccessible(page, 'settings, headings');
   });
 
   it('a manager whose name carries the role is not listed "(responsable) (responsable)"', async () => {

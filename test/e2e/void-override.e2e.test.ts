@@ -3,13 +3,13 @@
 // Region server: the journal list from the keyboard (search box → Down → Enter → Alt+V), a dialog that names
 // whose payment, what, how much and when, a wrong manager PIN refused in French, the right one voiding the
 // debit at the Region under the manager's authority while the session stays the cashier's.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { DebitOutcome, ScanOutcome, StaffView, TillStatus } from '../../preload/contract';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startServedTill, type ServedTill } from '../support/served-till';
+import { expectAccessible, newTillPage, printPageOnFailure } from '../support/ui-page';
 
 let region: RegionHandle;
 let served: ServedTill;
@@ -25,11 +25,6 @@ const CASHIER_PIN = '8642';
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
-async function expectAccessible(where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 beforeAll(async () => {
   region = await startRegionServer();
@@ -49,14 +44,10 @@ beforeAll(async () => {
   ) as DebitOutcome;
   expect(debit.status).toBe('accepted');
   browser = await chromium.launch(chromiumLaunchOptions());
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page = await newTillPage(browser);
 }, 120_000);
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
-});
+printPageOnFailure(() => page);
 
 afterAll(async () => {
   await browser?.close();
@@ -90,7 +81,7 @@ describe("a manager's override of a void on a cashier's session", () => {
     const summary = await text('.entry-summary');
     for (const part of ['Léa Martin', 'Cinéma — Séance', '7,00 € payés avec Atouts (prix 9,50 €)', 'Karim Haddad']) expect(summary).toContain(part);
     expect(await page.locator('details.technical').getAttribute('open')).toBeNull();
-    await expectAccessible('journal detail');
+    await expectAccessible(page, 'journal detail');
   });
 
   it('the void dialog names the payment; Escape keeps it', async () => {
@@ -108,7 +99,7 @@ describe("a manager's override of a void on a cashier's session", () => {
     await page.getByLabel("Motif de l'annulation").fill('Séance annulée');
     await page.keyboard.press('Enter');
     expect(await page.locator('.void-form').count()).toBe(1);
-    await expectAccessible('void dialog (cashier)');
+    await expectAccessible(page, 'void dialog (cashier)');
     await page.keyboard.press('Escape');
     await poll(() => page.locator('.void-form').count()).toBe(0);
     expect(await page.getByRole('dialog').count()).toBe(1);
@@ -129,7 +120,7 @@ describe("a manager's override of a void on a cashier's session", () => {
     expect(await page.getByLabel('Code PIN du responsable').inputValue()).toBe('');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('overridePin');
     expect(served.till.journal.list({ kinds: ['VOID_REQUESTED'] })).toEqual([]);
-    await expectAccessible('void dialog (wrong PIN)');
+    await expectAccessible(page, 'void dialog (wrong PIN)');
   });
 
   it("the manager's PIN voids it at the Region; the journal names who authorised; the session stays the cashier's", async () => {
@@ -153,6 +144,6 @@ describe("a manager's override of a void on a cashier's session", () => {
     await poll(() => text('.void-request')).toContain(`Demandée par Karim Haddad, autorisée par ${manager.name} (code PIN du responsable)`);
     expect(await text('.void-request')).toContain('Autre');
     await page.keyboard.press('Escape');
-    await expectAccessible('journal after the void');
+    await expectAccessible(page, 'journal after the void');
   });
 });

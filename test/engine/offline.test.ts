@@ -56,7 +56,7 @@ describe('offline debits', () => {
     expect(second.status).toBe('offline_accepted');
     const bScan = await scanOffline(b.tokens[0]!);
     expect(await f.fail('debit.submit', { scanId: bScan, category: 'CINEMA', item: 'SEANCE', priceCents: 1300, amountCents: 1300 })).toBe('INSUFFICIENT_BALANCE');
-    // The jti already paid here: refused at the scan, no card opens (test/engine/used-token-scan.test.ts).
+    // The jti already paid here: refused at the scan, no card opens (see the last test).
     expect(await f.call('pass.scan', { text: a.tokens[0]!, source: 'paste' })).toMatchObject({ kind: 'refused', code: 'TOKEN_USED' });
     const bOk = await f.call('debit.submit', { scanId: bScan, category: 'CINEMA', item: 'SEANCE', priceCents: 1300, amountCents: 1200 });
     expect(bOk.status).toBe('offline_accepted');
@@ -106,5 +106,30 @@ describe('offline debits', () => {
     expect(await f.till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
     expect((await f.call('debit.get', { debitId: outcome.debitId })).status).toBe('accepted');
     expect(ledgerDifferences(f.till.journal, await ledgerOf(region, f.partnerId))).toEqual([]);
+  });
+
+  it('refuses at the scan a token that paid here offline, across a restart; a refused debit frees its token', async () => {
+    // The Region cannot say it offline: the till's own journal (its SQLite file, read again after a restart)
+    // knows which token ids paid here.
+    const youth = await mint();
+    const [paid, refused] = youth.tokens as [string, string];
+    region.kill();
+    const seat = (scanId: string, amountCents: number) => ({ scanId, category: 'SPECTACLE' as const, item: 'PLACE' as const, priceCents: 2000, amountCents });
+    expect((await f.call('debit.submit', seat(await scanOffline(paid), 1000))).status).toBe('offline_accepted');
+    expect(await f.call('pass.scan', { text: paid, source: 'paste' })).toEqual({ kind: 'refused', code: 'TOKEN_USED', reason: 'USED_ON_THIS_TILL' });
+
+    // Over the offline floor limit: refused before anything is written, nothing paid; the token opens again.
+    expect(await f.fail('debit.submit', seat(await scanOffline(refused), 1600))).toBe('OFFLINE_LIMIT_EXCEEDED');
+    expect(await scanOffline(refused)).toBeTruthy();
+
+    await f.reopen();
+    expect(await f.call('pass.scan', { text: paid, source: 'paste' })).toMatchObject({ kind: 'refused', code: 'TOKEN_USED' });
+    expect(f.till.journal.debits.list({}).filter((d) => d.beneficiaryId === youth.id).map((d) => d.mode)).toEqual(['offline']);
+
+    // Back online, before and after the offline debit reaches the Region: refused at the scan either way.
+    await region.restart();
+    expect(await f.call('pass.scan', { text: paid, source: 'paste' })).toMatchObject({ kind: 'refused', code: 'TOKEN_USED' });
+    expect(await f.till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
+    expect(await f.call('pass.scan', { text: paid, source: 'paste' })).toMatchObject({ kind: 'refused', code: 'TOKEN_USED' });
   });
 });

@@ -11,6 +11,7 @@ import { formatCents } from '../format/money';
 import { formatDateTime } from '../format/dates';
 import { VoidWindowNote } from './VoidWindowNote';
 import { ErrorBanner } from './ErrorBanner';
+import { ManagerPinFields } from './ManagerPinFields';
 
 interface Props {
   row: JournalDebitRow;
@@ -115,20 +116,17 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
         <fieldset className="void-override">
           <legend>{t('voidDialog.override')}</legend>
           <p className="hint">{t('voidDialog.overrideHelp')}</p>
-          <label>
-            {t('voidDialog.overrideManager')}
-            <select name="overrideManager" value={managerId} onChange={(e) => setManagerId(e.target.value)} required>
-              {managers.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('voidDialog.overridePin')}
-            <input ref={pinInput} name="overridePin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => setPin(e.target.value)} required />
-          </label>
+          <ManagerPinFields
+            managers={managers}
+            managerId={managerId}
+            onManagerId={setManagerId}
+            pin={pin}
+            onPin={setPin}
+            managerLabel={t('voidDialog.overrideManager')}
+            pinLabel={t('voidDialog.overridePin')}
+            names={{ manager: 'overrideManager', pin: 'overridePin' }}
+            pinRef={pinInput}
+          />
         </fieldset>
       )}
       <ErrorBanner error={error} />
