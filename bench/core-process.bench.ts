@@ -8,6 +8,7 @@
 //   node:http, started the same way (node with the tsx loader) and opened in the same Chromium.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from 'playwright-core';
@@ -64,6 +65,7 @@ async function enrolledBigTill(dir: string, entries: number, region: RegionHandl
   const dataDir = join(dir, 'big');
   const keyFile = join(dir, 'big.key');
   const source = new Database(bigJournal(entries), { readonly: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   try {
     await source.backup(join(dataDir, JOURNAL_FILE_NAME));
   } finally {

@@ -33,7 +33,9 @@ const core = new CoreSupervisor({
   launch: nodeCoreLauncher({ args: ['--data-dir', dataDir, '--key-file', keyFile, ...(values['no-hid'] ? ['--no-hid'] : [])] }),
   log,
 });
-await core.start();
+// The core starts while the host already serves: the page loads its files meanwhile, and its first calls
+// wait in the supervisor for the core (it answers a coded reason if the till cannot open).
+void core.start();
 const host = await startBrowserHost({
   dispatch: (name, input) => core.call(name, input),
   events: core.events,

@@ -46,8 +46,7 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30
 describe('browser mode with the core in its own process', () => {
   it('keeps the URL and the event stream across a core restart', async () => {
     expect(await call('till.status')).toMatchObject({ ok: true, value: { enrolled: false } });
-    const firstCore = host.corePid();
-    expect(firstCore).not.toBeNull();
+    const firstCore = await until('the first core', () => host.corePid() ?? undefined);
     expect(firstCore).not.toBe(host.process.pid);
 
     const events = await api('/api/events');
