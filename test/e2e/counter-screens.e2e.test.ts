@@ -16,7 +16,8 @@ let page: Page;
 let partner: { id: string; activationCode: string };
 let lea: { id: string };
 
-const MANAGER_PIN = '2468';
+// Six digits: the enrolment form asks a manager for 6 to 8 (issue 15).
+const MANAGER_PIN = '246810';
 // The machine is shared and PIN hashing is deliberately slow: wait for the page, not for a fixed second.
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
@@ -67,7 +68,7 @@ describe('the counter, screen by screen', () => {
     await page.getByLabel('Identifiant de la structure').fill(partner.id);
     await page.getByLabel("Code d'activation").fill(partner.activationCode);
     await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
-    await page.getByLabel('Votre code PIN (4 à 8 chiffres)').fill(MANAGER_PIN);
+    await page.getByLabel('Votre code PIN (6 à 8 chiffres)').fill(MANAGER_PIN);
     await expectAccessible('enrol');
     await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
 
