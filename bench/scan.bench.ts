@@ -52,9 +52,9 @@ const bench: Bench = async ({ quick }) => {
     await page.getByLabel('Identifiant de la structure').fill(partner.id);
     await page.getByLabel("Code d'activation").fill(partner.activationCode);
     await page.getByLabel('Votre nom (responsable)').fill('Bench');
-    await page.getByLabel('Votre code PIN (4 à 8 chiffres)').fill('1234');
+    await page.getByLabel('Votre code PIN (6 à 8 chiffres)').fill('123456');
     await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
-    await page.getByLabel('Code PIN', { exact: true }).fill('1234');
+    await page.getByLabel('Code PIN', { exact: true }).fill('123456');
     await page.getByRole('button', { name: 'Ouvrir la session' }).click();
     await page.getByLabel('Ou collez / saisissez le code').waitFor();
 

@@ -39,11 +39,11 @@ describe('a first debit, end to end', () => {
     await page.getByLabel('Identifiant de la structure').fill(partner.id);
     await page.getByLabel("Code d'activation").fill(partner.activationCode);
     await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
-    await page.getByLabel('Votre code PIN (4 à 8 chiffres)').fill('2468');
+    await page.getByLabel('Votre code PIN (6 à 8 chiffres)').fill('246810');
     await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
 
     await page.getByRole('heading', { name: 'Qui est en caisse ?' }).waitFor();
-    await page.getByLabel('Code PIN', { exact: true }).fill('2468');
+    await page.getByLabel('Code PIN', { exact: true }).fill('246810');
     await page.getByRole('button', { name: 'Ouvrir la session' }).click();
 
     await page.getByLabel('Ou collez / saisissez le code').fill(token);
