@@ -58,29 +58,27 @@ export const reconcile: Command = {
       io.err(`no journal at ${db}`);
       return 2;
     }
-    // fileKeyCipher would make a new key, which can open nothing: say so instead.
+    // Without its key the device token cannot be opened: say where the key was looked for.
     if (!existsSync(keyFile)) {
       io.err(`no key file at ${keyFile}: the device token cannot be unsealed (pass --key-file)`);
       return 2;
     }
     const journal = openJournal(db, { now: () => io.now() });
     try {
-      const client = new RegionLink(journal, fileKeyCipher(keyFile), 15_000).authenticated();
-      if (!client) {
+      const link = new RegionLink(journal, fileKeyCipher(keyFile), 15_000);
+      if (!link.config()) {
         io.err('this till is not enrolled with the Region');
         return 2;
       }
+      // A key that does not open the token: DEVICE_SECRET_UNREADABLE, printed below like any coded refusal.
+      const client = link.requireAuthenticated();
       const view = await reconcileMonth({ journal, source: client, now: () => io.now().getTime(), cashierId: 'cli' }, values.month);
       if (values.json) io.out(JSON.stringify(view, null, 2));
       else printReconciliation(view, io);
       return view.openCount > 0 ? 1 : 0;
     } catch (error) {
       if (error instanceof TillError) {
-        io.err(`${error.code}: ${error.message}`);
-        return 2;
-      }
-      if (error instanceof Error && /unable to authenticate|Unsupported state/.test(error.message)) {
-        io.err(`the key file ${keyFile} does not open this till's device token`);
+        io.err(error.code === 'DEVICE_SECRET_UNREADABLE' ? `${error.code}: the key file ${keyFile} does not open this till's device token` : `${error.code}: ${error.message}`);
         return 2;
       }
       throw error;

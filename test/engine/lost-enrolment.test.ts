@@ -6,6 +6,8 @@
 import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/dispatch';
+import { COMMANDS } from '../../main/cli/registry';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { engineFixture, MANAGER_PIN, type EngineFixture } from './engine-fixture';
 
@@ -60,6 +62,10 @@ describe.each([
     expect(await f.till.outbox.drain({ timeoutMs: 500, maxPauseMs: 50 })).toBe(1);
     expect(await f.fail('pass.scan', { text: await freshPass(), source: 'paste' })).toBe('DEVICE_SECRET_UNREADABLE');
     expect(await f.fail('till.enroll', { regionUrl: region.url, partnerId: f.partnerId, activationCode: 'X', deviceName: 'Caisse 2', managerName: 'Z', managerPin: '1111' })).toBe('ALREADY_ENROLLED');
+    // The CLI, on the same files, says it with the code too.
+    const err: string[] = [];
+    const cli = await runCli(COMMANDS, ['reconcile', '--db', join(f.dataDir, 'journal.sqlite'), '--key-file', keyFile, '--month', '2026-11'], { out: () => undefined, err: (line) => err.push(line), now: () => new Date() });
+    expect({ cli, err: err.join('\n') }).toMatchObject({ cli: 2, err: expect.stringContaining('DEVICE_SECRET_UNREADABLE') });
 
     const { activationCode } = await region.admin.newActivationCode(f.partnerId);
     const manager = (await f.call('staff.list', {})).find((s) => s.role === 'manager');
