@@ -29,7 +29,12 @@ export type BackupResult = BackupDone | BackupError;
 export interface BackupOptions {
   /** Replace an existing file at `dest`. Off by default: a backup must never silently replace another one. */
   overwrite?: boolean;
+  /** Called after each step of the copy with the pages copied so far and the total. */
+  onProgress?: (copiedPages: number, totalPages: number) => void;
 }
+
+/** Pages copied per step of the backup API: small steps let progress events (and other calls) through. */
+const PAGES_PER_STEP = 1000;
 
 export type VerifyResult = { ok: true; schemaVersion: number } | BackupError;
 
@@ -62,7 +67,17 @@ export async function backupDatabase(
   const source = owned ?? (src as Database.Database);
   try {
     mkdirSync(dirname(target), { recursive: true, mode: OWNER_ONLY_DIR });
-    const meta = await source.backup(partial);
+    const onProgress = options.onProgress;
+    const meta = onProgress
+      ? await source.backup(partial, {
+          progress: ({ totalPages, remainingPages }) => {
+            onProgress(totalPages - remainingPages, totalPages);
+            return PAGES_PER_STEP;
+          },
+        })
+      : await source.backup(partial);
+    // A copy done in one step reports nothing on the way: its end is reported here.
+    onProgress?.(meta.totalPages, meta.totalPages);
     const checked = finishCopy(partial);
     if (!checked.ok) return checked;
     // SQLite created the copy with the umask's mode: a backup holds names and birth dates, owner-only.

@@ -33,6 +33,7 @@ import { contestHandlers } from './handlers/contest-handlers';
 import { outingHandlers } from './handlers/outing-handlers';
 import { avoirHandlers } from './handlers/avoir-handlers';
 import { settingsHandlers } from './handlers/settings-handlers';
+import { manageHandlers } from './handlers/manage-handlers';
 import type { HidBackend } from '../../native/hid';
 
 export interface TillOptions {
@@ -131,6 +132,8 @@ export function createTill(options: TillOptions): Till {
 
   const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), ...options.outbox });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
+  // The manager's tasks (exports, backups, diagnostic, purge, wipe); the wipe deletes the outbox's file.
+  const manage = manageHandlers(ctx, { handlers: () => handlers, beforeWipe: () => (outbox.stop(), store.close()) });
   const handlers: Handlers = {
     ...scanners.handlers,
     ...tillHandlers(ctx),
@@ -144,6 +147,7 @@ export function createTill(options: TillOptions): Till {
     ...contestHandlers(ctx),
     ...outingHandlers(ctx, async (request) => handlers['debit.submit'](request)),
     ...avoirHandlers(ctx),
+    ...manage.handlers,
   };
 
   const dispatch = createDispatch(handlers, {
@@ -183,6 +187,7 @@ export function createTill(options: TillOptions): Till {
     close() {
       outbox.stop();
       stopRetention();
+      manage.stop();
       store.close();
       scanners.stop();
       try {

@@ -34,6 +34,17 @@ function hardenSession(): void {
   ses.setPermissionCheckHandler((webContents, permission, _origin, details) =>
     webContents ? decidePermissionCheck(permission, webContents.getURL(), rendererIndexUrl, details.mediaType) === 'allow' : false,
   );
+  // Files a manager saves from Gestion (CSV, PDF, archive, diagnostic) are downloads of blob: URLs made by our
+  // page. With no save path set, Electron asks where with the native save dialog, from this main process
+  // (shell/browser/electron_download_manager_delegate.cc: OnDownloadPathGenerated → file_dialog::ShowSaveDialog
+  // with the item's save-dialog options). Any other download is refused.
+  ses.on('will-download', (event, item, contents) => {
+    if (!contents || !isAppUrl(contents.getURL(), rendererIndexUrl) || !item.getURL().startsWith('blob:')) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({ title: item.getFilename(), defaultPath: join(app.getPath('documents'), item.getFilename()) });
+  });
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });

@@ -39,6 +39,16 @@ export const TILL_ERROR_CODES = [
   'PERIOD_NOT_ENDED',
   /** The period is sealed already (params: period, seq of its closure entry). */
   'PERIOD_ALREADY_CLOSED',
+  /** A closure's PDF asked of a period that has no closure yet (params: period). */
+  'PERIOD_NOT_CLOSED',
+  /** No backup folder is chosen yet (Gestion → Sauvegardes). */
+  'BACKUP_NOT_CONFIGURED',
+  /** The backup folder typed is not usable (params: reason NOT_ABSOLUTE, ROOT, MISSING or DATA_FOLDER). */
+  'BACKUP_FOLDER_INVALID',
+  /** The backup could not be written or checked (detail: the backup's own code and message). */
+  'BACKUP_FAILED',
+  /** The end-of-partnership wipe waits until the Region has confirmed everything (params: pending). */
+  'WIPE_PENDING',
   // Issue 17 (group outings, avoirs, contest letters).
   /** A contest letter asked of a month that is not paid, or where nothing differs (params: month, reason). */
   'CONTEST_NOT_DUE',

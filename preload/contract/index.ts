@@ -18,6 +18,7 @@ import { contestCalls } from './contest';
 import { outingCalls } from './outing';
 import { avoirCalls } from './avoir';
 import { scanSourceSchema } from './schemas';
+import { manageCalls, type ProgressEvent } from './manage';
 
 export const calls = {
   ...tillCalls,
@@ -34,6 +35,7 @@ export const calls = {
   ...contestCalls,
   ...outingCalls,
   ...avoirCalls,
+  ...manageCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -54,6 +56,8 @@ export interface Events {
   scan: ScanEvent;
   status: TillStatus;
   debit: DebitOutcome;
+  /** A manager's long task under way (preload/contract/manage.ts). */
+  progress: ProgressEvent;
 }
 export type EventName = keyof Events;
 export { EVENT_NAME_LIST as EVENT_NAMES } from './ipc';
@@ -80,4 +84,5 @@ export type * from './staff';
 export type * from './contest';
 export type * from './outing';
 export type * from './avoir';
+export type * from './manage';
 export type { ScanSource } from './schemas';

@@ -9,7 +9,7 @@ export const IPC_EVENT = 'till:event';
  * after the core process restarts: the preload switches to it.
  */
 export const IPC_PORT = 'till:port';
-export const EVENT_NAME_LIST = ['scan', 'status', 'debit'] as const;
+export const EVENT_NAME_LIST = ['scan', 'status', 'debit', 'progress'] as const;
 
 /** Renderer → core, over the port. `id` pairs the answer with the call. */
 export interface PortCall {

@@ -57,6 +57,11 @@ export const errorsEn: Record<ErrorCode, string> = {
   CLOSURE_PENDING_DEBITS: 'Cannot close: payments still await the Region.',
   PERIOD_NOT_ENDED: 'Cannot close: {{period}} has not ended yet. The Z-closure is made once the day is over (after midnight).',
   PERIOD_ALREADY_CLOSED: '{{period}} is already closed (entry {{seq}}): a closure never changes.',
+  PERIOD_NOT_CLOSED: 'This period is not closed yet: close it first (Closures, F5).',
+  BACKUP_NOT_CONFIGURED: 'No backup folder is chosen: set it in Manage → Backups.',
+  BACKUP_FOLDER_INVALID: 'This folder cannot take backups: give the full path of an existing folder (a USB stick plugged in, a network share), outside the till\'s own folder.',
+  BACKUP_FAILED: 'The backup failed: check that the folder (USB stick, share) is plugged in and writable.',
+  WIPE_PENDING: 'Operations still await the Region: the erasure waits until all are sent.',
   // Issue 17 (group outings, avoirs, contest letters).
   CONTEST_NOT_DUE: 'No contest letter for this month: it is not paid yet, or nothing differs.',
   CONTEST_DEADLINE_PASSED: 'The 30 days to contest this reimbursement are over: the claim would no longer be admissible.',

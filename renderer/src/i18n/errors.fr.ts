@@ -59,6 +59,11 @@ export const errorsFr: Record<ErrorCode, string> = {
   CLOSURE_PENDING_DEBITS: 'Clôture impossible : des paiements attendent encore la confirmation de la Région.',
   PERIOD_NOT_ENDED: "Clôture impossible : la période {{period}} n'est pas terminée. La clôture Z se fait une fois la journée finie (après minuit).",
   PERIOD_ALREADY_CLOSED: 'La période {{period}} est déjà clôturée (écriture n° {{seq}}) : une clôture ne change plus.',
+  PERIOD_NOT_CLOSED: "Cette période n'est pas encore clôturée : faites d'abord sa clôture (Clôtures, F5).",
+  BACKUP_NOT_CONFIGURED: "Aucun dossier de sauvegarde n'est choisi : indiquez-le dans Gestion → Sauvegardes.",
+  BACKUP_FOLDER_INVALID: "Ce dossier ne convient pas aux sauvegardes : indiquez le chemin complet d'un dossier existant (clé USB branchée, partage réseau), hors du dossier de la caisse.",
+  BACKUP_FAILED: 'La sauvegarde a échoué : vérifiez que le dossier (clé USB, partage) est branché et accessible en écriture.',
+  WIPE_PENDING: "Des opérations attendent encore la Région : l'effacement attend qu'elles soient toutes envoyées.",
   // Issue 17 (sorties collectives, avoirs, contestation).
   CONTEST_NOT_DUE: "Pas de lettre de contestation pour ce mois : il n'est pas encore payé, ou rien ne diffère.",
   CONTEST_DEADLINE_PASSED: 'Le délai de 30 jours pour contester ce remboursement est dépassé : la réclamation ne serait plus recevable.',

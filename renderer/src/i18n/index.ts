@@ -6,6 +6,8 @@ import { uiEn } from './ui.en';
 import { uiFr } from './ui.fr';
 import { reconcileEn } from './reconcile.en';
 import { reconcileFr } from './reconcile.fr';
+import { manageEn } from './manage.en';
+import { manageFr } from './manage.fr';
 import type { ErrorCode, TillErrorValue } from '../../../preload/contract';
 
 export function initI18n(language = 'fr'): typeof i18next {
@@ -13,8 +15,8 @@ export function initI18n(language = 'fr'): typeof i18next {
     lng: language,
     fallbackLng: 'fr',
     resources: {
-      fr: { translation: { ...uiFr, error: errorsFr, reconcile: reconcileFr } },
-      en: { translation: { ...uiEn, error: errorsEn, reconcile: reconcileEn } },
+      fr: { translation: { ...uiFr, error: errorsFr, reconcile: reconcileFr, manage: manageFr } },
+      en: { translation: { ...uiEn, error: errorsEn, reconcile: reconcileEn, manage: manageEn } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -13,6 +13,7 @@ import { OffersScreen } from '../screens/OffersScreen';
 import { JournalScreen } from '../screens/JournalScreen';
 import { ClosuresScreen } from '../screens/ClosuresScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { ManageScreen } from '../screens/ManageScreen';
 import { ShellContext, type ScanInput, type ScanTarget, type ShellApi } from './shell-context';
 import { LOCK_KEY, keyForScreen, screenForKey, screensFor, type ScreenName } from './keys';
 import { IDLE_LOCK_MINUTES, watchIdle } from './idle-lock';
@@ -32,7 +33,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
   const screenRef = useRef(screen);
   screenRef.current = screen;
   // Bons (F2) only on a till whose partner can hold coupons (keys.ts).
-  const shown = screensFor(status.partner?.accreditations ?? []);
+  const shown = screensFor(status.partner?.accreditations ?? [], status.staff?.role ?? 'cashier');
   const shownRef = useRef(shown);
   shownRef.current = shown;
   const open = useCallback((next: ScreenName) => {
@@ -135,7 +136,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
             aria-keyshortcuts={keyForScreen(s)}
             onClick={() => open(s)}
           >
-            {t(`nav.${s}`)}
+            {s === 'manage' ? t('manage.nav') : t(`nav.${s}`)}
           </button>
         ))}
         <button type="button" className="lock" aria-keyshortcuts={LOCK_KEY} onClick={() => lock('manual')}>
@@ -148,6 +149,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
       {screen === 'journal' && <JournalScreen />}
       {screen === 'closures' && <ClosuresScreen />}
       {screen === 'settings' && <SettingsScreen />}
+      {screen === 'manage' && shown.includes('manage') && <ManageScreen />}
     </ShellContext.Provider>
   );
 }

@@ -14,4 +14,10 @@ describe('the screens a till shows', () => {
     expect(screensFor(['CINEMA', 'ARTISTIC'])).toContain('coupons');
     expect(screenForKey('F2', screensFor(['ARTISTIC']))).toBe('coupons');
   });
+  it('shows Gestion (F7) to a manager only', () => {
+    expect(screensFor(['CINEMA'], 'manager')).toContain('manage');
+    expect(screensFor(['CINEMA'], 'cashier')).not.toContain('manage');
+    expect(screenForKey('F7', screensFor(['CINEMA'], 'cashier'))).toBeUndefined();
+    expect(screenForKey('F7', screensFor(['CINEMA'], 'manager'))).toBe('manage');
+  });
 });

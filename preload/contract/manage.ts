@@ -1,0 +1,135 @@
+// The manager's tasks from the installed till (issue 16): exports, signed archives, backups, the journal's
+// verification, the diagnostic bundle, the purge of personal data and the end-of-partnership wipe. Each is
+// one call, manager only; the long ones report `progress` events while they run.
+//
+// A file the till makes for the manager (CSV, PDF, archive, diagnostic) comes back in the call's answer as
+// base64 with its name, type and SHA-256: the core runs in a process of its own in both hosts, so the bytes
+// cross one process boundary whatever the delivery, and a second channel (a one-time download URL served by
+// the browser host) would need its own secret, expiry and clean-up for no gain at these sizes (a
+// 50,000-debit month is about 6 MB of CSV). The UI then hands the bytes to the host's own save path: a
+// download in a browser; in Electron, the main process's save dialog (its `will-download` handler).
+import { z } from 'zod';
+import { call } from './define';
+import { daySchema, emptyInput, idSchema, monthSchema } from './schemas';
+
+/** The long tasks that report progress. */
+export const MANAGE_TASKS = ['export.csv', 'export.closurePdf', 'archive.create', 'archive.verify', 'backup', 'journal.verify', 'diagnostic', 'purge', 'wipe'] as const;
+export type ManageTask = (typeof MANAGE_TASKS)[number];
+
+/** Pushed while a task runs: `done` of `total` units (pages, rows, entries); `total` 0 when unknown. */
+export interface ProgressEvent {
+  task: ManageTask;
+  done: number;
+  total: number;
+}
+
+export interface ExportedFile {
+  name: string;
+  mime: string;
+  /** The file's bytes, base64. */
+  base64: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** A day, a Paris month or a range of days (both ends included). */
+export const exportPeriodSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('day'), day: daySchema }).strict(),
+  z.object({ kind: z.literal('month'), month: monthSchema }).strict(),
+  z.object({ kind: z.literal('range'), from: daySchema, to: daySchema }).strict(),
+]);
+export type ExportPeriod = z.infer<typeof exportPeriodSchema>;
+
+export interface CsvExportView extends ExportedFile {
+  count: number;
+}
+
+export interface ArchiveCreatedView extends ExportedFile {
+  period: string;
+  firstSeq: number;
+  lastSeq: number;
+  closures: number;
+  keyId: string;
+}
+
+/** An archive's verdict, as `till archive verify` prints it. */
+export type ArchiveVerdictView =
+  | { ok: true; deviceId: string; period: string; entries: number; closures: number; firstSeq: number; lastSeq: number; lastHash: string; keyId: string; matchesJournal: boolean }
+  | { ok: false; problem: 'MALFORMED' | 'SIGNATURE_INVALID' | 'CHAIN_BROKEN' | 'CLOSURE_MISMATCH' | 'KEY_UNKNOWN' | 'KEY_UNTRUSTED' | 'JOURNAL_DIFFERS'; detail: string; seq: number | null };
+
+export interface BackupRunView {
+  at: string;
+  ok: boolean;
+  /** Where the copy went (ok) or the coded reason it did not (not ok). */
+  file: string | null;
+  code: string | null;
+  bytes: number;
+  /** The journal's last entry the copy holds. */
+  headSeq: number | null;
+  trigger: 'manual' | 'daily';
+}
+
+export interface BackupStatusView {
+  folder: string | null;
+  keep: number;
+  daily: boolean;
+  last: BackupRunView | null;
+  /** The copies now in the folder, newest first. */
+  files: { name: string; bytes: number; at: string }[];
+}
+
+export interface PrivacyView {
+  /** Personal data of youths not seen for this many months is purged automatically (null: never). */
+  retentionMonths: number | null;
+  lastPurge: { at: string; before: string; persons: number; trigger: 'manual' | 'automatic' } | null;
+}
+
+export interface WipeView {
+  personsRemoved: number | null;
+  removed: number;
+  copiesPurged: number;
+  verify: 'ok' | 'broken' | 'no-journal';
+}
+
+/** What the manager types to confirm the wipe (the second confirmation), in either language. */
+export const WIPE_CONFIRM_WORDS = ['EFFACER', 'ERASE'] as const;
+
+const BACKUP_KEEP_MAX = 365;
+/** A signed archive of a busy month is a few MB; 64 MB of base64 leaves room and bounds the input. */
+const ARCHIVE_TEXT_MAX = 64 * 1024 * 1024;
+
+export const manageCalls = {
+  'manage.exportCsv': call<CsvExportView>()(z.object({ period: exportPeriodSchema }).strict(), 'manager'),
+  /** A day's Z-closure or a month's closure as PDF (the period must be closed). */
+  'manage.closurePdf': call<ExportedFile>()(z.object({ period: z.union([daySchema, monthSchema]) }).strict(), 'manager'),
+  'manage.archiveCreate': call<ArchiveCreatedView>()(z.object({ period: z.union([daySchema, monthSchema]) }).strict(), 'manager'),
+  'manage.archiveVerify': call<ArchiveVerdictView>()(z.object({ text: z.string().min(1).max(ARCHIVE_TEXT_MAX) }).strict(), 'manager'),
+  'manage.backupStatus': call<BackupStatusView>()(emptyInput, 'manager'),
+  'manage.backupConfigure': call<BackupStatusView>()(
+    z
+      .object({
+        folder: z.string().min(1).max(1024).nullable().optional(),
+        keep: z.number().int().min(1).max(BACKUP_KEEP_MAX).optional(),
+        daily: z.boolean().optional(),
+      })
+      .strict(),
+    'manager',
+  ),
+  'manage.backupNow': call<BackupRunView>()(emptyInput, 'manager'),
+  'manage.diagnostic': call<ExportedFile>()(emptyInput, 'manager'),
+  'manage.privacy': call<PrivacyView>()(emptyInput, 'manager'),
+  'manage.privacyConfigure': call<PrivacyView>()(z.object({ retentionMonths: z.number().int().min(1).max(120).nullable() }).strict(), 'manager'),
+  /** Names and birth dates of youths not seen since `before` (a Paris day) go; the chain stays. */
+  'manage.purge': call<{ persons: number }>()(z.object({ before: daySchema }).strict(), 'manager'),
+  /** The end of the partnership: two confirmations in the UI, then this call with the word and a manager's PIN. */
+  'manage.wipe': call<WipeView>()(
+    z
+      .object({
+        confirm: z.enum(WIPE_CONFIRM_WORDS),
+        managerId: idSchema,
+        pin: z.string().regex(/^\d{4,12}$/),
+      })
+      .strict(),
+    'manager',
+  ),
+};
