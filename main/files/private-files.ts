@@ -25,12 +25,20 @@ export function ensurePrivateDir(dir: string): void {
  */
 export function securePrivateDataDir(dataDir: string, databases: readonly string[] = []): void {
   ensurePrivateDir(dataDir);
-  for (const name of databases) {
-    const fd = openSync(join(dataDir, name), 'a', OWNER_ONLY_FILE);
-    closeSync(fd);
+  try {
+    for (const name of databases) {
+      const fd = openSync(join(dataDir, name), 'a', OWNER_ONLY_FILE);
+      closeSync(fd);
+    }
+    if (posix) tighten(dataDir);
+  } catch (error) {
+    // Read-only or full media: nothing can be created or changed, and opening the journal next names the
+    // problem with its own code (STORAGE_READ_ONLY, DISK_FULL), which this must not pre-empt.
+    if (!MEDIA_ERRORS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   }
-  if (posix) tighten(dataDir);
 }
+
+const MEDIA_ERRORS = new Set(['EROFS', 'ENOSPC', 'EDQUOT']);
 
 function tighten(path: string): void {
   const stat = lstatSync(path);
