@@ -43,6 +43,13 @@ beforeAll(async () => {
     await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 }),
   ) as DebitOutcome;
   expect(debit.status).toBe('accepted');
+  // Other sales of the day after Léa's: the list is long enough for Tab presses to count.
+  for (const [givenName, birthDate] of [['Hugo', '2006-01-02'], ['Inès', '2007-05-06'], ['Nina', '2008-07-08']] as const) {
+    const youth = await region.admin.createBeneficiary({ givenName, familyName: 'Morel', birthDate });
+    const other = must(await till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as ScanOutcome;
+    if (other.kind !== 'pass') throw new Error(`scan: ${other.kind}`);
+    must(await till.dispatch('debit.submit', { scanId: other.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 800, amountCents: 500 }));
+  }
   browser = await chromium.launch(chromiumLaunchOptions());
   page = await newTillPage(browser);
 }, 120_000);
@@ -64,7 +71,19 @@ describe("a manager's override of a void on a cashier's session", () => {
     await page.keyboard.press('F2');
     expect(await page.getByRole('heading', { name: 'Bons de pré-paiement' }).count()).toBe(0);
     await page.keyboard.press('F4');
-    await poll(() => page.locator('.journal-table tbody tr').count()).toBe(1);
+    await poll(() => page.locator('.journal-table tbody tr').count()).toBe(4);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('search');
+    // From the search box, Tab crosses the filters once and lands on the list: one stop, however many rows.
+    let tabs = 0;
+    while (tabs < 30 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-debit-id')))) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    expect(tabs).toBeLessThanOrEqual(8);
+    // One more Tab leaves the list: the other rows and their Détail buttons are not stops.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.journal-table') === null)).toBe(true);
+    await page.locator('input[name="search"]').focus();
     // The search box has the focus on arrival; typing filters the list.
     await page.keyboard.type('léa');
     await poll(() => page.locator('.journal-table tbody tr').count()).toBe(1);
