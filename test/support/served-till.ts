@@ -21,10 +21,10 @@ export interface ServedTill {
 
 export async function startServedTill(
   region: RegionHandle,
-  opts: { name: string; hidBackend?: HidBackend; accreditations?: Category[] },
+  opts: { name: string; hidBackend?: HidBackend; accreditations?: Category[]; now?: () => number },
 ): Promise<ServedTill> {
   const tmp = makeTempDir('served-till');
-  const till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), hidBackend: opts.hidBackend ?? null });
+  const till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), hidBackend: opts.hidBackend ?? null, ...(opts.now ? { now: opts.now } : {}) });
   const host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: ensureRendererBuilt() });
   const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
     if (!r.ok) throw new Error(r.error.code);

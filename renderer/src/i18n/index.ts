@@ -6,6 +6,8 @@ import { uiEn } from './ui.en';
 import { uiFr } from './ui.fr';
 import { reconcileEn } from './reconcile.en';
 import { reconcileFr } from './reconcile.fr';
+import { regulationEn } from './regulation.en';
+import { regulationFr } from './regulation.fr';
 import { manageEn } from './manage.en';
 import { manageFr } from './manage.fr';
 import type { ErrorCode, TillErrorValue } from '../../../preload/contract';
@@ -21,6 +23,9 @@ export function initI18n(language = 'fr'): typeof i18next {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // Issue 17's screens (sorties, avoirs, contestation): deep-merged, so their nav labels join ui's.
+  i18next.addResourceBundle('fr', 'translation', regulationFr, true, false);
+  i18next.addResourceBundle('en', 'translation', regulationEn, true, false);
   return i18next;
 }
 

@@ -8,6 +8,7 @@ import { useShell } from '../shell/shell-context';
 import { formatCents } from '../format/money';
 import { formatDate, formatDateTime, formatMonth, formatPeriod, parisToday, recentMonths } from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ContestReminders } from '../components/ContestReminders';
 import { useAltShortcut } from '../shell/use-shortcut';
 
 /** Differences open this close to the contest deadline get a warning. */
@@ -157,6 +158,8 @@ export function ClosuresScreen() {
         </table>
       )}
 
+      {statements && <ContestReminders statements={statements} onProduced={load} />}
+
       <section className="form" aria-labelledby="reconcile-title">
         <h2 id="reconcile-title">{t('closures.reconcileTitle')}</h2>
         <label>
@@ -198,6 +201,7 @@ export function ClosuresScreen() {
                   <td className="mono">
                     {d.debitId ?? '—'}
                     {d.inOutbox && <span className="tag">{t('closures.inOutbox')}</span>}
+                    {d.linkedMonth && <span className="tag" data-linked-month={d.linkedMonth}>{t('contest.linked', { month: formatMonth(d.linkedMonth, lang) })}</span>}
                   </td>
                   <td>{t(`reconcile.explanation.${d.explanation}`, { defaultValue: d.explanation })}</td>
                   <td>{t(`reconcile.action.${d.action}`, { defaultValue: d.action })}</td>

@@ -13,6 +13,8 @@ import { OffersScreen } from '../screens/OffersScreen';
 import { JournalScreen } from '../screens/JournalScreen';
 import { ClosuresScreen } from '../screens/ClosuresScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
+import { OutingScreen } from '../screens/OutingScreen';
+import { AvoirsScreen } from '../screens/AvoirsScreen';
 import { ManageScreen } from '../screens/ManageScreen';
 import { ShellContext, type ScanInput, type ScanTarget, type ShellApi } from './shell-context';
 import { LOCK_KEY, keyForScreen, screenForKey, screensFor, type ScreenName } from './keys';
@@ -149,6 +151,8 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
       {screen === 'journal' && <JournalScreen />}
       {screen === 'closures' && <ClosuresScreen />}
       {screen === 'settings' && <SettingsScreen />}
+      {screen === 'outing' && <OutingScreen />}
+      {screen === 'avoirs' && <AvoirsScreen />}
       {screen === 'manage' && shown.includes('manage') && <ManageScreen />}
     </ShellContext.Provider>
   );
