@@ -51,6 +51,11 @@ export interface TillOptions {
   hidBackend?: HidBackend | null;
   /** The outbox's pacing (tests shorten the backoff). */
   outbox?: OutboxTuning;
+  /**
+   * Elapsed time (ms) for the staff session's idle timeout: monotonic, so a jump of the wall clock neither
+   * ends a session nor keeps one alive (tests inject it).
+   */
+  sessionClock?: () => number;
 }
 
 export interface Till {
@@ -79,7 +84,7 @@ export function createTill(options: TillOptions): Till {
   });
   const store = closingJournalOnFailure(journal, () => openRequestStore(join(options.dataDir, REQUEST_STORE_FILE)));
   // Ends itself after SESSION_IDLE_MS without a call (staff-session.ts); the expiry is journalled.
-  const sessions = new StaffSession(now, (who) => {
+  const sessions = new StaffSession(options.sessionClock ?? (() => performance.now()), (who) => {
     journal.append({ kind: 'LOGOUT', cashierId: who.id, payload: { staffId: who.id, reason: 'idle' } });
     ctx.publishStatus();
   });

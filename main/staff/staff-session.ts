@@ -12,6 +12,7 @@ export class StaffSession {
   private lastCallMs = 0;
 
   constructor(
+    /** Monotonic milliseconds (performance.now in the till): wall-clock jumps must not count as idleness. */
     private readonly now: () => number,
     /** Told when the core ends a session for idleness (journal it, publish the status). */
     private readonly onIdleExpiry: (staff: StaffView) => void,

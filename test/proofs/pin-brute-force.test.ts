@@ -17,7 +17,7 @@ let host: BrowserHost;
 let nowMs = Date.parse('2026-03-10T09:00:00.000Z');
 
 beforeAll(async () => {
-  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), now: () => nowMs });
+  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), now: () => nowMs, sessionClock: () => nowMs });
   host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: tmp.dir, secret: SECRET });
 });
 afterAll(async () => {

@@ -66,9 +66,8 @@ beforeAll(async () => {
   // The outbox carries the void to the Region; the day is closed once it is answered.
   for (let i = 0; i < 200 && till.journal.debits.get(debits[3]!)?.status !== 'voided'; i++) await new Promise((r) => setTimeout(r, 25));
   expect(till.journal.debits.get(debits[3]!)?.status).toBe('voided');
-  // The day ends; its Z is made the next morning (the core ended the idle session meanwhile).
+  // The day ends; its Z is made the next morning.
   nowMs += 86_400_000;
-  await must('staff.login', { staffId: manager!.id, pin: '246810' });
   const z = await must<{ seq: number }>('closure.closeDay', {});
   await must('staff.logout', {});
   await must('staff.login', { staffId: manager!.id, pin: '246810' });
