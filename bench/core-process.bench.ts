@@ -27,8 +27,16 @@ import { bigJournal } from './journal.bench';
 const NO_OP = 'settings.get';
 
 async function callOverhead(dir: string, calls: number): Promise<Figure> {
-  const local = createTill({ dataDir: join(dir, 'local'), cipher: fileKeyCipher(join(dir, 'local.key')), hidBackend: null });
-  const core = new CoreSupervisor({ launch: nodeCoreLauncher({ args: ['--data-dir', join(dir, 'remote'), '--key-file', join(dir, 'remote.key'), '--no-hid'] }) });
+  const local = createTill({
+    dataDir: join(dir, 'local'),
+    cipher: fileKeyCipher(join(dir, 'local.key')),
+    hidBackend: null,
+  });
+  const core = new CoreSupervisor({
+    launch: nodeCoreLauncher({
+      args: ['--data-dir', join(dir, 'remote'), '--key-file', join(dir, 'remote.key'), '--no-hid'],
+    }),
+  });
   await core.start();
   try {
     const inProcess: number[] = [];
@@ -53,7 +61,12 @@ async function callOverhead(dir: string, calls: number): Promise<Figure> {
         if (!r.ok) throw new Error(`cross-process ${NO_OP}: ${r.error.code}`);
       }
     }
-    return { name: 'core.call_overhead_ms', value: percentile(crossProcess, 50) - percentile(inProcess, 50), unit: 'ms', target: '<=1' };
+    return {
+      name: 'core.call_overhead_ms',
+      value: percentile(crossProcess, 50) - percentile(inProcess, 50),
+      unit: 'ms',
+      target: '<=1',
+    };
   } finally {
     await core.stop();
     local.close();
@@ -61,7 +74,11 @@ async function callOverhead(dir: string, calls: number): Promise<Figure> {
 }
 
 /** A data folder holding a copy of the big journal (SQLite's backup API), enrolled with a manager. */
-async function enrolledBigTill(dir: string, entries: number, region: RegionHandle): Promise<{ dataDir: string; keyFile: string }> {
+async function enrolledBigTill(
+  dir: string,
+  entries: number,
+  region: RegionHandle,
+): Promise<{ dataDir: string; keyFile: string }> {
   const dataDir = join(dir, 'big');
   const keyFile = join(dir, 'big.key');
   const source = new Database(bigJournal(entries), { readonly: true });
@@ -73,8 +90,19 @@ async function enrolledBigTill(dir: string, entries: number, region: RegionHandl
   }
   const till = createTill({ dataDir, cipher: fileKeyCipher(keyFile), hidBackend: null });
   try {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Cold Start', siret: '12345678900011', accreditations: ['CINEMA'] });
-    const enrolled = await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Bench', managerName: 'Bench', managerPin: '135790' });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Cold Start',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
+    const enrolled = await till.dispatch('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Bench',
+      managerName: 'Bench',
+      managerPin: '135790',
+    });
     if (!enrolled.ok) throw new Error(`enrolment: ${enrolled.error.code}`);
   } finally {
     till.close();
@@ -90,7 +118,9 @@ async function startBarePage(): Promise<{ url: string; stop(): void }> {
     "const server = http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }); res.end(page); });",
     "server.listen(0, '127.0.0.1', () => console.log('BARE_URL=http://127.0.0.1:' + server.address().port + '/'));",
   ].join('\n');
-  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`bare page exited ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -101,7 +131,11 @@ async function startBarePage(): Promise<{ url: string; stop(): void }> {
   return { url, stop: () => void child.kill('SIGTERM') };
 }
 
-async function coldStarts(browser: Browser, rounds: number, till: { dataDir: string; keyFile: string }): Promise<{ tillMs: number[]; bareMs: number[] }> {
+async function coldStarts(
+  browser: Browser,
+  rounds: number,
+  till: { dataDir: string; keyFile: string },
+): Promise<{ tillMs: number[]; bareMs: number[] }> {
   const tillMs: number[] = [];
   const bareMs: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
@@ -149,7 +183,11 @@ const bench: Bench = async ({ quick }) => {
     const tillP50 = percentile(tillMs, 50);
     figures.push({ name: 'till.cold_start_ms', value: tillP50, unit: 'ms' });
     figures.push({ name: 'till.cold_start_bare_page_ms', value: percentile(bareMs, 50), unit: 'ms' });
-    figures.push({ name: 'till.cold_start_vs_bare_page', value: tillP50 / percentile(bareMs, 50), unit: 'ratio' });
+    figures.push({
+      name: 'till.cold_start_vs_bare_page',
+      value: tillP50 / percentile(bareMs, 50),
+      unit: 'ratio',
+    });
     return figures;
   } finally {
     await browser?.close();

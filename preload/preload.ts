@@ -25,12 +25,22 @@ const restarted = (): CallResult<never> => ({ ok: false, error: { code: 'CORE_RE
 
 function receive(data: unknown): void {
   if (typeof data !== 'object' || data === null) return;
-  const message = data as { kind?: unknown; id?: unknown; result?: unknown; event?: unknown; payload?: unknown };
+  const message = data as {
+    kind?: unknown;
+    id?: unknown;
+    result?: unknown;
+    event?: unknown;
+    payload?: unknown;
+  };
   if (message.kind === 'result' && typeof message.id === 'number') {
     const answer = inFlight.get(message.id);
     inFlight.delete(message.id);
     answer?.(message.result as CallResult<never>);
-  } else if (message.kind === 'event' && typeof message.event === 'string' && EVENTS.includes(message.event)) {
+  } else if (
+    message.kind === 'event' &&
+    typeof message.event === 'string' &&
+    EVENTS.includes(message.event)
+  ) {
     for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
   }
 }

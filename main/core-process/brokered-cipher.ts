@@ -14,7 +14,8 @@ import { keyedCipher, type SecretCipher } from '../secrets/secret-store';
 /** The sealed key's file, in the data folder. */
 export const SEALED_KEY_FILE = 'device-key.sealed';
 
-export type BrokerAnswer = { ok: true; text: string; protection?: SecretProtectionView } | { ok: false; code: ErrorCode };
+export type BrokerAnswer =
+  { ok: true; text: string; protection?: SecretProtectionView } | { ok: false; code: ErrorCode };
 
 /** The main process's side, asked over the parent channel. */
 export interface SecretBroker {
@@ -35,7 +36,11 @@ function readSealedKey(file: string): string | null {
   }
 }
 
-async function openKey(broker: SecretBroker, sealed: string, log: Log): Promise<{ key: Buffer | null; protection?: SecretProtectionView }> {
+async function openKey(
+  broker: SecretBroker,
+  sealed: string,
+  log: Log,
+): Promise<{ key: Buffer | null; protection?: SecretProtectionView }> {
   const answer = await broker.request('open', sealed);
   if (!answer.ok) {
     log('sealed device key does not open', { code: answer.code });

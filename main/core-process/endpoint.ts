@@ -68,7 +68,8 @@ export function mainPortEndpoint(port: MessagePortMainLike): Endpoint {
 export function parentPortEndpoint(parentPort: ParentPortLike): Endpoint {
   return {
     post: (message) => parentPort.postMessage(message),
-    onMessage: (listener) => void parentPort.on('message', (event) => listener(event.data, event.ports.map(mainPortEndpoint))),
+    onMessage: (listener) =>
+      void parentPort.on('message', (event) => listener(event.data, event.ports.map(mainPortEndpoint))),
     onClose: () => undefined,
     close: () => undefined,
   };
@@ -77,7 +78,8 @@ export function parentPortEndpoint(parentPort: ParentPortLike): Endpoint {
 /** Node's fork IPC channel. A send after the parent left throws: the core is closing then, nothing to say. */
 export function forkChannelEndpoint(proc: ForkedProcessLike): Endpoint {
   const send = proc.send;
-  if (!send) throw new Error('core process: started without an IPC channel (fork it, or run it as a utility process)');
+  if (!send)
+    throw new Error('core process: started without an IPC channel (fork it, or run it as a utility process)');
   return {
     post(message) {
       try {

@@ -6,6 +6,8 @@ import { parentEndpoint } from './endpoint';
 import { runCore } from './run-core';
 
 runCore({ args: process.argv.slice(2), parent: parentEndpoint(process) }).catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ message: 'core failed to start', process: 'core', error: String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ message: 'core failed to start', process: 'core', error: String(error) })}\n`,
+  );
   process.exit(78);
 });

@@ -4,7 +4,12 @@
 // receives is validated here: a port reaches the core from a web page, and a bug on either side must end as
 // a coded answer, not as an exception in the core.
 import { z } from 'zod';
-import { ERROR_CODES, type ErrorCode, type SecretProtectionView, type TillErrorValue } from '../../preload/contract';
+import {
+  ERROR_CODES,
+  type ErrorCode,
+  type SecretProtectionView,
+  type TillErrorValue,
+} from '../../preload/contract';
 import { EVENT_NAME_LIST, type PortCall, type PortReply } from '../../preload/contract/ipc';
 
 const MAX_CALL_ID = Number.MAX_SAFE_INTEGER;
@@ -19,7 +24,9 @@ const portCallSchema = z.object({
 /** A renderer's (or the supervisor's) call, or null when the message is not one. */
 export function parsePortCall(data: unknown): PortCall | null {
   const parsed = portCallSchema.safeParse(data);
-  return parsed.success ? { kind: 'call', id: parsed.data.id, name: parsed.data.name, input: parsed.data.input } : null;
+  return parsed.success
+    ? { kind: 'call', id: parsed.data.id, name: parsed.data.name, input: parsed.data.input }
+    : null;
 }
 
 /** The id of a malformed message that still names one, so its caller gets a coded answer instead of silence. */
@@ -39,14 +46,30 @@ export interface SecretRequest {
 
 const protectionSchema = z.union([
   z.object({ store: z.literal('os-keychain'), backend: z.string().nullable() }),
-  z.object({ store: z.literal('owner-only-file'), reason: z.enum(['NO_OS_KEYCHAIN', 'KEYCHAIN_BASIC_TEXT']) }),
+  z.object({
+    store: z.literal('owner-only-file'),
+    reason: z.enum(['NO_OS_KEYCHAIN', 'KEYCHAIN_BASIC_TEXT']),
+  }),
 ]);
 
-const errorCodeSchema = z.custom<ErrorCode>((v) => typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v));
+const errorCodeSchema = z.custom<ErrorCode>(
+  (v) => typeof v === 'string' && (ERROR_CODES as readonly string[]).includes(v),
+);
 
 const secretAnswerSchema = z.union([
-  z.object({ kind: z.literal('secret-answer'), id: z.number().int(), ok: z.literal(true), text: z.string(), protection: protectionSchema.optional() }),
-  z.object({ kind: z.literal('secret-answer'), id: z.number().int(), ok: z.literal(false), code: errorCodeSchema }),
+  z.object({
+    kind: z.literal('secret-answer'),
+    id: z.number().int(),
+    ok: z.literal(true),
+    text: z.string(),
+    protection: protectionSchema.optional(),
+  }),
+  z.object({
+    kind: z.literal('secret-answer'),
+    id: z.number().int(),
+    ok: z.literal(false),
+    code: errorCodeSchema,
+  }),
 ]);
 
 export type SecretAnswer =
@@ -61,7 +84,11 @@ export type ParentControl =
   /** Close the till cleanly (journal SHUTDOWN) and exit. */
   | { kind: 'stop' };
 
-const parentControlSchema = z.union([z.object({ kind: z.literal('connect') }), secretAnswerSchema, z.object({ kind: z.literal('stop') })]);
+const parentControlSchema = z.union([
+  z.object({ kind: z.literal('connect') }),
+  secretAnswerSchema,
+  z.object({ kind: z.literal('stop') }),
+]);
 
 export function parseParentControl(data: unknown): ParentControl | null {
   const parsed = parentControlSchema.safeParse(data);
@@ -79,13 +106,22 @@ export type CoreNotice =
 
 export type FromCore = CoreNotice | PortReply;
 
-const errorValueSchema = z.object({ code: errorCodeSchema, detail: z.string().optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const errorValueSchema = z.object({
+  code: errorCodeSchema,
+  detail: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 const fromCoreSchema = z.union([
   z.object({ kind: z.literal('ready'), pid: z.number().int() }),
   z.object({ kind: z.literal('start-failed'), error: errorValueSchema }),
   z.object({ kind: z.literal('sale'), inProgress: z.boolean() }),
-  z.object({ kind: z.literal('secret'), id: z.number().int(), op: z.enum(['seal', 'open']), text: z.string() }),
+  z.object({
+    kind: z.literal('secret'),
+    id: z.number().int(),
+    op: z.enum(['seal', 'open']),
+    text: z.string(),
+  }),
   z.object({ kind: z.literal('result'), id: z.number().int(), result: z.unknown() }),
   z.object({ kind: z.literal('event'), event: z.enum(EVENT_NAME_LIST), payload: z.unknown() }),
 ]);

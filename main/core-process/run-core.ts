@@ -36,7 +36,8 @@ function log(message: string, fields: Record<string, unknown> = {}): void {
   process.stderr.write(`${JSON.stringify({ message, process: 'core', pid: process.pid, ...fields })}\n`);
 }
 
-const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+const describe = (error: unknown): string =>
+  error instanceof Error ? (error.stack ?? error.message) : String(error);
 
 function startError(error: unknown): TillErrorValue {
   if (error instanceof TillError) return error.toValue();
@@ -57,8 +58,13 @@ function parseCoreArgs(args: readonly string[]) {
   });
   const dataDir = values['data-dir'];
   if (!dataDir) throw new Error('core process: --data-dir is required');
-  if (!values['key-file'] && values.secrets !== 'broker') throw new Error('core process: --key-file F or --secrets broker is required');
-  return { dataDir: resolve(dataDir), keyFile: values['key-file'] ? resolve(values['key-file']) : null, noHid: values['no-hid'] };
+  if (!values['key-file'] && values.secrets !== 'broker')
+    throw new Error('core process: --key-file F or --secrets broker is required');
+  return {
+    dataDir: resolve(dataDir),
+    keyFile: values['key-file'] ? resolve(values['key-file']) : null,
+    noHid: values['no-hid'],
+  };
 }
 
 export async function runCore(options: CoreOptions): Promise<void> {
@@ -116,7 +122,15 @@ export async function runCore(options: CoreOptions): Promise<void> {
       case 'secret-answer': {
         const answer = secretAnswers.get(control.id);
         secretAnswers.delete(control.id);
-        answer?.(control.ok ? { ok: true, text: control.text, ...(control.protection ? { protection: control.protection } : {}) } : { ok: false, code: control.code });
+        answer?.(
+          control.ok
+            ? {
+                ok: true,
+                text: control.text,
+                ...(control.protection ? { protection: control.protection } : {}),
+              }
+            : { ok: false, code: control.code },
+        );
         return;
       }
       case 'stop':
@@ -155,7 +169,9 @@ export async function runCore(options: CoreOptions): Promise<void> {
     parent.post({ kind: 'sale', inProgress: now });
   };
   // A status event carries the pending count already: no second count of the journal for it.
-  opened.events.subscribe((event, payload) => tellSale(event === 'status' && 'pendingCount' in payload ? payload.pendingCount : undefined));
+  opened.events.subscribe((event, payload) =>
+    tellSale(event === 'status' && 'pendingCount' in payload ? payload.pendingCount : undefined),
+  );
   setInterval(() => tellSale(), SALE_POLL_MS).unref();
   tellSale();
   parent.post({ kind: 'ready', pid: process.pid });

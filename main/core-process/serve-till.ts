@@ -22,7 +22,14 @@ function replyResult(endpoint: Endpoint, id: number, result: CallResult<unknown>
   try {
     reply(endpoint, { kind: 'result', id, result });
   } catch (error) {
-    reply(endpoint, { kind: 'result', id, result: { ok: false, error: { code: 'INTERNAL', detail: `result not transferable: ${String(error).slice(0, 120)}` } } });
+    reply(endpoint, {
+      kind: 'result',
+      id,
+      result: {
+        ok: false,
+        error: { code: 'INTERNAL', detail: `result not transferable: ${String(error).slice(0, 120)}` },
+      },
+    });
   }
 }
 
@@ -33,9 +40,19 @@ function replyResult(endpoint: Endpoint, id: number, result: CallResult<unknown>
 export function answerCall(till: ServableTill, endpoint: Endpoint, data: unknown): boolean {
   const call = parsePortCall(data);
   if (!call) {
-    const id = typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'call' ? callIdOf(data) : null;
+    const id =
+      typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === 'call'
+        ? callIdOf(data)
+        : null;
     if (id === null) return false;
-    reply(endpoint, { kind: 'result', id, result: { ok: false, error: { code: 'INPUT_INVALID', detail: 'malformed call message' } } satisfies CallResult<never> });
+    reply(endpoint, {
+      kind: 'result',
+      id,
+      result: {
+        ok: false,
+        error: { code: 'INPUT_INVALID', detail: 'malformed call message' },
+      } satisfies CallResult<never>,
+    });
     return true;
   }
   void till

@@ -6,7 +6,13 @@
 // A call in flight when the core dies is answered CORE_RESTARTED: the caller cannot know whether it ran,
 // and a debit in that state is the outbox's to finish (it resends with the same idempotency key). A call
 // made while the core is down waits for the next one (CORE_UNAVAILABLE if none comes in time).
-import { TillError, type CallResult, type EventName, type Events, type TillErrorValue } from '../../preload/contract';
+import {
+  TillError,
+  type CallResult,
+  type EventName,
+  type Events,
+  type TillErrorValue,
+} from '../../preload/contract';
 import type { PortCall } from '../../preload/contract/ipc';
 import { EventBus } from '../core/event-bus';
 import type { SecretCipher } from '../secrets/secret-store';
@@ -47,7 +53,10 @@ export interface SupervisorOptions<Port> {
 
 const DEFAULT_BACKOFF_MS = [100, 500, 1_000, 2_000, 5_000] as const;
 
-const coded = (code: TillErrorValue['code'], detail?: string): CallResult<never> => ({ ok: false, error: detail ? { code, detail } : { code } });
+const coded = (code: TillErrorValue['code'], detail?: string): CallResult<never> => ({
+  ok: false,
+  error: detail ? { code, detail } : { code },
+});
 
 function isCallResult(value: unknown): value is CallResult<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as { ok?: unknown }).ok === 'boolean';
@@ -205,7 +214,9 @@ export class CoreSupervisor<Port = never> {
       case 'result': {
         const answer = this.inFlight.get(message.id);
         this.inFlight.delete(message.id);
-        answer?.(isCallResult(message.result) ? message.result : coded('INTERNAL', 'malformed result from the core'));
+        answer?.(
+          isCallResult(message.result) ? message.result : coded('INTERNAL', 'malformed result from the core'),
+        );
         return;
       }
       case 'event':
@@ -225,10 +236,21 @@ export class CoreSupervisor<Port = never> {
     if (!cipher) return { kind: 'secret-answer', id: request.id, ok: false, code: 'INTERNAL' };
     try {
       const text = request.op === 'seal' ? cipher.encrypt(request.text) : cipher.decrypt(request.text);
-      return { kind: 'secret-answer', id: request.id, ok: true, text, ...(cipher.protection ? { protection: cipher.protection } : {}) };
+      return {
+        kind: 'secret-answer',
+        id: request.id,
+        ok: true,
+        text,
+        ...(cipher.protection ? { protection: cipher.protection } : {}),
+      };
     } catch (error) {
       this.log('secret broker refused', { op: request.op, error: String(error) });
-      return { kind: 'secret-answer', id: request.id, ok: false, code: error instanceof TillError ? error.code : 'DEVICE_SECRET_UNREADABLE' };
+      return {
+        kind: 'secret-answer',
+        id: request.id,
+        ok: false,
+        code: error instanceof TillError ? error.code : 'DEVICE_SECRET_UNREADABLE',
+      };
     }
   }
 

@@ -30,7 +30,9 @@ const log = (message: string, fields?: Record<string, unknown>) =>
   process.stderr.write(`${JSON.stringify({ message, process: 'host', ...fields })}\n`);
 
 const core = new CoreSupervisor({
-  launch: nodeCoreLauncher({ args: ['--data-dir', dataDir, '--key-file', keyFile, ...(values['no-hid'] ? ['--no-hid'] : [])] }),
+  launch: nodeCoreLauncher({
+    args: ['--data-dir', dataDir, '--key-file', keyFile, ...(values['no-hid'] ? ['--no-hid'] : [])],
+  }),
   log,
 });
 // The core starts while the host already serves: the page loads its files meanwhile, and its first calls

@@ -13,6 +13,8 @@ runCore({
   parent: parentEndpoint(process),
   regionFetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
 }).catch((error: unknown) => {
-  process.stderr.write(`${JSON.stringify({ message: 'core failed to start', process: 'core', error: String(error) })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ message: 'core failed to start', process: 'core', error: String(error) })}\n`,
+  );
   process.exit(78);
 });

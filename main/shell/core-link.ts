@@ -8,7 +8,11 @@ import { MessageChannelMain, utilityProcess, type MessagePortMain, type WebConte
 import { IPC_PORT } from '../../preload/contract/ipc';
 import type { CoreChild, CoreSupervisor } from '../core-process/supervisor';
 
-export function electronCoreLauncher(entry: string, args: readonly string[], log: (message: string, fields?: Record<string, unknown>) => void): () => CoreChild<MessagePortMain> {
+export function electronCoreLauncher(
+  entry: string,
+  args: readonly string[],
+  log: (message: string, fields?: Record<string, unknown>) => void,
+): () => CoreChild<MessagePortMain> {
   return () => {
     const child = utilityProcess.fork(entry, [...args], { serviceName: 'Atouts core', stdio: 'inherit' });
     // 'error' is a V8 fatal error; the 'exit' that follows is what restarts the core.

@@ -21,7 +21,11 @@ function keychain(dir: string) {
       requests.push(op);
       if (refusing) return { ok: false, code: 'DEVICE_SECRET_UNREADABLE' };
       try {
-        return { ok: true, text: op === 'seal' ? cipher.encrypt(text) : cipher.decrypt(text), protection: { store: 'os-keychain', backend: 'gnome_libsecret' } };
+        return {
+          ok: true,
+          text: op === 'seal' ? cipher.encrypt(text) : cipher.decrypt(text),
+          protection: { store: 'os-keychain', backend: 'gnome_libsecret' },
+        };
       } catch {
         return { ok: false, code: 'DEVICE_SECRET_UNREADABLE' };
       }
@@ -61,7 +65,9 @@ describe('the brokered device-key cipher', () => {
     // Another keychain (a new OS profile): the old sealed key does not open, but a new one can be sealed.
     const other = keychain(join(tmp.dir, 'other'));
     const logs: unknown[] = [];
-    const cipher = await brokeredCipher(file, other.broker, (message, fields) => logs.push({ message, ...fields }));
+    const cipher = await brokeredCipher(file, other.broker, (message, fields) =>
+      logs.push({ message, ...fields }),
+    );
     expect(() => cipher.decrypt(sealed)).toThrow(/missing or damaged/);
     expect(readFileSync(file, 'utf8')).toBe(before);
     expect(logs).toEqual([{ message: 'sealed device key does not open', code: 'DEVICE_SECRET_UNREADABLE' }]);
@@ -77,7 +83,9 @@ describe('the brokered device-key cipher', () => {
     const os = keychain(tmp.dir);
     os.refuse();
     const logs: unknown[] = [];
-    const cipher = await brokeredCipher(join(tmp.dir, SEALED_KEY_FILE), os.broker, (message, fields) => logs.push({ message, ...fields }));
+    const cipher = await brokeredCipher(join(tmp.dir, SEALED_KEY_FILE), os.broker, (message, fields) =>
+      logs.push({ message, ...fields }),
+    );
     expect(() => cipher.encrypt('token')).toThrow(/refused to seal/);
     expect(logs).toEqual([{ message: 'device key cannot be sealed', code: 'DEVICE_SECRET_UNREADABLE' }]);
   });

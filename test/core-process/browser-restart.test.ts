@@ -31,7 +31,12 @@ function api(path: string, init: { method?: string; body?: unknown } = {}): Prom
   });
 }
 
-const call = async (name: string, input: unknown = {}) => (await (await api(`/api/call/${name}`, { method: 'POST', body: { input } })).json()) as { ok: boolean; value?: unknown; error?: { code: string } };
+const call = async (name: string, input: unknown = {}) =>
+  (await (await api(`/api/call/${name}`, { method: 'POST', body: { input } })).json()) as {
+    ok: boolean;
+    value?: unknown;
+    error?: { code: string };
+  };
 
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -73,14 +78,18 @@ describe('browser mode with the core in its own process', () => {
     expect(await call('till.status')).toMatchObject({ ok: true, value: { enrolled: false, staff: null } });
     expect(await call('no.such.call')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
     // The stream opened before the kill is still open and carries the new core's status.
-    await until('the new core\'s status on the old stream', () => (/event: status\ndata: \{[^\n]*"staff":null/.test(streamed) ? true : undefined));
+    await until("the new core's status on the old stream", () =>
+      /event: status\ndata: \{[^\n]*"staff":null/.test(streamed) ? true : undefined,
+    );
     expect(streamed.startsWith(': connected')).toBe(true);
     await reader.cancel();
 
     await host.stop();
     const db = new Database(join(dataDir, JOURNAL_FILE_NAME), { readonly: true });
     try {
-      const kinds = (db.prepare('SELECT kind FROM entries ORDER BY seq').all() as { kind: string }[]).map((r) => r.kind);
+      const kinds = (db.prepare('SELECT kind FROM entries ORDER BY seq').all() as { kind: string }[]).map(
+        (r) => r.kind,
+      );
       // Two cores started; the killed one left no SHUTDOWN, the stopped one did.
       expect(kinds.filter((k) => k === 'STARTUP')).toHaveLength(2);
       expect(kinds.at(-1)).toBe('SHUTDOWN');

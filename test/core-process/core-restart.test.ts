@@ -37,7 +37,11 @@ function must<T>(result: Result): T {
   return result.value as T;
 }
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -51,7 +55,9 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 function entriesOf(dataDir: string, kind: string): { payload: { debitId?: string } }[] {
   const db = new Database(join(dataDir, JOURNAL_FILE_NAME), { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare('SELECT payload FROM entries WHERE kind = ? ORDER BY seq').all(kind) as { payload: string }[]).map((r) => ({
+    return (
+      db.prepare('SELECT payload FROM entries WHERE kind = ? ORDER BY seq').all(kind) as { payload: string }[]
+    ).map((r) => ({
       payload: JSON.parse(r.payload) as { debitId?: string },
     }));
   } finally {
@@ -74,9 +80,44 @@ function supervisedCore(dataDir: string, keyFile: string, entry?: string) {
   return { core, logs, coreLog: () => coreLog };
 }
 
+type Supervised = ReturnType<typeof supervisedCore> & { dataDir: string };
+
+/** A supervised core on a fresh folder for the length of `body`, stopped after it whatever happens. */
+async function withCore(
+  prefix: string,
+  options: { entry?: string; dataDirIsFile?: boolean },
+  body: (running: Supervised) => Promise<void>,
+): Promise<void> {
+  const tmp = makeTempDir(prefix);
+  temps.push(tmp);
+  const dataDir = join(tmp.dir, 'data');
+  // A data folder that is a file: the till cannot open there, whatever the user's rights.
+  if (options.dataDirIsFile) writeFileSync(dataDir, '');
+  const running = { ...supervisedCore(dataDir, join(tmp.dir, 'host.key'), options.entry), dataDir };
+  await running.core.start();
+  try {
+    await body(running);
+  } finally {
+    await running.core.stop();
+  }
+}
+
 async function enrolAndLogIn(core: CoreSupervisor, name: string): Promise<string> {
-  const partner = await region.admin.createPartner({ name, siret: '12345678900011', accreditations: ['CINEMA'] });
-  must(await core.call('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: name, managerName: 'Claire', managerPin: '2468' }));
+  const partner = await region.admin.createPartner({
+    name,
+    siret: '12345678900011',
+    accreditations: ['CINEMA'],
+  });
+  must(
+    await core.call('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: name,
+      managerName: 'Claire',
+      managerPin: '2468',
+    }),
+  );
   await logIn(core);
   return partner.id;
 }
@@ -88,76 +129,90 @@ async function logIn(core: CoreSupervisor): Promise<void> {
 
 describe('the core process under its supervisor', () => {
   it('finishes a debit after a SIGKILL mid-debit: once in the ledger, once in the journal, chain intact', async () => {
-    const tmp = makeTempDir('core-kill');
-    temps.push(tmp);
-    const dataDir = join(tmp.dir, 'data');
-    const { core, logs } = supervisedCore(dataDir, join(tmp.dir, 'host.key'));
-    await core.start();
-    try {
-      const partnerId = await enrolAndLogIn(core, 'Cinéma Kill');
-      const youth = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Kill', birthDate: '2007-03-14' });
-      const scan = must<{ kind: string; card: { scanId: string } }>(await core.call('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' }));
-      expect(scan.kind).toBe('pass');
-
-      // The Region holds every request for a while: the debit is durably requested, its answer not yet in.
-      await region.admin.setFaults({ latencyMs: HELD_MS });
-      const firstPid = core.pid;
-      const submittedAt = Date.now();
-      const submitted = core.call('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 });
-      const [requested] = await until('the durable DEBIT_REQUESTED', () => {
-        const found = entriesOf(dataDir, 'DEBIT_REQUESTED');
-        return found.length > 0 ? found : undefined;
-      });
-      const debitId = requested!.payload.debitId!;
-      process.kill(firstPid!, 'SIGKILL');
-
-      // The caller cannot know whether the debit went through: it is told the core restarted.
-      expect(await submitted).toEqual({ ok: false, error: { code: 'CORE_RESTARTED' } });
-      // A call made while no core runs waits for the next one.
-      expect(core.isReady).toBe(false);
-      const queued = core.call('till.status', {});
-      await region.admin.setFaults({ latencyMs: 0 });
-      expect(await queued).toMatchObject({ ok: true, value: { enrolled: true, staff: null } });
-      await until('a new core', () => (core.isReady && core.pid !== firstPid ? true : undefined));
-      expect(core.crashCount).toBe(1);
-      expect(logs.some((l) => l.message === 'core exited: restarting' && l.signal === 'SIGKILL')).toBe(true);
-
-      // The new core's outbox resends the debit with its idempotency key and journals the answer.
-      await until('the debit accepted', () => (entriesOf(dataDir, 'DEBIT_ACCEPTED').some((e) => e.payload.debitId === debitId) ? true : undefined));
-      // A fresh core has no staff session: the UI logs in again, and the state is there.
-      await logIn(core);
-      const status = must<{ pendingCount: number }>(await core.call('till.status', {}));
-      expect(status.pendingCount).toBe(0);
-      await core.stop();
-
-      // The killed core's request may still be held by the Region: let it land before counting.
-      await new Promise((r) => setTimeout(r, Math.max(0, HELD_MS + 500 - (Date.now() - submittedAt))));
-      const ledger = (await region.admin.ledger()).filter((item) => item.partnerId === partnerId);
-      expect(ledger.filter((item) => item.id === debitId)).toHaveLength(1);
-      expect(ledger).toHaveLength(1);
-      const journal = openJournal(join(dataDir, JOURNAL_FILE_NAME));
+    await withCore('core-kill', {}, async ({ core, logs, dataDir }) => {
       try {
-        expect(journal.list({ kinds: ['DEBIT_REQUESTED'] }).filter((e) => e.payload.debitId === debitId)).toHaveLength(1);
-        expect(journal.list({ kinds: ['DEBIT_ACCEPTED'] }).filter((e) => e.payload.debitId === debitId)).toHaveLength(1);
-        expect(journal.verify()).toMatchObject({ ok: true });
-        expect(ledgerDifferences(journal, ledger)).toEqual([]);
+        const partnerId = await enrolAndLogIn(core, 'Cinéma Kill');
+        const youth = await region.admin.createBeneficiary({
+          givenName: 'Inès',
+          familyName: 'Kill',
+          birthDate: '2007-03-14',
+        });
+        const scan = must<{ kind: string; card: { scanId: string } }>(
+          await core.call('pass.scan', {
+            text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+            source: 'paste',
+          }),
+        );
+        expect(scan.kind).toBe('pass');
+
+        // The Region holds every request for a while: the debit is durably requested, its answer not yet in.
+        await region.admin.setFaults({ latencyMs: HELD_MS });
+        const firstPid = core.pid;
+        const submittedAt = Date.now();
+        const submitted = core.call('debit.submit', {
+          scanId: scan.card.scanId,
+          category: 'CINEMA',
+          item: 'SEANCE',
+          priceCents: 950,
+          amountCents: 700,
+        });
+        const [requested] = await until('the durable DEBIT_REQUESTED', () => {
+          const found = entriesOf(dataDir, 'DEBIT_REQUESTED');
+          return found.length > 0 ? found : undefined;
+        });
+        const debitId = requested!.payload.debitId!;
+        process.kill(firstPid!, 'SIGKILL');
+
+        // The caller cannot know whether the debit went through: it is told the core restarted.
+        expect(await submitted).toEqual({ ok: false, error: { code: 'CORE_RESTARTED' } });
+        // A call made while no core runs waits for the next one.
+        expect(core.isReady).toBe(false);
+        const queued = core.call('till.status', {});
+        await region.admin.setFaults({ latencyMs: 0 });
+        expect(await queued).toMatchObject({ ok: true, value: { enrolled: true, staff: null } });
+        await until('a new core', () => (core.isReady && core.pid !== firstPid ? true : undefined));
+        expect(core.crashCount).toBe(1);
+        expect(logs.some((l) => l.message === 'core exited: restarting' && l.signal === 'SIGKILL')).toBe(
+          true,
+        );
+
+        // The new core's outbox resends the debit with its idempotency key and journals the answer.
+        await until('the debit accepted', () =>
+          entriesOf(dataDir, 'DEBIT_ACCEPTED').some((e) => e.payload.debitId === debitId) ? true : undefined,
+        );
+        // A fresh core has no staff session: the UI logs in again, and the state is there.
+        await logIn(core);
+        const status = must<{ pendingCount: number }>(await core.call('till.status', {}));
+        expect(status.pendingCount).toBe(0);
+        await core.stop();
+
+        // The killed core's request may still be held by the Region: let it land before counting.
+        await new Promise((r) => setTimeout(r, Math.max(0, HELD_MS + 500 - (Date.now() - submittedAt))));
+        const ledger = (await region.admin.ledger()).filter((item) => item.partnerId === partnerId);
+        expect(ledger.filter((item) => item.id === debitId)).toHaveLength(1);
+        expect(ledger).toHaveLength(1);
+        const journal = openJournal(join(dataDir, JOURNAL_FILE_NAME));
+        try {
+          expect(
+            journal.list({ kinds: ['DEBIT_REQUESTED'] }).filter((e) => e.payload.debitId === debitId),
+          ).toHaveLength(1);
+          expect(
+            journal.list({ kinds: ['DEBIT_ACCEPTED'] }).filter((e) => e.payload.debitId === debitId),
+          ).toHaveLength(1);
+          expect(journal.verify()).toMatchObject({ ok: true });
+          expect(ledgerDifferences(journal, ledger)).toEqual([]);
+        } finally {
+          journal.close();
+        }
       } finally {
-        journal.close();
+        await region.admin.setFaults({ latencyMs: 0 });
       }
-    } finally {
-      await region.admin.setFaults({ latencyMs: 0 });
-      await core.stop();
-    }
+    });
   }, 120_000);
 
   it('logs an uncaught error in the core, and restarts it', async () => {
-    const tmp = makeTempDir('core-uncaught');
-    temps.push(tmp);
-    const dataDir = join(tmp.dir, 'data');
     const faulty = fileURLToPath(new URL('./faulty-entry.ts', import.meta.url));
-    const { core, logs, coreLog } = supervisedCore(dataDir, join(tmp.dir, 'host.key'), faulty);
-    await core.start();
-    try {
+    await withCore('core-uncaught', { entry: faulty }, async ({ core, logs, coreLog, dataDir }) => {
       const firstPid = core.pid;
       // The faulty entry throws from a timer once the core is ready, the first time only (a marker file).
       await until('a restarted core', () => (core.isReady && core.pid !== firstPid ? true : undefined));
@@ -172,27 +227,16 @@ describe('the core process under its supervisor', () => {
       // The crashed core closed its journal on the way out; the new one opened it again.
       expect(entriesOf(dataDir, 'STARTUP')).toHaveLength(2);
       expect(entriesOf(dataDir, 'SHUTDOWN')).toHaveLength(1);
-    } finally {
-      await core.stop();
-    }
+    });
   }, 60_000);
 
   it('answers calls with the coded reason while the till cannot open, and keeps trying', async () => {
-    const tmp = makeTempDir('core-cannot-open');
-    temps.push(tmp);
-    // The data folder is a file: the till cannot open there, whatever the user's rights.
-    const dataDir = join(tmp.dir, 'not-a-folder');
-    writeFileSync(dataDir, '');
-    const { core, logs } = supervisedCore(dataDir, join(tmp.dir, 'host.key'));
-    await core.start();
-    try {
+    await withCore('core-cannot-open', { dataDirIsFile: true }, async ({ core, logs }) => {
       const answer = await core.call('till.status', {});
       expect(answer.ok).toBe(false);
       expect(answer.ok ? null : answer.error.code).not.toMatch(/^CORE_/);
       await until('a second attempt', () => (core.crashCount >= 2 ? true : undefined));
       expect(logs.filter((l) => l.message === 'core exited: restarting').map((l) => l.code)).toContain(78);
-    } finally {
-      await core.stop();
-    }
+    });
   }, 60_000);
 });

@@ -54,7 +54,10 @@ export class FakeParentPort extends EventEmitter {
     if (this.delivering) return;
     this.delivering = true;
     this.channel.on('message', (envelope: Envelope) => {
-      this.emit('message', { data: envelope.data, ports: envelope.ports.map((p) => new FakeMessagePortMain(p)) });
+      this.emit('message', {
+        data: envelope.data,
+        ports: envelope.ports.map((p) => new FakeMessagePortMain(p)),
+      });
     });
   }
 

@@ -25,7 +25,11 @@ beforeAll(async () => {
   const outfile = join(tmp.dir, 'preload.cjs');
   await buildSandboxedPreload({ outfile });
   code = readFileSync(outfile, 'utf8');
-  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), hidBackend: null });
+  till = createTill({
+    dataDir: join(tmp.dir, 'data'),
+    cipher: fileKeyCipher(join(tmp.dir, 'key')),
+    hidBackend: null,
+  });
 }, 60_000);
 
 afterAll(() => {
@@ -34,7 +38,10 @@ afterAll(() => {
 });
 
 interface ExposedTill {
-  invoke: (name: string, input: unknown) => Promise<{ ok: boolean; error?: { code: string }; value?: unknown }>;
+  invoke: (
+    name: string,
+    input: unknown,
+  ) => Promise<{ ok: boolean; error?: { code: string }; value?: unknown }>;
   on: (event: string, listener: (payload: unknown) => void) => () => void;
 }
 
@@ -50,18 +57,29 @@ function corePort(): MessagePort {
   return port2;
 }
 
-/** A port whose core end never answers: a core that died with the calls on it. */
-function silentPort(): { page: MessagePort; seen: unknown[] } {
+/** Hands the page a port whose core end never answers (a core that died with the calls on it), and makes a call on it. */
+async function callOnSilentPort(
+  run: SandboxRun,
+  api: ExposedTill,
+  name: string,
+): Promise<{ answer: ReturnType<ExposedTill['invoke']>; seen: unknown[] }> {
   const { port1, port2 } = new MessageChannel();
   const seen: unknown[] = [];
   port1.on('message', (m) => seen.push(m));
-  return { page: port2, seen };
+  run.ipc.deliver(IPC_PORT, [null], [port2 as unknown as globalThis.MessagePort]);
+  const answer = api.invoke(name, {});
+  await settle();
+  expect(seen).toMatchObject([{ kind: 'call', name, input: {} }]);
+  return { answer, seen };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 /** A call that must wait (no live port): still unanswered after the port would have answered it. */
-async function heldCall(api: ExposedTill, name: string): Promise<{ answer: ReturnType<ExposedTill['invoke']> }> {
+async function heldCall(
+  api: ExposedTill,
+  name: string,
+): Promise<{ answer: ReturnType<ExposedTill['invoke']> }> {
   let answered = false;
   const answer = api.invoke(name, {}).then((r) => ((answered = true), r));
   await settle();
@@ -78,18 +96,17 @@ describe('the preload over the core port', () => {
     run.ipc.deliver(IPC_PORT, [null], [corePort() as unknown as globalThis.MessagePort]);
     expect(await early).toMatchObject({ ok: true, value: { enrolled: false } });
     expect(await api.invoke('settings.get', {})).toMatchObject({ ok: true });
-    expect(await api.invoke('staff.logout', {})).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+    expect(await api.invoke('staff.logout', {})).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_LOGGED_IN' },
+    });
     // The core tells a new port the status at once (the reconnecting UI learns its session is gone).
     expect(statuses[0]).toMatchObject({ staff: null });
   });
 
   it('answers calls on a dead port CORE_RESTARTED, holds new ones, and serves them on the next port', async () => {
     const { run, till: api } = preload();
-    const dead = silentPort();
-    run.ipc.deliver(IPC_PORT, [null], [dead.page as unknown as globalThis.MessagePort]);
-    const inFlight = api.invoke('till.status', {});
-    await settle();
-    expect(dead.seen).toMatchObject([{ kind: 'call', name: 'till.status', input: {} }]);
+    const inFlight = (await callOnSilentPort(run, api, 'till.status')).answer;
 
     // The core is gone: the main process says so with a port message that carries no port.
     run.ipc.deliver(IPC_PORT, [null], []);
@@ -101,17 +118,15 @@ describe('the preload over the core port', () => {
 
   it('switches to a newer port: calls left on the old one are answered CORE_RESTARTED, new calls go to the new one', async () => {
     const { run, till: api } = preload();
-    const old = silentPort();
-    run.ipc.deliver(IPC_PORT, [null], [old.page as unknown as globalThis.MessagePort]);
-    const left = api.invoke('settings.get', {});
-    await settle();
+    const old = await callOnSilentPort(run, api, 'settings.get');
+    const left = old.answer;
     run.ipc.deliver(IPC_PORT, [null], [corePort() as unknown as globalThis.MessagePort]);
     expect(await left).toEqual({ ok: false, error: { code: 'CORE_RESTARTED' } });
     expect(await api.invoke('settings.get', {})).toMatchObject({ ok: true });
     expect(old.seen).toHaveLength(1);
   });
 
-  it('ignores messages that are not the core\'s answers or contract events', async () => {
+  it("ignores messages that are not the core's answers or contract events", async () => {
     const { run, till: api } = preload();
     const { port1, port2 } = new MessageChannel();
     run.ipc.deliver(IPC_PORT, [null], [port2 as unknown as globalThis.MessagePort]);

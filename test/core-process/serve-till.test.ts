@@ -11,7 +11,12 @@ function cloningEndpoint(): { endpoint: Endpoint; posted: unknown[] } {
   const posted: unknown[] = [];
   return {
     posted,
-    endpoint: { post: (m) => void posted.push(structuredClone(m)), onMessage: () => undefined, onClose: () => undefined, close: () => undefined },
+    endpoint: {
+      post: (m) => void posted.push(structuredClone(m)),
+      onMessage: () => undefined,
+      onClose: () => undefined,
+      close: () => undefined,
+    },
   };
 }
 
@@ -20,12 +25,24 @@ const settle = () => new Promise((r) => setTimeout(r, 5));
 describe('answering a call on a port', () => {
   it('dispatches a well-formed call and answers with its id', async () => {
     const calls: [string, unknown][] = [];
-    const dispatch: Dispatch = async (name, input) => (calls.push([name, input]), { ok: true, value: { echoed: name } });
+    const dispatch: Dispatch = async (name, input) => (
+      calls.push([name, input]),
+      { ok: true, value: { echoed: name } }
+    );
     const { endpoint, posted } = cloningEndpoint();
-    expect(answerCall({ dispatch, events: new EventBus() }, endpoint, { kind: 'call', id: 3, name: 'till.status', input: { a: 1 } })).toBe(true);
+    expect(
+      answerCall({ dispatch, events: new EventBus() }, endpoint, {
+        kind: 'call',
+        id: 3,
+        name: 'till.status',
+        input: { a: 1 },
+      }),
+    ).toBe(true);
     await settle();
     expect(calls).toEqual([['till.status', { a: 1 }]]);
-    expect(posted).toEqual([{ kind: 'result', id: 3, result: { ok: true, value: { echoed: 'till.status' } } }]);
+    expect(posted).toEqual([
+      { kind: 'result', id: 3, result: { ok: true, value: { echoed: 'till.status' } } },
+    ]);
   });
 
   it('answers INPUT_INVALID to a malformed call that names its id, and leaves other messages to the caller', async () => {
@@ -39,15 +56,31 @@ describe('answering a call on a port', () => {
     expect(answerCall(till, endpoint, { kind: 'connect' })).toBe(false);
     expect(answerCall(till, endpoint, 'junk')).toBe(false);
     await settle();
-    expect(posted).toEqual([{ kind: 'result', id: 4, result: { ok: false, error: { code: 'INPUT_INVALID', detail: 'malformed call message' } } }]);
+    expect(posted).toEqual([
+      {
+        kind: 'result',
+        id: 4,
+        result: { ok: false, error: { code: 'INPUT_INVALID', detail: 'malformed call message' } },
+      },
+    ]);
   });
 
   it('answers INTERNAL when the result cannot be cloned, and when dispatch itself fails', async () => {
     const { endpoint, posted } = cloningEndpoint();
     const uncloneable: Dispatch = async () => ({ ok: true, value: { run: () => 1 } });
-    answerCall({ dispatch: uncloneable, events: new EventBus() }, endpoint, { kind: 'call', id: 5, name: 'till.status', input: {} });
+    answerCall({ dispatch: uncloneable, events: new EventBus() }, endpoint, {
+      kind: 'call',
+      id: 5,
+      name: 'till.status',
+      input: {},
+    });
     const broken: Dispatch = () => Promise.reject(new Error('bug'));
-    answerCall({ dispatch: broken, events: new EventBus() }, endpoint, { kind: 'call', id: 6, name: 'till.status', input: {} });
+    answerCall({ dispatch: broken, events: new EventBus() }, endpoint, {
+      kind: 'call',
+      id: 6,
+      name: 'till.status',
+      input: {},
+    });
     await settle();
     expect(posted).toMatchObject([
       { kind: 'result', id: 5, result: { ok: false, error: { code: 'INTERNAL' } } },

@@ -42,7 +42,11 @@ afterEach(() => {
 describe('the core supervisor', () => {
   it('restarts a crashing core after bounded pauses, and from the first pause again after a long run', async () => {
     const launched: ScriptedCore[] = [];
-    const supervisor = new CoreSupervisor({ launch: scripted(launched), backoffMs: [100, 500, 2_000], stableAfterMs: 60_000 });
+    const supervisor = new CoreSupervisor({
+      launch: scripted(launched),
+      backoffMs: [100, 500, 2_000],
+      stableAfterMs: 60_000,
+    });
     void supervisor.start();
     const pauses: number[] = [];
     for (let crash = 0; crash < 5; crash += 1) {
@@ -101,12 +105,19 @@ describe('the core supervisor', () => {
     expect(launched[1]!.posted.at(-1)).toEqual({ kind: 'stop' });
     launched[1]!.die(0);
     await stopped;
-    expect(await supervisor.call('till.status', {})).toMatchObject({ ok: false, error: { code: 'CORE_UNAVAILABLE' } });
+    expect(await supervisor.call('till.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CORE_UNAVAILABLE' },
+    });
   });
 
   it('gives up on a queued call after its timeout, and kills a core that does not stop in time', async () => {
     const launched: ScriptedCore[] = [];
-    const supervisor = new CoreSupervisor({ launch: scripted(launched), queueTimeoutMs: 1_000, stopTimeoutMs: 500 });
+    const supervisor = new CoreSupervisor({
+      launch: scripted(launched),
+      queueTimeoutMs: 1_000,
+      stopTimeoutMs: 500,
+    });
     void supervisor.start();
     const waiting = supervisor.call('till.status', {});
     await vi.advanceTimersByTimeAsync(1_000);
@@ -128,12 +139,22 @@ describe('the core supervisor', () => {
       const core = launched[0]!;
       core.say({ kind: 'secret', id: 1, op: 'seal', text: 'the-key' });
       const sealed = core.posted[0] as { ok: boolean; text: string; protection: unknown };
-      expect(sealed).toMatchObject({ kind: 'secret-answer', id: 1, ok: true, protection: { store: 'os-keychain', backend: 'kwallet6' } });
+      expect(sealed).toMatchObject({
+        kind: 'secret-answer',
+        id: 1,
+        ok: true,
+        protection: { store: 'os-keychain', backend: 'kwallet6' },
+      });
       expect(sealed.text).not.toContain('the-key');
       core.say({ kind: 'secret', id: 2, op: 'open', text: sealed.text });
       expect(core.posted[1]).toMatchObject({ kind: 'secret-answer', id: 2, ok: true, text: 'the-key' });
       core.say({ kind: 'secret', id: 3, op: 'open', text: 'v1.not.a.secret' });
-      expect(core.posted[2]).toEqual({ kind: 'secret-answer', id: 3, ok: false, code: 'DEVICE_SECRET_UNREADABLE' });
+      expect(core.posted[2]).toEqual({
+        kind: 'secret-answer',
+        id: 3,
+        ok: false,
+        code: 'DEVICE_SECRET_UNREADABLE',
+      });
       core.say({ kind: 'ready', pid: 1 });
       const stopped = supervisor.stop();
       core.die(0);

@@ -6,5 +6,9 @@ import { parentPort } from 'node:worker_threads';
 import { FakeParentPort } from './electron-ports';
 
 if (!parentPort) throw new Error('utility-harness runs in a worker thread');
-Object.defineProperty(process, 'parentPort', { enumerable: true, writable: false, value: new FakeParentPort(parentPort) });
+Object.defineProperty(process, 'parentPort', {
+  enumerable: true,
+  writable: false,
+  value: new FakeParentPort(parentPort),
+});
 await import('../../main/core-process/entry');

@@ -34,13 +34,26 @@ function startUtility(dataDir: string, mainKeyFile: string): Utility {
   // The main process's side of the broker: a cipher only it can use (safeStorage in Electron).
   const mainCipher = fileKeyCipher(mainKeyFile);
   const received: unknown[] = [];
-  const waiters: { predicate: (m: Record<string, unknown>) => boolean; resolve: (m: Record<string, unknown>) => void }[] = [];
-  const post = (data: unknown, ports: MessagePort[] = []) => worker.postMessage({ data, ports } satisfies Envelope, ports);
+  const waiters: {
+    predicate: (m: Record<string, unknown>) => boolean;
+    resolve: (m: Record<string, unknown>) => void;
+  }[] = [];
+  const post = (data: unknown, ports: MessagePort[] = []) =>
+    worker.postMessage({ data, ports } satisfies Envelope, ports);
   worker.on('message', (message: Record<string, unknown>) => {
     received.push(message);
     if (message.kind === 'secret') {
-      const text = message.op === 'seal' ? mainCipher.encrypt(String(message.text)) : mainCipher.decrypt(String(message.text));
-      post({ kind: 'secret-answer', id: message.id, ok: true, text, protection: { store: 'os-keychain', backend: 'test' } });
+      const text =
+        message.op === 'seal'
+          ? mainCipher.encrypt(String(message.text))
+          : mainCipher.decrypt(String(message.text));
+      post({
+        kind: 'secret-answer',
+        id: message.id,
+        ok: true,
+        text,
+        protection: { store: 'os-keychain', backend: 'test' },
+      });
     }
     for (const w of waiters.splice(0)) {
       if (w.predicate(message)) w.resolve(message);
@@ -65,10 +78,13 @@ function startUtility(dataDir: string, mainKeyFile: string): Utility {
 function rendererEnd(port: MessagePort) {
   const results = new Map<number, (r: unknown) => void>();
   const events: { event: string; payload: unknown }[] = [];
-  port.on('message', (m: { kind: string; id?: number; result?: unknown; event?: string; payload?: unknown }) => {
-    if (m.kind === 'result') results.get(m.id!)?.(m.result);
-    else events.push({ event: m.event!, payload: m.payload });
-  });
+  port.on(
+    'message',
+    (m: { kind: string; id?: number; result?: unknown; event?: string; payload?: unknown }) => {
+      if (m.kind === 'result') results.get(m.id!)?.(m.result);
+      else events.push({ event: m.event!, payload: m.payload });
+    },
+  );
   let id = 1;
   return {
     events,
@@ -105,15 +121,25 @@ describe('the core entry in an Electron utility process', () => {
     const page = rendererEnd(first.port2);
     const status = (await page.call('till.status')) as { ok: boolean; value: Record<string, unknown> };
     expect(status.ok).toBe(true);
-    expect(status.value).toMatchObject({ enrolled: false, staff: null, secretProtection: { store: 'os-keychain', backend: 'test' } });
+    expect(status.value).toMatchObject({
+      enrolled: false,
+      staff: null,
+      secretProtection: { store: 'os-keychain', backend: 'test' },
+    });
     // The page learnt the status as soon as it connected: a UI reconnecting after a restart goes to the login.
     expect(page.events[0]).toMatchObject({ event: 'status', payload: { staff: null } });
 
     expect(await page.call('no.such.call')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CALL' } });
     expect(await page.call('staff.logout')).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
-    expect(await page.call('staff.login', { staffId: 'x', pin: 'not a pin', extra: 1 })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    expect(await page.call('staff.login', { staffId: 'x', pin: 'not a pin', extra: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_INVALID' },
+    });
     // A malformed message that still names its id gets a coded answer, not silence.
-    expect(await page.raw({ kind: 'call', id: 99, name: 42 }, 99)).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    expect(await page.raw({ kind: 'call', id: 99, name: 42 }, 99)).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_INVALID' },
+    });
 
     // A reload: the old port closes, a new one serves.
     first.port2.close();
@@ -123,7 +149,11 @@ describe('the core entry in an Electron utility process', () => {
     expect(await reloaded.call('settings.get')).toMatchObject({ ok: true });
 
     // The parent channel saw no call traffic of the page, only its own notices and the events.
-    expect(core.received.every((m) => ['secret', 'ready', 'sale', 'event'].includes(String((m as { kind: string }).kind)))).toBe(true);
+    expect(
+      core.received.every((m) =>
+        ['secret', 'ready', 'sale', 'event'].includes(String((m as { kind: string }).kind)),
+      ),
+    ).toBe(true);
 
     core.post({ kind: 'stop' });
     expect(await core.exited).toBe(0);
