@@ -95,6 +95,17 @@ describe('the transport', () => {
     expect(outcome.kind).toBe('unknown');
   });
 
+  it('times out through the injected fetch too (the abort signal reaches it): unknown, not a hang', async () => {
+    await region.admin.setFaults({ latencyMs: 3000 });
+    try {
+      // The server answers after 3 s: 'ok' would mean the 300 ms timeout never reached the fetch.
+      const outcome = await new RegionClient({ baseUrl: region.url, timeoutMs: 300, fetch: (i, o) => fetch(i, o) }).health();
+      expect(outcome).toMatchObject({ kind: 'unknown', detail: expect.stringMatching(/timeout|abort/i) });
+    } finally {
+      await region.admin.setFaults({});
+    }
+  });
+
   it('without one, uses Node http and gets the same answers', async () => {
     expect(await new RegionClient({ baseUrl: region.url }).health()).toMatchObject({ kind: 'ok', value: { status: 'ok' } });
   });
