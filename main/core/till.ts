@@ -32,11 +32,19 @@ import { reconciliationHandlers } from './handlers/reconciliation-handlers';
 import { contestHandlers } from './handlers/contest-handlers';
 import { outingHandlers } from './handlers/outing-handlers';
 import { avoirHandlers } from './handlers/avoir-handlers';
+import { watchReachability } from '../region/reachability';
+import { AnchorService } from '../anchors/anchor-service';
+import { archiveJwk, deviceKey } from '../archive/device-key';
+
 import { settingsHandlers } from './handlers/settings-handlers';
+import { tariffHandlers } from './handlers/tariff-handlers';
 import { manageHandlers } from './handlers/manage-handlers';
 import type { HidBackend } from '../../native/hid';
 
 export interface TillOptions {
+/** The banner clears within this of the Region's return (the issue asks for 10 s at most). */
+const REACHABILITY_PROBE_MS = 3000;
+
   dataDir: string;
   cipher: SecretCipher;
   now?: () => number;
@@ -52,6 +60,10 @@ export interface TillOptions {
   /** The outbox's pacing (tests shorten the backoff). */
   outbox?: OutboxTuning;
   /**
+  /** How long a scan waits for the Region before the offline policy applies (see pass-handlers). */
+  scanWaitMs?: number;
+  /** How often an offline till asks the Region whether it is back. */
+  reachabilityProbeMs?: number;
    * Elapsed time (ms) for the staff session's idle timeout: monotonic, so a jump of the wall clock neither
    * ends a session nor keeps one alive (tests inject it).
    */
@@ -92,9 +104,22 @@ export function createTill(options: TillOptions): Till {
   const ctx: TillContext = {
     journal,
     link,
+  const anchors = new AnchorService({
+    journal,
+    region: () => (link.secretState() === 'unreadable' ? null : link.authenticated()),
+    now,
+    archiveKey: () => archiveJwk(deviceKey(journal, options.cipher)),
+    observe: (outcome) => ctx.observe(outcome),
+    log,
+  });
+  const flushAnchors = () =>
+    void anchors.flush().catch((error: unknown) => log('anchors not sent', { error: String(error) }));
+
     staff: new StaffDirectory(journal.settings, { journal, now }),
     scans: new ScanRegistry(now),
     events,
+    secrets: options.cipher,
+    anchors,
     dataDir: options.dataDir,
     now,
     log,
@@ -132,10 +157,14 @@ export function createTill(options: TillOptions): Till {
       };
     },
     publishStatus: () => events.emit('status', ctx.status()),
-    tuning: options.immediateRetryDelaysMs ? { immediateRetryDelaysMs: options.immediateRetryDelaysMs } : {},
+    tuning: {
+      ...(options.immediateRetryDelaysMs ? { immediateRetryDelaysMs: options.immediateRetryDelaysMs } : {}),
+      ...(options.scanWaitMs !== undefined ? { scanWaitMs: options.scanWaitMs } : {}),
+    },
   };
 
-  const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), ...options.outbox });
+  // The head is anchored after each batch the outbox delivers (flushes coalesce: one in flight at a time).
+  const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), afterRecorded: flushAnchors, ...options.outbox });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   // The manager's tasks (exports, backups, diagnostic, purge, wipe); the wipe deletes the outbox's file.
   const manage = manageHandlers(ctx, { handlers: () => handlers, beforeWipe: () => (outbox.stop(), store.close()) });
@@ -155,6 +184,7 @@ export function createTill(options: TillOptions): Till {
     ...manage.handlers,
   };
 
+    ...tariffHandlers(journal.settings),
   const dispatch = createDispatch(handlers, {
     currentRole: () => sessions.touch()?.role ?? 'none',
     onInternalError: (name, error) => log('internal error', { call: name, error: String(error) }),
@@ -176,7 +206,7 @@ export function createTill(options: TillOptions): Till {
     // A full disk may refuse even a deletion: the rows wait for the next start, nothing else depends on them.
     log('request store sweep failed', { error: String(error) });
   }
-  if (link.config()) void refreshKeys(ctx).catch(() => undefined);
+  if (link.config()) void refreshKeys(ctx).then(flushAnchors, () => undefined);
   outbox.start();
   // Names of youths scanned but never debited go after 24 h (main/journal/retention.ts).
   const stopRetention = startRetentionSweep(journal, now, { log });
@@ -187,6 +217,15 @@ export function createTill(options: TillOptions): Till {
     handlers,
     dispatch,
     context: ctx,
+  const stopWatching = watchReachability({
+    isOffline: () => link.config() !== null && !link.online,
+    probe: async () => {
+      const url = link.config()?.url;
+      return url !== undefined && ctx.observe(await link.anonymous(url).health()).kind === 'ok';
+    },
+    onBack: () => outbox.kick(),
+    intervalMs: options.reachabilityProbeMs ?? REACHABILITY_PROBE_MS,
+  });
     outbox,
     status: () => ctx.status(),
     close() {
@@ -197,6 +236,7 @@ export function createTill(options: TillOptions): Till {
       scanners.stop();
       try {
         journal.append({ kind: 'SHUTDOWN', cashierId: null, payload: {} });
+      stopWatching();
       } catch (error) {
         // A full or read-only disk must not keep the journal open: the shutdown mark is only informative.
         if (!(error instanceof TillError) || (error.code !== 'DISK_FULL' && error.code !== 'STORAGE_READ_ONLY')) throw error;

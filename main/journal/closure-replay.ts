@@ -20,8 +20,7 @@ import { closureSchema, type ClosureLine, type ClosurePayload } from './debit-pa
 import { COUNTED_SQL, DebitProjectionStore } from './debit-projection';
 import { isEntryKind } from './entry-kinds';
 import type { JsonObject, JsonValue } from './json-value';
-import { projectionsStale } from './migrations';
-import { m0002DebitProjection } from './migrations/0002-debit-projection';
+import { migrate, projectionsStale } from './migrations';
 
 export type { ClosureLine } from './debit-payloads';
 export type Totals = Record<Category, { count: number; amountCents: number }>;
@@ -85,7 +84,8 @@ export class ClosureReplay {
   private readonly state: Record<ClosureKind, KindState> = { day: ClosureReplay.emptyState(), month: ClosureReplay.emptyState() };
 
   constructor() {
-    m0002DebitProjection.up(this.mem);
+    // Every migration, not only the projection's: the replayed tables have exactly the stored ones' columns.
+    migrate(this.mem);
     this.store = new DebitProjectionStore(this.mem);
     this.contribution = this.mem.prepare(`SELECT category, occurred_ms AS occurredMs, amount_cents AS amountCents, ${COUNTED_SQL} AS counted FROM debits WHERE debit_id = ?`);
   }
@@ -249,15 +249,13 @@ export function replayJournal(db: Database.Database, opts: { check?: boolean } =
   return replay;
 }
 
-const DEBIT_COLUMNS = 'debit_id, request_seq, last_seq, kind, category, wallet, item, sessions, price_cents, amount_cents, mode, jti, beneficiary_id, coupon_id, occurred_at, occurred_ms, cashier_id, status, status_before_void, code, wallet_balance_cents, accepted_at, void_id';
-
 /**
  * The stored projection (what the screens, exports and the outbox read) against the one replayed from
  * the chain, row by row in request order: a rewritten amount or status names its debit's request entry.
  */
 function compareProjection(db: Database.Database, replayed: Database.Database): ClosureFinding | null {
-  const stored = db.prepare(`SELECT ${DEBIT_COLUMNS} FROM debits ORDER BY request_seq`).iterate() as IterableIterator<Record<string, unknown>>;
-  const expected = replayed.prepare(`SELECT ${DEBIT_COLUMNS} FROM debits ORDER BY request_seq`).iterate() as IterableIterator<Record<string, unknown>>;
+  const stored = db.prepare('SELECT * FROM debits ORDER BY request_seq').iterate() as IterableIterator<Record<string, unknown>>;
+  const expected = replayed.prepare('SELECT * FROM debits ORDER BY request_seq').iterate() as IterableIterator<Record<string, unknown>>;
   try {
     for (;;) {
       const a = stored.next();

@@ -378,7 +378,8 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
           .immediate(),
       );
     },
-    deviceId: () => readHead().device_id,
+    // Readable without a head row (verify of a damaged file still reports the device if it can).
+    deviceId: () => (s.head.get() as { device_id: string | null } | undefined)?.device_id ?? null,
     settings: new SettingsStore(db),
     persons: new PersonStore(db, now),
     voidNotes: new VoidNoteStore(db, now),
