@@ -3,6 +3,8 @@ import { afterEach, expect, it } from 'vitest';
 import { debitRequested, manualClock, tempJournal, type TempJournal } from '../journal/test-fixtures';
 import { buildArchive, parisPeriod } from './build-archive';
 import { verifyArchive } from './verify-archive';
+import { join } from 'node:path';
+import { fileKeyCipher } from '../secrets/secret-store';
 
 let t: TempJournal | undefined;
 afterEach(() => t?.cleanup());
@@ -25,7 +27,8 @@ it("a month's archive made after the month's closure holds the month's closure a
   const march = j.closeMonth('2026-03', 'm1');
   j.append({ kind: 'LOGIN', payload: {} });
 
-  const { archive, text } = buildArchive(j, parisPeriod('2026-03'), clock.now);
+  const cipher = fileKeyCipher(join(t.dir, 'host.key'));
+  const { archive, text } = buildArchive(j, parisPeriod('2026-03'), clock.now, cipher);
   expect(archive.closures.map((c) => [c.kind, c.period, c.seq])).toEqual([
     ['DAY_CLOSED', '2026-03-30', z30.seq],
     ['DAY_CLOSED', '2026-03-31', z31.seq],
@@ -34,5 +37,5 @@ it("a month's archive made after the month's closure holds the month's closure a
   expect(archive.chain).toMatchObject({ firstSeq: 1, lastSeq: march.seq, lastHash: march.hash });
   expect(verifyArchive(text, j)).toMatchObject({ ok: true, closures: 3 });
   // April's archive starts where April's entries start: it carries the closures written then too, as entries.
-  expect(buildArchive(j, parisPeriod('2026-04'), clock.now).archive.chain.firstSeq).toBe(z31.seq);
+  expect(buildArchive(j, parisPeriod('2026-04'), clock.now, cipher).archive.chain.firstSeq).toBe(z31.seq);
 });

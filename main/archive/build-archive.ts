@@ -6,6 +6,7 @@ import { canonicalJson } from '../journal/chain-hash';
 import type { Journal, JsonValue } from '../journal/journal';
 import { ARCHIVE_FORMAT, type SignedArchive, type UnsignedArchive } from './archive-format';
 import { deviceKey } from './device-key';
+import type { SecretCipher } from '../secrets/secret-store';
 
 export interface ArchivePeriod {
   label: string;
@@ -32,10 +33,10 @@ export function signedBytes(archive: UnsignedArchive): Buffer {
   return Buffer.from(canonicalJson(archive as unknown as JsonValue), 'utf8');
 }
 
-export function buildArchive(journal: Journal, period: ArchivePeriod, now: () => Date = () => new Date()): { archive: SignedArchive; text: string } {
+export function buildArchive(journal: Journal, period: ArchivePeriod, now: () => Date = () => new Date(), cipher: SecretCipher | null = null): { archive: SignedArchive; text: string } {
   const deviceId = journal.deviceId();
   if (!deviceId) throw new TillError('NOT_ENROLLED', 'this journal has no device id');
-  const key = deviceKey(journal);
+  const key = deviceKey(journal, cipher);
   const first = journal.list({ fromAt: period.from, toAt: period.to, order: 'asc', limit: 1 })[0];
   const lastWritten = journal.list({ fromAt: period.from, toAt: period.to, order: 'desc', limit: 1 })[0];
   if (!first || !lastWritten) throw new TillError('INPUT_INVALID', `no journal entry in ${period.label}`);

@@ -1,14 +1,21 @@
 // The device's archive-signing key: an Ed25519 pair made on first use and kept in the journal's
-// settings. Its public half is also written into the chain (an EXPORTED entry), so an auditor holding
-// the journal can tell this device's key from one someone made up to re-sign an edited archive.
+// settings, its private half sealed by the same SecretCipher as the device token (safeStorage in Electron), so
+// a copied journal file cannot sign an archive. Its public half is written into the chain (an EXPORTED entry)
+// and registered with the Region (anchors), so an auditor can tell this device's key from one someone made
+// up to re-sign an edited archive.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Journal } from '../journal/journal';
+import type { Ed25519PublicJwk } from '../../protocol/anchors';
+import { TillError } from '../../preload/contract/errors';
+import type { SecretCipher } from '../secrets/secret-store';
 
 export interface DeviceKeyRecord {
   /** Base64url of the raw 32-byte public key (the JWK `x`). */
   publicKey: string;
-  /** Base64 of the PKCS#8 DER private key. */
-  privateKey: string;
+  /** Base64 of the PKCS#8 DER private key, sealed by the till's SecretCipher. */
+  sealedPrivateKey?: string;
+  /** The same in clear: journals made before the key was sealed (sealed at their next use with a cipher). */
+  privateKey?: string;
   keyId: string;
   createdAt: string;
 }
@@ -30,16 +37,42 @@ export function publicKeyObject(publicKey: string): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
 }
 
-/** The journal's archive key, made (and declared in the chain) the first time it is asked for. */
-export function deviceKey(journal: Journal): DeviceKey {
+const privateKeyOf = (der: string): KeyObject => createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' });
+
+/**
+ * The journal's archive key, made (and declared in the chain) the first time it is asked for. `cipher` seals
+ * and opens its private half; without one (a developer's CLI on a journal of old) only a key still in clear
+ * can be used, and a new key is never made in clear.
+ */
+export function deviceKey(journal: Journal, cipher: SecretCipher | null): DeviceKey {
   const stored = journal.settings.get<DeviceKeyRecord>(SETTING);
-  if (stored) return { keyId: stored.keyId, publicKey: stored.publicKey, privateKey: createPrivateKey({ key: Buffer.from(stored.privateKey, 'base64'), format: 'der', type: 'pkcs8' }) };
+  if (stored) {
+    const { keyId, publicKey } = stored;
+    if (stored.sealedPrivateKey !== undefined) {
+      if (!cipher) throw new TillError('DEVICE_SECRET_UNREADABLE', 'the archive key is sealed: this needs the till\'s key');
+      let der: string;
+      try {
+        der = cipher.decrypt(stored.sealedPrivateKey);
+      } catch (error) {
+        throw new TillError('DEVICE_SECRET_UNREADABLE', `the archive key cannot be opened: ${String(error)}`);
+      }
+      return { keyId, publicKey, privateKey: privateKeyOf(der) };
+    }
+    if (stored.privateKey === undefined) throw new TillError('JOURNAL_BROKEN', 'the archive key record has no private half');
+    if (cipher) {
+      // A key kept in clear by an older till is sealed at its first use.
+      const { privateKey: clear, ...rest } = stored;
+      journal.settings.set(SETTING, { ...rest, sealedPrivateKey: cipher.encrypt(clear) });
+    }
+    return { keyId, publicKey, privateKey: privateKeyOf(stored.privateKey) };
+  }
+  if (!cipher) throw new TillError('DEVICE_SECRET_UNREADABLE', 'no archive key yet: it is made by the till, sealed with its key');
   const pair = generateKeyPairSync('ed25519');
   const jwk = pair.publicKey.export({ format: 'jwk' });
   const publicKey = String(jwk.x);
   const record: DeviceKeyRecord = {
     publicKey,
-    privateKey: pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    sealedPrivateKey: cipher.encrypt(pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')),
     keyId: keyIdOf(publicKey),
     createdAt: new Date().toISOString(),
   };
@@ -47,6 +80,11 @@ export function deviceKey(journal: Journal): DeviceKey {
   journal.append({ kind: 'EXPORTED', cashierId: null, payload: { what: 'archive-key', keyId: record.keyId, publicKey } });
   journal.settings.set(SETTING, { ...record });
   return { keyId: record.keyId, publicKey, privateKey: pair.privateKey };
+}
+
+/** The public half as the Region takes it (RFC 8037), with the key id. */
+export function archiveJwk(key: Pick<DeviceKey, 'keyId' | 'publicKey'>): { keyId: string; jwk: Ed25519PublicJwk } {
+  return { keyId: key.keyId, jwk: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey, use: 'sig', alg: 'EdDSA' } };
 }
 
 /** The public key this journal declared, if it ever made one. */

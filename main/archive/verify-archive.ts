@@ -1,17 +1,31 @@
 // Checks a signed archive: its shape, its signature, that its entries form an unbroken piece of the
-// hash chain, that its closures are among them, and — given the journal it came from — that the key is
-// that device's and the entries are the journal's own.
+// hash chain, that its closures are among them — and who vouches for the key. A signature only proves that
+// whoever holds the key signed: an edited archive re-signed with a made-up key verifies as well. So the key
+// must be vouched for: by the Region, which lists the device's archive keys with their validity (the
+// auditor's way: GET /admin/devices/{id} or the till's GET /v1/devices/archive-key), or by the journal it
+// came from (the key it declared in its chain). Without either, the verdict is KEY_UNTRUSTED.
 import { verify } from 'node:crypto';
 import { canonicalJson, chainHash, entryJson } from '../journal/chain-hash';
 import type { Journal, JsonValue } from '../journal/journal';
 import { archiveSchema, type SignedArchive } from './archive-format';
 import { signedBytes } from './build-archive';
 import { declaredPublicKey, keyIdOf, publicKeyObject } from './device-key';
+import { archiveKeyValidAt, type ArchiveKeyRecord } from '../../protocol/anchors';
 
-export type ArchiveProblem = 'MALFORMED' | 'SIGNATURE_INVALID' | 'CHAIN_BROKEN' | 'CLOSURE_MISMATCH' | 'KEY_UNKNOWN' | 'JOURNAL_DIFFERS';
+function isJournal(trust: Journal | ArchiveTrust): trust is Journal {
+  return typeof (trust as Journal).verify === 'function';
+}
+
+export type ArchiveProblem = 'MALFORMED' | 'SIGNATURE_INVALID' | 'CHAIN_BROKEN' | 'CLOSURE_MISMATCH' | 'KEY_UNKNOWN' | 'KEY_UNTRUSTED' | 'JOURNAL_DIFFERS';
+
+/** Who vouches for the archive's key: the journal it came from, the Region's list of the device's keys, or both. */
+export interface ArchiveTrust {
+  journal?: Journal;
+  regionKeys?: readonly ArchiveKeyRecord[];
+}
 
 export type ArchiveVerdict =
-  | { ok: true; deviceId: string; period: string; entries: number; closures: number; firstSeq: number; lastSeq: number; lastHash: string; keyId: string; checkedAgainstJournal: boolean }
+  | { ok: true; deviceId: string; period: string; entries: number; closures: number; firstSeq: number; lastSeq: number; lastHash: string; keyId: string; checkedAgainstJournal: boolean; keyListedByRegion: boolean }
   | { ok: false; problem: ArchiveProblem; detail: string; seq?: number };
 
 function fail(problem: ArchiveProblem, detail: string, seq?: number): ArchiveVerdict {
@@ -39,7 +53,8 @@ function checkChain(a: SignedArchive): ArchiveVerdict | null {
   return null;
 }
 
-export function verifyArchive(text: string, journal?: Journal): ArchiveVerdict {
+export function verifyArchive(text: string, trust: Journal | ArchiveTrust = {}): ArchiveVerdict {
+  const { journal, regionKeys } = isJournal(trust) ? { journal: trust, regionKeys: undefined } : trust;
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -67,6 +82,12 @@ export function verifyArchive(text: string, journal?: Journal): ArchiveVerdict {
   }
   const listed = a.entries.filter((e) => e.kind === 'DAY_CLOSED' || e.kind === 'MONTH_CLOSED').length;
   if (listed !== a.closures.length) return fail('CLOSURE_MISMATCH', `${listed} closure entries, ${a.closures.length} listed`);
+  if (regionKeys) {
+    const listed = archiveKeyValidAt(regionKeys, a.createdAt);
+    if (!listed || listed.jwk.x !== a.key.publicKey) return fail('KEY_UNKNOWN', `the Region lists no such archive key for device ${a.deviceId} on ${a.createdAt}`);
+  } else if (!journal) {
+    return fail('KEY_UNTRUSTED', 'the signature holds, but nothing vouches for the key: check against the Region (or the journal it came from)');
+  }
   if (journal) {
     if (declaredPublicKey(journal) !== a.key.publicKey) return fail('KEY_UNKNOWN', 'this journal did not make the key that signed the archive');
     if (journal.deviceId() !== a.deviceId) return fail('JOURNAL_DIFFERS', `the archive is of device ${a.deviceId}`);
@@ -85,5 +106,6 @@ export function verifyArchive(text: string, journal?: Journal): ArchiveVerdict {
     lastHash: a.chain.lastHash,
     keyId: a.key.keyId,
     checkedAgainstJournal: journal !== undefined,
+    keyListedByRegion: regionKeys !== undefined,
   };
 }

@@ -1,5 +1,7 @@
 // `till journal …`: verify the chain, close a day or a month, purge personal data.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fetchDeviceAudit } from '../anchors/region-audit';
+import { checkAgainstAnchors } from '../anchors/verify-against-region';
 import { parseArgs } from 'node:util';
 import { TillError } from '../../preload/contract/errors';
 import { lastEndedDay } from '../journal/closures';
@@ -41,18 +43,43 @@ function printClosure(e: JournalEntry, io: CliIo): void {
 export const journalVerify: Command = {
   name: 'journal verify',
   summary: 'walk the hash chain and name the first broken entry (exit 1 when broken)',
-  help: 'till journal verify --db <file>\n  Re-hashes every entry in order (bounded memory). Prints OK with the count and head,\n  or the first broken entry and how it is broken (EDITED, GAP, DELETED, INSERTED, REORDERED, HEAD_MISMATCH,\n  HEAD_MISSING). Then recomputes every closure from the chain (CLOSURE_MISMATCH names the closure entry) and\n  compares the debits and closures tables with the entries (PROJECTION_MISMATCH).',
+  help: 'till journal verify --db <file> [--against-region <url> --admin-key-file <file>]\n  Re-hashes every entry in order (bounded memory). Prints OK with the count and head,\n  or the first broken entry and how it is broken (EDITED, GAP, DELETED, INSERTED, REORDERED, HEAD_MISMATCH,\n  HEAD_MISSING). Then recomputes every closure from the chain (CLOSURE_MISMATCH names the closure entry) and\n  compares the debits and closures tables with the entries (PROJECTION_MISMATCH).\n  With --against-region (the Region\'s admin key: the auditor\'s way), each head the Region anchored must be\n  an entry of this journal with the same hash: TRUNCATED (the tail was cut), REWRITTEN (the chain was\n  recomputed), CONFLICT_RECORDED (the Region refused a contradicting head); else MATCHES THE REGION up to N.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { db: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({ args, options: { db: { type: 'string' }, 'against-region': { type: 'string' }, 'admin-key-file': { type: 'string' } }, strict: true });
+    const region = values['against-region'];
+    if ((region === undefined) !== (values['admin-key-file'] === undefined)) {
+      io.err('--against-region and --admin-key-file go together');
+      return 2;
+    }
     try {
-      const opened = withJournal(values.db, io, true, (j) => j.verify());
+      const opened = withJournal(values.db, io, true, (j) => ({ result: j.verify(), deviceId: j.deviceId() }));
       if ('exit' in opened) return opened.exit;
-      const result = opened.value;
-      if (result.ok) {
-        io.out(`OK ${result.count} entries, head ${result.head.seq} ${result.head.hash}`);
+      const { result, deviceId } = opened.value;
+      if (!result.ok) {
+        io.out(`BROKEN at entry ${result.seq}: ${result.problem} — ${result.detail}`);
+        return 1;
+      }
+      io.out(`OK ${result.count} entries, head ${result.head.seq} ${result.head.hash}`);
+      if (!region || !values['admin-key-file']) return 0;
+      if (!deviceId) {
+        io.out('NOT ANCHORED: this journal was never enrolled, the Region holds nothing of it');
+        return 1;
+      }
+      let anchors;
+      try {
+        anchors = (await fetchDeviceAudit(region, readFileSync(values['admin-key-file'], 'utf8').trim(), deviceId)).anchors;
+      } catch (error) {
+        io.err(`REGION_UNREACHABLE: ${error instanceof Error ? error.message : String(error)}`);
+        return 1;
+      }
+      const check = withJournal(values.db, io, true, (j) => checkAgainstAnchors(j, anchors));
+      if ('exit' in check) return check.exit;
+      for (const gap of check.value.gaps) io.out(`DECLARED RESTORE: anchored entries ${gap.fromSeq}..${gap.toSeq} given up`);
+      if (check.value.ok) {
+        io.out(`MATCHES THE REGION up to entry ${check.value.confirmedUpTo} (${check.value.anchors} anchor(s))`);
         return 0;
       }
-      io.out(`BROKEN at entry ${result.seq}: ${result.problem} — ${result.detail}`);
+      for (const f of check.value.findings) io.out(`${f.problem} at entry ${f.seq}: ${f.detail}`);
       return 1;
     } catch (error) {
       return reportError(error, io);

@@ -5,6 +5,8 @@ import type { StaffView, TillStatus } from '../../preload/contract';
 import type { Journal } from '../journal/journal';
 import type { RegionClient, RegionOutcome } from '../region/client';
 import type { RegionLink } from '../region/region-link';
+import type { SecretCipher } from '../secrets/secret-store';
+import type { AnchorService } from '../anchors/anchor-service';
 import type { StaffDirectory } from '../staff/staff-directory';
 import type { ScanRegistry } from '../pass/scan-registry';
 import type { EventBus } from './event-bus';
@@ -12,6 +14,10 @@ import type { EventBus } from './event-bus';
 export interface TillContext {
   readonly journal: Journal;
   readonly link: RegionLink;
+  /** Seals the till's secrets at rest (the device token, the archive key): safeStorage in Electron. */
+  readonly secrets: SecretCipher;
+  /** The journal's head and closures, held by the Region (journal anchors). */
+  readonly anchors: AnchorService;
   readonly staff: StaffDirectory;
   readonly scans: ScanRegistry;
   readonly events: EventBus;

@@ -46,6 +46,8 @@ export const ENTRY_KINDS = [
   'AVOIR_REDEEMED',
   /** A contest letter (§4.3.2) drafted for a paid month: {month, reconciledSeq, receivedCents, recordedCents, lineCount, contestUntil, sha256}. */
   'CONTEST_LETTER_PRODUCED',
+  /** The Region refused an anchor of this journal's head (409): {anchorId, seq, hash, reason, anchoredSeq, anchoredHash}. */
+  'ANCHOR_CONFLICT',
 ] as const;
 
 export type EntryKind = (typeof ENTRY_KINDS)[number];

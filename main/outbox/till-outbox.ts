@@ -5,9 +5,12 @@ import { Outbox, type OutboxDeps } from './outbox';
 import type { RequestStore } from './request-store';
 import { reconcileAfterSync } from '../reconciliation/reconcile';
 
-export type OutboxTuning = Partial<Pick<OutboxDeps, 'backoff' | 'idleMs' | 'clockCheckEveryMs' | 'concurrency' | 'random' | 'refreshKeys' | 'refreshKeysEveryMs'>>;
+export type OutboxTuning = Partial<Pick<OutboxDeps, 'backoff' | 'idleMs' | 'clockCheckEveryMs' | 'concurrency' | 'random' | 'refreshKeys' | 'refreshKeysEveryMs'>> & {
+  /** After each batch of answers recorded: the moment to anchor the journal's head at the Region. */
+  afterRecorded?: () => void;
+};
 
-export function createTillOutbox(ctx: TillContext, store: RequestStore, tuning: OutboxTuning = {}): Outbox {
+export function createTillOutbox(ctx: TillContext, store: RequestStore, { afterRecorded, ...tuning }: OutboxTuning = {}): Outbox {
   const setOnline = (online: boolean) => {
     if (online === ctx.link.online) return;
     ctx.link.online = online;
@@ -19,7 +22,10 @@ export function createTillOutbox(ctx: TillContext, store: RequestStore, tuning: 
     region: () => ctx.link.authenticated(),
     now: () => ctx.now(),
     onAnswered: (state) => ctx.events.emit('debit', debitOutcome(state)),
-    onRecorded: () => ctx.publishStatus(),
+    onRecorded: () => {
+      ctx.publishStatus();
+      afterRecorded?.();
+    },
     onReachability: setOnline,
     onClockSkew: (skewMs) => {
       const changed = ctx.link.clockSkewMs !== skewMs;

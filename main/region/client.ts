@@ -7,6 +7,7 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
 import { assertRegionUrl } from './region-url';
+import { AnchorPage, AnchorReceipt, ArchiveKeyState, type AnchorRequest, type Ed25519PublicJwk } from '../../protocol/anchors';
 import {
   checkinSchema,
   couponListSchema,
@@ -28,7 +29,7 @@ import { regionStatementDetailSchema, regionStatementListSchema } from '../recon
 
 export type RegionOutcome<T> =
   | { kind: 'ok'; status: number; value: T }
-  | { kind: 'refused'; status: number; code: string; detail?: string }
+  | { kind: 'refused'; status: number; code: string; detail?: string; extra?: Record<string, unknown> }
   | { kind: 'retry'; status: number; retryAfterMs: number }
   | { kind: 'unknown'; detail: string };
 
@@ -144,8 +145,10 @@ export class RegionClient {
     if (res.status >= 400 && res.status < 500) {
       const problem = problemSchema.safeParse(res.data);
       if (problem.success) {
-        const refused = { kind: 'refused' as const, status: res.status, code: problem.data.code };
-        return problem.data.detail ? { ...refused, detail: problem.data.detail } : refused;
+        // A problem's extension members (an anchor conflict names the anchor it contradicts) ride along.
+        const { code, detail, title: _title, status: _status, type: _type, ...extra } = res.data as Record<string, unknown> & { code: string; detail?: string };
+        const refused = { kind: 'refused' as const, status: res.status, code, ...(Object.keys(extra).length > 0 ? { extra } : {}) };
+        return typeof detail === 'string' ? { ...refused, detail } : refused;
       }
       if (res.status === 401) return { kind: 'refused', status: 401, code: 'UNAUTHORIZED' };
       return { kind: 'refused', status: res.status, code: res.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED' };
@@ -154,8 +157,22 @@ export class RegionClient {
   }
 
   /** With `deviceId`: re-enrolment of that device of the partner (a new token; the old one stops working). */
-  enroll(body: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string }) {
+  enroll(body: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string; archiveKey?: Ed25519PublicJwk }) {
     return this.request('POST', '/v1/devices/enroll', enrollResponseSchema, body, false);
+  }
+  /** The journal's head at a moment the Region keeps (after a delivered batch, with a closure, after a restore). */
+  postAnchor(body: AnchorRequest) {
+    return this.request('POST', '/v1/devices/anchors', AnchorReceipt, body);
+  }
+  /** This device's anchors from `fromSeq` on, one page. */
+  anchors(fromSeq: number, limit = 500) {
+    return this.request('GET', `/v1/devices/anchors?fromSeq=${fromSeq}&limit=${limit}`, AnchorPage);
+  }
+  archiveKeys() {
+    return this.request('GET', '/v1/devices/archive-key', ArchiveKeyState);
+  }
+  putArchiveKey(jwk: Ed25519PublicJwk) {
+    return this.request('PUT', '/v1/devices/archive-key', ArchiveKeyState, { jwk });
   }
   partner() {
     return this.request('GET', '/v1/partner', partnerSchema);

@@ -48,6 +48,16 @@ export interface VerifyView {
   count: number;
   brokenSeq?: number;
   problem?: string;
+  /**
+   * The journal against the heads the Region anchored (null: not enrolled, or the Region did not answer):
+   * "conforme à la Région jusqu'à l'écriture n° confirmedUpTo", or the first contradiction.
+   */
+  region?: {
+    ok: boolean;
+    confirmedUpTo: number;
+    anchors: number;
+    findings: { problem: 'TRUNCATED' | 'REWRITTEN' | 'CONFLICT_RECORDED'; seq: number }[];
+  } | null;
 }
 
 export interface ClosureView {

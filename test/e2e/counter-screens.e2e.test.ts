@@ -114,7 +114,9 @@ describe('the counter, screen by screen', () => {
     await expectAccessible('receipt');
     await shot('receipt');
     await page.keyboard.press('Escape');
-    await page.keyboard.press('Enter'); // client suivant
+    // Client suivant: Échap (an Enter pressed by habit must not skip the result).
+    await page.locator('[data-status]').waitFor();
+    await page.keyboard.press('Escape');
     await poll(() => page.getByLabel('Ou collez / saisissez le code').count()).toBe(1);
   });
 

@@ -3,7 +3,9 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { fileKeyCipher } from '../../main/secrets/secret-store';
+import { makeTempDir } from '../support/tmp';
 import { buildArchive, parisPeriod, signedBytes } from '../../main/archive/build-archive';
 import type { SignedArchive } from '../../main/archive/archive-format';
 import { keyIdOf } from '../../main/archive/device-key';
@@ -17,6 +19,11 @@ import { debitRequested, manualClock, tempJournal, type TempJournal } from '../.
 
 let t: TempJournal | undefined;
 afterEach(() => t?.cleanup());
+// The till's key, which seals the archive key's private half (browser mode's key file).
+const keys = makeTempDir('archive-key');
+const keyFile = join(keys.dir, 'host.key');
+const cipher = fileKeyCipher(keyFile);
+afterAll(() => keys.remove());
 
 function journalWithDebits(): TempJournal {
   const clock = manualClock('2026-03-10T09:00:00.000Z');
@@ -86,7 +93,7 @@ describe('signed archive', () => {
 
   it('verifies intact, against its journal too, and records the export', () => {
     const j = journalWithDebits().journal;
-    const { archive, text } = buildArchive(j, parisPeriod('2026-03'));
+    const { archive, text } = buildArchive(j, parisPeriod('2026-03'), undefined, cipher);
     expect(archive.closures).toMatchObject([{ kind: 'DAY_CLOSED', period: '2026-03-10' }]);
     expect(archive.chain.prevHash).toBe('0'.repeat(64));
     const verdict = verifyArchive(text, j);
@@ -94,12 +101,12 @@ describe('signed archive', () => {
     const exported = j.list({ kinds: ['EXPORTED'] });
     expect(exported.map((e) => e.payload['what'])).toEqual(['archive-key', 'archive']);
     // Same device key the second time.
-    expect(buildArchive(j, parisPeriod('2026-03')).archive.key).toEqual(archive.key);
+    expect(buildArchive(j, parisPeriod('2026-03'), undefined, cipher).archive.key).toEqual(archive.key);
   });
 
   it('names each kind of tampering', () => {
     const j = journalWithDebits().journal;
-    const { archive, text } = buildArchive(j, parisPeriod('2026-03'));
+    const { archive, text } = buildArchive(j, parisPeriod('2026-03'), undefined, cipher);
     const edited: SignedArchive = structuredClone(archive);
     edited.entries[0]!.payload['amountCents'] = 1;
     expect(verifyArchive(JSON.stringify(edited))).toMatchObject({ ok: false, problem: 'SIGNATURE_INVALID' });
@@ -116,7 +123,8 @@ describe('signed archive', () => {
     }
     forged.chain.lastHash = prev;
     forged.closures = forged.closures.map((c) => ({ ...c, hash: forged.entries.find((e) => e.seq === c.seq)!.hash }));
-    expect(verifyArchive(JSON.stringify(resign(forged)))).toMatchObject({ ok: true });
+    // Its signature and chain hold: only who vouches for the key tells it apart (the Region, or the journal).
+    expect(verifyArchive(JSON.stringify(resign(forged)))).toMatchObject({ ok: false, problem: 'KEY_UNTRUSTED' });
     expect(verifyArchive(JSON.stringify(resign(forged)), j)).toMatchObject({ ok: false, problem: 'KEY_UNKNOWN' });
     const removed: SignedArchive = structuredClone(archive);
     removed.entries.splice(2, 1);
@@ -133,7 +141,10 @@ describe('signed archive', () => {
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l), now: () => new Date('2026-04-02T08:00:00Z') };
     tj.journal.close();
-    expect(await runCli(COMMANDS, ['archive', 'create', '--db', tj.path, '--period', '2026-03', '--out', file], io)).toBe(0);
+    // Without the till's key the archive key cannot be made (never in clear), nor used.
+    expect(await runCli(COMMANDS, ['archive', 'create', '--db', tj.path, '--period', '2026-03', '--out', file], io)).toBe(1);
+    expect(out.at(-1)).toMatch(/^DEVICE_SECRET_UNREADABLE/);
+    expect(await runCli(COMMANDS, ['archive', 'create', '--db', tj.path, '--period', '2026-03', '--out', file, '--key-file', keyFile], io)).toBe(0);
     expect(await runCli(COMMANDS, ['archive', 'verify', file, '--db', tj.path], io)).toBe(0);
     expect(out.at(-1)).toMatch(/^OK archive of 2026-03 by device D-000042: 6 entries \(1\.\.6\), 1 closure\(s\).*matches the journal$/);
     const a = JSON.parse(readFileSync(file, 'utf8')) as SignedArchive;
@@ -159,8 +170,8 @@ describe('`npm run till -- archive verify` in a real process', () => {
     const { spawnSync } = await import('node:child_process');
     const tj = journalWithDebits();
     const file = join(tj.dir, 'a.json');
-    writeFileSync(file, buildArchive(tj.journal, parisPeriod('2026-03-10')).text);
-    const verifyFile = () => spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/till.ts', 'archive', 'verify', file], { encoding: 'utf8' });
+    writeFileSync(file, buildArchive(tj.journal, parisPeriod('2026-03-10'), undefined, cipher).text);
+    const verifyFile = () => spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/till.ts', 'archive', 'verify', file, '--db', tj.path], { encoding: 'utf8' });
     const good = verifyFile();
     expect(good.status).toBe(0);
     expect(good.stdout).toMatch(/^OK archive of 2026-03-10/);

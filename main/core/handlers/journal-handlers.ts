@@ -3,12 +3,13 @@
 import { CATEGORIES, type Category } from '../../../protocol/catalogue';
 import { parisDayBounds } from '../../../protocol/paris-time';
 import { lastEndedDay } from '../../journal/closures';
-import { TillError, type ClosureView, type EntryView, type JournalDebitRow } from '../../../preload/contract';
+import { TillError, type ClosureView, type EntryView, type JournalDebitRow, type VerifyView } from '../../../preload/contract';
 import type { CategoryTotals, JournalEntry } from '../../journal/journal';
 import { closureSchema } from '../../journal/debit-payloads';
 import { debitOutcome, projectionStatuses } from '../../debit/outcome-view';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
+import { checkAgainstAnchors, fetchAnchors } from '../../anchors/verify-against-region';
 
 type JournalCalls = 'journal.list' | 'journal.entry' | 'journal.verify' | 'closure.closeDay' | 'closure.closeMonth' | 'closure.list';
 
@@ -47,6 +48,21 @@ function voidRequestOf(journal: TillContext['journal'], fromSeq: number, voidId:
     reason: typeof reason === 'string' ? reason : '',
     at: entry.at,
   };
+}
+
+function anchored<T>(ctx: TillContext, value: T): T {
+  void ctx.anchors.flush().catch((error: unknown) => ctx.log('closure anchor not sent', { error: String(error) }));
+  return value;
+}
+
+/** The local chain against the Region's anchors; null when not enrolled or the Region did not answer. */
+async function againstRegion(ctx: TillContext): Promise<VerifyView['region']> {
+  if (!ctx.link.config() || ctx.link.secretState() === 'unreadable') return null;
+  await ctx.anchors.flush().catch(() => undefined);
+  const anchors = ctx.observe(await fetchAnchors(ctx.region()));
+  if (anchors.kind !== 'ok') return null;
+  const check = checkAgainstAnchors(ctx.journal, anchors.value);
+  return { ok: check.ok, confirmedUpTo: check.confirmedUpTo, anchors: check.anchors, findings: check.findings.map(({ problem, seq }) => ({ problem, seq })) };
 }
 
 export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> {
@@ -91,9 +107,9 @@ export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> 
       const view: EntryView = { seq: entry.seq, kind: entry.kind, at: entry.at, cashierId: entry.cashierId, payload: entry.payload, prevHash: entry.prevHash, hash: entry.hash };
       return view;
     },
-    'journal.verify': () => {
+    'journal.verify': async () => {
       const result = journal.verify();
-      if (result.ok) return { ok: true, count: result.count };
+      if (result.ok) return { ok: true, count: result.count, region: await againstRegion(ctx) };
       try {
         journal.append({ kind: 'CHAIN_BROKEN', cashierId: ctx.cashierId(), payload: { seq: result.seq, problem: result.problem, detail: result.detail.slice(0, 500) } });
       } catch (error) {
@@ -102,8 +118,9 @@ export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> 
       }
       return { ok: false, count: Math.max(0, result.seq - 1), brokenSeq: result.seq, problem: result.problem };
     },
-    'closure.closeDay': (input) => closureView(journal.closeDay(input.day ?? lastEndedDay(ctx.now()), ctx.cashierId())),
-    'closure.closeMonth': (input) => closureView(journal.closeMonth(input.month, ctx.cashierId())),
+    // Every closure is anchored at the Region with its totals: a sealed period the Region holds cannot change.
+    'closure.closeDay': (input) => anchored(ctx, closureView(journal.closeDay(input.day ?? lastEndedDay(ctx.now()), ctx.cashierId()))),
+    'closure.closeMonth': (input) => anchored(ctx, closureView(journal.closeMonth(input.month, ctx.cashierId()))),
     'closure.list': () => journal.list({ kinds: ['DAY_CLOSED', 'MONTH_CLOSED'], order: 'desc' }).map(closureView),
   };
 }
