@@ -4,7 +4,7 @@
 // directly; the main process only hands out ports (electron docs/api/utility-process.md, child.postMessage
 // with transfer; docs/api/message-channel-main.md). A port message with no port tells the preload its
 // port is dead (the core is restarting): it answers the calls in flight CORE_RESTARTED and holds new ones.
-import { MessageChannelMain, utilityProcess, type MessagePortMain, type WebContents } from 'electron';
+import { MessageChannelMain, utilityProcess, type MessagePortMain } from 'electron';
 import { IPC_PORT } from '../../preload/contract/ipc';
 import type { CoreChild, CoreSupervisor } from '../core-process/supervisor';
 
@@ -30,19 +30,48 @@ export function electronCoreLauncher(
   };
 }
 
-/** Gives the page in `contents` a new port to the core; false while no core is ready. */
-export function linkPageToCore(core: CoreSupervisor<MessagePortMain>, contents: WebContents): boolean {
-  const { port1, port2 } = new MessageChannelMain();
-  if (!core.post({ kind: 'connect' }, [port1])) {
-    port1.close();
-    port2.close();
-    return false;
-  }
-  contents.postMessage(IPC_PORT, null, [port2]);
-  return true;
+/** The part of a WebContents the links use. */
+export interface LinkablePage {
+  getURL(): string;
+  isDestroyed(): boolean;
+  postMessage(channel: string, message: unknown, transfer?: MessagePortMain[]): void;
 }
 
-/** Tells the page its port died with the core. */
-export function unlinkPage(contents: WebContents): void {
-  if (!contents.isDestroyed()) contents.postMessage(IPC_PORT, null, []);
+/**
+ * Which page holds a port to which core. Each load of a page gets its own port; a new core gives a port to
+ * every page not linked to it yet; a core that died tells each page its port is dead.
+ */
+export class PageLinks {
+  private readonly linkedTo = new WeakMap<LinkablePage, number>();
+
+  constructor(
+    private readonly core: CoreSupervisor<MessagePortMain>,
+    /** Only our own page gets a port: the core answers whatever holds one. */
+    private readonly isOurPage: (url: string) => boolean,
+  ) {}
+
+  pageLoaded(page: LinkablePage): void {
+    this.link(page);
+  }
+
+  coreReady(generation: number, pages: readonly LinkablePage[]): void {
+    for (const page of pages) if (this.linkedTo.get(page) !== generation) this.link(page);
+  }
+
+  coreDown(pages: readonly LinkablePage[]): void {
+    for (const page of pages)
+      if (!page.isDestroyed() && this.isOurPage(page.getURL())) page.postMessage(IPC_PORT, null, []);
+  }
+
+  private link(page: LinkablePage): void {
+    if (page.isDestroyed() || !this.isOurPage(page.getURL())) return;
+    const { port1, port2 } = new MessageChannelMain();
+    if (!this.core.post({ kind: 'connect' }, [port1])) {
+      port1.close();
+      port2.close();
+      return;
+    }
+    page.postMessage(IPC_PORT, null, [port2]);
+    this.linkedTo.set(page, this.core.coreGeneration);
+  }
 }

@@ -2,14 +2,14 @@
 // safeStorage. The till core (journal, outbox, Region client, HID, exports) runs in its own utility process
 // (core-link.ts, main/core-process/), restarted if it dies; each page talks to it over a MessagePort the
 // shell hands out, so a busy core never stalls window management, and the shell never touches SQLite.
-import { app, BrowserWindow, safeStorage, session, type MessagePortMain, type WebContents } from 'electron';
+import { app, BrowserWindow, safeStorage, session, type MessagePortMain } from 'electron';
 import { join } from 'node:path';
 import type { SecretCipher } from '../secrets/secret-store';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { CoreSupervisor } from '../core-process/supervisor';
 import { tillDataDir } from './data-location';
 import { setupAutoUpdate } from './updater';
-import { electronCoreLauncher, linkPageToCore, unlinkPage } from './core-link';
+import { electronCoreLauncher, PageLinks } from './core-link';
 import { APP_INDEX_URL, decidePermission, decidePermissionCheck, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
 import { deviceSecretCipher } from '../secrets/os-keychain';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
@@ -52,16 +52,9 @@ function hardenSession(): void {
 
 const log = (message: string, fields?: Record<string, unknown>) => console.log(JSON.stringify({ message, process: 'main', ...fields }));
 
-/** Which core each page holds a port to, so a new core links every page once and a reload gets its own port. */
-const pageCore = new WeakMap<WebContents, number>();
+const pages = () => BrowserWindow.getAllWindows().map((w) => w.webContents);
 
-function linkPage(core: CoreSupervisor<MessagePortMain>, contents: WebContents): void {
-  // Only our own page gets a port: the core answers whatever holds one.
-  if (contents.isDestroyed() || !isAppUrl(contents.getURL(), rendererIndexUrl)) return;
-  if (linkPageToCore(core, contents)) pageCore.set(contents, core.coreGeneration);
-}
-
-function createWindow(core: CoreSupervisor<MessagePortMain>): BrowserWindow {
+function createWindow(links: PageLinks): BrowserWindow {
   const options = secureWindowOptions(preloadPath);
   // The isolation flags are spelled out again where the window is made, so that a static checker
   // (Electronegativity, run in the proofs) sees them: it cannot follow secureWindowOptions().
@@ -73,7 +66,7 @@ function createWindow(core: CoreSupervisor<MessagePortMain>): BrowserWindow {
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   // Each load of the page (a reload too) gets a new port; the preload is listening before the page runs.
-  win.webContents.on('dom-ready', () => linkPage(core, win.webContents));
+  win.webContents.on('dom-ready', () => links.pageLoaded(win.webContents));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererIndexUrl);
   return win;
@@ -98,13 +91,10 @@ if (!app.requestSingleInstanceLock()) {
       log,
       // The core's seal/open requests for its device key: safeStorage exists in the main process only.
       secrets: deviceCipher(),
-      onReady: (generation) => {
-        for (const w of BrowserWindow.getAllWindows()) if (pageCore.get(w.webContents) !== generation) linkPage(core, w.webContents);
-      },
-      onDown: () => {
-        for (const w of BrowserWindow.getAllWindows()) unlinkPage(w.webContents);
-      },
+      onReady: (generation) => links.coreReady(generation, pages()),
+      onDown: () => links.coreDown(pages()),
     });
+    const links = new PageLinks(core, (url) => isAppUrl(url, rendererIndexUrl));
     void core.start();
     // Updates download in the background and install when the till quits; never during a sale.
     const updates = setupAutoUpdate({
@@ -120,9 +110,9 @@ if (!app.requestSingleInstanceLock()) {
       // The end of a shift (the session closed, no sale open) is the moment to install a downloaded update.
       if (event === 'status' && 'staff' in payload && payload.staff === null) updates.installAtEndOfDay();
     });
-    let win = createWindow(core);
+    let win = createWindow(links);
     app.on('second-instance', () => {
-      if (win.isDestroyed()) win = createWindow(core);
+      if (win.isDestroyed()) win = createWindow(links);
       if (win.isMinimized()) win.restore();
       win.focus();
     });

@@ -20,7 +20,8 @@ export interface Envelope {
 
 export class FakeMessagePortMain extends EventEmitter {
   private started = false;
-  constructor(private readonly port: NodePort) {
+  /** The Node port underneath: what a transfer hands to the other thread. */
+  constructor(readonly port: NodePort) {
     super();
     port.on('close', () => this.emit('close'));
   }
