@@ -1,4 +1,6 @@
 // One command of `npm run till -- …`. Commands are listed in registry.ts; each lives in its own module.
+import { TillError } from '../../preload/contract/errors';
+
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
@@ -20,3 +22,12 @@ export const defaultIo: CliIo = {
   err: (line) => process.stderr.write(line + '\n'),
   now: () => new Date(),
 };
+
+/** A till refusal as `CODE: message` on stderr, exit 1; anything else is a bug and propagates. */
+export function reportTillError(error: unknown, io: CliIo): number {
+  if (error instanceof TillError) {
+    io.err(`${error.code}: ${error.message}`);
+    return 1;
+  }
+  throw error;
+}

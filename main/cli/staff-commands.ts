@@ -3,10 +3,9 @@
 // the unlock is journalled (STAFF_UNLOCKED by `cli`) like one made in Réglages.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { TillError } from '../../preload/contract/errors';
 import { openJournal } from '../journal/journal';
 import { StaffDirectory } from '../staff/staff-directory';
-import type { Command } from './command';
+import { reportTillError, type Command } from './command';
 
 export const staffUnlock: Command = {
   name: 'staff unlock',
@@ -30,11 +29,7 @@ export const staffUnlock: Command = {
       io.out(`${values.staff} unlocked`);
       return 0;
     } catch (error) {
-      if (error instanceof TillError) {
-        io.err(`${error.code}: ${error.message}`);
-        return 1;
-      }
-      throw error;
+      return reportTillError(error, io);
     } finally {
       journal.close();
     }

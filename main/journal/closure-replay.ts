@@ -16,7 +16,7 @@ import { parisDay, parisMonth } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
 import type { ClosureKind } from './closures';
 import { canonicalJson } from './chain-hash';
-import { closureSchema, type ClosureLine, type ClosurePayload } from './debit-payloads';
+import { PROJECTED_PAYLOADS, closureSchema, type ClosureLine, type ClosurePayload, type ProjectedKind } from './debit-payloads';
 import { COUNTED_SQL, DebitProjectionStore } from './debit-projection';
 import { isEntryKind } from './entry-kinds';
 import type { JsonObject, JsonValue } from './json-value';
@@ -61,21 +61,8 @@ interface Contribution {
   amountCents: number;
 }
 
-export const REPLAYED_KINDS = [
-  'DEBIT_REQUESTED',
-  'DEBIT_ACCEPTED',
-  'DEBIT_REFUSED',
-  'DEBIT_UNKNOWN',
-  'DEBIT_OFFLINE_ACCEPTED',
-  'VOID_REQUESTED',
-  'DEBIT_VOIDED',
-  'VOID_REFUSED',
-  'COUPON_REDEEM_REQUESTED',
-  'COUPON_REDEEMED',
-  'COUPON_REFUSED',
-  'DAY_CLOSED',
-  'MONTH_CLOSED',
-] as const;
+/** The kinds a replay reads: those the debit projection reads (debits, voids, coupons, closures). */
+export const REPLAYED_KINDS = Object.keys(PROJECTED_PAYLOADS) as ProjectedKind[];
 
 export class ClosureReplay {
   private readonly mem = openSqlite(':memory:');

@@ -16,6 +16,7 @@ import { createTill } from '../../main/core/till';
 import { canonicalJson, chainHash, entryJson } from '../../main/journal/chain-hash';
 import type { JsonObject } from '../../main/journal/json-value';
 import { openJournal } from '../../main/journal/journal';
+import type { EntryRow } from '../../main/journal/verify';
 import { tamperConnection } from '../../main/journal/test-fixtures';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { TillError } from '../../preload/contract';
@@ -26,16 +27,7 @@ const tmp = makeTempDir('tamper');
 const original = join(tmp.dir, 'original', 'journal.sqlite');
 let region: RegionHandle;
 
-interface Row {
-  seq: number;
-  device_id: string | null;
-  kind: string;
-  at: string;
-  cashier_id: string | null;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+type Row = EntryRow;
 
 /** Facts about the original journal the tampers aim at. */
 const at = { debit: 0, accepted: 0, closure: 0, afterClosure: 0, last: 0 };
