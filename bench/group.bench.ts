@@ -10,6 +10,7 @@ import { chromiumLaunchOptions } from '../test/support/chromium';
 import { startRegionServer } from '../test/support/region-server';
 import { startServedTill } from '../test/support/served-till';
 import { typeBurst } from '../test/scan/key-burst';
+import type { OutingView } from '../preload/contract';
 import type { Bench } from './figure';
 
 async function perMinute(page: Page, tokens: readonly string[], onePass: (token: string, i: number) => Promise<void>): Promise<number> {
@@ -57,7 +58,7 @@ const bench: Bench = async ({ quick }) => {
       await page.keyboard.press('Enter');
       await page.locator(`[data-passes="${i + 1}"]`).waitFor();
     });
-    const outing = served.must(await served.till.dispatch('outing.current', {}));
+    const outing = served.must(await served.till.dispatch('outing.current', {})) as OutingView | null;
     if (!outing || outing.debitCount !== rounds) throw new Error(`the outing counted ${outing?.debitCount ?? 0} debits of ${rounds}`);
 
     return [

@@ -3,7 +3,8 @@
 // COUPON_REDEEM_REQUESTED (durable, with the UUID the Region dedupes on) → COUPON_REDEEMED / REFUSED,
 // an unknown outcome left pending for the outbox.
 import { randomUUID } from 'node:crypto';
-import { isItemEligible, type Category, type Item } from '../../protocol/catalogue';
+import { isItemEligible, type ArtDiscipline, type Category, type Item } from '../../protocol/catalogue';
+import { recordedDiscipline } from '../debit/discipline';
 import { COUPON_PREFIX } from '../../protocol/pass-token';
 import { normalizeCouponCode } from '../../protocol/coupon-code';
 import { TillError, type CouponView, type DebitOutcome } from '../../preload/contract';
@@ -31,6 +32,7 @@ export interface RedeemRequest {
   couponId: string;
   item: Item;
   sessions?: number | undefined;
+  discipline?: ArtDiscipline | undefined;
   priceCents: number;
 }
 
@@ -92,6 +94,7 @@ export class CouponDesk {
     if (!isItemEligible(coupon.category, request.item, request.sessions)) throw new TillError('ITEM_NOT_ELIGIBLE', undefined, { item: request.item });
     // The reserved amount is debited in full: the price must cover it.
     if (coupon.amountCents <= 0 || coupon.amountCents > request.priceCents) throw new TillError('AMOUNT_INVALID', undefined, { amountCents: coupon.amountCents });
+    const discipline = recordedDiscipline(request.item, request.discipline);
 
     const debitId = randomUUID();
     const occurredAt = new Date(nowMs).toISOString();
@@ -101,6 +104,7 @@ export class CouponDesk {
       category: coupon.category,
       item: request.item,
       ...(request.sessions !== undefined ? { sessions: request.sessions } : {}),
+      ...discipline,
       priceCents: request.priceCents,
       amountCents: coupon.amountCents,
       beneficiaryId: coupon.beneficiary.id,

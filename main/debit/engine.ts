@@ -16,6 +16,7 @@ import { debitBody } from '../outbox/region-request';
 import type { RequestStore } from '../outbox/request-store';
 import { firstRefusal } from './rules';
 import { firstOfflineRefusal } from './offline-rules';
+import { recordedDiscipline } from './discipline';
 import { debitOutcome } from './outcome-view';
 import { awaitsDebitAnswer, debitAnswerEntry } from './region-answer';
 import { withImmediateRetries } from './immediate-retry';
@@ -75,6 +76,7 @@ export class DebitEngine {
       tokenUsedHere: journal.debits.isJtiUsed(scan.jti),
     });
     if (refusal) throw new TillError(refusal.code, undefined, refusal.params);
+    const discipline = recordedDiscipline(request.item, request.discipline);
 
     const debitId = randomUUID();
     const occurredAt = new Date(nowMs).toISOString();
@@ -83,6 +85,7 @@ export class DebitEngine {
       category: request.category,
       item: request.item,
       ...(request.sessions !== undefined ? { sessions: request.sessions } : {}),
+      ...discipline,
       priceCents: request.priceCents,
       amountCents: request.amountCents,
       mode: offline ? 'offline' : 'online',

@@ -1,12 +1,13 @@
 // Debits of a period as CSV for accountants: what French spreadsheet users open with a double click,
 // without an import wizard — UTF-8 with a BOM (so accents survive), `;` between fields (the comma is
 // the French decimal mark), amounts as `7,00`, CRLF line ends. Times are Paris wall-clock times.
+import type { ArtDiscipline } from '../../protocol/catalogue';
 import type { DebitState } from '../journal/journal';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-const HEADER = ['Date', 'Heure', 'Débit', 'Catégorie', 'Article', 'Séances', 'Prix (€)', 'Montant débité (€)', 'Reste payé (€)', 'Statut', 'Mode', 'Caissier', 'Accepté le'];
+const HEADER = ['Date', 'Heure', 'Débit', 'Catégorie', 'Article', 'Séances', 'Discipline', 'Prix (€)', 'Montant débité (€)', 'Reste payé (€)', 'Statut', 'Mode', 'Caissier', 'Accepté le'];
 
 const STATUS_FR: Record<DebitState['status'], string> = {
   requested: 'demandé',
@@ -16,6 +17,16 @@ const STATUS_FR: Record<DebitState['status'], string> = {
   refused: 'refusé',
   voided: 'annulé',
   void_pending: 'annulation en attente',
+};
+
+/** The regulation's own words for a cycle's discipline (3.2.1). */
+export const DISCIPLINE_FR: Readonly<Record<ArtDiscipline, string>> = {
+  MUSIQUE_CHORALE: 'musique/chorale',
+  DANSE: 'danse',
+  CIRQUE: 'cirque',
+  THEATRE: 'théâtre',
+  ARTS_MARIONNETTIQUES: 'arts marionnettiques',
+  ARTS_VISUELS: 'arts visuels',
 };
 
 const PARIS_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
@@ -60,6 +71,7 @@ export function debitsCsv(debits: Iterable<DebitState>, opts: { header?: boolean
       d.category,
       d.item,
       d.sessions === null ? '' : String(d.sessions),
+      d.discipline ? DISCIPLINE_FR[d.discipline] : '',
       frenchAmount(d.priceCents),
       frenchAmount(d.amountCents),
       frenchAmount(d.priceCents - d.amountCents),

@@ -1,7 +1,7 @@
 // The payloads the debit engine writes, checked before they enter the chain (and again when the
 // projection is rebuilt from a file, which may have been tampered with).
 import { z } from 'zod';
-import { CATEGORIES, ITEMS } from '../../protocol/catalogue';
+import { ART_DISCIPLINES, CATEGORIES, ITEMS } from '../../protocol/catalogue';
 import type { EntryKind } from './entry-kinds';
 
 const id = z.string().min(1).max(128);
@@ -16,6 +16,8 @@ export const debitRequestedSchema = z.object({
   category: z.enum(CATEGORIES),
   item: z.enum(ITEMS),
   sessions: z.number().int().min(1).max(1000).optional(),
+  /** A cycle's artistic discipline (since issue 17; older cycles have none). */
+  discipline: z.enum(ART_DISCIPLINES).optional(),
   priceCents: cents,
   amountCents: cents,
   mode: z.enum(['online', 'offline']),
@@ -38,6 +40,7 @@ export const couponRedeemRequestedSchema = z.object({
   category: z.enum(CATEGORIES),
   item: z.enum(ITEMS),
   sessions: z.number().int().min(1).max(1000).optional(),
+  discipline: z.enum(ART_DISCIPLINES).optional(),
   priceCents: cents,
   amountCents: cents,
   beneficiaryId: id,

@@ -1,7 +1,7 @@
 // Each debit's current state, as a view over its entries. Maintained inside the append transaction
 // (so it is never ahead of or behind the chain) and rebuildable from the entries alone.
 import type Database from 'better-sqlite3';
-import { CATEGORIES, walletOf, type Category, type Item, type Wallet } from '../../protocol/catalogue';
+import { ART_DISCIPLINES, CATEGORIES, walletOf, type ArtDiscipline, type Category, type Item, type Wallet } from '../../protocol/catalogue';
 import { TillError } from '../../preload/contract/errors';
 import type { z } from 'zod';
 import type { EntryKind } from './entry-kinds';
@@ -26,6 +26,8 @@ export interface DebitState {
   wallet: Wallet;
   item: Item;
   sessions: number | null;
+  /** A cycle's artistic discipline (absent for other items, and for cycles recorded before issue 17). */
+  discipline?: ArtDiscipline;
   priceCents: number;
   amountCents: number;
   mode: 'online' | 'offline';
@@ -79,6 +81,7 @@ interface DebitRow {
   wallet: Wallet;
   item: Item;
   sessions: number | null;
+  discipline: string | null;
   price_cents: number;
   amount_cents: number;
   mode: 'online' | 'offline';
@@ -121,7 +124,13 @@ function toState(r: DebitRow): DebitState {
     acceptedAt: r.accepted_at,
     voidId: r.void_id,
     regionConfirmed: CONFIRMED.includes(r.status),
+    ...disciplineOf(r.discipline),
   };
+}
+
+function disciplineOf(value: string | null): { discipline?: ArtDiscipline } {
+  const discipline = ART_DISCIPLINES.find((d) => d === value);
+  return discipline ? { discipline } : {};
 }
 
 export function instantMs(iso: string, what: string): number {
@@ -155,9 +164,9 @@ export class DebitProjectionStore implements DebitProjection {
     const prepare = (sql: string) => db.prepare(sql);
     this.s = {
       get: prepare('SELECT * FROM debits WHERE debit_id = ?'),
-      insert: prepare(`INSERT INTO debits (debit_id, request_seq, last_seq, kind, category, wallet, item, sessions, price_cents,
+      insert: prepare(`INSERT INTO debits (debit_id, request_seq, last_seq, kind, category, wallet, item, sessions, discipline, price_cents,
           amount_cents, mode, jti, beneficiary_id, coupon_id, occurred_at, occurred_ms, cashier_id, status)
-        VALUES (@debit_id, @request_seq, @request_seq, @kind, @category, @wallet, @item, @sessions, @price_cents,
+        VALUES (@debit_id, @request_seq, @request_seq, @kind, @category, @wallet, @item, @sessions, @discipline, @price_cents,
           @amount_cents, @mode, @jti, @beneficiary_id, @coupon_id, @occurred_at, @occurred_ms, @cashier_id, 'requested')`),
       update: prepare(`UPDATE debits SET last_seq = @last_seq, status = @status, status_before_void = @status_before_void,
           code = @code, wallet_balance_cents = @wallet_balance_cents, accepted_at = @accepted_at, void_id = @void_id,
@@ -291,6 +300,7 @@ export class DebitProjectionStore implements DebitProjection {
       category: Category;
       item: Item;
       sessions?: number | undefined;
+      discipline?: ArtDiscipline | undefined;
       priceCents: number;
       amountCents: number;
       mode: 'online' | 'offline';
@@ -309,6 +319,7 @@ export class DebitProjectionStore implements DebitProjection {
       wallet: walletOf(d.category),
       item: d.item,
       sessions: d.sessions ?? null,
+      discipline: d.discipline ?? null,
       price_cents: d.priceCents,
       amount_cents: d.amountCents,
       mode: d.mode,

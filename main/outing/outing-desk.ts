@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { TillError, type DebitOutcome, type DebitRequest, type ErrorCode } from '../../preload/contract';
 import type { OtherwiseCode, OutingPassResult, OutingPassView, OutingView } from '../../preload/contract/outing';
-import { CATEGORIES, ITEMS, type Category, type Item } from '../../protocol/catalogue';
+import { ART_DISCIPLINES, CATEGORIES, ITEMS, type ArtDiscipline, type Category, type Item } from '../../protocol/catalogue';
 import type { Journal, JournalEntry } from '../journal/journal';
+import { recordedDiscipline } from '../debit/discipline';
 
 export interface OutingDeskDeps {
   journal: Journal;
@@ -23,6 +24,7 @@ export interface OpenOuting {
   category: Category;
   item: Item;
   sessions?: number | undefined;
+  discipline?: ArtDiscipline | undefined;
   priceCents: number;
 }
 
@@ -41,13 +43,15 @@ export class OutingDesk {
   open(input: OpenOuting): OutingView {
     const current = this.currentEntry();
     if (current) throw new TillError('INPUT_INVALID', `outing ${String(current.payload['outingId'])} is still open: close it first`);
+    // A cycle outing names its discipline once, before the first pass rather than at each one.
+    recordedDiscipline(input.item, input.discipline);
     const outingId = randomUUID();
     // The last outing's names are kept for its summary only until the next one opens.
     this.otherwiseNames.clear();
     this.deps.journal.append({
       kind: 'OUTING_OPENED',
       cashierId: this.deps.cashierId(),
-      payload: { outingId, title: input.title, category: input.category, item: input.item, sessions: input.sessions, priceCents: input.priceCents },
+      payload: { outingId, title: input.title, category: input.category, item: input.item, sessions: input.sessions, discipline: input.discipline, priceCents: input.priceCents },
     });
     return this.view(outingId);
   }
@@ -65,7 +69,7 @@ export class OutingDesk {
       const beneficiaryId = this.deps.beneficiaryOf(scanId);
       return { outing: this.otherwise(outingId, 'NOT_USED', beneficiaryId && this.personName(beneficiaryId)), outcome: null, otherwise: 'NOT_USED' };
     }
-    const request: DebitRequest = { scanId, category: outing.category, item: outing.item, priceCents: outing.priceCents, amountCents, ...(outing.sessions !== null ? { sessions: outing.sessions } : {}) };
+    const request: DebitRequest = { scanId, category: outing.category, item: outing.item, priceCents: outing.priceCents, amountCents, ...(outing.sessions !== null ? { sessions: outing.sessions } : {}), ...(outing.discipline !== null ? { discipline: outing.discipline } : {}) };
     let outcome: DebitOutcome;
     try {
       outcome = await this.deps.submit(request);
@@ -125,6 +129,7 @@ export class OutingDesk {
       category,
       item,
       sessions: typeof p['sessions'] === 'number' ? p['sessions'] : null,
+      discipline: ART_DISCIPLINES.find((d) => d === p['discipline']) ?? null,
       priceCents,
       openedAt: opened.at,
       closedAt: entries.find((e) => e.kind === 'OUTING_CLOSED')?.at ?? null,

@@ -42,6 +42,7 @@ export function buildReceipt(state: DebitState, issuer: ReceiptIssuer | null, ho
     occurredAt: state.occurredAt,
     category: state.category,
     item: state.item,
+    ...(state.discipline ? { discipline: state.discipline } : {}),
     priceCents: state.priceCents,
     amountCents: state.amountCents,
     remainderCents: state.priceCents - state.amountCents,

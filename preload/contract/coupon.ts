@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Category } from '../../protocol/catalogue';
 import type { DebitOutcome } from './debit';
 import { call } from './define';
-import { centsSchema, emptyInput, itemSchema, scanTextSchema } from './schemas';
+import { centsSchema, disciplineSchema, emptyInput, itemSchema, scanTextSchema } from './schemas';
 
 export interface CouponView {
   id: string;
@@ -26,6 +26,7 @@ export const couponCalls = {
         couponId: z.string().min(1).max(64),
         item: itemSchema,
         sessions: z.number().int().min(1).max(1000).optional(),
+        discipline: disciplineSchema.optional(),
         priceCents: centsSchema,
       })
       .strict(),

@@ -1,9 +1,9 @@
 // Debiting a wallet: the cashier's request, and every outcome it can have.
 import { z } from 'zod';
-import type { Category, Item } from '../../protocol/catalogue';
+import type { ArtDiscipline, Category, Item } from '../../protocol/catalogue';
 import type { ErrorCode } from './errors';
 import { call } from './define';
-import { categorySchema, centsSchema, idSchema, itemSchema } from './schemas';
+import { categorySchema, centsSchema, disciplineSchema, idSchema, itemSchema } from './schemas';
 import { pinSchema } from './staff';
 import { VOID_REASONS } from './journal';
 
@@ -37,6 +37,7 @@ export const debitRequestSchema = z
     category: categorySchema,
     item: itemSchema,
     sessions: z.number().int().min(1).max(1000).optional(),
+    discipline: disciplineSchema.optional(),
     priceCents: centsSchema,
     amountCents: centsSchema,
   })
@@ -56,6 +57,8 @@ export interface Receipt {
   occurredAt: string;
   category: Category;
   item: Item;
+  /** A cycle's artistic discipline, printed on the receipt. */
+  discipline?: ArtDiscipline;
   priceCents: number;
   amountCents: number;
   remainderCents: number;

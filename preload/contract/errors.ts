@@ -62,6 +62,8 @@ export const TILL_ERROR_CODES = [
   'AVOIR_EXHAUSTED',
   /** An avoir asked for a debit that is not an accepted debit of this till, or was already given one (params: debitId). */
   'AVOIR_NOT_ELIGIBLE',
+  /** A cycle (CYCLE) must name its artistic discipline (regulation 3.2.1). */
+  'DISCIPLINE_REQUIRED',
   'DISK_FULL',
   'STORAGE_READ_ONLY',
   'JOURNAL_BROKEN',

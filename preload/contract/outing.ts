@@ -1,11 +1,11 @@
 // Sorties collectives (§2.3): a school or club brings a group; each youth *may* pay their share with
 // their wallet, never by obligation. The cashier opens the outing once, then scans pass after pass.
 import { z } from 'zod';
-import type { Category, Item } from '../../protocol/catalogue';
+import type { ArtDiscipline, Category, Item } from '../../protocol/catalogue';
 import type { DebitOutcome } from './debit';
 import { ERROR_CODES, type ErrorCode } from './errors';
 import { call } from './define';
-import { categorySchema, centsSchema, idSchema, itemSchema, uuidSchema } from './schemas';
+import { categorySchema, centsSchema, disciplineSchema, idSchema, itemSchema, uuidSchema } from './schemas';
 
 /** Why a pass goes to the "à régler autrement" list: a refusal's code, or the youth's choice not to use Atouts. */
 export type OtherwiseCode = ErrorCode | 'NOT_USED';
@@ -26,6 +26,7 @@ export interface OutingView {
   category: Category;
   item: Item;
   sessions: number | null;
+  discipline: ArtDiscipline | null;
   priceCents: number;
   openedAt: string;
   closedAt: string | null;
@@ -50,7 +51,7 @@ const otherwiseCodeSchema = z.custom<OtherwiseCode>((v) => v === 'NOT_USED' || (
 
 export const outingCalls = {
   'outing.open': call<OutingView>()(
-    z.object({ title: z.string().trim().min(1).max(120), category: categorySchema, item: itemSchema, sessions: z.number().int().min(1).max(1000).optional(), priceCents: centsSchema.min(1) }).strict(),
+    z.object({ title: z.string().trim().min(1).max(120), category: categorySchema, item: itemSchema, sessions: z.number().int().min(1).max(1000).optional(), discipline: disciplineSchema.optional(), priceCents: centsSchema.min(1) }).strict(),
     'cashier',
   ),
   /** The outing open on this till, if any (it survives a restart: it lives in the journal). */

@@ -1,10 +1,12 @@
 // Input building blocks shared by several calls. Bounded everywhere: the UI is not trusted blindly.
 import { z } from 'zod';
-import { CATEGORIES, ITEMS, WALLETS } from '../../protocol/catalogue';
+import { ART_DISCIPLINES, CATEGORIES, ITEMS, WALLETS } from '../../protocol/catalogue';
 
 export const categorySchema = z.enum(CATEGORIES);
 export const itemSchema = z.enum(ITEMS);
 export const walletSchema = z.enum(WALLETS);
+/** A cycle's artistic discipline (required for a CYCLE, see main/debit/discipline.ts). */
+export const disciplineSchema = z.enum(ART_DISCIPLINES);
 /** Money in integer cents; a till never handles more than 100 000 € in one line. */
 export const centsSchema = z.number().int().min(0).max(10_000_000);
 export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/);

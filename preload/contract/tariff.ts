@@ -1,9 +1,9 @@
 // The partner's usual prices (tariffs): set once by a manager, offered at the counter as buttons with the
 // number keys 1–9, so the standard sale is scan → 1 → Enter.
 import { z } from 'zod';
-import { isItemEligible, type Category, type Item } from '../../protocol/catalogue';
+import { isItemEligible, type ArtDiscipline, type Category, type Item } from '../../protocol/catalogue';
 import { call } from './define';
-import { categorySchema, centsSchema, emptyInput, itemSchema } from './schemas';
+import { categorySchema, centsSchema, disciplineSchema, emptyInput, itemSchema } from './schemas';
 
 export interface Tariff {
   id: string;
@@ -13,6 +13,8 @@ export interface Tariff {
   item: Item;
   /** A cycle's number of sessions (≥ 5); absent for any other item. */
   sessions?: number;
+  /** A cycle's artistic discipline, so the tariff key alone makes a complete cycle sale. */
+  discipline?: ArtDiscipline;
   priceCents: number;
 }
 
@@ -26,11 +28,13 @@ export const tariffSchema = z
     category: categorySchema,
     item: itemSchema,
     sessions: z.number().int().min(1).max(1000).optional(),
+    discipline: disciplineSchema.optional(),
     priceCents: centsSchema.min(1),
   })
   .strict()
   .refine((t) => isItemEligible(t.category, t.item, t.sessions), { message: 'item not eligible for the category', path: ['item'] })
-  .refine((t) => (t.item === 'CYCLE') === (t.sessions !== undefined), { message: 'sessions only and always for a cycle', path: ['sessions'] });
+  .refine((t) => (t.item === 'CYCLE') === (t.sessions !== undefined), { message: 'sessions only and always for a cycle', path: ['sessions'] })
+  .refine((t) => t.item === 'CYCLE' || t.discipline === undefined, { message: 'a discipline only for a cycle', path: ['discipline'] });
 
 export const tariffCalls = {
   'tariff.list': call<Tariff[]>()(emptyInput, 'cashier'),

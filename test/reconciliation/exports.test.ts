@@ -48,9 +48,9 @@ describe('CSV of debits', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(lines.at(-1)).toBe('');
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/\n/);
-    expect(lines[1]).toBe("10/03/2026;10:00:00;d-1;CINEMA;SEANCE;;9,50;7,00;2,50;accepté;en ligne;'=cmd|calc;10/03/2026 10:00:01");
+    expect(lines[1]).toBe("10/03/2026;10:00:00;d-1;CINEMA;SEANCE;;;9,50;7,00;2,50;accepté;en ligne;'=cmd|calc;10/03/2026 10:00:01");
     // 23:30 UTC is already the next day in Paris (UTC+1 in March, before summer time).
-    expect(lines[2]).toBe('11/03/2026;00:30:00;d-2;SPECTACLE;PLACE;;42,50;30,00;12,50;accepté;en ligne;"Zoé; ""la caissière""";11/03/2026 00:30:01');
+    expect(lines[2]).toBe('11/03/2026;00:30:00;d-2;SPECTACLE;PLACE;;;42,50;30,00;12,50;accepté;en ligne;"Zoé; ""la caissière""";11/03/2026 00:30:01');
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 

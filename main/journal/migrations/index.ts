@@ -7,10 +7,11 @@ import { m0001Entries } from './0001-entries';
 import { m0002DebitProjection } from './0002-debit-projection';
 import { m0003Persons } from './0003-persons';
 import { m0004VoidNotes } from './0004-void-notes';
+import { m0005CycleDiscipline } from './0005-cycle-discipline';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Entries, m0002DebitProjection, m0003Persons, m0004VoidNotes];
+export const MIGRATIONS: readonly Migration[] = [m0001Entries, m0002DebitProjection, m0003Persons, m0004VoidNotes, m0005CycleDiscipline];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {

@@ -74,6 +74,7 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
     setCategory(tariff.category);
     fields.setItem(tariff.item);
     if (tariff.sessions !== undefined) fields.setSessions(String(tariff.sessions));
+    fields.setDiscipline(tariff.discipline ?? '');
     fields.setPrice(centsToInput(tariff.priceCents));
     setAmountTouched(false);
     setTariffId(tariff.id);

@@ -1,8 +1,8 @@
-// The item, its number of sessions (a cycle needs at least five) and the price: the same three fields for a
+// The item, its number of sessions (a cycle needs at least five) and its discipline, and the price: the same three fields for a
 // wallet debit and a coupon redemption, and their state (useItemFields).
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Item } from '../../../protocol/catalogue';
+import { ART_DISCIPLINES, type ArtDiscipline, type Item } from '../../../protocol/catalogue';
 import { parseEuros } from '../format/money';
 
 interface Props {
@@ -11,6 +11,8 @@ interface Props {
   onItem: (item: Item) => void;
   sessions: string;
   onSessions: (sessions: string) => void;
+  discipline: ArtDiscipline | '';
+  onDiscipline: (discipline: ArtDiscipline | '') => void;
   price: string;
   onPrice: (price: string) => void;
   priceRef: RefObject<HTMLInputElement | null>;
@@ -24,18 +26,20 @@ interface Props {
 export function useItemFields(items: readonly Item[], opts: { focusPrice?: boolean } = {}) {
   const [item, setItem] = useState<Item | undefined>(items[0]);
   const [sessions, setSessions] = useState('5');
+  // No default: the cashier says which practice the cycle teaches (DISCIPLINE_REQUIRED otherwise).
+  const [discipline, setDiscipline] = useState<ArtDiscipline | ''>('');
   const [price, setPrice] = useState('');
   const priceRef = useRef<HTMLInputElement>(null);
   const focusPrice = opts.focusPrice ?? true;
   useEffect(() => {
     if (focusPrice) priceRef.current?.focus();
   }, [focusPrice]);
-  const chosen = item ? { item, ...(item === 'CYCLE' ? { sessions: Number(sessions) } : {}) } : null;
-  const props: Props = { items, item, onItem: setItem, sessions, onSessions: setSessions, price, onPrice: setPrice, priceRef };
-  return { setItem, setSessions, setPrice, chosen, priceCents: parseEuros(price), props };
+  const chosen = item ? { item, ...(item === 'CYCLE' ? { sessions: Number(sessions), ...(discipline ? { discipline } : {}) } : {}) } : null;
+  const props: Props = { items, item, onItem: setItem, sessions, onSessions: setSessions, discipline, onDiscipline: setDiscipline, price, onPrice: setPrice, priceRef };
+  return { setItem, setSessions, setDiscipline, setPrice, chosen, priceCents: parseEuros(price), props };
 }
 
-export function ItemFields({ items, item, onItem, sessions, onSessions, price, onPrice, priceRef }: Props) {
+export function ItemFields({ items, item, onItem, sessions, onSessions, discipline, onDiscipline, price, onPrice, priceRef }: Props) {
   const { t } = useTranslation();
   return (
     <>
@@ -58,6 +62,19 @@ export function ItemFields({ items, item, onItem, sessions, onSessions, price, o
             value={sessions}
             onChange={(e) => onSessions(e.target.value)}
           />
+        </label>
+      )}
+      {item === 'CYCLE' && (
+        <label>
+          {t('discipline.label')}
+          <select name="discipline" value={discipline} onChange={(e) => onDiscipline(e.target.value as ArtDiscipline | '')} required>
+            <option value="">{t('discipline.choose')}</option>
+            {ART_DISCIPLINES.map((d) => (
+              <option key={d} value={d}>
+                {t(`discipline.${d}`)}
+              </option>
+            ))}
+          </select>
         </label>
       )}
       <label>

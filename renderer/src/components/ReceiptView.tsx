@@ -52,6 +52,12 @@ export function ReceiptView({ debitId, onBack }: { debitId: string; onBack: () =
             <dd>
               {t(`category.${receipt.category}`)} — {t(`item.${receipt.item}`)}
             </dd>
+            {receipt.discipline && (
+              <>
+                <dt>{t('discipline.label')}</dt>
+                <dd data-discipline={receipt.discipline}>{t(`discipline.${receipt.discipline}`)}</dd>
+              </>
+            )}
             <dt>{t('receipt.price')}</dt>
             <dd>{money(receipt.priceCents)}</dd>
             <dt>{t('receipt.amount')}</dt>

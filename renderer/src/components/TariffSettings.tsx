@@ -2,7 +2,7 @@
 // order of the counter's number keys. Only items the category allows are offered.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_RULES, MIN_CYCLE_SESSIONS, type Category, type Item } from '../../../protocol/catalogue';
+import { ART_DISCIPLINES, CATEGORY_RULES, MIN_CYCLE_SESSIONS, type ArtDiscipline, type Category, type Item } from '../../../protocol/catalogue';
 import type { Tariff, TillErrorValue } from '../../../preload/contract';
 import { MAX_TARIFFS } from '../../../preload/contract/tariff';
 import { useTill } from '../till-context';
@@ -15,13 +15,14 @@ interface Row {
   category: Category;
   item: Item;
   sessions: string;
+  discipline: ArtDiscipline | '';
   price: string;
 }
 
 /** Every category offers at least one item; the first is the natural default. */
 const firstItem = (category: Category): Item => CATEGORY_RULES[category].items[0] ?? 'PLACE';
 
-const toRow = (t: Tariff): Row => ({ id: t.id, label: t.label, category: t.category, item: t.item, sessions: String(t.sessions ?? MIN_CYCLE_SESSIONS), price: centsToInput(t.priceCents) });
+const toRow = (t: Tariff): Row => ({ id: t.id, label: t.label, category: t.category, item: t.item, sessions: String(t.sessions ?? MIN_CYCLE_SESSIONS), discipline: t.discipline ?? '', price: centsToInput(t.priceCents) });
 
 /** A row as the contract takes it; null while a field is not a valid value yet. */
 function toTariff(row: Row): Tariff | null {
@@ -29,7 +30,7 @@ function toTariff(row: Row): Tariff | null {
   const sessions = Number(row.sessions);
   if (priceCents === null || priceCents <= 0 || row.label.trim() === '') return null;
   if (row.item === 'CYCLE' && !(Number.isInteger(sessions) && sessions >= MIN_CYCLE_SESSIONS)) return null;
-  return { id: row.id, label: row.label.trim(), category: row.category, item: row.item, ...(row.item === 'CYCLE' ? { sessions } : {}), priceCents };
+  return { id: row.id, label: row.label.trim(), category: row.category, item: row.item, ...(row.item === 'CYCLE' ? { sessions, ...(row.discipline ? { discipline: row.discipline } : {}) } : {}), priceCents };
 }
 
 let rowCounter = 0;
@@ -54,7 +55,7 @@ export function TariffSettings({ accreditations, editable }: { accreditations: r
     const category = accreditations[0];
     if (!category) return;
     setSaved(false);
-    setRows((all) => [...all, { id: newId(), label: '', category, item: firstItem(category), sessions: String(MIN_CYCLE_SESSIONS), price: '' }]);
+    setRows((all) => [...all, { id: newId(), label: '', category, item: firstItem(category), sessions: String(MIN_CYCLE_SESSIONS), discipline: '', price: '' }]);
   };
 
   async function save(e: FormEvent) {
@@ -111,6 +112,19 @@ export function TariffSettings({ accreditations, editable }: { accreditations: r
               <label>
                 {t('debit.sessions')}
                 <input inputMode="numeric" value={row.sessions} disabled={!editable} onChange={(e) => update(i, { sessions: e.target.value })} />
+              </label>
+            )}
+            {row.item === 'CYCLE' && (
+              <label>
+                {t('discipline.label')}
+                <select value={row.discipline} disabled={!editable} onChange={(e) => update(i, { discipline: e.target.value as ArtDiscipline | '' })}>
+                  <option value="">{t('discipline.choose')}</option>
+                  {ART_DISCIPLINES.map((d) => (
+                    <option key={d} value={d}>
+                      {t(`discipline.${d}`)}
+                    </option>
+                  ))}
+                </select>
               </label>
             )}
             <label>

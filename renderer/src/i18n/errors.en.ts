@@ -69,6 +69,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   AVOIR_UNKNOWN: 'No credit note has this code. Check what was typed (AV-XXXX-XXXX).',
   AVOIR_EXHAUSTED: 'The credit note does not cover this amount.',
   AVOIR_NOT_ELIGIBLE: 'This payment cannot get a credit note: it is not accepted, was voided, or already has one.',
+  DISCIPLINE_REQUIRED: "Choose the cycle's discipline (music/choir, dance, circus, theatre, puppetry or visual arts).",
   DISK_FULL: 'Disk full: the payment was not recorded. Free some space and try again.',
   STORAGE_READ_ONLY: 'Read-only storage: the payment was not recorded.',
   JOURNAL_BROKEN: 'Journal damaged: stop taking payments and contact support.',

@@ -71,6 +71,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   AVOIR_UNKNOWN: "Aucun avoir ne porte ce code. Vérifiez la saisie (AV-XXXX-XXXX).",
   AVOIR_EXHAUSTED: "L'avoir ne couvre pas ce montant.",
   AVOIR_NOT_ELIGIBLE: "Ce paiement ne peut pas donner lieu à un avoir : il n'est pas accepté, a été annulé, ou a déjà son avoir.",
+  DISCIPLINE_REQUIRED: 'Indiquez la discipline du cycle (musique/chorale, danse, cirque, théâtre, arts marionnettiques ou arts visuels).',
   DISK_FULL: "Disque plein : le paiement n'a pas été enregistré. Libérez de l'espace puis recommencez.",
   STORAGE_READ_ONLY: "Stockage en lecture seule : le paiement n'a pas été enregistré. Contactez le support.",
   JOURNAL_BROKEN: 'Journal endommagé : ne faites plus de paiement et contactez le support.',

@@ -4,6 +4,7 @@ import type { regulationFr } from './regulation.fr';
 export const regulationEn: typeof regulationFr = {
   nav: { outing: 'Outings (F8)', avoirs: 'Credit notes (F9)' },
   closures: { diff: { MONTH_MISMATCH: 'Dated in another month' } },
+  discipline: { label: 'Discipline', choose: '— choose —', MUSIQUE_CHORALE: 'Music / choir', DANSE: 'Dance', CIRQUE: 'Circus', THEATRE: 'Theatre', ARTS_MARIONNETTIQUES: 'Puppetry', ARTS_VISUELS: 'Visual arts' },
   outing: {
     title: 'Group outing',
     help: 'Each youth may pay their share with Atouts if they wish; it can never be required of them.',

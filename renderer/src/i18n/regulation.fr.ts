@@ -3,6 +3,7 @@
 export const regulationFr = {
   nav: { outing: 'Sorties (F8)', avoirs: 'Avoirs (F9)' },
   closures: { diff: { MONTH_MISMATCH: 'Daté dans un autre mois' } },
+  discipline: { label: 'Discipline', choose: '— choisir —', MUSIQUE_CHORALE: 'Musique / chorale', DANSE: 'Danse', CIRQUE: 'Cirque', THEATRE: 'Théâtre', ARTS_MARIONNETTIQUES: 'Arts marionnettiques', ARTS_VISUELS: 'Arts visuels' },
   outing: {
     title: 'Sortie collective',
     help: "Chaque jeune peut payer sa part avec ses Atouts s'il le souhaite ; cela ne peut jamais lui être imposé.",
