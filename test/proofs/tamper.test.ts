@@ -1,13 +1,13 @@
 // Issue 15 "Proofs to add": the tamper suite. A real till (enrolled with the real reference Region over
-// loopback) writes a real journal: debits, a void, a Z-closure of the day once it has ended, later entries.
-// Each tamper then works on its own copy of the file, with a second SQLite connection and the triggers
-// dropped (what anyone holding the file can do), and `till journal verify` — the real command — must
-// name the first entry touched. Truncating the tail and re-hashing the whole chain leave a file that is
-// consistent with itself: only the Region's anchors (`journal verify --against-region`, issue 15 item 2,
-// not built on the till yet) can catch those, and the table says so rather than pretending.
+// loopback) writes a real journal: debits, a void, a Z-closure of the day once it has ended, later entries,
+// and anchors its head at the Region. Each tamper then works on its own copy of the file, with a second
+// SQLite connection and the triggers dropped (what anyone holding the file can do), and `till journal
+// verify` — the real command — must name the first entry touched. Truncating the tail and re-hashing the
+// chain leave a file consistent with itself: those are caught by `journal verify --against-region` (the
+// Region's anchors, issue 15 item 2), and the test shows verify alone passes them.
 // The table (tamper → detected by → first entry named) is printed and copied into docs/proofs.md.
 import type Database from 'better-sqlite3';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { COMMANDS } from '../../main/cli/registry';
@@ -31,6 +31,9 @@ type Row = EntryRow;
 
 /** Facts about the original journal the tampers aim at. */
 const at = { debit: 0, accepted: 0, closure: 0, afterClosure: 0, last: 0 };
+/** The last entry the Region holds as an anchor. */
+let anchored = 0;
+const adminKeyFile = join(tmp.dir, 'region-admin.key');
 
 beforeAll(async () => {
   region = await startRegionServer();
@@ -63,7 +66,11 @@ beforeAll(async () => {
   const z = await must<{ seq: number }>('closure.closeDay', {});
   await must('staff.logout', {});
   await must('staff.login', { staffId: manager!.id, pin: '246810' });
+  // The head goes to the Region (the outbox does it after each delivered batch; here at once).
+  await till.context.anchors.flush();
+  anchored = till.journal.head().seq;
   till.close();
+  writeFileSync(adminKeyFile, region.adminKey, { mode: 0o600 });
 
   const j = openJournal(original, { readOnly: true });
   const entries = j.list({});
@@ -116,8 +123,8 @@ const shift = (db: Database.Database, from: number, delta: number) => {
 interface Case {
   tamper: string;
   apply(db: Database.Database): void;
-  /** What verify alone must say: the problem and the first entry named, or 'OK' when only the Region can tell. */
-  expected: { problem: string; seq: () => number } | 'needs-region';
+  /** What verify alone must say (the problem and the first entry named), or what the Region's anchors say when verify alone cannot tell. */
+  expected: { problem: string; seq: () => number } | { region: string; after: () => number };
 }
 
 const CASES: Case[] = [
@@ -167,7 +174,7 @@ const CASES: Case[] = [
       db.prepare('DELETE FROM entries WHERE seq > ?').run(at.closure);
       db.prepare('UPDATE chain_head SET seq = ?, hash = ?').run(at.closure, rowAt(db, at.closure).hash);
     },
-    expected: 'needs-region',
+    expected: { region: 'TRUNCATED', after: () => at.closure },
   },
   {
     tamper: 'edit a sealed debit and re-hash the whole chain',
@@ -194,7 +201,7 @@ const CASES: Case[] = [
       });
       rechain(db, at.closure);
     },
-    expected: 'needs-region',
+    expected: { region: 'REWRITTEN', after: () => at.debit - 1 },
   },
   {
     tamper: 'edit an entry after the last closure and re-hash the chain from there',
@@ -203,7 +210,7 @@ const CASES: Case[] = [
       db.prepare('UPDATE entries SET cashier_id = ? WHERE seq = ?').run('S-someone-else', r.seq);
       rechain(db, at.afterClosure);
     },
-    expected: 'needs-region',
+    expected: { region: 'REWRITTEN', after: () => at.afterClosure - 1 },
   },
   { tamper: 'rewrite the debits projection (+10 € each)', apply: (db) => db.prepare('UPDATE debits SET amount_cents = amount_cents + 1000').run(), expected: { problem: 'PROJECTION_MISMATCH', seq: () => at.debit } },
   { tamper: 'change the head hash', apply: (db) => db.prepare(`UPDATE chain_head SET hash = '${'a'.repeat(64)}'`).run(), expected: { problem: 'HEAD_MISMATCH', seq: () => at.last } },
@@ -227,10 +234,18 @@ it('catches every tamper it can with `journal verify` alone, names the first ent
     const code = await runCli(COMMANDS, ['journal', 'verify', '--db', path], { out: (l) => out.push(l), err: (l) => out.push(l), now: () => new Date() });
     const verdict = out.join('\n');
     const broken = /BROKEN at entry (\d+): (\w+)/.exec(verdict);
-    if (c.expected === 'needs-region') {
-      // Consistent with itself: verify alone passes. Recorded as such, not faked.
+    if ('region' in c.expected) {
+      // Consistent with itself: verify alone passes it...
       expect([code, verdict]).toEqual([0, expect.stringMatching(/^OK /)]);
-      table.push([c.tamper, 'needs `journal verify --against-region` (Region anchors, not yet built on the till)', '—']);
+      // ...the Region's anchors do not.
+      const against: string[] = [];
+      const regionCode = await runCli(COMMANDS, ['journal', 'verify', '--db', path, '--against-region', region.url, '--admin-key-file', adminKeyFile], { out: (l) => against.push(l), err: (l) => against.push(l), now: () => new Date() });
+      const finding = /^(\w+) at entry (\d+)/m.exec(against.join('\n'));
+      expect({ regionCode, problem: finding?.[1] }).toEqual({ regionCode: 1, problem: c.expected.region });
+      const seq = Number(finding![2]);
+      expect(seq).toBeGreaterThan(c.expected.after());
+      expect(seq).toBeLessThanOrEqual(anchored);
+      table.push([c.tamper, `\`journal verify --against-region\`: ${finding![1]} (verify alone: OK)`, `entry ${seq}`]);
     } else {
       expect({ code, problem: broken?.[2], seq: Number(broken?.[1]) }).toEqual({ code: 1, problem: c.expected.problem, seq: c.expected.seq() });
       table.push([c.tamper, `\`journal verify\`: ${broken![2]}`, `entry ${broken![1]}`]);
@@ -248,5 +263,5 @@ it('catches every tamper it can with `journal verify` alone, names the first ent
   expect((refusal as TillError).code).toBe('JOURNAL_HEAD_MISSING');
 
   const lines = ['| tamper | detected by | first entry named |', '|---|---|---|', ...table.map((r) => `| ${r.join(' | ')} |`)];
-  console.log(`tamper suite over a journal of ${at.last} entries (debit at ${at.debit}, Z at ${at.closure}):\n${lines.join('\n')}`);
+  console.log(`tamper suite over a journal of ${at.last} entries (debit at ${at.debit}, Z at ${at.closure}, anchored up to ${anchored}):\n${lines.join('\n')}`);
 }, 120_000);
