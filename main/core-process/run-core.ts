@@ -16,6 +16,7 @@ import { brokeredCipher, SEALED_KEY_FILE, type BrokerAnswer, type SecretBroker }
 import type { Endpoint } from './endpoint';
 import { parseParentControl } from './messages';
 import { answerCall, forwardEvents, servePort } from './serve-till';
+import { createTillLogger, scrub, type TillLogger } from '../logging/logger';
 
 export interface CoreOptions {
   /** `--data-dir DIR` and either `--key-file F` (browser mode) or `--secrets broker` (Electron), `--no-hid`. */
@@ -32,8 +33,12 @@ export const CORE_EXIT = { stopped: 0, uncaught: 70, startFailed: 78 } as const;
 /** How often the core re-tells whether a sale is under way (open scans expire on their own). */
 const SALE_POLL_MS = 10_000;
 
+/** The core's log (main/logging/logger.ts): rotating files in --logs-dir, each line also on stderr for the parent. */
+let fileLog: TillLogger | null = null;
+
 function log(message: string, fields: Record<string, unknown> = {}): void {
-  process.stderr.write(`${JSON.stringify({ message, process: 'core', pid: process.pid, ...fields })}\n`);
+  if (fileLog) return fileLog.log(message, fields);
+  process.stderr.write(`${JSON.stringify(scrub({ message, process: 'core', pid: process.pid, ...fields }))}\n`);
 }
 
 const describe = (error: unknown): string =>
@@ -54,6 +59,7 @@ function parseCoreArgs(args: readonly string[]) {
       'key-file': { type: 'string' },
       secrets: { type: 'string' },
       'no-hid': { type: 'boolean', default: false },
+      'logs-dir': { type: 'string' },
     },
   });
   const dataDir = values['data-dir'];
@@ -64,6 +70,8 @@ function parseCoreArgs(args: readonly string[]) {
     dataDir: resolve(dataDir),
     keyFile: values['key-file'] ? resolve(values['key-file']) : null,
     noHid: values['no-hid'],
+    // Electron passes the OS logs folder (app.getPath('logs')); browser mode keeps them beside the data.
+    logsDir: resolve(values['logs-dir'] ?? join(dataDir, 'logs')),
   };
 }
 
@@ -71,6 +79,7 @@ export async function runCore(options: CoreOptions): Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const parent = options.parent;
   const config = parseCoreArgs(options.args);
+  fileLog = createTillLogger({ dir: config.logsDir, processName: 'core', echo: (line) => void process.stderr.write(line) });
   let till: Till | null = null;
   let ending = false;
 
@@ -147,6 +156,7 @@ export async function runCore(options: CoreOptions): Promise<void> {
       cipher,
       hidBackend: config.noHid || process.env.ATOUTS_NO_HID === '1' ? null : nodeHidBackend(),
       log,
+      logsDir: config.logsDir,
       ...(options.regionFetch ? { regionFetch: options.regionFetch } : {}),
     });
   } catch (error) {

@@ -39,6 +39,7 @@ import { archiveJwk, deviceKey } from '../archive/device-key';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tariffHandlers } from './handlers/tariff-handlers';
 import { manageHandlers } from './handlers/manage-handlers';
+import { withCallLog } from '../logging/call-log';
 import type { HidBackend } from '../../native/hid';
 
 export interface TillOptions {
@@ -53,6 +54,8 @@ const REACHABILITY_PROBE_MS = 3000;
   regionFetch?: RegionFetch;
   events?: EventBus;
   log?: (message: string, fields?: Record<string, unknown>) => void;
+  /** Where `log` writes its files (main/logging/): the diagnostic bundle carries them. */
+  logsDir?: string | null;
   /** Pauses between immediate retries of an unknown debit outcome (tests shorten them). */
   immediateRetryDelaysMs?: readonly number[];
   /** USB scanners read by the core (node-hid); null where none should be opened (tests, CLI). */
@@ -167,7 +170,7 @@ export function createTill(options: TillOptions): Till {
   const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), afterRecorded: flushAnchors, ...options.outbox });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   // The manager's tasks (exports, backups, diagnostic, purge, wipe); the wipe deletes the outbox's file.
-  const manage = manageHandlers(ctx, { handlers: () => handlers, beforeWipe: () => (outbox.stop(), store.close()) });
+  const manage = manageHandlers(ctx, { handlers: () => handlers, ...(options.logsDir !== undefined ? { logsDir: options.logsDir } : {}), beforeWipe: () => (outbox.stop(), store.close()) });
   const handlers: Handlers = {
     ...scanners.handlers,
     ...tillHandlers(ctx),
@@ -185,10 +188,14 @@ export function createTill(options: TillOptions): Till {
   };
 
     ...tariffHandlers(journal.settings),
-  const dispatch = createDispatch(handlers, {
-    currentRole: () => sessions.touch()?.role ?? 'none',
-    onInternalError: (name, error) => log('internal error', { call: name, error: String(error) }),
-  });
+  // Every call leaves one line in the log (its input scrubbed of PINs, tokens and names: main/logging/).
+  const dispatch = withCallLog(
+    createDispatch(handlers, {
+      currentRole: () => sessions.touch()?.role ?? 'none',
+      onInternalError: (name, error) => log('internal error', { call: name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    }),
+    log,
+  );
 
   closingJournalOnFailure(journal, () => {
     try {

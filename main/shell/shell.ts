@@ -14,6 +14,7 @@ import { APP_INDEX_URL, decidePermission, decidePermissionCheck, isAppUrl, isNav
 import { deviceSecretCipher } from '../secrets/os-keychain';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 import { appPaths } from './app-paths';
+import { createTillLogger, type TillLogger } from '../logging/logger';
 
 // The UI is served from app://till/ (app-scheme.ts), never file://: see security-policy.ts, APP_SCHEME.
 const { rendererDir, preload: preloadPath, coreProcess: coreEntry } = appPaths(__dirname);
@@ -50,7 +51,11 @@ function hardenSession(): void {
   });
 }
 
-const log = (message: string, fields?: Record<string, unknown>) => console.log(JSON.stringify({ message, process: 'main', ...fields }));
+// One logger for the shell and the core (main/logging/logger.ts): rotating files in the OS logs folder,
+// made on first use (app.getPath('logs') is set by then), each line echoed to stdout as before.
+let shellLogger: TillLogger | null = null;
+const shellLog = (): TillLogger => (shellLogger ??= createTillLogger({ dir: app.getPath('logs'), processName: 'shell', echo: (line) => void process.stdout.write(line) }));
+const log = (message: string, fields?: Record<string, unknown>) => shellLog().log(message, fields);
 
 const pages = () => BrowserWindow.getAllWindows().map((w) => w.webContents);
 
@@ -87,7 +92,7 @@ if (!app.requestSingleInstanceLock()) {
     serveAppScheme(rendererDir);
     const core = new CoreSupervisor<MessagePortMain>({
       // The core process uses Electron's net.fetch for the Region (core-bootstrap.ts).
-      launch: electronCoreLauncher(coreEntry, ['--data-dir', tillDataDir(app), '--secrets', 'broker'], log),
+      launch: electronCoreLauncher(coreEntry, ['--data-dir', tillDataDir(app), '--secrets', 'broker', '--logs-dir', app.getPath('logs')], log),
       log,
       // The core's seal/open requests for its device key: safeStorage exists in the main process only.
       secrets: deviceCipher(),
@@ -102,8 +107,8 @@ if (!app.requestSingleInstanceLock()) {
       isPackaged: app.isPackaged,
       isSaleInProgress: () => core.saleInProgress(),
       log: {
-        info: (message, data) => console.log(JSON.stringify({ message, ...data })),
-        warn: (message, data) => console.warn(JSON.stringify({ message, ...data })),
+        info: (message, data) => shellLog().log(message, data),
+        warn: (message, data) => shellLog().warn(message, data),
       },
     });
     core.events.subscribe((event, payload) => {
