@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Category } from '../../protocol/catalogue';
 import type { DebitOutcome, DebitStatus } from './debit';
 import { call } from './define';
+import type { AvoirTotals } from './avoir';
 import { categorySchema, daySchema, emptyInput, idSchema, monthSchema } from './schemas';
 
 /**
@@ -71,6 +72,10 @@ export interface ClosureView {
   lastSeq: number;
   lastHash: string;
   at: string;
+  /** The period's avoirs: the partner's own credit, a section apart, never in the Atouts totals. */
+  avoirs?: AvoirTotals;
+  /** Lines recorded after their own period was sealed (a void the next day…), counted in this closure's totals. */
+  corrections: { seq: number; period: string; category: Category; count: number; amountCents: number }[];
 }
 
 export const journalCalls = {

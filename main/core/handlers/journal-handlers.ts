@@ -4,11 +4,12 @@ import { CATEGORIES, type Category } from '../../../protocol/catalogue';
 import { parisDayBounds } from '../../../protocol/paris-time';
 import { lastEndedDay } from '../../journal/closures';
 import { TillError, type ClosureView, type EntryView, type JournalDebitRow, type VerifyView } from '../../../preload/contract';
-import type { CategoryTotals, JournalEntry } from '../../journal/journal';
+import type { CategoryTotals, Journal, JournalEntry } from '../../journal/journal';
 import { closureSchema } from '../../journal/debit-payloads';
 import { debitOutcome, projectionStatuses } from '../../debit/outcome-view';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
+import { avoirTotalsOfPeriod } from '../../avoir/avoir-ledger';
 import { checkAgainstAnchors, fetchAnchors } from '../../anchors/verify-against-region';
 
 type JournalCalls = 'journal.list' | 'journal.entry' | 'journal.verify' | 'closure.closeDay' | 'closure.closeMonth' | 'closure.list';
@@ -16,7 +17,7 @@ type JournalCalls = 'journal.list' | 'journal.entry' | 'journal.verify' | 'closu
 const totalsRows = (t: CategoryTotals | Record<string, { count: number; amountCents: number }>) =>
   CATEGORIES.map((category: Category) => ({ category, count: t[category]?.count ?? 0, amountCents: t[category]?.amountCents ?? 0 }));
 
-function closureView(entry: JournalEntry): ClosureView {
+function closureView(entry: JournalEntry, journal?: Journal): ClosureView {
   const parsed = closureSchema.safeParse(entry.payload);
   if (!parsed.success || (entry.kind !== 'DAY_CLOSED' && entry.kind !== 'MONTH_CLOSED')) throw new TillError('JOURNAL_BROKEN', `entry ${entry.seq} is not a closure`);
   const p = parsed.data;
@@ -31,6 +32,8 @@ function closureView(entry: JournalEntry): ClosureView {
     lastSeq: p.lastSeq,
     lastHash: p.lastHash,
     at: entry.at,
+    ...(journal ? { avoirs: avoirTotalsOfPeriod(journal, p.period) } : {}),
+    corrections: (p.corrections ?? []).map(({ seq, period, category, count, amountCents }) => ({ seq, period, category, count, amountCents })),
   };
 }
 
@@ -119,8 +122,8 @@ export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> 
       return { ok: false, count: Math.max(0, result.seq - 1), brokenSeq: result.seq, problem: result.problem };
     },
     // Every closure is anchored at the Region with its totals: a sealed period the Region holds cannot change.
-    'closure.closeDay': (input) => anchored(ctx, closureView(journal.closeDay(input.day ?? lastEndedDay(ctx.now()), ctx.cashierId()))),
-    'closure.closeMonth': (input) => anchored(ctx, closureView(journal.closeMonth(input.month, ctx.cashierId()))),
-    'closure.list': () => journal.list({ kinds: ['DAY_CLOSED', 'MONTH_CLOSED'], order: 'desc' }).map(closureView),
+    'closure.closeDay': (input) => anchored(ctx, closureView(journal.closeDay(input.day ?? lastEndedDay(ctx.now()), ctx.cashierId()), journal)),
+    'closure.closeMonth': (input) => anchored(ctx, closureView(journal.closeMonth(input.month, ctx.cashierId()), journal)),
+    'closure.list': () => journal.list({ kinds: ['DAY_CLOSED', 'MONTH_CLOSED'], order: 'desc' }).map((e) => closureView(e, journal)),
   };
 }

@@ -206,7 +206,7 @@ export const uiEn: Catalogue<typeof uiFr> = {
     reconcileTitle: 'Reconciliation with the Region',
     title: 'Closures and statements',
     closeDay: 'Close the day (Alt+Z)',
-    closeDayHelp: "The Z-closure seals the day's totals in the journal. Run it at the end of the day, when no payment awaits the Region.",
+    closeDayHelp: "The Z-closure seals the totals of the last day that has ended (yesterday) in the journal. Run it after midnight or at opening, when no payment of that day awaits the Region. A void made afterwards counts in the next closure.",
     closed_one: 'Day {{period}} closed: {{count}} payment, {{total}}.',
     closed_other: 'Day {{period}} closed: {{count}} payments, {{total}}.',
     list: 'Closures',

@@ -210,7 +210,7 @@ export const uiFr = {
     reconcileTitle: 'Rapprochement avec la Région',
     title: 'Clôtures et relevés',
     closeDay: 'Clôturer la journée (Alt+Z)',
-    closeDayHelp: "La clôture Z fige les totaux du jour dans le journal. Faites-la en fin de journée, quand aucun paiement n'attend la Région.",
+    closeDayHelp: "La clôture Z fige dans le journal les totaux de la dernière journée terminée (hier). Faites-la après minuit ou à l'ouverture, quand aucun paiement de cette journée n'attend la Région. Une annulation faite ensuite compte dans la clôture suivante.",
     closed_one: 'Journée {{period}} clôturée : {{count}} paiement, {{total}}.',
     closed_other: 'Journée {{period}} clôturée : {{count}} paiements, {{total}}.',
     list: 'Clôtures',
