@@ -8,10 +8,13 @@ import { TillError } from '../../preload/contract/errors';
 import { closureSchema } from '../journal/debit-payloads';
 import type { JournalEntry } from '../journal/journal';
 import { frenchAmount, parisDateTime } from './debits-csv';
+import type { AvoirTotals } from '../../preload/contract/avoir';
 
 export interface ClosurePdfMeta {
   partnerName: string | null;
   deviceName: string | null;
+  /** The period's avoirs (§2.4): printed in a section of their own, never in the Atouts totals. */
+  avoirs?: AvoirTotals;
 }
 
 const CATEGORY_FR: Record<string, string> = {
@@ -82,6 +85,20 @@ export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts
       doc.text(`${line.count} débit(s)`, 280, y, { width: 100, align: 'right' });
       doc.text(euros(line.amountCents), 390, y, { width: 150, align: 'right' });
     }
+  }
+  if (meta.avoirs) {
+    const a = meta.avoirs;
+    y += 24;
+    doc.font('Helvetica-Bold').text('Avoirs — crédit propre du partenaire, hors Atouts', 50, y, { width: 490 });
+    doc.font('Helvetica');
+    y += 16;
+    doc.text('Avoirs émis', 50, y, { width: 220 });
+    doc.text(`${a.issuedCount} avoir(s)`, 280, y, { width: 100, align: 'right' });
+    doc.text(euros(a.issuedCents), 390, y, { width: 150, align: 'right' });
+    y += 16;
+    doc.text('Avoirs utilisés', 50, y, { width: 220 });
+    doc.text(`${a.redeemedCount} utilisation(s)`, 280, y, { width: 100, align: 'right' });
+    doc.text(euros(a.redeemedCents), 390, y, { width: 150, align: 'right' });
   }
   doc.font('Helvetica').fontSize(9);
   doc.text(`Écritures couvertes : ${c.firstSeq} à ${c.lastSeq}`, 50, y + 30);

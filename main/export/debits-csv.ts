@@ -55,16 +55,17 @@ export function csvField(value: string): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function row(fields: readonly string[]): string {
+/** One CSV line: fields made safe and joined, CRLF-ended. */
+export function csvRow(fields: readonly string[]): string {
   return fields.map(csvField).join(';') + CRLF;
 }
 
 /** The CSV text; `header: false` gives the rows alone (a later part of a file made in steps). */
 export function debitsCsv(debits: Iterable<DebitState>, opts: { header?: boolean } = {}): string {
-  let out = opts.header === false ? '' : BOM + row(HEADER);
+  let out = opts.header === false ? '' : BOM + csvRow(HEADER);
   for (const d of debits) {
     const at = new Date(d.occurredAt);
-    out += row([
+    out += csvRow([
       PARIS_DATE.format(at),
       PARIS_TIME.format(at),
       d.debitId,

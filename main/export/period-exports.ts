@@ -9,6 +9,7 @@ import { buildArchive, parisPeriod, type ArchivePeriod } from '../archive/build-
 import type { Journal } from '../journal/journal';
 import { closurePdf, type ClosurePdfMeta } from './closure-pdf';
 import { debitsCsv } from './debits-csv';
+import { avoirTotalsOfPeriod } from '../avoir/avoir-ledger';
 import type { SecretCipher } from '../secrets/secret-store';
 
 export type Progress = (done: number, total: number) => void;
@@ -55,7 +56,7 @@ export async function exportClosurePdf(journal: Journal, period: string, meta: C
   if (kind === 'month' ? !Number.isFinite(parisMonthBounds(period).start) : !Number.isFinite(parisDayBounds(period).start)) throw new TillError('INPUT_INVALID', `not a day or a month: ${period}`);
   const entry = journal.closure(kind, period);
   if (!entry) throw new TillError('PERIOD_NOT_CLOSED', `${period} is not closed in this journal`, { period });
-  return { name: `atouts-cloture-${period}.pdf`, bytes: await closurePdf(entry, meta), seq: entry.seq };
+  return { name: `atouts-cloture-${period}.pdf`, bytes: await closurePdf(entry, { ...meta, avoirs: avoirTotalsOfPeriod(journal, period) }), seq: entry.seq };
 }
 
 /** The signed archive of a day or a month (recorded in the journal as an EXPORTED entry). */

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Category } from '../../protocol/catalogue';
 import { call } from './define';
-import { centsSchema, uuidSchema } from './schemas';
+import { centsSchema, daySchema, uuidSchema } from './schemas';
 
 export interface AvoirView {
   avoirId: string;
@@ -23,6 +23,14 @@ export interface AvoirView {
   redemptions: { redemptionId: string; at: string; amountCents: number }[];
 }
 
+/** A period's avoirs, shown and printed apart from the Atouts totals. */
+export interface AvoirTotals {
+  issuedCount: number;
+  issuedCents: number;
+  redeemedCount: number;
+  redeemedCents: number;
+}
+
 /** Crockford base32 without I, L, O, U: nothing a cashier can misread. */
 export const avoirCodeSchema = z
   .string()
@@ -37,4 +45,6 @@ export const avoirCalls = {
   /** Spends all or part of an avoir; AVOIR_EXHAUSTED past what remains. */
   'avoir.redeem': call<AvoirView>()(z.object({ code: avoirCodeSchema, amountCents: centsSchema.min(1) }).strict(), 'cashier'),
   'avoir.list': call<AvoirView[]>()(z.object({}).strict(), 'manager'),
+  /** Issues and redemptions of a span of Paris days as CSV (the accountant's separate section, never Atouts). */
+  'avoir.export': call<{ name: string; text: string }>()(z.object({ fromDay: daySchema, toDay: daySchema }).strict(), 'manager'),
 };

@@ -3,7 +3,7 @@ import type { regulationFr } from './regulation.fr';
 
 export const regulationEn: typeof regulationFr = {
   nav: { outing: 'Outings (F8)', avoirs: 'Credit notes (F9)' },
-  closures: { diff: { MONTH_MISMATCH: 'Dated in another month' } },
+  closures: { diff: { MONTH_MISMATCH: 'Dated in another month' }, colAvoirs: 'Credit notes (not Atouts)', avoirs: 'issued {{issued}}, used {{redeemed}}' },
   discipline: { label: 'Discipline', choose: '— choose —', MUSIQUE_CHORALE: 'Music / choir', DANSE: 'Dance', CIRQUE: 'Circus', THEATRE: 'Theatre', ARTS_MARIONNETTIQUES: 'Puppetry', ARTS_VISUELS: 'Visual arts' },
   outing: {
     title: 'Group outing',
@@ -58,6 +58,7 @@ export const regulationEn: typeof regulationFr = {
     pick: 'Pick',
     print: 'Print the credit notes',
     slip: 'Credit note {{code}} — {{amount}} for a {{category}} service, offered by {{partner}}',
+    export: "Export this month's credit notes (CSV)",
     none: 'No accepted payment that day.',
   },
   contest: {

@@ -2,7 +2,7 @@
 // at start-up (i18n/index.ts), so the nav labels join ui's without touching its file.
 export const regulationFr = {
   nav: { outing: 'Sorties (F8)', avoirs: 'Avoirs (F9)' },
-  closures: { diff: { MONTH_MISMATCH: 'Daté dans un autre mois' } },
+  closures: { diff: { MONTH_MISMATCH: 'Daté dans un autre mois' }, colAvoirs: 'Avoirs (hors Atouts)', avoirs: 'émis {{issued}}, utilisés {{redeemed}}' },
   discipline: { label: 'Discipline', choose: '— choisir —', MUSIQUE_CHORALE: 'Musique / chorale', DANSE: 'Danse', CIRQUE: 'Cirque', THEATRE: 'Théâtre', ARTS_MARIONNETTIQUES: 'Arts marionnettiques', ARTS_VISUELS: 'Arts visuels' },
   outing: {
     title: 'Sortie collective',
@@ -57,6 +57,7 @@ export const regulationFr = {
     pick: 'Choisir',
     print: 'Imprimer les avoirs',
     slip: 'Avoir {{code}} — {{amount}} pour une prestation {{category}}, offert par {{partner}}',
+    export: 'Exporter les avoirs du mois (CSV)',
     none: 'Aucun paiement accepté ce jour-là.',
   },
   contest: {

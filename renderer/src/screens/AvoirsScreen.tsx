@@ -206,6 +206,16 @@ function AvoirList({ onError }: { onError: (e: TillErrorValue | null) => void })
   }, [till, onError]);
   if (!avoirs || avoirs.length === 0) return null;
   const money = (c: number) => formatCents(c, i18n.language);
+  async function exportMonth() {
+    const month = parisToday().slice(0, 7);
+    const r = await till.invoke('avoir.export', { fromDay: `${month}-01`, toDay: parisToday() });
+    if (!r.ok) return onError(r.error);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([r.value.text], { type: 'text/csv;charset=utf-8' }));
+    link.download = r.value.name;
+    link.click();
+    URL.revokeObjectURL(link.href);
+  }
   return (
     <section className="no-print" aria-labelledby="avoir-list">
       <h2 id="avoir-list">{t('avoir.listTitle')}</h2>
@@ -233,6 +243,9 @@ function AvoirList({ onError }: { onError: (e: TillErrorValue | null) => void })
           ))}
         </tbody>
       </table>
+      <button type="button" onClick={() => void exportMonth()}>
+        {t('avoir.export')}
+      </button>
     </section>
   );
 }

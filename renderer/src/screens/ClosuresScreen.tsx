@@ -95,6 +95,7 @@ export function ClosuresScreen() {
               <th scope="col">{t('closures.colTotal')}</th>
               <th scope="col">{t('closures.colGrand')}</th>
               <th scope="col">{t('closures.colAt')}</th>
+              <th scope="col">{t('closures.colAvoirs')}</th>
             </tr>
           </thead>
           <tbody>
@@ -106,6 +107,11 @@ export function ClosuresScreen() {
                 <td>{money(c.periodTotalCents)}</td>
                 <td>{money(c.grandTotalCents)}</td>
                 <td>{formatDateTime(c.at, lang)}</td>
+                <td data-avoirs-issued={c.avoirs?.issuedCents ?? 0}>
+                  {c.avoirs && c.avoirs.issuedCount + c.avoirs.redeemedCount > 0
+                    ? t('closures.avoirs', { issued: money(c.avoirs.issuedCents), redeemed: money(c.avoirs.redeemedCents) })
+                    : '—'}
+                </td>
               </tr>
             ))}
           </tbody>
