@@ -68,6 +68,7 @@ export class ClosureReplay {
   private readonly mem = openSqlite(':memory:');
   private readonly store: DebitProjectionStore;
   private readonly contribution;
+  private readonly counted = new Map<string, Contribution>();
   private readonly state: Record<ClosureKind, KindState> = { day: ClosureReplay.emptyState(), month: ClosureReplay.emptyState() };
 
   constructor() {
@@ -91,6 +92,22 @@ export class ClosureReplay {
     return this.mem;
   }
 
+  /**
+   * Paris periods by UTC hour: Paris is a whole number of hours from UTC, so every instant of one UTC hour
+   * falls in the same Paris day and month (and Intl formatting per entry dominated the replay).
+   */
+  private readonly periods = new Map<number, { day: string; month: string }>();
+
+  private periodOf(kind: ClosureKind, ms: number): string {
+    const hour = Math.floor(ms / 3_600_000);
+    let p = this.periods.get(hour);
+    if (!p) {
+      p = { day: parisDay(ms), month: parisMonth(ms) };
+      this.periods.set(hour, p);
+    }
+    return kind === 'day' ? p.day : p.month;
+  }
+
   private contributionOf(debitId: string): Contribution | null {
     const r = this.contribution.get(debitId) as { category: Category; occurredMs: number; amountCents: number; counted: number } | undefined;
     if (!r) return null;
@@ -111,16 +128,18 @@ export class ClosureReplay {
       throw new TillError('JOURNAL_BROKEN', `entry ${row.seq} has an unreadable payload`);
     }
     const debitId = typeof payload['debitId'] === 'string' ? payload['debitId'] : null;
-    const before = debitId ? this.contributionOf(debitId) : null;
+    // What each debit counted after its last entry, kept here: one read per entry instead of two.
+    const before = debitId ? (this.counted.get(debitId) ?? null) : null;
     this.store.apply({ seq: row.seq, kind: row.kind, at: row.at, cashierId: row.cashier_id, payload }, 'JOURNAL_BROKEN');
     const after = debitId ? this.contributionOf(debitId) : null;
+    if (debitId && after) this.counted.set(debitId, after);
     if (!after) return;
     const dCount = after.count - (before?.count ?? 0);
     const dAmount = after.amountCents - (before?.amountCents ?? 0);
     if (dCount === 0 && dAmount === 0) return;
     for (const kind of ['day', 'month'] as const) {
       const st = this.state[kind];
-      const period = kind === 'day' ? parisDay(after.occurredMs) : parisMonth(after.occurredMs);
+      const period = this.periodOf(kind, after.occurredMs);
       const all = st.byPeriod.get(period) ?? zeroTotals();
       add(all, after.category, dCount, dAmount);
       st.byPeriod.set(period, all);
@@ -196,6 +215,8 @@ export function replayJournal(db: Database.Database, opts: { check: true }): Clo
 export function replayJournal(db: Database.Database, opts?: { check?: false }): ClosureReplay;
 export function replayJournal(db: Database.Database, opts: { check?: boolean } = {}): ClosureReplay | ClosureFinding | null {
   const replay = new ClosureReplay();
+  // One transaction for the whole replay: the in-memory tables take a write per entry.
+  replay.database.exec('BEGIN');
   const rows = db
     .prepare(`SELECT seq, kind, at, cashier_id, payload FROM entries WHERE kind IN (${REPLAYED_KINDS.map(() => '?').join(', ')}) ORDER BY seq`)
     .iterate(...REPLAYED_KINDS) as IterableIterator<ReplayRow>;
@@ -226,6 +247,7 @@ export function replayJournal(db: Database.Database, opts: { check?: boolean } =
   } finally {
     rows.return?.();
   }
+  replay.database.exec('COMMIT');
   if (opts.check) {
     try {
       return projectionsStale(db) ? null : compareProjection(db, replay.database);
