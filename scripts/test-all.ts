@@ -20,7 +20,9 @@ interface Step {
 
 const steps: Step[] = [
   { name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
-  { name: 'typecheck (core)', command: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'typecheck (core, no DOM)', command: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'typecheck (preload, no DOM, no Node)', command: 'npx', args: ['tsc', '-p', 'tsconfig.preload.json', '--noEmit'] },
+  { name: 'typecheck (tests)', command: 'npx', args: ['tsc', '-p', 'tsconfig.test.json', '--noEmit'] },
   { name: 'typecheck (renderer)', command: 'npx', args: ['tsc', '-p', 'tsconfig.renderer.json', '--noEmit'] },
   { name: 'build', command: 'node', args: ['scripts/build.mjs'] },
 ];
