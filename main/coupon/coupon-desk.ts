@@ -12,7 +12,7 @@ import type { DebitState, Journal, JsonValue } from '../journal/journal';
 import type { RegionClient, RegionOutcome } from '../region/client';
 import type { RegionCoupon } from '../region/schemas';
 import type { Outbox } from '../outbox/outbox';
-import { couponRedeemBody } from '../outbox/region-request';
+import { couponRedeemBody } from '../debit/region-request';
 import { asErrorCode, debitOutcome } from '../debit/outcome-view';
 import { couponAnswerEntry } from '../debit/region-answer';
 import { withImmediateRetries } from '../debit/immediate-retry';

@@ -11,9 +11,8 @@ import { TillError, type DebitOutcome, type DebitRequest, type VoidReasonCode } 
 import type { DebitState, Journal, JournalEntry, JsonValue } from '../journal/journal';
 import type { RegionClient } from '../region/client';
 import type { ScanRegistry, ScannedPass } from '../pass/scan-registry';
-import type { Outbox } from '../outbox/outbox';
-import { debitBody } from '../outbox/region-request';
-import type { RequestStore } from '../outbox/request-store';
+import type { DebitRequests, OutboxClaims } from './outbox-port';
+import { debitBody } from './region-request';
 import { firstRefusal } from './rules';
 import { firstOfflineRefusal } from './offline-rules';
 import { recordedDiscipline } from './discipline';
@@ -30,8 +29,8 @@ export interface OfflineContext {
 export interface DebitEngineDeps {
   journal: Journal;
   scans: ScanRegistry;
-  store: RequestStore;
-  outbox: Pick<Outbox, 'claim' | 'release' | 'kick'>;
+  store: DebitRequests;
+  outbox: OutboxClaims;
   region: () => RegionClient;
   accreditations: () => readonly Category[];
   offline: () => OfflineContext;

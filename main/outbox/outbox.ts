@@ -8,7 +8,7 @@ import type { DebitState, Journal } from '../journal/journal';
 import type { RegionClient } from '../region/client';
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { isSkewWorthRecording, measureSkew } from './clock-check';
-import { sendAwaiting, type SendResult } from './region-request';
+import { sendAwaiting, type SendResult } from '../debit/region-request';
 import type { PendingCheckin, RequestStore } from './request-store';
 import { checkinAnswerEntry } from '../offer/checkin-answer';
 

@@ -6,13 +6,7 @@
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../sqlite/sqlite-binding';
 import { TillError } from '../../preload/contract/errors';
-
-export interface VoidRequestBody {
-  debitId: string;
-  reason: string;
-  occurredAt: string;
-  cashierId: string;
-}
+import type { VoidRequestBody } from '../debit/outbox-port';
 
 export interface CheckinRequestBody {
   offerId: string;
