@@ -10,7 +10,7 @@ import type { RegionClient, RegionOutcome } from '../region/client';
 import type { Outbox } from '../outbox/outbox';
 import type { RequestStore } from '../outbox/request-store';
 import { asErrorCode } from '../debit/outcome-view';
-import { checkinAnswerEntry } from './checkin-answer';
+import { checkinAnswerEntry } from '../outbox/checkin-answer';
 
 export interface OfferDeskDeps {
   journal: Journal;

@@ -10,7 +10,7 @@ import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import { isSkewWorthRecording, measureSkew } from './clock-check';
 import { sendAwaiting, type SendResult } from '../debit/region-request';
 import type { PendingCheckin, RequestStore } from './request-store';
-import { checkinAnswerEntry } from '../offer/checkin-answer';
+import { checkinAnswerEntry } from './checkin-answer';
 
 export interface OutboxDeps {
   journal: Journal;
