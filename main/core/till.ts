@@ -39,6 +39,7 @@ import { archiveJwk, deviceKey } from '../archive/device-key';
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tariffHandlers } from './handlers/tariff-handlers';
 import { manageHandlers } from './handlers/manage-handlers';
+import { printerHandlers } from './handlers/printer-handlers';
 import { withCallLog } from '../logging/call-log';
 import type { HidBackend } from '../../native/hid';
 
@@ -185,6 +186,7 @@ export function createTill(options: TillOptions): Till {
     ...outingHandlers(ctx, async (request) => handlers['debit.submit'](request)),
     ...avoirHandlers(ctx),
     ...manage.handlers,
+    ...printerHandlers(ctx, { receipt: (debitId) => handlers['receipt.get']({ debitId }) }),
   };
 
     ...tariffHandlers(journal.settings),

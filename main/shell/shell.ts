@@ -2,7 +2,7 @@
 // safeStorage. The till core (journal, outbox, Region client, HID, exports) runs in its own utility process
 // (core-link.ts, main/core-process/), restarted if it dies; each page talks to it over a MessagePort the
 // shell hands out, so a busy core never stalls window management, and the shell never touches SQLite.
-import { app, BrowserWindow, safeStorage, session, type MessagePortMain } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, session, type MessagePortMain } from 'electron';
 import { join } from 'node:path';
 import type { SecretCipher } from '../secrets/secret-store';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
@@ -15,6 +15,8 @@ import { deviceSecretCipher } from '../secrets/os-keychain';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 import { appPaths } from './app-paths';
 import { createTillLogger, type TillLogger } from '../logging/logger';
+import { IPC_PRINT, IPC_PRINTERS } from '../../preload/contract/ipc';
+import { printRequestSchema, receiptPrintOptions } from '../receipt/print-options';
 
 // The UI is served from app://till/ (app-scheme.ts), never file://: see security-policy.ts, APP_SCHEME.
 const { rendererDir, preload: preloadPath, coreProcess: coreEntry } = appPaths(__dirname);
@@ -25,6 +27,28 @@ registerAppSchemePrivileges();
 // key file outside the data folder (main/secrets/os-keychain.ts). Only after 'ready': safeStorage says
 // "unavailable" before it.
 const deviceCipher = (): SecretCipher => deviceSecretCipher(safeStorage, process.platform, join(app.getPath('userData'), 'keys', 'device.key'));
+
+/**
+ * The print broker: a receipt printed silently on the counter's printer (Réglages), sized for the roll
+ * (main/receipt/print-options.ts), for our own page only. Browser mode prints the same page with window.print().
+ */
+function servePrintBroker(): void {
+  ipcMain.handle(IPC_PRINT, (event, raw: unknown) => {
+    if (!isAppUrl(event.sender.getURL(), rendererIndexUrl)) return { ok: false, reason: 'FOREIGN_PAGE' };
+    const request = printRequestSchema.safeParse(raw);
+    if (!request.success) return { ok: false, reason: 'INPUT_INVALID' };
+    return new Promise((resolve) => {
+      event.sender.print(receiptPrintOptions(request.data), (success, failureReason) => {
+        if (!success) log('receipt not printed', { reason: failureReason });
+        resolve(success ? { ok: true } : { ok: false, reason: failureReason });
+      });
+    });
+  });
+  ipcMain.handle(IPC_PRINTERS, async (event) => {
+    if (!isAppUrl(event.sender.getURL(), rendererIndexUrl)) return [];
+    return (await event.sender.getPrintersAsync()).map((p) => ({ name: p.name, displayName: p.displayName || p.name }));
+  });
+}
 
 function hardenSession(): void {
   const ses = session.defaultSession;
@@ -89,6 +113,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession();
+    servePrintBroker();
     serveAppScheme(rendererDir);
     const core = new CoreSupervisor<MessagePortMain>({
       // The core process uses Electron's net.fetch for the Region (core-bootstrap.ts).

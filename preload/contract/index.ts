@@ -18,7 +18,7 @@ import { contestCalls } from './contest';
 import { outingCalls } from './outing';
 import { avoirCalls } from './avoir';
 import { scanSourceSchema } from './schemas';
-import { manageCalls, type ProgressEvent } from './manage';
+import { manageCalls, printerCalls, type ProgressEvent } from './manage';
 
 export const calls = {
   ...tillCalls,
@@ -36,6 +36,7 @@ export const calls = {
   ...outingCalls,
   ...avoirCalls,
   ...manageCalls,
+  ...printerCalls,
 } as const;
 
 export type Calls = typeof calls;

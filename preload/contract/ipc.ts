@@ -9,6 +9,9 @@ export const IPC_EVENT = 'till:event';
  * after the core process restarts: the preload switches to it.
  */
 export const IPC_PORT = 'till:port';
+/** The shell's print broker (main/shell/shell.ts): a receipt printed silently on a system printer, and the printers' names. */
+export const IPC_PRINT = 'till:print';
+export const IPC_PRINTERS = 'till:printers';
 export const EVENT_NAME_LIST = ['scan', 'status', 'debit', 'progress'] as const;
 
 /** Renderer → core, over the port. `id` pairs the answer with the call. */

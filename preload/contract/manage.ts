@@ -133,3 +133,36 @@ export const manageCalls = {
     'manager',
   ),
 };
+
+/** Where receipts print (Réglages → Imprimante de tickets). */
+export interface PrinterSettingsView {
+  /** 'system': an OS printer, through the page (silent in Electron, the print dialog in a browser); 'network': raw ESC/POS over TCP. */
+  kind: 'system' | 'network';
+  /** The OS printer's name (Electron's webContents.getPrintersAsync().name); null: the default printer. */
+  deviceName: string | null;
+  host: string | null;
+  port: number;
+  width: 80 | 58;
+  /** Print the receipt after each accepted sale, without a click. */
+  autoPrint: boolean;
+}
+
+export const printerCalls = {
+  'printer.settings': call<PrinterSettingsView>()(emptyInput, 'cashier'),
+  'printer.configure': call<PrinterSettingsView>()(
+    z
+      .object({
+        kind: z.enum(['system', 'network']).optional(),
+        deviceName: z.string().min(1).max(256).nullable().optional(),
+        // A host name or an IPv4/IPv6 address; nothing else goes into a connect().
+        host: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/).nullable().optional(),
+        port: z.number().int().min(1).max(65535).optional(),
+        width: z.union([z.literal(80), z.literal(58)]).optional(),
+        autoPrint: z.boolean().optional(),
+      })
+      .strict(),
+    'manager',
+  ),
+  /** Prints a receipt on the network printer (a system printer prints from the page). Reprints from the journal too. */
+  'printer.printReceipt': call<{ bytes: number }>()(z.object({ debitId: z.uuid() }).strict(), 'cashier'),
+};

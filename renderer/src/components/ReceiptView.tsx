@@ -1,26 +1,46 @@
 // The youth's receipt: what was billed, in the partner's name. Printed with window.print (Electron's print
 // in the shell goes through the same page); "Save as PDF" is the browser's own printer.
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Receipt, TillErrorValue } from '../../../preload/contract';
+import type { PrinterSettingsView, Receipt, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { formatCents } from '../format/money';
 import { formatDate, formatTime } from '../format/dates';
 import { ErrorBanner } from './ErrorBanner';
 import { useAltShortcut } from '../shell/use-shortcut';
+import { printReceipt } from '../manage/print-receipt';
 
-export function ReceiptView({ debitId, onBack }: { debitId: string; onBack: () => void }) {
+export function ReceiptView({ debitId, onBack, autoPrint = false, initialError = null }: { debitId: string; onBack: () => void; autoPrint?: boolean; initialError?: TillErrorValue | null }) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [error, setError] = useState<TillErrorValue | null>(null);
+  const [error, setError] = useState<TillErrorValue | null>(initialError);
   const printButton = useRef<HTMLButtonElement>(null);
+
+  const [printer, setPrinter] = useState<PrinterSettingsView | null>(null);
+  const [printed, setPrinted] = useState(false);
 
   useEffect(() => {
     void till.invoke('receipt.get', { debitId }).then((r) => (r.ok ? setReceipt(r.value) : setError(r.error)));
+    void till.invoke('printer.settings', {}).then((r) => r.ok && setPrinter(r.value));
   }, [till, debitId]);
   useEffect(() => printButton.current?.focus(), [receipt]);
-  useAltShortcut('i', () => window.print(), receipt !== null);
+  // Where Réglages says: the network printer, the chosen system printer (silent in Electron), or the dialog.
+  const print = useCallback(async () => {
+    if (!printer) return window.print();
+    setError(null);
+    const r = await printReceipt(till, debitId, printer);
+    if (r.ok) setPrinted(r.via !== 'dialog');
+    else setError(r.error);
+  }, [till, debitId, printer]);
+  // Automatic printing after a sale (Réglages): once, as soon as the receipt is on screen.
+  const autoPrinted = useRef(false);
+  useEffect(() => {
+    if (!autoPrint || autoPrinted.current || !receipt || !printer?.autoPrint) return;
+    autoPrinted.current = true;
+    void print();
+  }, [autoPrint, receipt, printer, print]);
+  useAltShortcut('i', () => void print(), receipt !== null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onBack();
     window.addEventListener('keydown', onKey);
@@ -75,9 +95,14 @@ export function ReceiptView({ debitId, onBack }: { debitId: string; onBack: () =
           </dl>
         </article>
       )}
+      {printed && (
+        <p className="banner banner-ok no-print" role="status">
+          {t('manage.printer.printed')}
+        </p>
+      )}
       <p className="hint no-print">{t('receipt.pdfHint')}</p>
       <div className="actions no-print">
-        <button ref={printButton} type="button" className="primary" aria-keyshortcuts="Alt+I" onClick={() => window.print()} disabled={!receipt}>
+        <button ref={printButton} type="button" className="primary" aria-keyshortcuts="Alt+I" onClick={() => void print()} disabled={!receipt}>
           {t('receipt.print')}
         </button>
         <button type="button" onClick={onBack}>

@@ -11,12 +11,13 @@ import { PassCardView } from '../components/PassCardView';
 import { DebitForm } from '../components/DebitForm';
 import { OutcomeView } from '../components/OutcomeView';
 import { ReceiptView } from '../components/ReceiptView';
+import { autoPrintAfterSale } from '../manage/print-receipt';
 
 type Stage =
   | { kind: 'scan'; error: TillErrorValue | null }
   | { kind: 'card'; card: PassCard }
   | { kind: 'outcome'; outcome: DebitOutcome }
-  | { kind: 'receipt'; outcome: DebitOutcome };
+  | { kind: 'receipt'; outcome: DebitOutcome; autoPrint?: boolean; printError?: TillErrorValue };
 
 const UNREADABLE = new Set(['TOKEN_INVALID', 'INPUT_INVALID', 'SCAN_UNKNOWN']);
 
@@ -85,6 +86,14 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
     shell.beep(outcome.status === 'accepted' || outcome.status === 'offline_accepted' ? 'accepted' : outcome.status === 'refused' ? 'refused' : 'unreadable');
     shell.refreshStatus();
     setStage({ kind: 'outcome', outcome });
+    // Réglages → Imprimante: the receipt prints by itself after a paid sale (the network printer at once, a
+    // system printer from the receipt view). A printer that fails opens the receipt with the reason and its
+    // print button; the sale is done either way.
+    if (outcome.status === 'accepted' || outcome.status === 'offline_accepted') {
+      void autoPrintAfterSale(till, outcome.debitId, () => setStage({ kind: 'receipt', outcome, autoPrint: true })).then((r) => {
+        if (r && !r.ok) setStage((s) => (s.kind === 'outcome' && s.outcome.debitId === outcome.debitId ? { kind: 'receipt', outcome, printError: r.error } : s));
+      });
+    }
   };
 
   return (
@@ -115,7 +124,7 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
           onReceipt={() => setStage({ kind: 'receipt', outcome: stage.outcome })}
         />
       )}
-      {stage.kind === 'receipt' && <ReceiptView debitId={stage.outcome.debitId} onBack={() => setStage({ kind: 'outcome', outcome: stage.outcome })} />}
+      {stage.kind === 'receipt' && <ReceiptView debitId={stage.outcome.debitId} autoPrint={stage.autoPrint === true} initialError={stage.printError ?? null} onBack={() => setStage({ kind: 'outcome', outcome: stage.outcome })} />}
     </main>
   );
 }

@@ -11,6 +11,7 @@ import { formatCents } from '../format/money';
 import { formatDateTime } from '../format/dates';
 import { listCameras, type CameraChoice } from '../scan/webcam/webcam-scanner';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { PrinterSettings } from '../components/PrinterSettings';
 import { WebcamScan } from '../components/WebcamScan';
 import { createBeepPlayer } from '../sound/beeps';
 import { useAltShortcut } from '../shell/use-shortcut';
@@ -88,6 +89,7 @@ export function SettingsScreen() {
           </p>
         )}
       </section>
+      <PrinterSettings />
 
       <form ref={form} className="form" onSubmit={(e) => void save(e)} aria-labelledby="prefs-title">
         <h2 id="prefs-title">{t('settingsLayout.prefs')}</h2>

@@ -1,0 +1,98 @@
+// Receipts at the counter, through the UI in headless Chromium against the real core and Region server:
+// with automatic printing on a system printer the receipt opens and prints by itself after the sale, on a
+// page the size of an 80 mm roll (the README's picture, taken by `npm run screenshots` only); on a network
+// ESC/POS printer (the loopback fake printer) the receipt prints with no click and reads back right; a
+// reprint from the receipt view prints again.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumLaunchOptions } from '../support/chromium';
+import { readJob, startFakePrinter } from '../support/fake-printer';
+import { readmeShot } from '../support/readme-shots';
+import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { startServedTill, type ServedTill } from '../support/served-till';
+import { newTillPage, printPageOnFailure } from '../support/ui-page';
+
+let region: RegionHandle;
+let served: ServedTill;
+let browser: Browser;
+let page: Page;
+let printer: Awaited<ReturnType<typeof startFakePrinter>>;
+
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
+beforeAll(async () => {
+  region = await startRegionServer();
+  printer = await startFakePrinter();
+  served = await startServedTill(region, { name: 'Cinéma Le Café des Images' });
+  browser = await chromium.launch(chromiumLaunchOptions());
+  page = await newTillPage(browser);
+  // window.print() counted instead of opening a dialog: headless Chromium has no printer.
+  await page.addInitScript(() => {
+    const w = window as unknown as { printCalls: number; print: () => void };
+    w.printCalls = 0;
+    w.print = () => {
+      w.printCalls += 1;
+    };
+  });
+}, 120_000);
+
+printPageOnFailure(() => page);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  await printer?.close();
+  await region?.stop();
+});
+
+async function sell(givenName: string): Promise<void> {
+  const youth = await region.admin.createBeneficiary({ givenName, familyName: 'Martin', birthDate: '2007-03-14' });
+  const token = await region.admin.mintPass({ beneficiaryId: youth.id });
+  await page.keyboard.press('F1');
+  await page.getByLabel('Ou collez / saisissez le code').fill(token);
+  await page.keyboard.press('Enter');
+  await poll(() => page.locator('.holder').textContent()).toBe(`${givenName} Martin`);
+  await page.getByLabel('Prix (€)').fill('9,50');
+  await page.getByLabel('Part Atouts (€)').fill('7,00');
+  await page.getByLabel('Part Atouts (€)').press('Enter');
+}
+
+describe('a receipt after each sale', () => {
+  it('on a system printer: opens and prints by itself, on an 80 mm page', async () => {
+    served.must(await served.till.dispatch('printer.configure', { kind: 'system', width: 80, autoPrint: true }));
+    await page.goto(served.host.url);
+    await sell('Léa');
+    await page.locator('article.receipt').waitFor();
+    await poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
+    expect(await page.locator('#receipt-page-size').textContent()).toBe('@page { size: 80mm 297mm; margin: 2mm; }');
+    expect(await page.evaluate(() => document.documentElement.dataset['receiptWidth'])).toBe('80');
+    // As the roll prints it: print media, a window 80 mm wide (96 px per inch).
+    await page.emulateMedia({ media: 'print' });
+    await page.setViewportSize({ width: Math.round((80 / 25.4) * 96), height: 700 });
+    const box = await page.locator('article.receipt').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(Math.round((80 / 25.4) * 96));
+    expect(await page.locator('.main-nav').isVisible()).toBe(false);
+    // The strip as long as the receipt.
+    await page.setViewportSize({ width: Math.round((80 / 25.4) * 96), height: Math.ceil(box!.y + box!.height + 12) });
+    await readmeShot(page, 'receipt-80mm');
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // A reprint is one click (Alt+I) away.
+    await page.keyboard.press('Alt+i');
+    await poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(2);
+  });
+
+  it('on a network ESC/POS printer: prints with no click, and reads back right', async () => {
+    served.must(await served.till.dispatch('printer.configure', { kind: 'network', host: printer.host, port: printer.port, width: 80, autoPrint: true }));
+    await sell('Inès');
+    await page.locator('[data-status="accepted"]').waitFor();
+    await poll(() => printer.jobs.length).toBe(1);
+    const job = readJob(printer.jobs[0]!.bytes);
+    expect(job.lines).toEqual(expect.arrayContaining(['Cinéma Le Café des Images', 'Bénéficiaire : I. M.', 'Caisse tenue par : Claire']));
+    expect(job.lines.find((l) => l.startsWith('Part Atouts'))).toMatch(/7,00 €$/);
+    expect(job.codepages).toEqual(['cp858']);
+    expect(job.cuts).toEqual(['full']);
+    // The page itself printed nothing this time.
+    expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(2);
+  });
+});
