@@ -5,7 +5,7 @@ import type { ErrorCode } from './errors';
 import { call } from './define';
 import { categorySchema, centsSchema, disciplineSchema, idSchema, itemSchema } from './schemas';
 import { pinSchema } from './staff';
-import { VOID_REASONS } from './journal';
+import { VOID_REASONS } from './void-reasons';
 
 /**
  * - accepted: the Region accepted it.
