@@ -5,10 +5,8 @@
 // - group.counter_scans_per_minute: the counter's standard sale (scan → 1 → Enter → "accepted") with the
 //   same driver, youths and Region; group.vs_counter_ratio is the outing's rate over the counter's. The
 //   issue sets no target: the figure says whether group mode is faster than the counter, and by how much.
-import { chromium, type Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '../test/support/chromium';
-import { startRegionServer } from '../test/support/region-server';
-import { startServedTill } from '../test/support/served-till';
+import type { Page } from 'playwright-core';
+import { startBenchTill } from './bench-till';
 import { typeBurst } from '../test/scan/key-burst';
 import type { OutingView } from '../preload/contract';
 import type { Bench } from './figure';
@@ -21,16 +19,8 @@ async function perMinute(page: Page, tokens: readonly string[], onePass: (token:
 
 const bench: Bench = async ({ quick }) => {
   const rounds = quick ? 12 : 60;
-  const region = await startRegionServer();
-  const served = await startServedTill(region, { name: 'Cinéma Groupe Bench' });
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const { served, browser, tokens, stop } = await startBenchTill('Groupe', 2 * rounds);
   try {
-    served.must(await served.till.dispatch('tariff.set', { tariffs: [{ id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 }] }));
-    const tokens: string[] = [];
-    for (let i = 0; i < 2 * rounds; i += 1) {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Bench', familyName: `Groupe${i}`, birthDate: '2006-01-01' });
-      tokens.push(await region.admin.mintPass({ beneficiaryId: youth.id }));
-    }
     const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1024, height: 768 } });
     await page.goto(served.host.url);
     await page.getByRole('heading', { name: 'Scannez le QR code du jeune' }).waitFor();
@@ -67,9 +57,7 @@ const bench: Bench = async ({ quick }) => {
       { name: 'group.vs_counter_ratio', value: round(group / counter), unit: 'x' },
     ];
   } finally {
-    await browser.close();
-    await served.stop();
-    await region.stop();
+    await stop();
   }
 };
 

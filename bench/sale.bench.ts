@@ -9,10 +9,8 @@
 //   tens of ms on a loaded machine), reported apart as sale.driver_gap_p50_ms. Target ≤ 250.
 // - sale.bare_debit_p50_ms: the baseline in the same page and run: pass.scan then debit.submit straight over
 //   the transport, no UI; sale.ui_overhead_ratio is the UI's share on top.
-import { chromium, type Page } from 'playwright-core';
-import { chromiumLaunchOptions } from '../test/support/chromium';
-import { startRegionServer } from '../test/support/region-server';
-import { startServedTill } from '../test/support/served-till';
+import type { Page } from 'playwright-core';
+import { startBenchTill } from './bench-till';
 import { typeBurst } from '../test/scan/key-burst';
 import { percentile, type Bench } from './figure';
 
@@ -52,16 +50,8 @@ function armSaleWatch(page: Page): Promise<void> {
 
 const bench: Bench = async ({ quick }) => {
   const rounds = quick ? 20 : 100;
-  const region = await startRegionServer();
-  const served = await startServedTill(region, { name: 'Cinéma Bench' });
-  const browser = await chromium.launch(chromiumLaunchOptions());
+  const { served, browser, tokens, stop } = await startBenchTill('Sale', 2 * rounds);
   try {
-    served.must(await served.till.dispatch('tariff.set', { tariffs: [{ id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 }] }));
-    const tokens: string[] = [];
-    for (let i = 0; i < 2 * rounds; i += 1) {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Bench', familyName: `Sale${i}`, birthDate: '2006-01-01' });
-      tokens.push(await region.admin.mintPass({ beneficiaryId: youth.id }));
-    }
 
     const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1024, height: 768 } });
     // Before the page's own scripts: the scanner's Enter ends the burst; every later key down is the cashier's.
@@ -133,9 +123,7 @@ const bench: Bench = async ({ quick }) => {
       { name: 'sale.ui_overhead_ratio', value: round(p50 / bareP50), unit: 'x' },
     ];
   } finally {
-    await browser.close();
-    await served.stop();
-    await region.stop();
+    await stop();
   }
 };
 

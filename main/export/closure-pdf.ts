@@ -2,7 +2,7 @@
 // totals per category, the corrections carried from sealed periods, the perpetual grand total (amounts as
 // `1 234,56 €`, times in Paris), and the chain anchor (entries covered and the hash
 // of the last one) that ties the paper to the journal.
-import PDFDocument from 'pdfkit';
+import { a4Document } from './pdf-document';
 import { CATEGORIES } from '../../protocol/catalogue';
 import { TillError } from '../../preload/contract/errors';
 import { closureSchema } from '../journal/debit-payloads';
@@ -40,13 +40,7 @@ export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts
   const c = parsed.data;
   const title = entry.kind === 'DAY_CLOSED' ? `Clôture journalière (Z) du ${c.period}` : `Clôture mensuelle de ${c.period}`;
   // Dated by the entry, not by now: printing the same closure twice gives the same file.
-  const doc = new PDFDocument({ size: 'A4', margin: 50, compress: opts.compress ?? true, info: { Title: title, Producer: 'Atouts Caisse', Creator: 'Atouts Caisse', CreationDate: new Date(entry.at) } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = a4Document({ title, at: entry.at, margin: 50, ...(opts.compress !== undefined ? { compress: opts.compress } : {}) });
 
   doc.font('Helvetica-Bold').fontSize(16).text(title);
   doc.moveDown(0.5).font('Helvetica').fontSize(10);

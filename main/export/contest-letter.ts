@@ -4,7 +4,7 @@
 // paid and what the journal records, each differing line with the journal entry and chain hash that prove
 // the till's side, the date, and a place to sign. The letter is evidence, so it is built only from the
 // reconciliation's facts; the same facts and date give the same bytes.
-import PDFDocument from 'pdfkit';
+import { a4Document } from './pdf-document';
 import { frenchAmount, parisDateTime } from './debits-csv';
 
 export interface ContestLine {
@@ -62,13 +62,7 @@ const parisDate = (iso: string) => parisDateTime(iso).slice(0, 10);
 
 export async function contestLetterPdf(f: ContestLetterFacts, opts: { compress?: boolean } = {}): Promise<Buffer> {
   const title = `Contestation du remboursement Atouts Culture & Sport — ${frenchMonth(f.month)}`;
-  const doc = new PDFDocument({ size: 'A4', margin: 56, compress: opts.compress ?? true, info: { Title: title, Producer: 'Atouts Caisse', Creator: 'Atouts Caisse', CreationDate: new Date(f.at) } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = a4Document({ title, at: f.at, margin: 56, ...(opts.compress !== undefined ? { compress: opts.compress } : {}) });
 
   doc.font('Helvetica-Bold').fontSize(11).text(f.partnerName);
   doc.font('Helvetica').fontSize(10).text(`SIRET : ${f.siret}`);

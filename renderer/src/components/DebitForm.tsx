@@ -9,6 +9,7 @@ import { useTill } from '../till-context';
 import { centsToInput, formatCents, parseEuros } from '../format/money';
 import { ErrorBanner } from './ErrorBanner';
 import { ItemFields, useItemFields } from './ItemFields';
+import { CategorySelect } from './CategorySelect';
 import { TariffPicker, tariffForKey } from './TariffPicker';
 import { saleCheck } from './sale-check';
 
@@ -143,18 +144,7 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
     <form className="form sale-form" aria-label={t('debit.title')} onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
       {usable.length > 0 && <TariffPicker ref={tariffsRef} tariffs={usable} selectedId={tariffId} onChoose={chooseTariff} />}
       <div className="sale-fields">
-        {categories.length > 1 && (
-          <label>
-            {t('debit.category')}
-            <select ref={categoryRef} name="category" value={category ?? ''} onChange={(e) => chooseCategory(e.target.value as Category)}>
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {categories.length > 1 && <CategorySelect label={t('debit.category')} categories={categories} value={category} onChange={chooseCategory} selectRef={categoryRef} />}
         <ItemFields
           {...fields.props}
           onItem={(item) => {

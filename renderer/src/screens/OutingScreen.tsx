@@ -13,6 +13,7 @@ import { useAltShortcut } from '../shell/use-shortcut';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { PassCardView } from '../components/PassCardView';
 import { ItemFields, useItemFields } from '../components/ItemFields';
+import { CategorySelect } from '../components/CategorySelect';
 import { centsToInput, formatCents, parseEuros } from '../format/money';
 import { errorSentence } from '../i18n';
 
@@ -65,24 +66,15 @@ function OutingSetup({ onOpen, onError }: { onOpen: (o: OutingView) => void; onE
         {t('outing.name')}
         <input ref={titleRef} name="title" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={120} />
       </label>
-      <label>
-        {t('outing.category')}
-        <select
-          name="category"
-          value={category ?? ''}
-          onChange={(e) => {
-            const next = e.target.value as Category;
-            setCategory(next);
-            fields.setItem(CATEGORY_RULES[next].items[0] as Item);
-          }}
-        >
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CategorySelect
+        label={t('outing.category')}
+        categories={categories}
+        value={category}
+        onChange={(next) => {
+          setCategory(next);
+          fields.setItem(CATEGORY_RULES[next].items[0] as Item);
+        }}
+      />
       <ItemFields {...fields.props} />
       <div className="actions">
         <button type="submit" className="primary">
