@@ -21,12 +21,13 @@ import { refreshKeys, tillHandlers } from './handlers/till-handlers';
 import { staffHandlers } from './handlers/staff-handlers';
 import { passHandlers } from './handlers/pass-handlers';
 import { debitHandlers } from './handlers/debit-handlers';
+import { DebitEngine } from '../debit/engine';
 import { couponHandlers } from './handlers/coupon-handlers';
 import { offerHandlers } from './handlers/offer-handlers';
 import { journalHandlers } from './handlers/journal-handlers';
 import { openRequestStore, REQUEST_STORE_FILE } from '../outbox/request-store';
 import { sweepSettledRequests } from '../outbox/sweep';
-import { createTillOutbox, type OutboxTuning } from '../outbox/till-outbox';
+import { createTillOutbox, type OutboxTuning } from './till-outbox';
 import { countAwaitingRegion, type Outbox } from '../outbox/outbox';
 import { reconciliationHandlers } from './handlers/reconciliation-handlers';
 import { contestHandlers } from './handlers/contest-handlers';
@@ -43,10 +44,10 @@ import { printerHandlers } from './handlers/printer-handlers';
 import { withCallLog } from '../logging/call-log';
 import type { HidBackend } from '../../native/hid';
 
-export interface TillOptions {
 /** The banner clears within this of the Region's return (the issue asks for 10 s at most). */
 const REACHABILITY_PROBE_MS = 3000;
 
+export interface TillOptions {
   dataDir: string;
   cipher: SecretCipher;
   now?: () => number;
@@ -61,13 +62,13 @@ const REACHABILITY_PROBE_MS = 3000;
   immediateRetryDelaysMs?: readonly number[];
   /** USB scanners read by the core (node-hid); null where none should be opened (tests, CLI). */
   hidBackend?: HidBackend | null;
-  /** The outbox's pacing (tests shorten the backoff). */
-  outbox?: OutboxTuning;
-  /**
   /** How long a scan waits for the Region before the offline policy applies (see pass-handlers). */
   scanWaitMs?: number;
   /** How often an offline till asks the Region whether it is back. */
   reachabilityProbeMs?: number;
+  /** The outbox's pacing (tests shorten the backoff). */
+  outbox?: OutboxTuning;
+  /**
    * Elapsed time (ms) for the staff session's idle timeout: monotonic, so a jump of the wall clock neither
    * ends a session nor keeps one alive (tests inject it).
    */
@@ -105,9 +106,6 @@ export function createTill(options: TillOptions): Till {
     ctx.publishStatus();
   });
 
-  const ctx: TillContext = {
-    journal,
-    link,
   const anchors = new AnchorService({
     journal,
     region: () => (link.secretState() === 'unreadable' ? null : link.authenticated()),
@@ -119,11 +117,14 @@ export function createTill(options: TillOptions): Till {
   const flushAnchors = () =>
     void anchors.flush().catch((error: unknown) => log('anchors not sent', { error: String(error) }));
 
+  const ctx: TillContext = {
+    journal,
+    link,
+    secrets: options.cipher,
+    anchors,
     staff: new StaffDirectory(journal.settings, { journal, now }),
     scans: new ScanRegistry(now),
     events,
-    secrets: options.cipher,
-    anchors,
     dataDir: options.dataDir,
     now,
     log,
@@ -169,6 +170,25 @@ export function createTill(options: TillOptions): Till {
 
   // The head is anchored after each batch the outbox delivers (flushes coalesce: one in flight at a time).
   const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), afterRecorded: flushAnchors, ...options.outbox });
+  // One debit engine for the till's life: the debit handlers (and the outing desk through them) call it.
+  const debits = new DebitEngine({
+    journal,
+    scans: ctx.scans,
+    store,
+    outbox,
+    region: () => ctx.region(),
+    accreditations: () => ctx.link.config()?.partner.accreditations ?? [],
+    offline: () => {
+      const keys = ctx.link.keys();
+      return { policy: keys?.offline ?? null, keysFetchedAt: keys?.fetchedAt ?? null };
+    },
+    now: () => ctx.now(),
+    ...(ctx.tuning.immediateRetryDelaysMs ? { immediateRetryDelaysMs: ctx.tuning.immediateRetryDelaysMs } : {}),
+    onOutcome: (outcome) => {
+      ctx.events.emit('debit', outcome);
+      ctx.publishStatus();
+    },
+  });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   // The manager's tasks (exports, backups, diagnostic, purge, wipe); the wipe deletes the outbox's file.
   const manage = manageHandlers(ctx, { handlers: () => handlers, ...(options.logsDir !== undefined ? { logsDir: options.logsDir } : {}), beforeWipe: () => (outbox.stop(), store.close()) });
@@ -177,7 +197,7 @@ export function createTill(options: TillOptions): Till {
     ...tillHandlers(ctx),
     ...staffHandlers(ctx),
     ...passHandlers(ctx),
-    ...debitHandlers(ctx, { outbox, store }),
+    ...debitHandlers(ctx, debits),
     ...couponHandlers(ctx, { outbox }),
     ...offerHandlers(ctx, { outbox, store }),
     ...journalHandlers(ctx),
@@ -185,11 +205,11 @@ export function createTill(options: TillOptions): Till {
     ...contestHandlers(ctx),
     ...outingHandlers(ctx, async (request) => handlers['debit.submit'](request)),
     ...avoirHandlers(ctx),
+    ...tariffHandlers(journal.settings),
     ...manage.handlers,
     ...printerHandlers(ctx, { receipt: (debitId) => handlers['receipt.get']({ debitId }) }),
   };
 
-    ...tariffHandlers(journal.settings),
   // Every call leaves one line in the log (its input scrubbed of PINs, tokens and names: main/logging/).
   const dispatch = withCallLog(
     createDispatch(handlers, {
@@ -219,13 +239,6 @@ export function createTill(options: TillOptions): Till {
   outbox.start();
   // Names of youths scanned but never debited go after 24 h (main/journal/retention.ts).
   const stopRetention = startRetentionSweep(journal, now, { log });
-
-  return {
-    journal,
-    events,
-    handlers,
-    dispatch,
-    context: ctx,
   const stopWatching = watchReachability({
     isOffline: () => link.config() !== null && !link.online,
     probe: async () => {
@@ -235,9 +248,17 @@ export function createTill(options: TillOptions): Till {
     onBack: () => outbox.kick(),
     intervalMs: options.reachabilityProbeMs ?? REACHABILITY_PROBE_MS,
   });
+
+  return {
+    journal,
+    events,
+    handlers,
+    dispatch,
+    context: ctx,
     outbox,
     status: () => ctx.status(),
     close() {
+      stopWatching();
       outbox.stop();
       stopRetention();
       manage.stop();
@@ -245,7 +266,6 @@ export function createTill(options: TillOptions): Till {
       scanners.stop();
       try {
         journal.append({ kind: 'SHUTDOWN', cashierId: null, payload: {} });
-      stopWatching();
       } catch (error) {
         // A full or read-only disk must not keep the journal open: the shutdown mark is only informative.
         if (!(error instanceof TillError) || (error.code !== 'DISK_FULL' && error.code !== 'STORAGE_READ_ONLY')) throw error;

@@ -1,34 +1,15 @@
 // debit.* and receipt.get: the debit engine behind the contract.
 import { TillError } from '../../../preload/contract';
-import { DebitEngine } from '../../debit/engine';
+import type { DebitEngine } from '../../debit/engine';
 import { buildReceipt } from '../../receipt/receipt';
-import type { Outbox } from '../../outbox/outbox';
-import type { RequestStore } from '../../outbox/request-store';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
 import { voidAuthority } from '../void-authority';
 
 type DebitCalls = 'debit.submit' | 'debit.get' | 'debit.abandon' | 'debit.void' | 'receipt.get';
 
-export function debitHandlers(ctx: TillContext, sync: { outbox: Outbox; store: RequestStore }): Pick<Handlers, DebitCalls> {
-  const engine = new DebitEngine({
-    journal: ctx.journal,
-    scans: ctx.scans,
-    store: sync.store,
-    outbox: sync.outbox,
-    region: () => ctx.region(),
-    accreditations: () => ctx.link.config()?.partner.accreditations ?? [],
-    offline: () => {
-      const keys = ctx.link.keys();
-      return { policy: keys?.offline ?? null, keysFetchedAt: keys?.fetchedAt ?? null };
-    },
-    now: () => ctx.now(),
-    ...(ctx.tuning.immediateRetryDelaysMs ? { immediateRetryDelaysMs: ctx.tuning.immediateRetryDelaysMs } : {}),
-    onOutcome: (outcome) => {
-      ctx.events.emit('debit', outcome);
-      ctx.publishStatus();
-    },
-  });
+/** The engine is the till's one DebitEngine, built in createTill (main/core/till.ts). */
+export function debitHandlers(ctx: TillContext, engine: DebitEngine): Pick<Handlers, DebitCalls> {
   return {
     'debit.submit': (input) => engine.submit(input, ctx.cashierId()),
     'debit.get': (input) => engine.get(input.debitId),

@@ -1,8 +1,8 @@
 // The outbox as the till core runs it: wired to the shared context (Region link, events, status).
-import type { TillContext } from '../core/context';
+import type { TillContext } from './context';
 import { debitOutcome } from '../debit/outcome-view';
-import { Outbox, type OutboxDeps } from './outbox';
-import type { RequestStore } from './request-store';
+import { Outbox, type OutboxDeps } from '../outbox/outbox';
+import type { RequestStore } from '../outbox/request-store';
 import { reconcileAfterSync } from '../reconciliation/reconcile';
 
 export type OutboxTuning = Partial<Pick<OutboxDeps, 'backoff' | 'idleMs' | 'clockCheckEveryMs' | 'concurrency' | 'random' | 'refreshKeys' | 'refreshKeysEveryMs'>> & {
