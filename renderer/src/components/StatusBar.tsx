@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TillStatus } from '../../../preload/contract';
 import { useTill } from '../till-context';
+import { staffLabel } from '../format/staff';
 
 export function StatusBar({ status, onLoggedOut }: { status: TillStatus; onLoggedOut: () => void }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function StatusBar({ status, onLoggedOut }: { status: TillStatus; onLogge
       {status.pendingCount > 0 && <span className="pending">{t('app.pending', { count: status.pendingCount })}</span>}
       {status.staff && (
         <span className="staff">
-          {status.staff.name} ({t(`app.role.${status.staff.role}`)}){' '}
+          {staffLabel(status.staff, t(`app.role.${status.staff.role}`))}{' '}
           <button type="button" className="link" onClick={() => void till.invoke('staff.logout', {}).then(onLoggedOut)}>
             {t('login.logout')}
           </button>
