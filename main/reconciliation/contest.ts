@@ -8,7 +8,7 @@
 // (docs/regulation-choices.md, "The contest window").
 import { createHash } from 'node:crypto';
 import { TillError } from '../../preload/contract/errors';
-import type { ContestLetterView } from '../../preload/contract/contest';
+import type { ContestLetterView, ContestReminder } from '../../preload/contract/contest';
 import type { DifferenceView, ReconcileExplanation, ReconciliationView } from '../../preload/contract/reconciliation';
 import type { Journal, JournalEntry } from '../journal/journal';
 import { contestLetterPdf, type ContestLetterFacts, type ContestLine } from '../export/contest-letter';
@@ -39,6 +39,40 @@ export interface LetterContext {
   deviceName: string | null;
   nowMs: number;
   cashierId: string;
+}
+
+/** How far back the reminder reads RECONCILED entries: a window lasts 30 days from a payment. */
+const REMINDER_ENTRIES = 500;
+
+/**
+ * The manager's reminder, from the journal alone (it must speak offline too): each month whose last
+ * reconciliation saw it paid with a difference open, or for which a letter was produced, until its
+ * contestUntil passes.
+ */
+export function contestReminders(journal: Journal, nowMs: number): ContestReminder[] {
+  const lastRun = new Map<string, JournalEntry>();
+  for (const e of journal.list({ kinds: ['RECONCILED'], order: 'desc', limit: REMINDER_ENTRIES })) {
+    const month = e.payload['month'];
+    if (typeof month === 'string' && !lastRun.has(month)) lastRun.set(month, e);
+  }
+  const letters = new Map<string, JournalEntry>();
+  for (const e of journal.list({ kinds: ['CONTEST_LETTER_PRODUCED'], order: 'desc', limit: REMINDER_ENTRIES })) {
+    const month = e.payload['month'];
+    if (typeof month === 'string' && !letters.has(month)) letters.set(month, e);
+  }
+  const out: ContestReminder[] = [];
+  for (const month of new Set([...lastRun.keys(), ...letters.keys()])) {
+    const run = lastRun.get(month)?.payload;
+    const letter = letters.get(month);
+    const openCount = typeof run?.['openCount'] === 'number' ? run['openCount'] : 0;
+    const paid = run?.['statementStatus'] === 'paid';
+    const until = (paid && typeof run?.['contestUntil'] === 'string' ? run['contestUntil'] : null) ?? (typeof letter?.payload['contestUntil'] === 'string' ? letter.payload['contestUntil'] : null);
+    const daysLeft = contestDaysLeft(until, nowMs);
+    if (!until || !daysLeft) continue;
+    if (!(paid && openCount > 0) && !letter) continue;
+    out.push({ month, contestUntil: until, daysLeft, openCount, letterAt: letter?.at ?? null });
+  }
+  return out.sort((a, b) => a.contestUntil.localeCompare(b.contestUntil));
 }
 
 /** Lines worth a letter: the differences that call for action, but the statement's own total (the amounts say it). */

@@ -143,6 +143,8 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
             regionCount: result.region.count,
             regionTotalCents: result.region.totalCents,
             statementStatus: record.statement?.status ?? null,
+            // The contest deadline rides with the run, so the reminder needs no Region (main/reconciliation/contest.ts).
+            contestUntil: record.statement?.contestUntil ?? null,
             differenceCount: result.differences.length,
             openCount,
             byKind,

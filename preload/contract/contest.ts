@@ -18,7 +18,20 @@ export interface ContestLetterView {
   daysLeft: number;
 }
 
+/** A paid month still contestable, as the journal knows it (no Region needed): the manager's reminder. */
+export interface ContestReminder {
+  month: string;
+  contestUntil: string;
+  daysLeft: number;
+  /** Open differences at the month's last reconciliation. */
+  openCount: number;
+  /** When the letter was produced, if it was. */
+  letterAt: string | null;
+}
+
 export const contestCalls = {
+  /** Every paid month with a difference or a letter whose 30 days are not over, from the journal alone. */
+  'contest.reminders': call<ContestReminder[]>()(z.object({}).strict(), 'manager'),
   /** Reconciles the month afresh and drafts the letter; CONTEST_NOT_DUE (not paid, nothing differs), CONTEST_DEADLINE_PASSED. */
   'contest.letter': call<ContestLetterView>()(z.object({ month: monthSchema }).strict(), 'manager'),
 };

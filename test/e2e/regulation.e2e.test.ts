@@ -261,6 +261,11 @@ describe('contesting a paid month', () => {
       const statements = t.must(await t.till.dispatch('statement.list', {})) as { month: string; contestReminder: boolean }[];
       expect(statements.find((s) => s.month === '2026-10')?.contestReminder).toBe(true);
       expect((t.must(await t.till.dispatch('contest.letter', { month: '2026-10' })) as ContestLetterView).daysLeft).toBe(29);
+      // Every screen reminds the manager until the deadline: here the counter.
+      await p.keyboard.press('F1');
+      await poll(() => plain(p.locator('.contest-banner [data-month="2026-10"]'))).toContain(
+        'octobre 2026 : lettre de contestation produite — envoyez-la en recommandé avant le 12/12/2026 (encore 29 jour(s)).',
+      );
     } finally {
       await region.admin.setClock(null);
     }

@@ -4,7 +4,7 @@
 // journal; the paid month's letter carries them, read back by a real PDF parser.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContestLetterView, ReconciliationView, StatementView } from '../../preload/contract';
+import type { ContestLetterView, ContestReminder, ReconciliationView, StatementView } from '../../preload/contract';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { redateRegionDebit } from '../support/region-back-office';
 import { pdfText } from '../support/pdf-text';
@@ -67,6 +67,8 @@ describe('the Region moved a debit and shows one this till never made', () => {
     const november = await run('2026-11');
     expect(about(november, moved.debitId)).toMatchObject([{ kind: 'MONTH_MISMATCH', explanation: 'REGION_DATED_OTHER_MONTH', linkedMonth: '2026-10', action: 'RESOLVE_BEFORE_MONTH_CLOSES' }]);
 
+    // The manager's reminder comes from the journal: the paid month with a difference open, before any letter.
+    expect(ok<ContestReminder[]>(await a.till.dispatch('contest.reminders', {}))).toEqual([{ month: '2026-10', contestUntil: '2026-12-12T08:00:00.000Z', daysLeft: 29, openCount: 3, letterAt: null }]);
     const before = ok<StatementView[]>(await a.till.dispatch('statement.list', {})).find((s) => s.month === '2026-10')!;
     expect(before).toMatchObject({ status: 'paid', contestDaysLeft: 29, contestReminder: true, contestLetterAt: null });
 
@@ -98,6 +100,13 @@ describe('the Region moved a debit and shows one this till never made', () => {
 
     const after = ok<StatementView[]>(await a.till.dispatch('statement.list', {})).find((s) => s.month === '2026-10')!;
     expect(after).toMatchObject({ contestReminder: true, contestLetterSeq: letter.entrySeq });
+    // Offline too: the reminder needs no Region.
+    region.kill();
+    try {
+      expect(ok<ContestReminder[]>(await a.till.dispatch('contest.reminders', {}))).toMatchObject([{ month: '2026-10', daysLeft: 29, letterAt: recorded.at }]);
+    } finally {
+      await region.restart();
+    }
 
     // The reminder lasts until the deadline (paidAt + 30 days), then the letter is refused.
     await clock.set('2026-12-12T09:00:00.000Z');
@@ -105,6 +114,7 @@ describe('the Region moved a debit and shows one this till never made', () => {
     expect(ok<StatementView[]>(await a.till.dispatch('statement.list', {})).find((s) => s.month === '2026-10')).toMatchObject({ contestReminder: false, contestDaysLeft: 0 });
     const late = await a.till.dispatch('contest.letter', { month: '2026-10' });
     expect(late).toMatchObject({ ok: false, error: { code: 'CONTEST_DEADLINE_PASSED' } });
+    expect(ok<ContestReminder[]>(await a.till.dispatch('contest.reminders', {}))).toEqual([]);
   }, 90_000);
 
   it('refuses a letter for a month that is not paid', async () => {

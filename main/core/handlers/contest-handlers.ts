@@ -2,12 +2,13 @@
 import { TillError } from '../../../preload/contract/errors';
 import type { Handlers } from '../../transport/dispatch';
 import { reconcileMonth } from '../../reconciliation/reconcile';
-import { produceContestLetter } from '../../reconciliation/contest';
+import { contestReminders, produceContestLetter } from '../../reconciliation/contest';
 import type { TillContext } from '../context';
 import { reconcileDeps } from './reconciliation-handlers';
 
-export function contestHandlers(ctx: TillContext): Pick<Handlers, 'contest.letter'> {
+export function contestHandlers(ctx: TillContext): Pick<Handlers, 'contest.letter' | 'contest.reminders'> {
   return {
+    'contest.reminders': () => contestReminders(ctx.journal, ctx.now()),
     'contest.letter': async (input) => {
       const config = ctx.link.config();
       if (!config) throw new TillError('NOT_ENROLLED');

@@ -65,6 +65,8 @@ export const regulationEn: typeof regulationFr = {
     title: 'Contesting the reimbursement',
     reminder: '{{month}}: the reimbursement can still be contested for {{count}} day(s), until {{date}} (30 days after the transfer, article 4.3.2). Send the letter by registered post with acknowledgement of receipt.',
     letterDone: 'Letter produced on {{date}} (entry no. {{seq}}).',
+    banner: '{{month}}: a difference is still to be contested with the Region, {{count}} day(s) left (until {{date}}). Closures (F5).',
+    bannerSent: '{{month}}: contest letter produced — send it by registered post before {{date}} ({{count}} day(s) left).',
     produce: 'Draft the contest letter',
     download: 'Download the letter (PDF)',
     produced: 'Contest letter for {{month}} produced: {{lines}} differing line(s), received {{received}}, recorded {{recorded}}.',

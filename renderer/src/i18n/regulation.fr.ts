@@ -64,6 +64,8 @@ export const regulationFr = {
     title: 'Contestation du remboursement',
     reminder: '{{month}} : remboursement contestable encore {{count}} jour(s), jusqu’au {{date}} (30 jours après le versement, article 4.3.2). Envoyez la lettre en recommandé avec accusé de réception.',
     letterDone: 'Lettre produite le {{date}} (écriture n° {{seq}}).',
+    banner: '{{month}} : une différence reste à contester auprès de la Région, encore {{count}} jour(s) (jusqu’au {{date}}). Clôtures (F5).',
+    bannerSent: '{{month}} : lettre de contestation produite — envoyez-la en recommandé avant le {{date}} (encore {{count}} jour(s)).',
     produce: 'Rédiger la lettre de contestation',
     download: 'Télécharger la lettre (PDF)',
     produced: 'Lettre de contestation de {{month}} produite : {{lines}} ligne(s) en écart, reçu {{received}}, enregistré {{recorded}}.',

@@ -15,6 +15,7 @@ import { ClosuresScreen } from '../screens/ClosuresScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { OutingScreen } from '../screens/OutingScreen';
 import { AvoirsScreen } from '../screens/AvoirsScreen';
+import { ContestBanner } from '../components/ContestBanner';
 import { ManageScreen } from '../screens/ManageScreen';
 import { ShellContext, type ScanInput, type ScanTarget, type ShellApi } from './shell-context';
 import { LOCK_KEY, keyForScreen, screenForKey, screensFor, type ScreenName } from './keys';
@@ -145,6 +146,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
           {t('app.lock')}
         </button>
       </nav>
+      {status.staff?.role === 'manager' && <ContestBanner key={screen} />}
       {screen === 'counter' && <CounterScreen key={counterRun} initialScan={pendingScan} onInitialScanTaken={takeScan} onCouponScanned={couponScanned} />}
       {screen === 'coupons' && <CouponsScreen initialScan={pendingCoupon} onInitialScanTaken={takeCoupon} />}
       {screen === 'offers' && <OffersScreen />}

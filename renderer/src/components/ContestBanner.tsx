@@ -1,0 +1,28 @@
+// The manager's reminder on every screen (§4.3.2): a paid month may still be contested, until when, and
+// whether the letter was produced; it goes when the 30 days are over. Read from the journal, so it speaks
+// offline too (contest.reminders).
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ContestReminder } from '../../../preload/contract';
+import { useTill } from '../till-context';
+import { formatDate, formatMonth } from '../format/dates';
+
+export function ContestBanner() {
+  const { t, i18n } = useTranslation();
+  const till = useTill();
+  const [reminders, setReminders] = useState<ContestReminder[]>([]);
+  useEffect(() => {
+    void till.invoke('contest.reminders', {}).then((r) => r.ok && setReminders(r.value));
+  }, [till]);
+  if (reminders.length === 0) return null;
+  const lang = i18n.language;
+  return (
+    <div className="contest-banner no-print" role="note" data-contest-reminders={reminders.length}>
+      {reminders.map((r) => (
+        <p key={r.month} className="banner banner-ko" data-month={r.month}>
+          {t(r.letterAt ? 'contest.bannerSent' : 'contest.banner', { month: formatMonth(r.month, lang), count: r.daysLeft, date: formatDate(r.contestUntil, lang) })}
+        </p>
+      ))}
+    </div>
+  );
+}
