@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { JOURNAL_FILE_NAME } from '../../main/journal/wipe';
 import { startTillHost, type TillHandle } from '../support/till-host';
 import { makeTempDir } from '../support/tmp';
+import { until } from './until';
 
 let host: TillHandle;
 const tmp = makeTempDir('browser-restart');
@@ -37,16 +38,6 @@ const call = async (name: string, input: unknown = {}) =>
     value?: unknown;
     error?: { code: string };
   };
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('browser mode with the core in its own process', () => {
   it('keeps the URL and the event stream across a core restart', async () => {

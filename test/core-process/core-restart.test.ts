@@ -15,6 +15,7 @@ import { JOURNAL_FILE_NAME } from '../../main/journal/wipe';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { makeTempDir } from '../support/tmp';
 import { ledgerDifferences } from '../engine/ledger-match';
+import { until } from './until';
 
 let region: RegionHandle;
 /** How long the Region holds each request while the core is killed. */
@@ -35,20 +36,6 @@ type Result = { ok: true; value: unknown } | { ok: false; error: { code: string 
 function must<T>(result: Result): T {
   if (!result.ok) throw new Error(`call failed: ${result.error.code}`);
   return result.value as T;
-}
-
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 /** Entries of `kind` in the journal file, read from outside the core (WAL readers never block the writer). */

@@ -17,6 +17,7 @@ import { electronCoreLauncher, PageLinks, type LinkablePage } from '../../main/s
 import { runSandboxedPreload } from '../electron/sandboxed-preload-env';
 import { FakeMessagePortMain, type Envelope } from './electron-ports';
 import { makeTempDir } from '../support/tmp';
+import { until } from './until';
 
 const forks: { modulePath: string; args: string[]; options: unknown; worker: Worker }[] = [];
 
@@ -68,16 +69,6 @@ beforeAll(async () => {
   code = readFileSync(outfile, 'utf8');
 }, 60_000);
 afterAll(() => tmp.remove());
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('the shell, its core utility process and a page', () => {
   it('links the page to the core, again after each load and after a core restart', async () => {
