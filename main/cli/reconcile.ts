@@ -35,7 +35,7 @@ export function printReconciliation(v: ReconciliationView, io: CliIo): void {
   const statement = v.statement ? `statement ${v.statement.status} ${v.statement.debitCount} débit(s) ${euros(v.statement.totalCents)}` : 'no statement';
   io.out(`${v.month} — till ${v.tillCount} débit(s) ${euros(v.tillTotalCents)} · Region ${v.regionCount} débit(s) ${euros(v.regionTotalCents)} · ${statement}`);
   for (const d of v.differences) {
-    io.out(`${d.severity === 'info' ? 'info ' : 'DIFF '} ${d.kind.padEnd(24)} ${d.debitId ?? '(month)'}  ${d.explanation} → ${d.action}${d.inOutbox ? ' [in outbox]' : ''}`);
+    io.out(`${d.severity === 'info' ? 'info ' : 'DIFF '} ${d.kind.padEnd(24)} ${d.debitId ?? '(month)'}  ${d.explanation} → ${d.action}${d.inOutbox ? ' [in outbox]' : ''}${d.linkedMonth ? ` [other month ${d.linkedMonth}]` : ''}`);
     io.out(`       till: ${side(d.till)} | region: ${side(d.region)}`);
   }
   io.out(v.openCount === 0 ? 'OK no difference to act on' : `${v.openCount} difference(s) to act on`);

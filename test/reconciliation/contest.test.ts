@@ -3,6 +3,9 @@
 // made are the Region's differences (linked across months, proven by the verified chain), not a lost
 // journal; the paid month's letter carries them, read back by a real PDF parser.
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { runCli } from '../../main/cli/dispatch';
+import { COMMANDS } from '../../main/cli/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContestLetterView, ContestReminder, ReconciliationView, StatementView } from '../../preload/contract';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
@@ -63,6 +66,12 @@ describe('the Region moved a debit and shows one this till never made', () => {
     expect(about(october, moved.debitId)).toMatchObject([{ kind: 'MONTH_MISMATCH', explanation: 'REGION_DATED_OTHER_MONTH', action: 'CONTEST_BEFORE_DEADLINE', linkedMonth: '2026-11' }]);
     expect(about(october, ghost.id)).toMatchObject([{ kind: 'MISSING_ON_TILL', explanation: 'NEVER_MADE_BY_THIS_TILL', action: 'CONTEST_BEFORE_DEADLINE', region: { deviceId: a.deviceId } }]);
     expect(october.differences.some((d) => d.explanation === 'JOURNAL_LOST_DEBIT')).toBe(false);
+    // `till reconcile` says the same, the link included.
+    const out: string[] = [];
+    const code = await runCli(COMMANDS, ['reconcile', '--month', '2026-10', '--db', join(a.dataDir, 'journal.sqlite'), '--key-file', a.keyFile], { out: (l) => out.push(l), err: () => undefined, now: () => new Date(clock.now()) });
+    expect(code).toBe(1);
+    expect(out.some((l) => l.includes('MONTH_MISMATCH') && l.includes(moved.debitId) && l.includes('[other month 2026-11]'))).toBe(true);
+    expect(out.some((l) => l.includes('MISSING_ON_TILL') && l.includes(ghost.id) && l.includes('NEVER_MADE_BY_THIS_TILL'))).toBe(true);
     // The other side of the link: November's run finds the same debit by its id in October's journal.
     const november = await run('2026-11');
     expect(about(november, moved.debitId)).toMatchObject([{ kind: 'MONTH_MISMATCH', explanation: 'REGION_DATED_OTHER_MONTH', linkedMonth: '2026-10', action: 'RESOLVE_BEFORE_MONTH_CLOSES' }]);
