@@ -14,7 +14,7 @@ import { getPartner } from './partners';
 import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
 import type { Region } from './region';
-import { closedMonthOf } from './statements';
+import { closedMonthOf } from './months';
 
 export type CouponStatus = 'reserved' | 'redeemed' | 'cancelled' | 'expired';
 

@@ -25,7 +25,7 @@ import type { Device, Partner } from './partners';
 import { ok, refuse } from './problem';
 import type { Outcome, Problem } from './problem';
 import type { Region } from './region';
-import { closedMonthOf, isMonthClosed } from './statements';
+import { closedMonthOf, isMonthClosed } from './months';
 
 export interface DebitRequest {
   id: string;

@@ -26,16 +26,6 @@ interface MonthRow {
   paid_at: string | null;
 }
 
-export function isMonthClosed(region: Region, month: string): boolean {
-  return region.db.prepare('SELECT 1 FROM months WHERE month = ?').get(month) !== undefined;
-}
-
-/** The month of that instant when its statement is closed, else null. */
-export function closedMonthOf(region: Region, instantMs: number): string | null {
-  const month = parisMonth(instantMs);
-  return isMonthClosed(region, month) ? month : null;
-}
-
 function monthRow(region: Region, month: string): MonthRow | undefined {
   return region.db.prepare('SELECT * FROM months WHERE month = ?').get(month) as MonthRow | undefined;
 }

@@ -2,11 +2,11 @@
 // line, injected faults on /v1/, and the till and admin routes.
 import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Region } from '../domain/region';
 import { isAdmin } from './guards';
 import { problemAnswer, send } from './problem-reply';
-import type { Answer } from './problem-reply';
+import type { WriteFinisher } from './problem-reply';
 import { registerAdminRoutes } from './routes-admin';
 import { registerTillRoutes } from './routes-till';
 
@@ -36,10 +36,6 @@ export interface RouteTable {
 const ROUTE_TABLES = new WeakMap<FastifyInstance, RouteTable>();
 
 const entries = (route: { method: string | string[]; url: string }): RouteEntry[] => [route.method].flat().map((method) => ({ method, url: route.url }));
-
-export interface WriteFinisher {
-  (request: FastifyRequest, reply: FastifyReply, answer: Answer): FastifyReply;
-}
 
 export function buildApp(opts: AppOptions): FastifyInstance {
   const { region, adminKey } = opts;

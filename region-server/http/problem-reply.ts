@@ -1,6 +1,6 @@
 // Sending answers: problems as application/problem+json (RFC 9457) with the contract's code, and JSON
 // bodies serialized once, as the exact string that an idempotent replay will send again.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Outcome, Problem } from '../domain/problem';
 import { TITLES } from '../domain/problem';
 
@@ -11,6 +11,11 @@ export interface Answer {
   status: number;
   contentType: string;
   body: string;
+}
+
+/** Sends a write's answer and keeps it for idempotent replays (app.ts gives one to the till routes). */
+export interface WriteFinisher {
+  (request: FastifyRequest, reply: FastifyReply, answer: Answer): FastifyReply;
 }
 
 export function problemAnswer(problem: Problem): Answer {

@@ -11,7 +11,7 @@ import { resolvePass } from '../domain/passes';
 import { ok } from '../domain/problem';
 import type { Region } from '../domain/region';
 import { listStatements, statementLines, statementOf } from '../domain/statements';
-import type { WriteFinisher } from './app';
+import type { WriteFinisher } from './problem-reply';
 import { authenticate, parse } from './guards';
 import { fingerprint, isFinal, once } from './idempotency';
 import { jsonAnswer, outcomeAnswer, problemAnswer, send } from './problem-reply';
