@@ -1,6 +1,7 @@
 // The till core: builds the shared context (journal, Region link, staff session, scans) and composes the
-// handler groups into the one table both transports dispatch through. It runs under plain Node
-// (browser mode, tests, CLI) and inside Electron's main process alike: nothing here imports electron.
+// handler groups into the one table both transports dispatch through. It runs in the core's own process
+// (main/core-process: Electron's utility process, or a Node fork in browser mode), and in process for tests and
+// the CLI — never in Electron's main process: nothing here imports electron.
 import { securePrivateDataDir } from '../files/private-files';
 import { join } from 'node:path';
 import type { TillStatus } from '../../preload/contract';

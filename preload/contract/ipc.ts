@@ -1,8 +1,6 @@
 // Electron channel names, event names and the messages that cross the MessagePort between the renderer and the
 // core's utility process. Shared by the preload bridge, the shell and the core process entry.
 // Kept free of schemas and imports so the sandboxed preload bundle stays tiny.
-export const IPC_INVOKE = 'till:invoke';
-export const IPC_EVENT = 'till:event';
 /**
  * The main process hands the renderer one end of a MessageChannelMain on this channel
  * (`webContents.postMessage(IPC_PORT, null, [port])`), and the core process the other end. A new port arrives
@@ -12,7 +10,7 @@ export const IPC_PORT = 'till:port';
 /** The shell's print broker (main/shell/shell.ts): a receipt printed silently on a system printer, and the printers' names. */
 export const IPC_PRINT = 'till:print';
 export const IPC_PRINTERS = 'till:printers';
-export const EVENT_NAME_LIST = ['scan', 'status', 'debit', 'progress'] as const;
+export const EVENT_NAME_LIST = ['scan', 'status', 'debit', 'progress', 'update'] as const;
 
 /** Renderer → core, over the port. `id` pairs the answer with the call. */
 export interface PortCall {
