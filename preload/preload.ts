@@ -13,12 +13,18 @@ import type { CallName, CallResult, EventName, TillApi } from './contract';
 import { EVENT_NAME_LIST, IPC_PORT, IPC_PRINT, IPC_PRINTERS, type PortCall } from './contract/ipc';
 
 type Listener = (payload: unknown) => void;
+/** What the preload uses of the page's MessagePort: its tsconfig has no DOM, so nothing else is reachable. */
+interface CorePort {
+  postMessage(message: PortCall): void;
+  close(): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+}
 
 const EVENTS: readonly string[] = EVENT_NAME_LIST;
 const listeners = new Map<string, Set<Listener>>();
 const inFlight = new Map<number, (result: CallResult<never>) => void>();
 const waiting: { call: PortCall; answer: (result: CallResult<never>) => void }[] = [];
-let port: MessagePort | null = null;
+let port: CorePort | null = null;
 let nextId = 1;
 
 const restarted = (): CallResult<never> => ({ ok: false, error: { code: 'CORE_RESTARTED' } });
@@ -45,12 +51,12 @@ function receive(data: unknown): void {
   }
 }
 
-function send(target: MessagePort, call: PortCall, answer: (result: CallResult<never>) => void): void {
+function send(target: CorePort, call: PortCall, answer: (result: CallResult<never>) => void): void {
   inFlight.set(call.id, answer);
   target.postMessage(call);
 }
 
-function adopt(next: MessagePort | null): void {
+function adopt(next: CorePort | null): void {
   if (port) {
     port.onmessage = null;
     port.close();
@@ -60,7 +66,7 @@ function adopt(next: MessagePort | null): void {
   port = next;
   if (!next) return;
   // Assigning onmessage starts the port (HTML: "the onmessage setter … enables the port message queue").
-  next.onmessage = (event: MessageEvent) => receive(event.data);
+  next.onmessage = (event) => receive(event.data);
   for (const { call, answer } of waiting.splice(0)) send(next, call, answer);
 }
 
