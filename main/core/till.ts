@@ -42,6 +42,7 @@ import { settingsHandlers } from './handlers/settings-handlers';
 import { tariffHandlers } from './handlers/tariff-handlers';
 import { manageHandlers } from './handlers/manage-handlers';
 import { printerHandlers } from './handlers/printer-handlers';
+import { updateHandlers } from './handlers/update-handlers';
 import { withCallLog } from '../logging/call-log';
 import type { HidBackend } from '../../native/hid';
 
@@ -209,6 +210,7 @@ export function createTill(options: TillOptions): Till {
     ...tariffHandlers(journal.settings),
     ...manage.handlers,
     ...printerHandlers(ctx, { receipt: (debitId) => handlers['receipt.get']({ debitId }) }),
+    ...updateHandlers(ctx),
   };
 
   // Every call leaves one line in the log (its input scrubbed of PINs, tokens and names: main/logging/).

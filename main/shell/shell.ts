@@ -3,12 +3,13 @@
 // (core-link.ts, main/core-process/), restarted if it dies; each page talks to it over a MessagePort the
 // shell hands out, so a busy core never stalls window management, and the shell never touches SQLite.
 import { app, BrowserWindow, ipcMain, safeStorage, session, type MessagePortMain } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretCipher } from '../secrets/secret-store';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { CoreSupervisor } from '../core-process/supervisor';
 import { tillDataDir } from './data-location';
-import { setupAutoUpdate } from './updater';
+import { setupAutoUpdate, watchInstallMoments } from './updater';
 import { electronCoreLauncher, PageLinks } from './core-link';
 import { APP_INDEX_URL, decidePermission, decidePermissionCheck, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
 import { deviceSecretCipher } from '../secrets/os-keychain';
@@ -125,20 +126,27 @@ if (!app.requestSingleInstanceLock()) {
       onDown: () => links.coreDown(pages()),
     });
     const links = new PageLinks(core, (url) => isAppUrl(url, rendererIndexUrl));
-    void core.start();
-    // Updates download in the background and install when the till quits; never during a sale.
-    const updates = setupAutoUpdate({
-      feedUrl: process.env.ATOUTS_UPDATE_URL ?? null,
-      isPackaged: app.isPackaged,
-      isSaleInProgress: () => core.saleInProgress(),
-      log: {
-        info: (message, data) => shellLog().log(message, data),
-        warn: (message, data) => shellLog().warn(message, data),
-      },
-    });
-    core.events.subscribe((event, payload) => {
-      // The end of a shift (the session closed, no sale open) is the moment to install a downloaded update.
-      if (event === 'status' && 'staff' in payload && payload.staff === null) updates.installAtEndOfDay();
+    // Updates download in the background and install after the day's Z-closure or on a manager's request,
+    // never during a sale nor with anything awaiting the Region (updater.ts, decideInstall). The feed is the
+    // build's (resources/app-update.yml) unless this till sets one (update.configure) or the environment does.
+    const updates = core.start().then(async () => {
+      const set = await core.call('update.feed', {});
+      const override = process.env.ATOUTS_UPDATE_URL ?? (set.ok ? (set.value as { feedUrl: string | null }).feedUrl : null);
+      const auto = setupAutoUpdate({
+        feedUrl: override,
+        bakedFeed: existsSync(join(process.resourcesPath, 'app-update.yml')),
+        isPackaged: app.isPackaged,
+        isSaleInProgress: () => core.saleInProgress(),
+        log: {
+          info: (message, data) => shellLog().log(message, data),
+          warn: (message, data) => shellLog().warn(message, data),
+        },
+      });
+      const stopWatch = watchInstallMoments(auto, core, { info: (m, d) => shellLog().log(m, d), warn: (m, d) => shellLog().warn(m, d) });
+      return { stop: () => (stopWatch(), auto.stop()) };
+    }).catch((error: unknown) => {
+      log('updates not started', { error: String(error) });
+      return { stop: () => undefined };
     });
     let win = createWindow(links);
     app.on('second-instance', () => {
@@ -152,7 +160,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('before-quit', (event) => {
       if (coreStopped) return;
       event.preventDefault();
-      updates.stop();
+      void updates.then((u) => u.stop());
       void core.stop().finally(() => {
         coreStopped = true;
         app.quit();

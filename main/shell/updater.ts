@@ -1,7 +1,10 @@
 // Background updates for a packaged till, with electron-updater's generic provider.
 // A till is a cash register: an update never interrupts a sale. It downloads in the background and installs
-// when the day is closed (installAtEndOfDay, called after the Z-report) or when the till restarts
-// (autoInstallOnAppQuit), whichever comes first.
+// at the right moment only (decideInstall): just after the day's Z-closure, or when a manager asks
+// ("Installer maintenant") — never during a sale, never with anything awaiting the Region — or when the till
+// restarts (autoInstallOnAppQuit).
+// The feed: the one baked at build time (electron-builder's `publish` → resources/app-update.yml, which
+// electron-updater reads when no feed is set), unless a setting overrides it (feedUrl).
 import { z } from 'zod';
 
 /** The part of electron-updater's AppUpdater this module drives, so it is tested without Electron. */
@@ -23,8 +26,10 @@ export interface UpdateLog {
 }
 
 export interface AutoUpdateOptions {
-  /** Base URL of the generic feed (where latest.yml and the installers are); null turns updates off. */
+  /** A feed URL set on this till (overrides the baked one); null: the baked feed, if any. */
   feedUrl: string | null;
+  /** Whether the build baked a feed (resources/app-update.yml exists). */
+  bakedFeed?: boolean;
   /** Electron's `app.isPackaged`: a development run never updates itself. */
   isPackaged: boolean;
   /** True from the first scan of a sale to its receipt: nothing may restart the till meanwhile. */
@@ -38,6 +43,15 @@ export interface AutoUpdateOptions {
 
 export type UpdateDisabledReason = 'NOT_PACKAGED' | 'NO_FEED_URL' | 'INVALID_FEED_URL';
 
+/** The feed in force: a valid override, else the baked one, else none. */
+export function feedInForce(override: string | null, bakedFeed: boolean): { ok: true; url: string | null } | { ok: false; reason: 'NO_FEED_URL' | 'INVALID_FEED_URL' } {
+  if (override !== null && override.trim() !== '') {
+    const checked = validateFeedUrl(override);
+    return checked.ok ? checked : { ok: false, reason: checked.reason };
+  }
+  return bakedFeed ? { ok: true, url: null } : { ok: false, reason: 'NO_FEED_URL' };
+}
+
 export type UpdateState =
   | { status: 'disabled'; reason: UpdateDisabledReason }
   | { status: 'idle' }
@@ -46,16 +60,54 @@ export type UpdateState =
   | { status: 'ready'; version: string }
   | { status: 'failed'; code: 'UPDATE_CHECK_FAILED'; detail: string };
 
-export type InstallOutcome =
-  | { installing: true; version: string }
-  | { installing: false; reason: 'DISABLED' | 'NO_UPDATE_READY' | 'SALE_IN_PROGRESS' };
+/** Why an update is not installed now. */
+export type InstallRefusal = 'DISABLED' | 'NO_UPDATE_READY' | 'SALE_IN_PROGRESS' | 'PENDING_OPERATIONS' | 'DAY_NOT_CLOSED' | 'NOT_MANAGER';
+
+export type InstallOutcome = { installing: true; version: string } | { installing: false; reason: InstallRefusal };
+
+/** What the till is doing when an install is considered (the core tells: till.status, closure.list). */
+export interface InstallContext {
+  /** 'day-closed': the day's Z-closure was just made; 'manager': a manager pressed "Installer maintenant". */
+  trigger: 'day-closed' | 'manager';
+  /** A scan or a payment under way at the counter. */
+  saleInProgress: boolean;
+  /** Debits, voids and check-ins the Region has not confirmed. */
+  pendingCount: number;
+  /** When the latest Z-closure entry was written (ISO), null if none. */
+  lastDayClosedAt: string | null;
+  /** The session's role, for the manager's trigger. */
+  role: 'none' | 'cashier' | 'manager';
+  now: number;
+}
+
+/** A Z-closure opens the window for an install for this long (the till is then closed for the day). */
+export const AFTER_CLOSURE_WINDOW_MS = 15 * 60_000;
+
+/**
+ * Whether to install a downloaded update now. Pure, table-tested: an update restarts the till, so it must
+ * never cut a sale short, nor leave the outbox with something the Region has not confirmed (an install
+ * that failed to start again would hold the partner's claim), and it happens at a moment the partner
+ * chose: the Z-closure that ends the day, or a manager's explicit request.
+ */
+export function decideInstall(update: UpdateState, ctx: InstallContext): { install: true; version: string } | { install: false; reason: InstallRefusal } {
+  if (update.status === 'disabled') return { install: false, reason: 'DISABLED' };
+  if (update.status !== 'ready') return { install: false, reason: 'NO_UPDATE_READY' };
+  if (ctx.trigger === 'manager' && ctx.role !== 'manager') return { install: false, reason: 'NOT_MANAGER' };
+  if (ctx.saleInProgress) return { install: false, reason: 'SALE_IN_PROGRESS' };
+  if (ctx.pendingCount > 0) return { install: false, reason: 'PENDING_OPERATIONS' };
+  if (ctx.trigger === 'day-closed') {
+    const closedAt = ctx.lastDayClosedAt === null ? NaN : Date.parse(ctx.lastDayClosedAt);
+    if (!(ctx.now - closedAt >= 0 && ctx.now - closedAt <= AFTER_CLOSURE_WINDOW_MS)) return { install: false, reason: 'DAY_NOT_CLOSED' };
+  }
+  return { install: true, version: update.version };
+}
 
 export interface AutoUpdate {
   state(): UpdateState;
   /** Checks the feed now (a download follows in the background when there is an update). */
   checkNow(): Promise<UpdateState>;
-  /** After the day's closure: installs a downloaded update and relaunches, unless a sale is open. */
-  installAtEndOfDay(): InstallOutcome;
+  /** Installs a downloaded update and relaunches, if decideInstall allows it now. */
+  install(ctx: InstallContext): InstallOutcome;
   stop(): void;
 }
 
@@ -84,24 +136,21 @@ async function electronUpdater(): Promise<UpdaterPort> {
 }
 
 export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
-  const disabledBy: UpdateDisabledReason | null = !opts.isPackaged
-    ? 'NOT_PACKAGED'
-    : (() => {
-        const feed = validateFeedUrl(opts.feedUrl);
-        return feed.ok ? null : feed.reason;
-      })();
+  const feed = feedInForce(opts.feedUrl, opts.bakedFeed ?? false);
+  const disabledBy: UpdateDisabledReason | null = !opts.isPackaged ? 'NOT_PACKAGED' : feed.ok ? null : feed.reason;
   if (disabledBy) {
     opts.log.info('automatic updates off', { reason: disabledBy });
     const state: UpdateState = { status: 'disabled', reason: disabledBy };
     return {
       state: () => state,
       checkNow: async () => state,
-      installAtEndOfDay: () => ({ installing: false, reason: 'DISABLED' }),
+      install: () => ({ installing: false, reason: 'DISABLED' }),
       stop: () => undefined,
     };
   }
 
-  const feedUrl = (validateFeedUrl(opts.feedUrl) as { ok: true; url: string }).url;
+  // null: electron-updater reads the baked resources/app-update.yml itself.
+  const feedUrl = feed.ok ? feed.url : null;
   let state: UpdateState = { status: 'idle' };
   let stopped = false;
   let inFlight: Promise<UpdateState> | null = null;
@@ -111,7 +160,7 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
     u.autoInstallOnAppQuit = true;
     u.allowDowngrade = false;
     u.allowPrerelease = false;
-    u.setFeedURL({ provider: 'generic', url: feedUrl });
+    if (feedUrl !== null) u.setFeedURL({ provider: 'generic', url: feedUrl });
     u.on('update-available', (info) => {
       state = { status: 'downloading', version: info.version };
       opts.log.info('update found, downloading in the background', { version: info.version });
@@ -156,17 +205,59 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
   return {
     state: () => state,
     checkNow,
-    installAtEndOfDay: () => {
-      if (state.status !== 'ready') return { installing: false, reason: 'NO_UPDATE_READY' };
-      if (opts.isSaleInProgress()) return { installing: false, reason: 'SALE_IN_PROGRESS' };
-      const version = state.version;
-      opts.log.info('installing update after the day closure', { version });
+    install: (ctx) => {
+      const decision = decideInstall(state, { ...ctx, saleInProgress: ctx.saleInProgress || opts.isSaleInProgress() });
+      if (!decision.install) return { installing: false, reason: decision.reason };
+      opts.log.info('installing update', { version: decision.version, trigger: ctx.trigger });
       void updater.then((u) => u.quitAndInstall(true, true));
-      return { installing: true, version };
+      return { installing: true, version: decision.version };
     },
     stop: () => {
       stopped = true;
       clearInterval(timer);
     },
+  };
+}
+
+/** The part of the core supervisor the install watch needs (main/core-process/supervisor.ts). */
+export interface CoreForUpdates {
+  call(name: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string } }>;
+  events: { subscribe(listener: (event: string, payload: unknown) => void): () => void };
+}
+
+const READINESS_EVERY_MS = 60_000;
+
+function readinessOf(value: unknown): Omit<InstallContext, 'trigger' | 'now'> | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v['saleInProgress'] !== 'boolean' || typeof v['pendingCount'] !== 'number') return null;
+  const role = v['role'] === 'manager' || v['role'] === 'cashier' ? v['role'] : 'none';
+  return { saleInProgress: v['saleInProgress'], pendingCount: v['pendingCount'], lastDayClosedAt: typeof v['lastDayClosedAt'] === 'string' ? v['lastDayClosedAt'] : null, role };
+}
+
+/**
+ * Installs a downloaded update at the moments decideInstall allows: a manager's "Installer maintenant" (the
+ * core's `update` event), and the minutes after the day's Z-closure (looked at every minute while an update
+ * is ready). Returns the stop function.
+ */
+export function watchInstallMoments(updates: Pick<AutoUpdate, 'state' | 'install'>, core: CoreForUpdates, log: UpdateLog, opts: { now?: () => number; everyMs?: number } = {}): () => void {
+  const now = opts.now ?? Date.now;
+  const attempt = async (trigger: InstallContext['trigger']): Promise<InstallOutcome | null> => {
+    if (updates.state().status !== 'ready') return null;
+    const answer = await core.call('update.readiness', {});
+    const readiness = answer.ok ? readinessOf(answer.value) : null;
+    if (!readiness) return null;
+    const outcome = updates.install({ ...readiness, trigger, now: now() });
+    if (trigger === 'manager' || outcome.installing) log.info('update install considered', { trigger, ...outcome });
+    return outcome;
+  };
+  const unsubscribe = core.events.subscribe((event, payload) => {
+    if (event === 'update' && typeof payload === 'object' && payload !== null && (payload as { action?: unknown }).action === 'install-now') void attempt('manager');
+  });
+  const timer = setInterval(() => void attempt('day-closed'), opts.everyMs ?? READINESS_EVERY_MS);
+  timer.unref?.();
+  return () => {
+    unsubscribe();
+    clearInterval(timer);
   };
 }

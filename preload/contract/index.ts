@@ -18,7 +18,7 @@ import { contestCalls } from './contest';
 import { outingCalls } from './outing';
 import { avoirCalls } from './avoir';
 import { scanSourceSchema } from './schemas';
-import { manageCalls, printerCalls, type ProgressEvent } from './manage';
+import { manageCalls, printerCalls, updateCalls, type ProgressEvent, type UpdateRequestEvent } from './manage';
 
 export const calls = {
   ...tillCalls,
@@ -37,6 +37,7 @@ export const calls = {
   ...avoirCalls,
   ...manageCalls,
   ...printerCalls,
+  ...updateCalls,
 } as const;
 
 export type Calls = typeof calls;
@@ -59,6 +60,8 @@ export interface Events {
   debit: DebitOutcome;
   /** A manager's long task under way (preload/contract/manage.ts). */
   progress: ProgressEvent;
+  /** A manager asked for the downloaded update now (the shell's updater listens). */
+  update: UpdateRequestEvent;
 }
 export type EventName = keyof Events;
 export { EVENT_NAME_LIST as EVENT_NAMES } from './ipc';

@@ -13,7 +13,7 @@ import { call } from './define';
 import { daySchema, emptyInput, idSchema, monthSchema } from './schemas';
 
 /** The long tasks that report progress. */
-export const MANAGE_TASKS = ['export.csv', 'export.closurePdf', 'archive.create', 'archive.verify', 'backup', 'journal.verify', 'diagnostic', 'purge', 'wipe'] as const;
+export const MANAGE_TASKS = ['export.csv', 'export.closurePdf', 'archive.create', 'archive.verify', 'backup', 'journal.verify', 'diagnostic', 'purge', 'wipe', 'update'] as const;
 export type ManageTask = (typeof MANAGE_TASKS)[number];
 
 /** Pushed while a task runs: `done` of `total` units (pages, rows, entries); `total` 0 when unknown. */
@@ -165,4 +165,29 @@ export const printerCalls = {
   ),
   /** Prints a receipt on the network printer (a system printer prints from the page). Reprints from the journal too. */
   'printer.printReceipt': call<{ bytes: number }>()(z.object({ debitId: z.uuid() }).strict(), 'cashier'),
+};
+
+/** What the shell's updater weighs before installing (main/shell/updater.ts, decideInstall). */
+export interface UpdateReadinessView {
+  saleInProgress: boolean;
+  pendingCount: number;
+  /** When the latest Z-closure entry was written (ISO), null if none. */
+  lastDayClosedAt: string | null;
+  role: 'none' | 'cashier' | 'manager';
+}
+
+/** Pushed when a manager asks for the downloaded update now; the shell decides (never during a sale). */
+export interface UpdateRequestEvent {
+  action: 'install-now';
+  by: string;
+}
+
+export const updateCalls = {
+  /** Read by the shell (any session): no personal data, nothing to change. */
+  'update.readiness': call<UpdateReadinessView>()(emptyInput, 'none'),
+  /** The feed URL set on this till (null: the one baked into the build). */
+  'update.feed': call<{ feedUrl: string | null }>()(emptyInput, 'none'),
+  /** Takes effect at the next start of the till. */
+  'update.configure': call<{ feedUrl: string | null }>()(z.object({ feedUrl: z.url().max(1024).nullable() }).strict(), 'manager'),
+  'update.installNow': call<{ requested: true }>()(emptyInput, 'manager'),
 };

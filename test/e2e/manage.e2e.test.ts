@@ -105,7 +105,10 @@ describe('Gestion, a manager through the UI alone', () => {
     const lines = text.split('\r\n').filter((l) => l.length > 0);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(debit.debitId);
-    expect(lines[1]).toContain(';CINEMA;SEANCE;;9,50;7,00;2,50;accepté;en ligne;');
+    // Read by its header, as a spreadsheet would.
+    const header = lines[0]!.replace('\uFEFF', '').split(';');
+    const row = Object.fromEntries(lines[1]!.split(';').map((v, i) => [header[i], v]));
+    expect(row).toMatchObject({ Catégorie: 'CINEMA', Article: 'SEANCE', 'Prix (€)': '9,50', 'Montant débité (€)': '7,00', 'Reste payé (€)': '2,50', Statut: 'accepté', Mode: 'en ligne' });
     expect(text).not.toMatch(/Léa|Martin|2007-03-14/);
     await poll(() => status('export.csv').textContent()).toContain('1 débit(s) exporté(s)');
   });
@@ -237,6 +240,9 @@ describe('Gestion, a cashier', () => {
       'manage.purge': { before: '2026-01-05' },
       'manage.wipe': { confirm: 'EFFACER', managerId: manager.id, pin: MANAGER_PIN },
       'journal.verify': {},
+      'printer.configure': { width: 58 },
+      'update.configure': { feedUrl: 'https://maj.example.org/caisse' },
+      'update.installNow': {},
     };
     const names = Object.keys(calls).filter((n) => n.startsWith('manage.'));
     expect(names.sort()).toEqual(Object.keys(inputs).filter((n) => n.startsWith('manage.')).sort());

@@ -106,6 +106,8 @@ describe('electron-builder.yml', () => {
   it('publishes update metadata for a generic feed', () => {
     const publish = Array.isArray(config.publish) ? config.publish[0] : config.publish;
     expect(publish).toMatchObject({ provider: 'generic', url: '${env.ATOUTS_UPDATE_URL}' });
+    // Windows updates install only when signed by the Région (electron-updater checks app-update.yml's publisherName).
+    expect(config.win?.signtoolOptions?.publisherName).toEqual(['Région Normandie']);
     // macOS updates install from the zip, never from the dmg.
     expect(targetsOf(config.mac?.target).map((t) => t.name)).toContain('zip');
   });

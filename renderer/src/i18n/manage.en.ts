@@ -93,6 +93,15 @@ export const manageEn: Words<typeof manageFr> = {
     saved: 'Printer saved.',
     printed: 'Receipt printed.',
   },
+  update: {
+    title: 'Updates',
+    help: 'An update downloads in the background and installs right after the Z-closure, never during a sale nor while a payment awaits the Region.',
+    feed: 'Update address (empty: the installed till’s own)',
+    saveFeed: 'Save the address',
+    feedSaved: 'Address saved: it applies at the next start of the till.',
+    installNow: 'Install now',
+    requested: 'Request sent: the till installs and restarts if an update is ready, no sale is under way and nothing awaits the Region.',
+  },
   wipe: {
     title: 'End of partnership',
     help: 'Erases all personal data on this till, as the regulation demands when the partnership ends. Entries and closures stay (accounting evidence).',

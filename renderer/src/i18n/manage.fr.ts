@@ -89,6 +89,15 @@ export const manageFr = {
     saved: 'Imprimante enregistrée.',
     printed: 'Ticket imprimé.',
   },
+  update: {
+    title: 'Mises à jour',
+    help: "Une mise à jour se télécharge en arrière-plan et s'installe juste après la clôture Z, jamais pendant une vente ni quand un paiement attend la Région.",
+    feed: 'Adresse des mises à jour (vide : celle de la caisse installée)',
+    saveFeed: "Enregistrer l'adresse",
+    feedSaved: "Adresse enregistrée : elle s'applique au prochain démarrage de la caisse.",
+    installNow: 'Installer maintenant',
+    requested: "Demande envoyée : la caisse s'installe et redémarre si une mise à jour est prête, qu'aucune vente n'est en cours et que rien n'attend la Région.",
+  },
   wipe: {
     title: 'Fin de partenariat',
     help: 'Efface toutes les données personnelles de cette caisse, comme le règlement l’exige à la fin du partenariat. Les écritures et clôtures restent (preuve comptable).',

@@ -40,6 +40,7 @@ export function ManageScreen() {
   const [daily, setDaily] = useState(true);
   const [purgeBefore, setPurgeBefore] = useState('');
   const [retention, setRetention] = useState('');
+  const [feedUrl, setFeedUrl] = useState('');
   const [wipeStep, setWipeStep] = useState<0 | 1 | 2>(0);
   const [wipeWord, setWipeWord] = useState('');
   const [wipeManager, setWipeManager] = useState('');
@@ -63,6 +64,7 @@ export function ManageScreen() {
       setPrivacy(r.value);
       setRetention(r.value.retentionMonths === null ? '' : String(r.value.retentionMonths));
     });
+    void till.invoke('update.feed', {}).then((r) => r.ok && setFeedUrl(r.value.feedUrl ?? ''));
     void till.invoke('staff.list', {}).then((r) => {
       if (!r.ok) return;
       const list = r.value.filter((s) => s.role === 'manager');
@@ -354,6 +356,23 @@ export function ManageScreen() {
             {t('manage.privacy.last', { at: formatDateTime(privacy.lastPurge.at, lang), count: privacy.lastPurge.persons, trigger: t(`manage.privacy.trigger.${privacy.lastPurge.trigger}`) })}
           </p>
         )}
+      </section>
+
+      <section className="form" aria-labelledby="manage-update">
+        <h2 id="manage-update">{t('manage.update.title')}</h2>
+        <p className="hint">{t('manage.update.help')}</p>
+        <form onSubmit={submit(() => void run('update', () => till.invoke('update.configure', { feedUrl: feedUrl.trim() || null }), () => t('manage.update.feedSaved')))}>
+          <label>
+            {t('manage.update.feed')}
+            <input type="url" value={feedUrl} onChange={(e) => setFeedUrl(e.target.value)} spellCheck={false} />
+          </label>
+          <button type="submit" disabled={busy}>
+            {t('manage.update.saveFeed')}
+          </button>
+        </form>
+        <button type="button" disabled={busy} onClick={() => void run('update', () => till.invoke('update.installNow', {}), () => t('manage.update.requested'))}>
+          {t('manage.update.installNow')}
+        </button>
       </section>
 
       <section className="form danger-zone" aria-labelledby="manage-wipe">
