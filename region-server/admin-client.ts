@@ -150,6 +150,10 @@ export class AdminClient {
   addParticipant(offerId: string, input: { beneficiaryId: string; status?: 'registered' | 'winner' | 'checked_in' | 'cancelled' }): Promise<unknown> {
     return this.call('POST', `/admin/offers/${encodeURIComponent(offerId)}/participants`, input);
   }
+  /** The back office re-dates a recorded debit (a line misfiled into another month); refused in a closed month. */
+  redateDebit(debitId: string, occurredAt: string): Promise<{ id: string; occurredAt: string; month: string }> {
+    return this.call('PATCH', `/admin/debits/${encodeURIComponent(debitId)}`, { occurredAt });
+  }
   closeMonth(month: string): Promise<{ month: string; closedAt: string }> {
     return this.call('POST', `/admin/months/${month}/close`);
   }

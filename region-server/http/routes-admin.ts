@@ -14,6 +14,7 @@ import { refuse } from '../domain/problem';
 import type { Region } from '../domain/region';
 import { FaultsSchema } from '../domain/settings';
 import { closeMonth, payMonth } from '../domain/statements';
+import { redateDebit } from '../domain/back-office';
 import { parse } from './guards';
 import { jsonAnswer, outcomeAnswer, problemAnswer, send } from './problem-reply';
 import {
@@ -29,6 +30,7 @@ import {
   AdminPatchBeneficiaryBody,
   AdminPatchPartnerBody,
   AdminPayBody,
+  AdminRedateDebitBody,
   MonthParam,
 } from './schemas';
 
@@ -123,6 +125,12 @@ export function registerAdminRoutes(app: FastifyInstance, region: Region): void 
     const body = parse(AdminParticipantBody, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     return send(reply, outcomeAnswer(addParticipant(region, (request.params as Params).id ?? '', body.value), 201));
+  });
+
+  app.patch('/admin/debits/:id', async (request, reply) => {
+    const body = parse(AdminRedateDebitBody, request.body);
+    if (!body.ok) return send(reply, problemAnswer(body.problem));
+    return send(reply, outcomeAnswer(redateDebit(region, (request.params as Params).id ?? '', body.value.occurredAt)));
   });
 
   app.post('/admin/months/:month/close', async (request, reply) => {

@@ -104,6 +104,8 @@ export const AdminOfferBody = z.object({
 });
 export const AdminParticipantBody = z.object({ beneficiaryId: text(32), status: z.enum(['registered', 'winner', 'checked_in', 'cancelled']).default('registered') });
 export const AdminPayBody = z.object({ paidAt: instant.optional() }).default({});
+/** Re-dating a recorded debit (the back office's misfiled line, issue 17). */
+export const AdminRedateDebitBody = z.object({ occurredAt: instant });
 export const AdminClockBody = z.object({ now: instant.nullable() });
 export const AdminFaultsBody = z.object({
   latencyMs: z.number().int().min(0).max(60_000).optional(),

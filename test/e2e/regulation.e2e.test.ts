@@ -10,7 +10,6 @@ import type { ContestLetterView, DebitOutcome, ScanOutcome } from '../../preload
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startServedTill, type ServedTill } from '../support/served-till';
-import { redateRegionDebit } from '../support/region-back-office';
 import { pdfText } from '../support/pdf-text';
 import { typeBurst } from '../scan/key-burst';
 
@@ -204,7 +203,7 @@ describe('contesting a paid month', () => {
         id: ghostId, deviceSeq: login.seq, token: (await youth('Fantôme')).token, category: 'CINEMA', item: 'SEANCE', amountCents: 250, priceCents: 950, occurredAt: new Date(nowMs).toISOString(), mode: 'online', cashierId: 'inconnu',
       });
       expect(ghost.kind).toBe('ok');
-      redateRegionDebit(region, moved.debitId, '2026-11-03T10:00:00.000Z');
+      await region.admin.redateDebit(moved.debitId, '2026-11-03T10:00:00.000Z');
       await setClock('2026-11-10T09:00:00.000Z');
       await region.admin.closeMonth('2026-10');
       await region.admin.payMonth('2026-10', '2026-11-12T08:00:00.000Z');

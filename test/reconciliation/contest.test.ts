@@ -9,7 +9,6 @@ import { COMMANDS } from '../../main/cli/registry';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContestLetterView, ContestReminder, ReconciliationView, StatementView } from '../../preload/contract';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { redateRegionDebit } from '../support/region-back-office';
 import { pdfText } from '../support/pdf-text';
 import { enrolledTill, newYouth, ok, sharedClock, tillDebit, type SharedClock, type TestTill } from './harness';
 
@@ -52,7 +51,7 @@ describe('the Region moved a debit and shows one this till never made', () => {
     const kept = await tillDebit(region, a, { amountCents: 700 });
     const moved = await tillDebit(region, a, { amountCents: 500 });
     const ghost = await debitNeverMade(a, 250);
-    redateRegionDebit(region, moved.debitId, '2026-11-03T10:00:00.000Z');
+    await region.admin.redateDebit(moved.debitId, '2026-11-03T10:00:00.000Z');
 
     await clock.set('2026-11-10T09:00:00.000Z');
     await region.admin.closeMonth('2026-10');
