@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parisMonthBounds } from '../protocol/paris-time';
 import { openJournal, type AppendInput } from '../main/journal/journal';
-import type { RegionDebit } from '../main/region/schemas';
+import type { DebitView } from '../protocol/debits';
 import { RegionClient } from '../main/region/client';
 import { reconcileMonth } from '../main/reconciliation/reconcile';
 import { makeTempDir } from '../test/support/tmp';
@@ -34,12 +34,12 @@ interface ChildResult {
 }
 
 /** The journal file and the Region's list, from the same debits (with a few planted differences). */
-export function buildData(journalPath: string): RegionDebit[] {
+export function buildData(journalPath: string): DebitView[] {
   const journal = openJournal(journalPath, { now: () => new Date('2026-04-02T08:00:00Z') });
   journal.setDeviceId(DEVICE);
   const { start, end } = parisMonthBounds(MONTH);
   const step = Math.floor((end - start) / (DEBITS + 100));
-  const region: RegionDebit[] = [];
+  const region: DebitView[] = [];
   let batch: AppendInput[] = [];
   for (let i = 0; i < DEBITS; i += 1) {
     const id = randomUUID();
@@ -73,7 +73,7 @@ export function buildData(journalPath: string): RegionDebit[] {
 }
 
 /** Pages keyed by offset, serialised once: the fake server should cost the timed side nothing. */
-export function startFakeRegion(items: readonly RegionDebit[]): Promise<{ server: Server; url: string }> {
+export function startFakeRegion(items: readonly DebitView[]): Promise<{ server: Server; url: string }> {
   const pages = new Map<number, string>();
   for (let offset = 0; offset < items.length || offset === 0; offset += PAGE) {
     const next = offset + PAGE < items.length ? String(offset + PAGE) : null;

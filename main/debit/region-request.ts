@@ -2,7 +2,8 @@
 // store) so a resend after a restart carries the same UUID and the same body as the first attempt:
 // the Region's idempotency answers a replay with the first outcome, and a different body with a conflict.
 import type { AppendInput, DebitState } from '../journal/journal';
-import type { CouponRedeemBody, DebitBody, RegionClient, VoidBody } from '../region/client';
+import type { RegionClient } from '../region/client';
+import type { CouponRedeemBody, DebitBody, VoidBody } from '../../protocol/debits';
 import { couponAnswerEntry, debitAnswerEntry, voidAnswerEntry } from './region-answer';
 import type { DebitRequests } from './outbox-port';
 

@@ -21,8 +21,8 @@ import type { Category } from '../../protocol/catalogue';
 import { parisMonth } from '../../protocol/paris-time';
 import type { DifferenceKind, ReconcileAction, ReconcileExplanation } from '../../preload/contract/reconciliation';
 import type { DebitState, DebitStatus } from '../journal/journal';
-import type { RegionDebit } from '../region/schemas';
-import type { RegionStatement } from './statement-schemas';
+import type { DebitView } from '../../protocol/debits';
+import type { Statement } from '../../protocol/statements';
 
 export type Severity = 'action' | 'info';
 
@@ -50,9 +50,9 @@ export interface Elsewhere {
   /** This device's debit by id, whatever its month, when the chain holds its request entry. */
   tillDebit(debitId: string): DebitState | undefined;
   /** The Region's record of a debit outside the month (the neighbouring months read), by id. */
-  regionDebit(debitId: string): RegionDebit | undefined;
+  regionDebit(debitId: string): DebitView | undefined;
   /** True when the verified chain proves this device never requested the debit (its deviceSeq is another fact). */
-  provesNeverMade(debit: RegionDebit): boolean;
+  provesNeverMade(debit: DebitView): boolean;
 }
 
 export interface MonthInputs {
@@ -61,8 +61,8 @@ export interface MonthInputs {
   /** This device's debits whose occurredAt falls in the month (every status). */
   tillDebits: readonly DebitState[];
   /** The Region's debits of the partner, every device, occurredAt in the month. */
-  regionDebits: readonly RegionDebit[];
-  statement: RegionStatement | null;
+  regionDebits: readonly DebitView[];
+  statement: Statement | null;
   nowMs: number;
   elsewhere?: Elsewhere;
 }
@@ -91,12 +91,12 @@ function tillSide(d: DebitState): Side {
   return { status: d.status, amountCents: d.amountCents, category: d.category, occurredAt: d.occurredAt, mode: d.mode };
 }
 
-function regionSide(r: RegionDebit): Side {
+function regionSide(r: DebitView): Side {
   return { status: r.status, amountCents: r.amountCents, category: r.category, occurredAt: r.occurredAt, deviceId: r.deviceId, deviceSeq: r.deviceSeq, mode: r.mode };
 }
 
 /** Which action a line difference calls for, once the month's statement status is known. */
-function contestAction(statement: RegionStatement | null, nowMs: number): Action {
+function contestAction(statement: Statement | null, nowMs: number): Action {
   if (!statement || statement.status === 'open') return 'RESOLVE_BEFORE_MONTH_CLOSES';
   if (statement.contestUntil && Date.parse(statement.contestUntil) < nowMs) return 'CONTEST_WINDOW_OVER';
   return 'CONTEST_BEFORE_DEADLINE';
@@ -106,7 +106,7 @@ export function compareMonth(input: MonthInputs): MonthComparison {
   const { month, deviceId, statement, nowMs } = input;
   const differences: Difference[] = [];
   const contest = contestAction(statement, nowMs);
-  const regionById = new Map<string, RegionDebit>();
+  const regionById = new Map<string, DebitView>();
   const region: Totals = { count: 0, totalCents: 0 };
   const others: Totals = { count: 0, totalCents: 0 };
   for (const r of input.regionDebits) {
@@ -213,7 +213,7 @@ export function compareMonth(input: MonthInputs): MonthComparison {
   return { differences, till, region, expected };
 }
 
-function monthMismatch(month: string, d: DebitState, r: RegionDebit, linkedMonth: string, contest: Action): Difference {
+function monthMismatch(month: string, d: DebitState, r: DebitView, linkedMonth: string, contest: Action): Difference {
   return {
     kind: 'MONTH_MISMATCH',
     debitId: d.debitId,
@@ -228,7 +228,7 @@ function monthMismatch(month: string, d: DebitState, r: RegionDebit, linkedMonth
   };
 }
 
-function statusDifference(till: DebitStatus, region: RegionDebit['status'], contest: Action): { explanation: Explanation; action: Action } | null {
+function statusDifference(till: DebitStatus, region: DebitView['status'], contest: Action): { explanation: Explanation; action: Action } | null {
   switch (till) {
     case 'accepted':
     case 'offline_accepted':

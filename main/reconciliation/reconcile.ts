@@ -6,7 +6,7 @@ import { TillError } from '../../preload/contract/errors';
 import type { ReconciliationView } from '../../preload/contract/reconciliation';
 import { canonicalJson } from '../journal/chain-hash';
 import type { DebitState, EntryKind, Journal, JournalEntry, JsonObject, JsonValue } from '../journal/journal';
-import type { RegionDebit } from '../region/schemas';
+import type { DebitView } from '../../protocol/debits';
 import { compareMonth, type Difference, type Elsewhere } from './compare';
 import { fetchRegionDebits, fetchRegionMonth, type RegionRecordSource } from './region-record';
 
@@ -47,7 +47,7 @@ function shiftMonth(month: string, by: number): string {
  * request sequence says so (the debits table is a cache), and a proof of absence only from a chain that
  * verifies, whose entry at the Region's deviceSeq is some other fact.
  */
-function journalLookups(journal: Journal, deviceId: string, regionElsewhere: Map<string, RegionDebit>): Elsewhere {
+function journalLookups(journal: Journal, deviceId: string, regionElsewhere: Map<string, DebitView>): Elsewhere {
   let intact: boolean | undefined;
   const chainIntact = () => (intact ??= journal.verify().ok);
   return {
@@ -110,7 +110,7 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
   };
   const record = await fetchRegionMonth(deps.source, month, readSlice);
   while (slices.length > 0) readSlice();
-  const regionElsewhere = new Map<string, RegionDebit>();
+  const regionElsewhere = new Map<string, DebitView>();
   const inputs = { month, deviceId, tillDebits, regionDebits: record.debits, statement: record.statement, nowMs, elsewhere: journalLookups(deps.journal, deviceId, regionElsewhere) };
   let result = compareMonth(inputs);
   if (result.differences.some((d) => d.explanation === 'ACCEPTED_THEN_UNKNOWN_AT_REGION')) {

@@ -4,18 +4,18 @@
 import { parisMonthBounds } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
 import type { RegionOutcome } from '../region/client';
-import type { RegionDebit } from '../region/schemas';
-import type { RegionStatement } from './statement-schemas';
+import type { DebitView } from '../../protocol/debits';
+import type { Statement } from '../../protocol/statements';
 
 /** What reconciliation needs of the Region; the RegionClient is one. */
 export interface RegionRecordSource {
-  listDebits(q: { from: string; to: string; cursor?: string; limit?: number }): Promise<RegionOutcome<{ items: RegionDebit[]; nextCursor?: string | null | undefined }>>;
-  statements(): Promise<RegionOutcome<RegionStatement[]>>;
+  listDebits(q: { from: string; to: string; cursor?: string; limit?: number }): Promise<RegionOutcome<{ items: DebitView[]; nextCursor?: string | null | undefined }>>;
+  statements(): Promise<RegionOutcome<Statement[]>>;
 }
 
 export interface RegionMonthRecord {
-  debits: RegionDebit[];
-  statement: RegionStatement | null;
+  debits: DebitView[];
+  statement: Statement | null;
 }
 
 /** The contract's largest page. */
@@ -39,8 +39,8 @@ export async function fetchRegionMonth(source: RegionRecordSource, month: string
 }
 
 /** Every page of GET /v1/debits between two instants. */
-export async function fetchRegionDebits(source: RegionRecordSource, range: { from: string; to: string }, whileWaiting?: () => void): Promise<RegionDebit[]> {
-  const debits: RegionDebit[] = [];
+export async function fetchRegionDebits(source: RegionRecordSource, range: { from: string; to: string }, whileWaiting?: () => void): Promise<DebitView[]> {
+  const debits: DebitView[] = [];
   const cursors = new Set<string>();
   for (let cursor: string | undefined; ; ) {
     const request = source.listDebits({ ...range, limit: PAGE_LIMIT, ...(cursor ? { cursor } : {}) });

@@ -4,7 +4,7 @@
 import { parisMonthBounds } from '../../protocol/paris-time';
 import type { StatementView } from '../../preload/contract/reconciliation';
 import type { Journal } from '../journal/journal';
-import type { RegionStatement } from './statement-schemas';
+import type { Statement } from '../../protocol/statements';
 import { lastMonthEntry, lastReconciliation } from './reconcile';
 
 const DAY_MS = 86_400_000;
@@ -17,7 +17,7 @@ export function contestDaysLeft(contestUntil: string | null, nowMs: number): num
   return Math.max(0, Math.ceil((Date.parse(contestUntil) - nowMs) / DAY_MS));
 }
 
-export function statementView(journal: Journal, s: RegionStatement, nowMs: number): StatementView {
+export function statementView(journal: Journal, s: Statement, nowMs: number): StatementView {
   const { start, end } = parisMonthBounds(s.month);
   const totals = Object.values(journal.debits.totals({ fromAt: new Date(start).toISOString(), toAt: new Date(end).toISOString() }));
   const last = lastReconciliation(journal, s.month);
@@ -43,7 +43,7 @@ export function statementView(journal: Journal, s: RegionStatement, nowMs: numbe
   };
 }
 
-export function statementViews(journal: Journal, statements: readonly RegionStatement[], nowMs: number): StatementView[] {
+export function statementViews(journal: Journal, statements: readonly Statement[], nowMs: number): StatementView[] {
   return statements.map((s) => statementView(journal, s, nowMs));
 }
 
@@ -51,7 +51,7 @@ export function statementViews(journal: Journal, statements: readonly RegionStat
  * The contest letter's reminder: once a paid month has a difference open (or a letter was drafted), the
  * Clôtures screen keeps saying so, with the days left, until the deadline passes (§4.3.2).
  */
-function contestReminder(journal: Journal, s: RegionStatement, open: number, daysLeft: number | null): Pick<StatementView, 'contestLetterAt' | 'contestLetterSeq' | 'contestReminder'> {
+function contestReminder(journal: Journal, s: Statement, open: number, daysLeft: number | null): Pick<StatementView, 'contestLetterAt' | 'contestLetterSeq' | 'contestReminder'> {
   const letter = lastMonthEntry(journal, 'CONTEST_LETTER_PRODUCED', s.month);
   const windowOpen = s.status === 'paid' && daysLeft !== null && daysLeft > 0;
   return {

@@ -15,17 +15,15 @@ import {
   couponResolveSchema,
   offerSchema,
   participantSchema,
-  debitAcceptedSchema,
-  debitPageSchema,
   enrollResponseSchema,
   healthSchema,
   keysResponseSchema,
   partnerSchema,
   problemSchema,
   resolvePassSchema,
-  voidResponseSchema,
 } from './schemas';
-import { regionStatementDetailSchema, regionStatementListSchema } from '../reconciliation/statement-schemas';
+import { DebitAccepted, DebitPage, VoidAnswer, type CouponRedeemBody, type DebitBody, type VoidBody } from '../../protocol/debits';
+import { StatementDetail, StatementList } from '../../protocol/statements';
 
 export type RegionOutcome<T> =
   | { kind: 'ok'; status: number; value: T }
@@ -46,37 +44,6 @@ export interface RegionClientOptions {
   token?: string | null;
   timeoutMs?: number;
   fetch?: RegionFetch | undefined;
-}
-
-export interface DebitBody {
-  id: string;
-  deviceSeq: number;
-  token: string;
-  category: string;
-  item: string;
-  sessions?: number;
-  amountCents: number;
-  priceCents: number;
-  occurredAt: string;
-  mode: 'online' | 'offline';
-  cashierId: string;
-}
-
-export interface CouponRedeemBody {
-  id: string;
-  deviceSeq: number;
-  item: string;
-  sessions?: number;
-  priceCents: number;
-  occurredAt: string;
-  cashierId: string;
-}
-
-export interface VoidBody {
-  id: string;
-  reason: string;
-  occurredAt: string;
-  cashierId: string;
 }
 
 function retryAfterMs(value: unknown): number {
@@ -187,16 +154,16 @@ export class RegionClient {
     return this.request('POST', '/v1/passes/resolve', resolvePassSchema, { token });
   }
   postDebit(body: DebitBody) {
-    return this.request('POST', '/v1/debits', debitAcceptedSchema, body);
+    return this.request('POST', '/v1/debits', DebitAccepted, body);
   }
   voidDebit(debitId: string, body: VoidBody) {
-    return this.request('POST', `/v1/debits/${encodeURIComponent(debitId)}/void`, voidResponseSchema, body);
+    return this.request('POST', `/v1/debits/${encodeURIComponent(debitId)}/void`, VoidAnswer, body);
   }
   listDebits(q: { from: string; to: string; cursor?: string; limit?: number }) {
     const params = new URLSearchParams({ from: q.from, to: q.to });
     if (q.cursor) params.set('cursor', q.cursor);
     if (q.limit) params.set('limit', String(q.limit));
-    return this.request('GET', `/v1/debits?${params.toString()}`, debitPageSchema);
+    return this.request('GET', `/v1/debits?${params.toString()}`, DebitPage);
   }
   listCoupons() {
     return this.request('GET', '/v1/coupons?status=reserved', couponListSchema);
@@ -218,10 +185,10 @@ export class RegionClient {
   }
   /** Every month of the partner the Region reports (open, closed, paid), newest first. */
   statements() {
-    return this.request('GET', '/v1/statements', regionStatementListSchema);
+    return this.request('GET', '/v1/statements', StatementList);
   }
   /** One month's statement with its lines (the accepted debits it counts). */
   statement(month: string) {
-    return this.request('GET', `/v1/statements/${encodeURIComponent(month)}`, regionStatementDetailSchema);
+    return this.request('GET', `/v1/statements/${encodeURIComponent(month)}`, StatementDetail);
   }
 }

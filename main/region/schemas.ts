@@ -1,7 +1,8 @@
 // What the till accepts from the Region server: every answer is validated here, at the trust boundary,
-// before the core uses it. Unknown extra fields are allowed (the contract may grow).
+// before the core uses it. Unknown extra fields are allowed (the contract may grow). The shapes the
+// reference server shares with the till are in protocol/ (debits.ts, statements.ts, anchors.ts).
 import { z } from 'zod';
-import { CATEGORIES, ITEMS, WALLETS } from '../../protocol/catalogue';
+import { CATEGORIES, WALLETS } from '../../protocol/catalogue';
 
 const category = z.enum(CATEGORIES);
 
@@ -59,37 +60,6 @@ export const resolvePassSchema = z.object({
   token: z.object({ jti: z.string(), exp: z.union([z.string(), z.number()]) }),
 });
 export type ResolvedPass = z.infer<typeof resolvePassSchema>;
-
-export const debitAcceptedSchema = z.object({
-  id: z.string(),
-  status: z.literal('accepted'),
-  walletBalanceCents: z.number().int(),
-  acceptedAt: z.string(),
-});
-
-export const voidResponseSchema = z.object({
-  debitId: z.string(),
-  status: z.literal('voided'),
-  walletBalanceCents: z.number().int(),
-});
-
-export const regionDebitSchema = z.object({
-  id: z.string(),
-  deviceId: z.string(),
-  deviceSeq: z.number().int(),
-  category,
-  item: z.enum(ITEMS),
-  amountCents: z.number().int(),
-  priceCents: z.number().int(),
-  status: z.enum(['accepted', 'voided']),
-  mode: z.enum(['online', 'offline']),
-  occurredAt: z.string(),
-  acceptedAt: z.string(),
-  voidedAt: z.string().nullable().optional(),
-});
-export type RegionDebit = z.infer<typeof regionDebitSchema>;
-
-export const debitPageSchema = z.object({ items: z.array(regionDebitSchema), nextCursor: z.string().nullable().optional() });
 
 export const problemSchema = z.object({
   code: z.string(),

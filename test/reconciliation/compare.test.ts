@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareMonth, type MonthInputs } from '../../main/reconciliation/compare';
 import { contestDaysLeft, statementView } from '../../main/reconciliation/statements-view';
-import type { RegionStatement } from '../../main/reconciliation/statement-schemas';
+import type { Statement } from '../../protocol/statements';
 import type { DebitState, DebitStatus } from '../../main/journal/journal';
-import type { RegionDebit } from '../../main/region/schemas';
+import type { DebitView } from '../../protocol/debits';
 import { tempJournal } from '../../main/journal/test-fixtures';
 
 const AT = '2026-03-10T10:00:00.000Z';
@@ -18,11 +18,11 @@ function till(id: string, status: DebitStatus, over: Partial<DebitState> = {}): 
   };
 }
 
-function region(id: string, status: 'accepted' | 'voided', over: Partial<RegionDebit> = {}): RegionDebit {
+function region(id: string, status: 'accepted' | 'voided', over: Partial<DebitView> = {}): DebitView {
   return { id, deviceId: 'D-1', deviceSeq: 1, category: 'CINEMA', item: 'SEANCE', amountCents: 500, priceCents: 900, status, mode: 'online', occurredAt: AT, acceptedAt: AT, voidedAt: null, ...over };
 }
 
-function statement(over: Partial<RegionStatement> = {}): RegionStatement {
+function statement(over: Partial<Statement> = {}): Statement {
   return { month: '2026-03', status: 'open', debitCount: 0, totalCents: 0, closedAt: null, paidAt: null, contestUntil: null, ...over };
 }
 
