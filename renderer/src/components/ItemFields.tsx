@@ -2,7 +2,8 @@
 // wallet debit and a coupon redemption, and their state (useItemFields).
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ART_DISCIPLINES, type ArtDiscipline, type Item } from '../../../protocol/catalogue';
+import type { ArtDiscipline, Item } from '../../../protocol/catalogue';
+import { DisciplineSelect } from './DisciplineSelect';
 import { parseEuros } from '../format/money';
 
 interface Props {
@@ -64,19 +65,7 @@ export function ItemFields({ items, item, onItem, sessions, onSessions, discipli
           />
         </label>
       )}
-      {item === 'CYCLE' && (
-        <label>
-          {t('discipline.label')}
-          <select name="discipline" value={discipline} onChange={(e) => onDiscipline(e.target.value as ArtDiscipline | '')} required>
-            <option value="">{t('discipline.choose')}</option>
-            {ART_DISCIPLINES.map((d) => (
-              <option key={d} value={d}>
-                {t(`discipline.${d}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {item === 'CYCLE' && <DisciplineSelect value={discipline} onChange={onDiscipline} required />}
       <label>
         {t('debit.price')}
         <input

@@ -2,7 +2,8 @@
 // order of the counter's number keys. Only items the category allows are offered.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ART_DISCIPLINES, CATEGORY_RULES, MIN_CYCLE_SESSIONS, type ArtDiscipline, type Category, type Item } from '../../../protocol/catalogue';
+import { CATEGORY_RULES, MIN_CYCLE_SESSIONS, type ArtDiscipline, type Category, type Item } from '../../../protocol/catalogue';
+import { DisciplineSelect } from './DisciplineSelect';
 import type { Tariff, TillErrorValue } from '../../../preload/contract';
 import { MAX_TARIFFS } from '../../../preload/contract/tariff';
 import { useTill } from '../till-context';
@@ -114,19 +115,7 @@ export function TariffSettings({ accreditations, editable }: { accreditations: r
                 <input inputMode="numeric" value={row.sessions} disabled={!editable} onChange={(e) => update(i, { sessions: e.target.value })} />
               </label>
             )}
-            {row.item === 'CYCLE' && (
-              <label>
-                {t('discipline.label')}
-                <select value={row.discipline} disabled={!editable} onChange={(e) => update(i, { discipline: e.target.value as ArtDiscipline | '' })}>
-                  <option value="">{t('discipline.choose')}</option>
-                  {ART_DISCIPLINES.map((d) => (
-                    <option key={d} value={d}>
-                      {t(`discipline.${d}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
+            {row.item === 'CYCLE' && <DisciplineSelect value={row.discipline} disabled={!editable} onChange={(discipline) => update(i, { discipline })} />}
             <label>
               {t('debit.price')}
               <input inputMode="decimal" autoComplete="off" value={row.price} disabled={!editable} onChange={(e) => update(i, { price: e.target.value })} />
