@@ -1,6 +1,6 @@
 // Issue 17 through the UI, in headless Chromium against the real till (browser mode) and the reference
 // Region server: a group outing of 12 passes with 2 refusals (§2.3), avoirs issued for a cancelled event and
-// redeemed later (§2.4), and the contest letter of a paid month where the Region moved a debit to another
+// redeemed later (§2.4), a cycle's discipline at the counter (3.2.1), and the contest letter of a paid month where the Region moved a debit to another
 // month and shows one this till never made (§4.3.2), the downloaded PDF read back by a real parser.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -181,6 +181,29 @@ describe('avoirs for a cancelled event', () => {
     expect(journal.debits.totals({})).toEqual(totalsBefore);
     expect(journal.debits.get(first.debitId)!.status).toBe('accepted');
     expect(journal.verify().ok).toBe(true);
+  }, 120_000);
+});
+
+describe("a cycle's discipline at the counter", () => {
+  it('is picked with the cycle, refused when missing, and printed on the receipt', async () => {
+    const t = await servedTill('École des Arts', { accreditations: ['ARTISTIC'] });
+    const y = await youth('Cycle');
+    const p = await openTill(t);
+    await wedgeScan(p, y.token);
+    await poll(() => plain(p.locator('.holder').first())).toBe('Cycle Groupe');
+    await p.getByLabel('Prix (€)').fill('120,00');
+    await p.getByLabel('Part Atouts (€)').fill('30,00');
+    // The select is required: the form does not go without it.
+    await p.getByLabel('Part Atouts (€)').press('Enter');
+    expect(await p.locator('[data-status]').count()).toBe(0);
+    await p.getByLabel('Discipline').selectOption({ label: 'Arts marionnettiques' });
+    await p.getByLabel('Part Atouts (€)').press('Enter');
+    await poll(() => p.locator('[data-status]').getAttribute('data-status')).toBe('accepted');
+    await p.keyboard.press('Alt+T');
+    await poll(() => plain(p.locator('.receipt'))).toContain('Arts marionnettiques');
+    expect(await p.locator('.receipt [data-discipline]').getAttribute('data-discipline')).toBe('ARTS_MARIONNETTIQUES');
+    const [debit] = t.till.journal.debits.list({});
+    expect(debit).toMatchObject({ item: 'CYCLE', sessions: 5, discipline: 'ARTS_MARIONNETTIQUES' });
   }, 120_000);
 });
 
