@@ -183,7 +183,11 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
       try {
         const u = await updater;
         if (state.status === 'idle' || state.status === 'failed') state = { status: 'checking' };
-        await u.checkForUpdates();
+        const result = await u.checkForUpdates();
+        // The background download's own promise: its failure arrives as the 'error' event (state 'failed');
+        // left unhandled it would also surface as an unhandled rejection in the main process.
+        const download = (result as { downloadPromise?: Promise<unknown> } | null)?.downloadPromise;
+        if (download) download.catch(() => undefined);
         if (state.status === 'checking') state = { status: 'idle' };
       } catch (error) {
         if (state.status !== 'ready') {
