@@ -12,6 +12,7 @@ import { chromiumLaunchOptions } from '../support/chromium';
 import { startServedTill, type ServedTill } from '../support/served-till';
 import { pdfText } from '../support/pdf-text';
 import { typeBurst } from '../scan/key-burst';
+import { AxeBuilder } from '@axe-core/playwright';
 
 let region: RegionHandle;
 let browser: Browser;
@@ -60,6 +61,13 @@ async function youth(givenName: string, wallets?: { SPECTACLE?: number; CINEMA?:
   const birthDate = new Date(Date.UTC(2006, 0, 1 + born++)).toISOString().slice(0, 10);
   const y = await region.admin.createBeneficiary({ givenName, familyName: 'Groupe', birthDate, ...(wallets ? { wallets } : {}) });
   return { id: y.id, token: await region.admin.mintPass({ beneficiaryId: y.id }) };
+}
+
+/** No serious or critical axe violation on the page as it stands. */
+async function expectAccessible(p: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page: p }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** A US-configured keyboard-wedge scanner on an AZERTY counter, wherever the focus is. */
@@ -114,6 +122,7 @@ describe('a sortie collective', () => {
     await refused(inactive.token); // MEMBERSHIP_INACTIVE
     for (const [i, y] of group.slice(5).entries()) await pay(y.token, `Élève${i + 6}`, '12,00');
     expect(count).toBe(12);
+    await expectAccessible(p, 'outing-run');
     expect(await p.locator('table.outing-otherwise tbody tr').count()).toBe(2);
     expect(await p.locator('table.outing-otherwise [data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(['TOKEN_USED', 'MEMBERSHIP_INACTIVE']);
 
@@ -123,6 +132,7 @@ describe('a sortie collective', () => {
     expect(await plain(p.locator('[data-atouts]'))).toBe('Total payé avec Atouts : 113,00 € (10 jeune(s))');
     expect(await plain(p.locator('[data-leader-pays]'))).toBe("Total à régler par l'accompagnateur : 31,00 €");
     expect(await p.locator('table.outing-paid tbody tr').count()).toBe(10);
+    await expectAccessible(p, 'outing-summary');
 
     // Each an ordinary debit in the journal and at the Region, linked to the outing.
     const journal = t.till.journal;
@@ -170,6 +180,7 @@ describe('avoirs for a cancelled event', () => {
     await p.getByRole('button', { name: "Utiliser l'avoir" }).click();
     await poll(() => p.locator('form[data-avoir]').getAttribute('data-remaining')).toBe('0');
     await poll(() => p.locator(`table.avoir-list tr[data-avoir-code="${code}"]`).getAttribute('data-remaining')).toBe('0');
+    await expectAccessible(p, 'avoirs');
 
     // Chained entries of their own; the Atouts debits and totals untouched.
     const journal = t.till.journal;
@@ -257,6 +268,7 @@ describe('contesting a paid month', () => {
       await link.waitFor();
       const [download] = await Promise.all([p.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toBe('contestation-atouts-2026-10.pdf');
+      await expectAccessible(p, 'closures-contest');
       const text = (await pdfText(readFileSync((await download.path())!))).replace(/\s+/g, ' ');
       const movedEntry = t.till.journal.get(t.till.journal.debits.get(moved.debitId)!.requestSeq)!;
       for (const expected of [
