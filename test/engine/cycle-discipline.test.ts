@@ -43,6 +43,16 @@ describe("a cycle's discipline", () => {
     expect(Object.keys(ledger.find((d) => d.id === outcome.debitId)!)).not.toContain('discipline');
   }, 60_000);
 
+  it("a coupon's redemption for a cycle names it too", async () => {
+    const youth = await region.admin.createBeneficiary({ givenName: 'Iris', familyName: 'Marchand', birthDate: '2005-06-07' });
+    const coupon = await region.admin.createCoupon({ beneficiaryId: youth.id, partnerId: f.partnerId, category: 'ARTISTIC', amountCents: 2000 });
+    const view = await f.call('coupon.resolve', { text: coupon.code });
+    expect(await f.fail('coupon.redeem', { couponId: view.id, item: 'CYCLE', sessions: 8, priceCents: 9000 })).toBe('DISCIPLINE_REQUIRED');
+    const redeemed = await f.call('coupon.redeem', { couponId: view.id, item: 'CYCLE', sessions: 8, discipline: 'MUSIQUE_CHORALE', priceCents: 9000 });
+    expect(redeemed.status).toBe('accepted');
+    expect(f.till.journal.debits.get(redeemed.debitId)).toMatchObject({ kind: 'coupon', discipline: 'MUSIQUE_CHORALE' });
+  }, 60_000);
+
   it('a cycle outing names it once, at the opening', async () => {
     expect(await f.fail('outing.open', { title: 'Atelier', category: 'ARTISTIC', item: 'CYCLE', sessions: 6, priceCents: 9000 })).toBe('DISCIPLINE_REQUIRED');
     const outing = await f.call('outing.open', { title: 'Atelier', category: 'ARTISTIC', item: 'CYCLE', sessions: 6, discipline: 'CIRQUE', priceCents: 9000 });
