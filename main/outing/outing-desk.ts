@@ -148,7 +148,8 @@ export class OutingDesk {
     if (!state || code) {
       return { debitId, status: 'otherwise', amountCents: 0, code: code ?? 'INTERNAL', name: (state && this.personName(state.beneficiaryId)) ?? this.otherwiseNames.get(e.seq) ?? null };
     }
-    const status = state.status === 'requested' || state.status === 'void_pending' ? (state.status === 'requested' ? 'pending' : 'accepted') : state.status;
+    // A debit whose void is under way no longer pays the youth's share: the leader does.
+    const status = state.status === 'requested' ? 'pending' : state.status === 'void_pending' ? 'voided' : state.status;
     return { debitId, status, amountCents: state.amountCents, code: null, name: this.personName(state.beneficiaryId) };
   }
 
