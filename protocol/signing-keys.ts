@@ -1,15 +1,18 @@
 // Ed25519 keys as the Region publishes them (JWK, RFC 8037), turned into node:crypto key objects once.
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import { z } from 'zod';
 
-export interface Jwk {
-  kty: 'OKP';
-  crv: 'Ed25519';
-  x: string;
-  kid: string;
-  use?: string;
-  d?: string;
-}
+/** A pass-signing public key as the Region publishes it (`GET /v1/keys`, read by the till). */
+export const PublicJwk = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string(),
+  kid: z.string(),
+  use: z.string().optional(),
+});
+/** A signing key; `d`, its private part, only ever held by the Region (and the tests that mint passes). */
+export type Jwk = z.infer<typeof PublicJwk> & { d?: string };
 
 const publicKeys = new WeakMap<Jwk, KeyObject | null>();
 const privateKeys = new WeakMap<Jwk, KeyObject>();

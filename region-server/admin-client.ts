@@ -1,45 +1,20 @@
 // A typed client for the reference server's /admin calls (region-api.md, "own extras"), over fetch.
 // Used by the `region` command-line tool and by every test through test/support/region-server.ts.
 import type { AnchorItem, ArchiveKeyRecord } from '../protocol/anchors';
+import type { Category, Wallet } from '../protocol/catalogue';
+import type { LedgerItem } from '../protocol/debits';
+import type { Jwk } from '../protocol/signing-keys';
 
-export type Category = 'SPECTACLE' | 'CINEMA' | 'SPORT' | 'ARTISTIC' | 'LOCAL';
-export type WalletName = 'SPECTACLE' | 'CINEMA' | 'PRATIQUE' | 'LOCAL';
+export type { Category, LedgerItem };
 export interface WalletBalance {
-  wallet: WalletName;
+  wallet: Wallet;
   balanceCents: number;
-}
-
-export interface LedgerItem {
-  id: string;
-  partnerId: string;
-  beneficiaryId: string;
-  deviceId: string;
-  deviceSeq: number;
-  category: Category;
-  item: string;
-  sessions: number | null;
-  amountCents: number;
-  priceCents: number;
-  status: 'accepted' | 'voided';
-  mode: 'online' | 'offline';
-  occurredAt: string;
-  acceptedAt: string;
-  voidedAt: string | null;
-  couponId: string | null;
 }
 
 export interface Faults {
   latencyMs?: number;
   errorRate?: number;
   dropAfterCommitRate?: number;
-}
-
-export interface Jwk {
-  kty: 'OKP';
-  crv: 'Ed25519';
-  x: string;
-  kid: string;
-  use?: string;
 }
 
 export interface DeviceAudit {
@@ -105,7 +80,7 @@ export class AdminClient {
     lyceen?: boolean;
     atoutsLivreEligible?: boolean;
     membership?: 'active' | 'inactive';
-    wallets?: Partial<Record<WalletName, number>>;
+    wallets?: Partial<Record<Wallet, number>>;
   }): Promise<{ id: string; season: number; joinedAt: string; wallets: WalletBalance[] }> {
     return this.call('POST', '/admin/beneficiaries', input);
   }

@@ -3,6 +3,7 @@
 // reference server shares with the till are in protocol/ (debits.ts, statements.ts, anchors.ts).
 import { z } from 'zod';
 import { CATEGORIES, WALLETS } from '../../protocol/catalogue';
+import { PublicJwk } from '../../protocol/signing-keys';
 
 const category = z.enum(CATEGORIES);
 
@@ -21,14 +22,6 @@ export const enrollResponseSchema = z.object({
   partner: partnerSchema,
 });
 
-export const jwkSchema = z.object({
-  kty: z.literal('OKP'),
-  crv: z.literal('Ed25519'),
-  x: z.string(),
-  kid: z.string(),
-  use: z.string().optional(),
-});
-
 export const offlinePolicySchema = z.object({
   enabled: z.boolean(),
   floorLimitCents: z.number().int().min(0),
@@ -37,7 +30,7 @@ export const offlinePolicySchema = z.object({
 export type OfflinePolicy = z.infer<typeof offlinePolicySchema>;
 
 export const keysResponseSchema = z.object({
-  keys: z.array(jwkSchema),
+  keys: z.array(PublicJwk),
   offline: offlinePolicySchema,
   season: z.object({ year: z.number().int(), start: z.string(), end: z.string() }),
 });

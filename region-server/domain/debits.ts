@@ -2,7 +2,7 @@
 // them for reconciliation. Callers run these inside one SQLite transaction with the idempotency record,
 // and nothing here awaits, so concurrent requests are serialized by the event loop and cannot overdraw.
 import { walletOf } from '../../protocol/catalogue';
-import type { Category, Wallet } from '../../protocol/catalogue';
+import type { Category, Item, Wallet } from '../../protocol/catalogue';
 import { parisDayBounds, parisDay, parisMonth } from '../../protocol/paris-time';
 import { verifyToken } from '../../protocol/pass-token';
 import { adjustWallet, balanceOf, getBeneficiary } from './beneficiaries';
@@ -26,49 +26,13 @@ import { ok, refuse } from './problem';
 import type { Outcome, Problem } from './problem';
 import type { Region } from './region';
 import { closedMonthOf, isMonthClosed } from './months';
+import type { z } from 'zod';
+import type { DebitAccepted, DebitBody, DebitView, LedgerItem, VoidAnswer, VoidBody } from '../../protocol/debits';
 
-export interface DebitRequest {
-  id: string;
-  deviceSeq: number;
-  token: string;
-  category: string;
-  item: string;
-  sessions?: number | undefined;
-  amountCents: number;
-  priceCents: number;
-  occurredAt: string;
-  mode: 'online' | 'offline';
-  cashierId: string;
-}
-
-export interface DebitAccepted {
-  id: string;
-  status: 'accepted';
-  walletBalanceCents: number;
-  acceptedAt: string;
-}
-
-export interface DebitView {
-  id: string;
-  deviceId: string;
-  deviceSeq: number;
-  category: Category;
-  item: string;
-  sessions: number | null;
-  amountCents: number;
-  priceCents: number;
-  status: 'accepted' | 'voided';
-  mode: 'online' | 'offline';
-  occurredAt: string;
-  acceptedAt: string;
-  voidedAt: string | null;
-  couponId: string | null;
-}
-
-export interface LedgerItem extends DebitView {
-  partnerId: string;
-  beneficiaryId: string;
-}
+/** A debit request as the HTTP layer parsed it (protocol/debits.ts, shared with the till). */
+export type DebitRequest = z.output<typeof DebitBody>;
+/** A void request as the HTTP layer parsed it. */
+export type VoidRequest = z.output<typeof VoidBody>;
 
 interface DebitRow {
   id: string;
@@ -78,7 +42,7 @@ interface DebitRow {
   beneficiary_id: string;
   category: Category;
   wallet: Wallet;
-  item: string;
+  item: Item;
   sessions: number | null;
   amount_cents: number;
   price_cents: number;
@@ -237,21 +201,8 @@ export function recordDebit(region: Region, device: Device, partner: Partner, re
   return ok({ id: req.id, status: 'accepted', walletBalanceCents, acceptedAt });
 }
 
-export interface VoidRequest {
-  id: string;
-  reason: string;
-  occurredAt: string;
-  cashierId: string;
-}
-
-export interface VoidResult {
-  debitId: string;
-  status: 'voided';
-  walletBalanceCents: number;
-}
-
 /** Reverses a debit: allowed until the end of its Paris business day, never once its month is closed. */
-export function voidDebit(region: Region, partner: Partner, debitId: string, req: VoidRequest): Outcome<VoidResult> {
+export function voidDebit(region: Region, partner: Partner, debitId: string, req: VoidRequest): Outcome<VoidAnswer> {
   const row = region.db.prepare('SELECT * FROM debits WHERE id = ? AND partner_id = ?').get(debitId, partner.id) as DebitRow | undefined;
   if (!row) {
     // The answer stays 404 (not stored: a retry asks again), but the id is buried in the same
@@ -261,7 +212,7 @@ export function voidDebit(region: Region, partner: Partner, debitId: string, req
       .run(debitId, partner.id, req.id, region.nowIso());
     return refuse('UNKNOWN_DEBIT', `no debit ${debitId} for this partner; it will be refused if it arrives`, 404);
   }
-  if (row.status === 'voided' && row.void_response) return ok(JSON.parse(row.void_response) as VoidResult);
+  if (row.status === 'voided' && row.void_response) return ok(JSON.parse(row.void_response) as VoidAnswer);
   const nowMs = region.now();
   if (isMonthClosed(region, parisMonth(row.occurred_ms))) return refuse('VOID_WINDOW_CLOSED', 'the month of the debit is closed');
   if (nowMs >= parisDayBounds(parisDay(row.occurred_ms)).end) return refuse('VOID_WINDOW_CLOSED', 'the business day of the debit is over');
@@ -273,7 +224,7 @@ export function voidDebit(region: Region, partner: Partner, debitId: string, req
   } else {
     walletBalanceCents = adjustWallet(region, row.beneficiary_id, row.wallet, row.amount_cents);
   }
-  const result: VoidResult = { debitId, status: 'voided', walletBalanceCents };
+  const result: VoidAnswer = { debitId, status: 'voided', walletBalanceCents };
   region.db
     .prepare("UPDATE debits SET status = 'voided', voided_at = ?, void_response = ? WHERE id = ?")
     .run(region.nowIso(), JSON.stringify(result), debitId);

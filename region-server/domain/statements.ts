@@ -3,22 +3,13 @@
 // 30 days after that.
 import { parisMonth, parisMonthBounds } from '../../protocol/paris-time';
 import { listDebitsInRange } from './debits';
-import type { DebitView } from './debits';
+import type { DebitView } from '../../protocol/debits';
+import type { Statement } from '../../protocol/statements';
 import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
 import type { Region } from './region';
 
 export const CONTEST_DAYS = 30;
-
-export interface Statement {
-  month: string;
-  status: 'open' | 'closed' | 'paid';
-  debitCount: number;
-  totalCents: number;
-  closedAt: string | null;
-  paidAt: string | null;
-  contestUntil: string | null;
-}
 
 interface MonthRow {
   month: string;

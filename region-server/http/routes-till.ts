@@ -27,7 +27,7 @@ import {
   DebitsQuery,
   EnrollBody,
   MonthParam,
-  RedeemBody,
+  CouponRedeemBody,
   ResolvePassBody,
   VoidBody,
 } from './schemas';
@@ -165,7 +165,7 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
   app.post('/v1/coupons/:couponId/redeem', async (request, reply) => {
     const till = authenticate(region, request, true);
     if (!till.ok) return send(reply, problemAnswer(till.problem));
-    const body = parse(RedeemBody, request.body);
+    const body = parse(CouponRedeemBody, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const { couponId = '' } = request.params as Params;
     const { device, partner } = till.value;

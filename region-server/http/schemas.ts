@@ -1,13 +1,11 @@
 // Request bodies at the trust boundary. Shapes only: business rules (amounts, items, categories)
-// are checked by the domain so that each gets its own code rather than a generic 400.
+// are checked by the domain so that each gets its own code rather than a generic 400. The bodies a till
+// sends are defined once with the till, in protocol/ (debits.ts, statements.ts, anchors.ts).
 import { z } from 'zod';
 import { Ed25519PublicJwk } from '../../protocol/anchors';
 import { CATEGORIES } from '../../protocol/catalogue';
+import { Instant as instant, RequestId as requestId } from '../../protocol/debits';
 
-const instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'an ISO 8601 instant',
-});
-const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a UUID or similar id');
 const text = (max: number) => z.string().min(1).max(max);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
@@ -25,23 +23,9 @@ export const AnchorsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 export { AnchorRequest, ArchiveKeyPut } from '../../protocol/anchors';
+export { CouponRedeemBody, DebitBody, VoidBody } from '../../protocol/debits';
+export { Month as MonthParam } from '../../protocol/statements';
 export const ResolvePassBody = z.object({ token: z.string().max(4096) });
-
-export const DebitBody = z.object({
-  id: requestId,
-  deviceSeq: count,
-  token: z.string().max(4096),
-  category: text(32),
-  item: text(32),
-  sessions: z.number().int().min(0).max(1000).optional(),
-  amountCents: z.number(),
-  priceCents: z.number(),
-  occurredAt: instant,
-  mode: z.enum(['online', 'offline']),
-  cashierId: text(64),
-});
-
-export const VoidBody = z.object({ id: requestId, reason: z.string().max(200).default(''), occurredAt: instant, cashierId: text(64) });
 
 export const DebitsQuery = z.object({
   from: instant.optional(),
@@ -52,17 +36,7 @@ export const DebitsQuery = z.object({
 
 export const CouponsQuery = z.object({ status: z.enum(['reserved', 'redeemed', 'cancelled', 'expired']).optional() });
 export const CouponResolveBody = z.union([z.object({ code: z.string().max(64) }), z.object({ token: z.string().max(4096) })]);
-export const RedeemBody = z.object({
-  id: requestId,
-  deviceSeq: count,
-  item: text(32),
-  sessions: z.number().int().min(0).max(1000).optional(),
-  priceCents: z.number().int().min(0),
-  occurredAt: instant,
-  cashierId: text(64),
-});
 export const CheckinBody = z.object({ id: requestId, token: z.string().max(4096), occurredAt: instant });
-export const MonthParam = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 // Admin
 const category = z.enum(CATEGORIES);

@@ -1,6 +1,7 @@
 // What a till does over HTTP, reduced to what contract tests need: enrol, then call with the token.
 import { randomUUID } from 'node:crypto';
 import type { Category, RegionHandle } from '../../test/support/region-server';
+import type { DebitBody } from '../../protocol/debits';
 
 export interface HttpAnswer {
   status: number;
@@ -36,21 +37,7 @@ export interface Till {
   deviceId: string;
   token: string;
   call(method: string, path: string, body?: unknown): Promise<HttpAnswer>;
-  debit(fields: Partial<DebitFields> & { token: string }): Promise<HttpAnswer>;
-}
-
-export interface DebitFields {
-  id: string;
-  deviceSeq: number;
-  token: string;
-  category: Category;
-  item: string;
-  sessions?: number;
-  amountCents: number;
-  priceCents: number;
-  occurredAt: string;
-  mode: 'online' | 'offline';
-  cashierId: string;
+  debit(fields: Partial<DebitBody> & { token: string }): Promise<HttpAnswer>;
 }
 
 let seq = 0;
@@ -81,7 +68,7 @@ export async function enrolTill(region: RegionHandle, accreditations: Category[]
     debit: async (fields) => {
       const now = (await http(region.url, 'GET', '/v1/health')).json.time as string;
       const category = fields.category ?? accreditations[0] ?? 'CINEMA';
-      const body: DebitFields = {
+      const body: DebitBody = {
         id: randomUUID(),
         deviceSeq: ++seq,
         category,

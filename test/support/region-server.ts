@@ -10,7 +10,7 @@ import { AdminClient } from '../../region-server/admin-client';
 import { makeTempDir } from './tmp';
 
 export { AdminClient, AdminError } from '../../region-server/admin-client';
-export type { Category, Faults, Jwk, LedgerItem, WalletBalance, WalletName } from '../../region-server/admin-client';
+export type { Category, Faults, LedgerItem, WalletBalance } from '../../region-server/admin-client';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVE = join(ROOT, 'region-server', 'cli', 'serve.ts');
