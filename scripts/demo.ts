@@ -11,8 +11,8 @@ import { createTill } from '../main/core/till';
 import { fileKeyCipher } from '../main/secrets/secret-store';
 import { startBrowserHost } from '../main/host/browser-host';
 import { nodeHidBackend } from '../native/hid';
-import { startRegionServer } from '../test/support/region-server';
-import { electronBinary } from '../test/support/electron-binary';
+import { launchRegionServer } from '../region-server/launch';
+import { electronBinary } from './electron-binary';
 import { electronSqliteForInstalledElectron, realDeps } from '../build/hooks/pack-hooks';
 import type { DemoFacts } from '../region-server/seed/demo-seed';
 
@@ -43,7 +43,7 @@ if (!values['skip-build'] && spawnSync(process.execPath, ['scripts/build.mjs'], 
 rmSync(DEMO, { recursive: true, force: true });
 mkdirSync(join(DEMO, 'qr'), { recursive: true });
 console.log('Starting the reference Region server with the demo seed…');
-const region = await startRegionServer({ seed: 'demo', dbPath: join(DEMO, 'region.sqlite'), logLevel: 'warn' });
+const region = await launchRegionServer({ seed: 'demo', dbPath: join(DEMO, 'region.sqlite'), logLevel: 'warn' });
 const facts = JSON.parse(readFileSync(join(DEMO, 'region.sqlite.demo.json'), 'utf8')) as DemoFacts;
 const partner = facts.partners.find((p) => p.key === values.partner) ?? facts.partners[0]!;
 

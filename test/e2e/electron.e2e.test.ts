@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import { makeTempDir } from '../support/tmp';
-import { electronBinary } from '../support/electron-binary';
+import { electronBinary } from '../../scripts/electron-binary';
 
 
 const binary = electronBinary();
