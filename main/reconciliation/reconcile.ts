@@ -45,11 +45,16 @@ function shiftMonth(month: string, by: number): string {
 /**
  * The journal's side of the cross-month lookups: a debit by id only when the chain's own entry at its
  * request sequence says so (the debits table is a cache), and a proof of absence only from a chain that
- * verifies, whose entry at the Region's deviceSeq is some other fact.
+ * verifies, whose entry at the Region's deviceSeq is some other fact, and only below every restore: after a
+ * backup is restored (RESTORED, headSeq) the numbers past its head were given again, so an entry there
+ * may have replaced the very debit the Region holds.
  */
 function journalLookups(journal: Journal, deviceId: string, regionElsewhere: Map<string, DebitView>): Elsewhere {
   let intact: boolean | undefined;
   const chainIntact = () => (intact ??= journal.verify().ok);
+  let restoredAt: number | undefined;
+  const lowestRestoredHead = () =>
+    (restoredAt ??= Math.min(Infinity, ...journal.list({ kinds: ['RESTORED'] }).map((e) => (typeof e.payload['headSeq'] === 'number' ? e.payload['headSeq'] : 0))));
   return {
     tillDebit(debitId) {
       const d = journal.debits.get(debitId);
@@ -59,7 +64,7 @@ function journalLookups(journal: Journal, deviceId: string, regionElsewhere: Map
     regionDebit: (debitId) => regionElsewhere.get(debitId),
     provesNeverMade(debit) {
       if (debit.deviceId !== deviceId || debit.deviceSeq < 1 || debit.deviceSeq > journal.head().seq) return false;
-      if (!chainIntact()) return false;
+      if (debit.deviceSeq > lowestRestoredHead() || !chainIntact()) return false;
       const entry = journal.get(debit.deviceSeq);
       return entry !== undefined && entry.payload['debitId'] !== debit.id;
     },

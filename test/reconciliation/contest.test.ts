@@ -125,6 +125,33 @@ describe('the Region moved a debit and shows one this till never made', () => {
     expect(ok<ContestReminder[]>(await a.till.dispatch('contest.reminders', {}))).toEqual([]);
   }, 90_000);
 
+  it('after a restored backup, a debit past the restored head is not provably absent: the journal may have lost it', async () => {
+    const partner = await region.admin.createPartner({ name: 'Cinéma Restauré', siret: '12345678900029', accreditations: ['CINEMA'] });
+    const b = await enrolledTill(region, clock, partner, 'Caisse R');
+    try {
+      const head = b.till.journal.head();
+      // As main/backup/restore-journal.ts records it: the entries after this head were numbered again.
+      b.till.journal.append({ kind: 'RESTORED', cashierId: null, payload: { stage: 'local', file: 'backup.sqlite', headSeq: head.seq, headHash: head.hash } });
+      b.till.journal.append({ kind: 'LOGIN', cashierId: null, payload: {} });
+      const reused = b.till.journal.head().seq;
+      const below = b.till.journal.list({ kinds: ['LOGIN'], limit: 1 })[0]!.seq;
+      const post = async (deviceSeq: number) => {
+        const id = randomUUID();
+        const token = await region.admin.mintPass({ beneficiaryId: await newYouth(region) });
+        const outcome = await b.till.context.region().postDebit({ id, deviceSeq, token, category: 'CINEMA', item: 'SEANCE', amountCents: 300, priceCents: 950, occurredAt: new Date(clock.now()).toISOString(), mode: 'online', cashierId: 'x' });
+        expect(outcome.kind).toBe('ok');
+        return id;
+      };
+      const lost = await post(reused);
+      const neverMade = await post(below);
+      const view = ok<ReconciliationView>(await b.till.dispatch('reconcile.run', { month: '2026-12' }));
+      expect(view.differences.find((d) => d.debitId === lost)).toMatchObject({ kind: 'MISSING_ON_TILL', explanation: 'JOURNAL_LOST_DEBIT' });
+      expect(view.differences.find((d) => d.debitId === neverMade)).toMatchObject({ kind: 'MISSING_ON_TILL', explanation: 'NEVER_MADE_BY_THIS_TILL' });
+    } finally {
+      b.close();
+    }
+  }, 60_000);
+
   it('refuses a letter for a month that is not paid', async () => {
     const open = await a.till.dispatch('contest.letter', { month: '2026-11' });
     expect(open).toMatchObject({ ok: false, error: { code: 'CONTEST_NOT_DUE', params: { reason: 'not_paid' } } });
