@@ -1,6 +1,6 @@
 // A period's archive carries that period's closures, though they are written after it ends.
 import { afterEach, expect, it } from 'vitest';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../journal/test-fixtures';
+import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { buildArchive, parisPeriod } from './build-archive';
 import { verifyArchive } from './verify-archive';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 // Avoirs in the partner's books: a section of their own in the closure PDF and in their CSV, never in the
 // Atouts totals the closure seals (§2.4), on a real journal file read back by pdf.js.
 import { afterEach, expect, it } from 'vitest';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../journal/test-fixtures';
+import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { exportClosurePdf } from '../export/period-exports';
 import { pdfText } from '../../test/support/pdf-text';
 import { AvoirDesk } from './avoir-desk';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
 import type { BackupRunView } from '../../preload/contract/manage';
 import { openJournal } from '../journal/journal';
-import { tempJournal, type TempJournal } from '../journal/test-fixtures';
+import { tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { makeTempDir } from '../../test/support/tmp';
 import { backupFileName, backupStatus, checkBackupFolder, configureBackups, dailyBackupDue, DAILY_BACKUP_EVERY_MS, lastBackup, runBackup, startDailyBackups } from './journal-backups';
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../journal/journal';
 import { StaffDirectory } from '../staff/staff-directory';
-import { debitRequested, tamperConnection, tempJournal, type TempJournal } from '../journal/test-fixtures';
+import { debitRequested, tamperConnection, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import type { CliIo, Command } from './command';
 import { findCommand, runCli } from './dispatch';
 import { COMMANDS } from './registry';

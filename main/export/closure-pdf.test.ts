@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterEach, expect, it } from 'vitest';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../journal/test-fixtures';
+import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { closurePdf, frenchEuros } from './closure-pdf';
 
 let t: TempJournal | undefined;

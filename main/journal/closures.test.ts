@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
 import type { AppendInput } from './journal';
 import Database from 'better-sqlite3';
-import { debitRequested, manualClock, rawAppend, tamperConnection, tempJournal, type TempJournal } from './test-fixtures';
+import { debitRequested, manualClock, rawAppend, tamperConnection, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());

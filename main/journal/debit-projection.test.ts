@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
 import type { AppendInput, Journal } from './journal';
-import { debitRequested, tempJournal, type TempJournal } from './test-fixtures';
+import { debitRequested, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());

@@ -4,7 +4,7 @@ import { TillError } from '../../preload/contract/errors';
 import { GENESIS_HASH } from './chain-hash';
 import { openJournal } from './journal';
 import { LATEST_VERSION } from './migrations';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from './test-fixtures';
+import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());

@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock, tempJournal, type TempJournal } from './test-fixtures';
+import { manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());

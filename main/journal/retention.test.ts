@@ -1,7 +1,7 @@
 // The 24-hour retention of youths scanned but never debited, on a real journal file with an injected clock.
 import { afterEach, expect, it } from 'vitest';
 import { startRetentionSweep, UNDEBITED_RETENTION_MS } from './retention';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from './test-fixtures';
+import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
 import { openJournal } from './journal';
-import { tempJournal, type TempJournal } from './test-fixtures';
+import { tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());

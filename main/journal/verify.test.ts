@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson, chainHash, entryJson } from './chain-hash';
 import { openJournal } from './journal';
-import { debitRequested, tamperConnection, tempJournal, type TempJournal } from './test-fixtures';
+import { debitRequested, tamperConnection, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());

@@ -2,7 +2,7 @@
 // still has to send stays, and check-ins (whose row is their pending mark) are never touched.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { debitRequested, tempJournal, type TempJournal } from '../journal/test-fixtures';
+import { debitRequested, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { openRequestStore, REQUEST_STORE_FILE, type RequestStore } from './request-store';
 import { sweepSettledRequests } from './sweep';
 

@@ -1,6 +1,6 @@
 // The manager's purge and the automatic one after a retention period, on a real journal with a hand clock.
 import { afterEach, expect, it } from 'vitest';
-import { manualClock, tempJournal, type TempJournal } from '../journal/test-fixtures';
+import { manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { monthsBefore, privacyView, purgePersonalData, setRetention, startAutomaticPurge } from './retention-policy';
 
 let t: TempJournal;

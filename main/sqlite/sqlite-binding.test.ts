@@ -77,7 +77,7 @@ describe('every connection of the till goes through openSqlite', () => {
     for (const top of ['main', 'native']) {
       for (const file of readdirSync(top, { recursive: true, encoding: 'utf8' })) {
         const path = join(top, file);
-        if (!/\.tsx?$/.test(path) || /\.test\.tsx?$/.test(path) || path.endsWith('test-fixtures.ts') || path === join('main', 'sqlite', 'sqlite-binding.ts')) continue;
+        if (!/\.tsx?$/.test(path) || /\.test\.tsx?$/.test(path) || path === join('main', 'sqlite', 'sqlite-binding.ts')) continue;
         const text = readFileSync(path, 'utf8');
         // Importing better-sqlite3 loads no addon (Database.SqliteError is plain JS); constructing it does.
         const name = /^import\s+(?!type\b)(\w+)\s+from\s+'better-sqlite3'/m.exec(text)?.[1];

@@ -2,7 +2,7 @@
 // the lock at the tenth, a manager's unlock, and what the journal keeps (never the PIN).
 import { afterEach, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
-import { manualClock, tempJournal, type TempJournal } from '../journal/test-fixtures';
+import { manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { FIRST_DELAY_MS, delayAfter } from './pin-lockout';
 import { StaffDirectory } from './staff-directory';
 import { StaffSession } from './staff-session';

@@ -17,7 +17,7 @@ import { canonicalJson, chainHash, entryJson } from '../../main/journal/chain-ha
 import type { JsonObject } from '../../main/journal/json-value';
 import { openJournal } from '../../main/journal/journal';
 import type { EntryRow } from '../../main/journal/verify';
-import { tamperConnection } from '../../main/journal/test-fixtures';
+import { tamperConnection } from '../support/journal-fixtures';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { TillError } from '../../preload/contract';
 import { startRegionServer, type RegionHandle } from '../support/region-server';

@@ -6,7 +6,7 @@ import { contestDaysLeft, statementView } from '../../main/reconciliation/statem
 import type { Statement } from '../../protocol/statements';
 import type { DebitState, DebitStatus } from '../../main/journal/journal';
 import type { DebitView } from '../../protocol/debits';
-import { tempJournal } from '../../main/journal/test-fixtures';
+import { tempJournal } from '../support/journal-fixtures';
 
 const AT = '2026-03-10T10:00:00.000Z';
 

@@ -15,7 +15,7 @@ import { COMMANDS } from '../../main/cli/registry';
 import { closurePdf } from '../../main/export/closure-pdf';
 import { csvField, debitsCsv, frenchAmount } from '../../main/export/debits-csv';
 import { chainHash, entryJson, canonicalJson } from '../../main/journal/chain-hash';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../main/journal/test-fixtures';
+import { debitRequested, manualClock, tempJournal, type TempJournal } from '../support/journal-fixtures';
 
 let t: TempJournal | undefined;
 afterEach(() => t?.cleanup());

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/support/tmp';
 import { GENESIS_HASH } from '../chain-hash';
-import { rawAppend } from '../test-fixtures';
+import { rawAppend } from '../../../test/support/journal-fixtures';
 import { migrate, schemaVersion } from './index';
 
 const tmp = makeTempDir('m0001');

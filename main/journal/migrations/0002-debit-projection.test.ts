@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { makeTempDir } from '../../../test/support/tmp';
 import { openJournal } from '../journal';
-import { debitRequested, rawAppend } from '../test-fixtures';
+import { debitRequested, rawAppend } from '../../../test/support/journal-fixtures';
 import { migrate, projectionsStale, schemaVersion } from './index';
 
 const tmp = makeTempDir('m0002');

@@ -1,6 +1,6 @@
-// Child process of crash.e2e.test.ts: appends sales as fast as it can and prints each acknowledged seq
+// Child process of main/journal/crash.e2e.test.ts: appends sales as fast as it can and prints each acknowledged seq
 // (after append() returned, i.e. after the commit), until it is killed.
-import { openJournal } from './journal';
+import { openJournal } from '../../main/journal/journal';
 
 const [path, prefix] = process.argv.slice(2);
 if (!path || !prefix) throw new Error('usage: crash-child <journal> <debit-id-prefix>');

@@ -2,10 +2,10 @@
 // and the payloads the debit engine writes.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { makeTempDir } from '../../test/support/tmp';
-import { canonicalJson, chainHash, entryJson } from './chain-hash';
-import type { JsonObject } from './json-value';
-import { openJournal, type Journal, type OpenJournalOptions } from './journal';
+import { makeTempDir } from './tmp';
+import { canonicalJson, chainHash, entryJson } from '../../main/journal/chain-hash';
+import type { JsonObject } from '../../main/journal/json-value';
+import { openJournal, type Journal, type OpenJournalOptions } from '../../main/journal/journal';
 
 export interface TempJournal {
   journal: Journal;
