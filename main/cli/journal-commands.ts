@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { TillError } from '../../preload/contract/errors';
 import { lastEndedDay } from '../journal/closures';
 import { openJournal, type Journal, type JournalEntry } from '../journal/journal';
+import { purgePersonalData } from '../privacy/retention-policy';
 import type { CliIo, Command } from './command';
 
 /** Opens the --db file, refusing to create one by mistake. */
@@ -131,9 +132,8 @@ export const journalPurge: Command = {
     const before = values.before;
     try {
       const opened = withJournal(values.db, io, false, (j) => {
-        // Notes first: the persons purge then checkpoints the WAL for both.
-        j.voidNotes.purgeBefore(before);
-        return j.persons.purgeBefore(before);
+        // The same purge as Gestion's (main/privacy/retention-policy.ts), recorded as the last one made.
+        return purgePersonalData(j, before, 'manual', io.now());
       });
       if ('exit' in opened) return opened.exit;
       io.out(`purged ${opened.value} person(s) not seen since ${before}`);

@@ -5,5 +5,6 @@ import { wipe } from './wipe-command';
 import { staffUnlock } from './staff-commands';
 import { reconcile } from './reconcile';
 import { archiveClosurePdf, archiveCreate, archiveCsv, archiveVerify } from './archive';
+import { backupCreate, backupRestore } from './backup-commands';
 
-export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe, staffUnlock, reconcile, archiveCreate, archiveVerify, archiveCsv, archiveClosurePdf];
+export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe, staffUnlock, reconcile, archiveCreate, archiveVerify, archiveCsv, archiveClosurePdf, backupCreate, backupRestore];

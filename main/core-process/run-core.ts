@@ -17,6 +17,7 @@ import type { Endpoint } from './endpoint';
 import { parseParentControl } from './messages';
 import { answerCall, forwardEvents, servePort } from './serve-till';
 import { createTillLogger, scrub, type TillLogger } from '../logging/logger';
+import { applyStagedRestore } from '../backup/restore-journal';
 
 export interface CoreOptions {
   /** `--data-dir DIR` and either `--key-file F` (browser mode) or `--secrets broker` (Electron), `--no-hid`. */
@@ -150,6 +151,8 @@ export async function runCore(options: CoreOptions): Promise<void> {
   const cipher: SecretCipher = config.keyFile
     ? fileKeyCipher(config.keyFile)
     : await brokeredCipher(join(config.dataDir, SEALED_KEY_FILE), broker, log);
+  // A backup the manager chose on the enrolment screen replaces the (unenrolled) journal before it opens.
+  await applyStagedRestore(config.dataDir, () => new Date(), log);
   try {
     till = createTill({
       dataDir: config.dataDir,

@@ -48,6 +48,12 @@ export const ENTRY_KINDS = [
   'CONTEST_LETTER_PRODUCED',
   /** The Region refused an anchor of this journal's head (409): {anchorId, seq, hash, reason, anchoredSeq, anchoredHash}. */
   'ANCHOR_CONFLICT',
+  /**
+   * A backup restored onto this till (main/backup/restore-journal.ts): {stage: 'local', file, headSeq, headHash}
+   * as the restored chain's first new fact; {stage: 'behind-region', regionSeq, headSeq, file} when the Region
+   * had seen entries past the restored head.
+   */
+  'RESTORED',
 ] as const;
 
 export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -47,6 +47,8 @@ export const TILL_ERROR_CODES = [
   'BACKUP_FOLDER_INVALID',
   /** The backup could not be written or checked (detail: the backup's own code and message). */
   'BACKUP_FAILED',
+  /** A backup is restored only onto a till without a journal of its own (a new PC, a reinstalled one). */
+  'RESTORE_TARGET_NOT_EMPTY',
   /** The network receipt printer did not take the receipt (params: host). */
   'PRINTER_UNREACHABLE',
   /** The end-of-partnership wipe waits until the Region has confirmed everything (params: pending). */

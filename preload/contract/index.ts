@@ -18,7 +18,7 @@ import { contestCalls } from './contest';
 import { outingCalls } from './outing';
 import { avoirCalls } from './avoir';
 import { scanSourceSchema } from './schemas';
-import { manageCalls, printerCalls, updateCalls, type ProgressEvent, type UpdateRequestEvent } from './manage';
+import { manageCalls, printerCalls, restoreCalls, updateCalls, type ProgressEvent, type UpdateRequestEvent } from './manage';
 
 export const calls = {
   ...tillCalls,
@@ -38,6 +38,7 @@ export const calls = {
   ...manageCalls,
   ...printerCalls,
   ...updateCalls,
+  ...restoreCalls,
 } as const;
 
 export type Calls = typeof calls;

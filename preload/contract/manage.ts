@@ -191,3 +191,20 @@ export const updateCalls = {
   'update.configure': call<{ feedUrl: string | null }>()(z.object({ feedUrl: z.url().max(1024).nullable() }).strict(), 'manager'),
   'update.installNow': call<{ requested: true }>()(emptyInput, 'manager'),
 };
+
+export interface RestoreStagedView {
+  /** The backup's last entry and device, as checked (the chain verified). */
+  headSeq: number;
+  deviceId: string | null;
+  entries: number;
+  /** The restore applies when the till starts again. */
+  restartRequired: true;
+}
+
+export const restoreCalls = {
+  /**
+   * A new PC: the journal of a backup (a path on this computer: the USB stick, the share) checked, chain
+   * included, and staged for the next start. Refused on a till that already has an enrolled journal.
+   */
+  'manage.restore': call<RestoreStagedView>()(z.object({ path: z.string().min(1).max(1024) }).strict(), 'none'),
+};

@@ -244,7 +244,9 @@ describe('Gestion, a cashier', () => {
       'update.configure': { feedUrl: 'https://maj.example.org/caisse' },
       'update.installNow': {},
     };
-    const names = Object.keys(calls).filter((n) => n.startsWith('manage.'));
+    const names = Object.entries(calls)
+      .filter(([n, spec]) => n.startsWith('manage.') && spec.role === 'manager')
+      .map(([n]) => n);
     expect(names.sort()).toEqual(Object.keys(inputs).filter((n) => n.startsWith('manage.')).sort());
     // The page's own transport, with the session the cashier holds: what any script in the page could send.
     const answers = await page.evaluate(async (all) => {
@@ -257,6 +259,13 @@ describe('Gestion, a cashier', () => {
       return out;
     }, inputs);
     for (const name of Object.keys(inputs)) expect(answers[name], name).toEqual({ ok: false, error: { code: 'ROLE_REQUIRED', params: { role: 'manager' } } });
+    // The restore needs no session (a new PC has no staff yet), so it refuses an enrolled till outright.
+    const restore = await page.evaluate(async (path) => {
+      const secret = sessionStorage.getItem('atouts.till.secret') ?? '';
+      const res = await fetch('/api/call/manage.restore', { method: 'POST', headers: { 'content-type': 'application/json', 'x-till-secret': secret }, body: JSON.stringify({ input: { path } }) });
+      return (await res.json()) as unknown;
+    }, join(backupDir, 'anything.sqlite'));
+    expect(restore).toMatchObject({ ok: false, error: { code: 'RESTORE_TARGET_NOT_EMPTY' } });
   });
 });
 

@@ -4,7 +4,10 @@
 import { join } from 'node:path';
 import { TillError, type ArchiveVerdictView, type ManageTask, type ScanStatsView, type ScannerDeviceView, type SettingsView, type WipeView } from '../../../preload/contract';
 import { verifyArchive } from '../../archive/verify-archive';
-import { backupStatus, configureBackups, noteGoodBackup, runBackup, startDailyBackups } from '../../backup/journal-backups';
+import { backupStatus, BACKUP_CHECK_EVERY_MS, configureBackups, noteGoodBackup, runBackup, startDailyBackups } from '../../backup/journal-backups';
+import { stageRestore } from '../../backup/restore-journal';
+import { reconcileRestoreWithRegion } from './restore-region-check';
+import { isAbsolute } from 'node:path';
 import { diagnosticZip } from '../../diagnostic/diagnostic-bundle';
 import { diagnosticFacts } from '../../diagnostic/diagnostic-facts';
 import { exportArchive, exportClosurePdf, exportDebitsCsv, exportedFile, exportPeriodBounds } from '../../export/period-exports';
@@ -42,6 +45,20 @@ export function manageHandlers(ctx: TillContext, deps: ManageDeps): ManageWiring
   const now = () => new Date(ctx.now());
   const stopBackups = startDailyBackups(journal, { now: ctx.now, log: ctx.log });
   const stopPurge = startAutomaticPurge(journal, { now: ctx.now, log: ctx.log });
+  // After a restore: once the Region answers, the chain records whether it had seen more (restore-journal.ts).
+  let restoreChecked = false;
+  const checkRestore = () => {
+    if (restoreChecked) return;
+    void reconcileRestoreWithRegion(journal, ctx.link.authenticated(), ctx.anchors)
+      .then((r) => {
+        if (r.done || r.reason === 'NOTHING_PENDING') restoreChecked = true;
+        if (r.done) ctx.log('restore checked against the Region', { behind: r.behind, regionSeq: r.regionSeq, headSeq: r.headSeq });
+      })
+      .catch((error: unknown) => ctx.log('restore check failed', { error: String(error) }));
+  };
+  checkRestore();
+  const restoreTimer = setInterval(checkRestore, BACKUP_CHECK_EVERY_MS);
+  restoreTimer.unref();
 
   const handlers: Pick<Handlers, ManageCalls> = {
     'manage.exportCsv': async (input) => {
@@ -107,6 +124,12 @@ export function manageHandlers(ctx: TillContext, deps: ManageDeps): ManageWiring
       const stamp = facts.createdAt.replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
       return exportedFile(`atouts-diagnostic-${ctx.status().deviceId ?? 'caisse'}-${stamp}.zip`, 'application/zip', zip);
     },
+    'manage.restore': async (input) => {
+      if (!isAbsolute(input.path)) throw new TillError('INPUT_INVALID', 'the backup is named by its full path', { field: 'path' });
+      const staged = await stageRestore(input.path, ctx.dataDir);
+      ctx.log('restore staged for the next start', { headSeq: staged.headSeq, entries: staged.entries });
+      return { ...staged, restartRequired: true as const };
+    },
     'manage.privacy': () => privacyView(journal),
     'manage.privacyConfigure': (input) => setRetention(journal, input.retentionMonths),
     'manage.purge': (input) => ({ persons: purgePersonalData(journal, input.before, 'manual', now()) }),
@@ -129,6 +152,7 @@ export function manageHandlers(ctx: TillContext, deps: ManageDeps): ManageWiring
   return {
     handlers,
     stop: () => {
+      clearInterval(restoreTimer);
       stopBackups();
       stopPurge();
     },

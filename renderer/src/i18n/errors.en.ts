@@ -61,6 +61,7 @@ export const errorsEn: Record<ErrorCode, string> = {
   BACKUP_NOT_CONFIGURED: 'No backup folder is chosen: set it in Manage → Backups.',
   BACKUP_FOLDER_INVALID: 'This folder cannot take backups: give the full path of an existing folder (a USB stick plugged in, a network share), outside the till\'s own folder.',
   BACKUP_FAILED: 'The backup failed: check that the folder (USB stick, share) is plugged in and writable.',
+  RESTORE_TARGET_NOT_EMPTY: 'This till already has its own journal: a backup is restored only onto a new or reinstalled computer.',
   PRINTER_UNREACHABLE: 'The receipt printer does not answer: check that it is on, on the network and has paper.',
   WIPE_PENDING: 'Operations still await the Region: the erasure waits until all are sent.',
   // Issue 17 (group outings, avoirs, contest letters).

@@ -63,6 +63,7 @@ export const errorsFr: Record<ErrorCode, string> = {
   BACKUP_NOT_CONFIGURED: "Aucun dossier de sauvegarde n'est choisi : indiquez-le dans Gestion → Sauvegardes.",
   BACKUP_FOLDER_INVALID: "Ce dossier ne convient pas aux sauvegardes : indiquez le chemin complet d'un dossier existant (clé USB branchée, partage réseau), hors du dossier de la caisse.",
   BACKUP_FAILED: 'La sauvegarde a échoué : vérifiez que le dossier (clé USB, partage) est branché et accessible en écriture.',
+  RESTORE_TARGET_NOT_EMPTY: "Cette caisse a déjà son propre journal : une sauvegarde ne se restaure que sur un poste neuf ou réinstallé.",
   PRINTER_UNREACHABLE: "L'imprimante de tickets ne répond pas : vérifiez qu'elle est allumée, reliée au réseau et qu'elle a du papier.",
   WIPE_PENDING: "Des opérations attendent encore la Région : l'effacement attend qu'elles soient toutes envoyées.",
   // Issue 17 (sorties collectives, avoirs, contestation).

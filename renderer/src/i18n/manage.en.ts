@@ -102,6 +102,13 @@ export const manageEn: Words<typeof manageFr> = {
     installNow: 'Install now',
     requested: 'Request sent: the till installs and restarts if an update is ready, no sale is under way and nothing awaits the Region.',
   },
+  restore: {
+    title: 'Restore a backup (new computer)',
+    help: "On a new computer, take back a backup's journal: its chain is verified first, then it replaces the empty journal at the next start. Then reactivate the till with a new code from the Region.",
+    path: 'Full path of the backup file',
+    submit: 'Verify and restore',
+    staged: 'Backup verified ({{entries}} entries, till {{device}}): restart the till to take it back.',
+  },
   wipe: {
     title: 'End of partnership',
     help: 'Erases all personal data on this till, as the regulation demands when the partnership ends. Entries and closures stay (accounting evidence).',

@@ -98,6 +98,13 @@ export const manageFr = {
     installNow: 'Installer maintenant',
     requested: "Demande envoyée : la caisse s'installe et redémarre si une mise à jour est prête, qu'aucune vente n'est en cours et que rien n'attend la Région.",
   },
+  restore: {
+    title: 'Restaurer une sauvegarde (nouveau poste)',
+    help: "Sur un poste neuf, reprenez le journal d'une sauvegarde : sa chaîne est vérifiée avant tout, puis il remplace le journal vide au prochain démarrage. Réactivez ensuite la caisse avec un nouveau code de la Région.",
+    path: 'Chemin complet du fichier de sauvegarde',
+    submit: 'Vérifier et restaurer',
+    staged: 'Sauvegarde vérifiée ({{entries}} écritures, caisse {{device}}) : redémarrez la caisse pour la reprendre.',
+  },
   wipe: {
     title: 'Fin de partenariat',
     help: 'Efface toutes les données personnelles de cette caisse, comme le règlement l’exige à la fin du partenariat. Les écritures et clôtures restent (preuve comptable).',

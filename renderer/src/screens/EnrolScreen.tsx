@@ -5,6 +5,7 @@ import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ManagerPinFields } from '../components/ManagerPinFields';
 import { MANAGER_PIN_DIGITS } from '../../../preload/contract/staff';
+import { RestoreBackup } from '../manage/RestoreBackup';
 
 const FIELDS = ['regionUrl', 'partnerId', 'activationCode', 'deviceName', 'managerName', 'managerPin'] as const;
 type Field = (typeof FIELDS)[number];
@@ -73,6 +74,7 @@ function FirstEnrolForm({ status, onEnrolled }: EnrolProps) {
           {t('enrol.submit')}
         </button>
       </form>
+      <RestoreBackup />
     </main>
   );
 }
