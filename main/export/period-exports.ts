@@ -9,7 +9,7 @@ import { buildArchive, parisPeriod, type ArchivePeriod } from '../archive/build-
 import type { Journal } from '../journal/journal';
 import { closurePdf, type ClosurePdfMeta } from './closure-pdf';
 import { debitsCsv } from './debits-csv';
-import { avoirTotalsOfPeriod } from '../avoir/avoir-ledger';
+import { avoirTotalsOfPeriod } from './avoir-ledger';
 import type { SecretCipher } from '../secrets/secret-store';
 
 export type Progress = (done: number, total: number) => void;

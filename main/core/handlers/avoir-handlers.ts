@@ -2,7 +2,7 @@
 import type { Handlers } from '../../transport/dispatch';
 import { AvoirDesk } from '../../avoir/avoir-desk';
 import type { TillContext } from '../context';
-import { avoirsCsv } from '../../avoir/avoir-ledger';
+import { avoirsCsv } from '../../export/avoir-ledger';
 import { parisDayBounds } from '../../../protocol/paris-time';
 
 export function avoirHandlers(ctx: TillContext): Pick<Handlers, 'avoir.issue' | 'avoir.get' | 'avoir.redeem' | 'avoir.list' | 'avoir.export'> {

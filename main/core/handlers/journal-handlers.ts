@@ -9,7 +9,7 @@ import { closureSchema } from '../../journal/debit-payloads';
 import { debitOutcome, projectionStatuses } from '../../debit/outcome-view';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
-import { avoirTotalsOfPeriod } from '../../avoir/avoir-ledger';
+import { avoirTotalsOfPeriod } from '../../export/avoir-ledger';
 import { checkAgainstAnchors, fetchAnchors } from '../../anchors/verify-against-region';
 
 type JournalCalls = 'journal.list' | 'journal.entry' | 'journal.verify' | 'closure.closeDay' | 'closure.closeMonth' | 'closure.list';

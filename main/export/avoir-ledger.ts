@@ -3,7 +3,7 @@
 import type { AvoirTotals } from '../../preload/contract/avoir';
 import { parisDayBounds, parisMonthBounds } from '../../protocol/paris-time';
 import type { Journal, JournalEntry } from '../journal/journal';
-import { csvRow, frenchAmount, parisDateTime } from '../export/debits-csv';
+import { csvRow, frenchAmount, parisDateTime } from './debits-csv';
 
 const BOM = '\uFEFF';
 const HEADER = ['Date', 'Écriture', 'Opération', 'Avoir', 'Code', 'Catégorie', 'Montant (€)', 'Reste (€)', 'Caissier'];

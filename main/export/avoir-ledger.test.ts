@@ -2,9 +2,9 @@
 // Atouts totals the closure seals (§2.4), on a real journal file read back by pdf.js.
 import { afterEach, expect, it } from 'vitest';
 import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
-import { exportClosurePdf } from '../export/period-exports';
+import { exportClosurePdf } from './period-exports';
 import { pdfText } from '../../test/support/pdf-text';
-import { AvoirDesk } from './avoir-desk';
+import { AvoirDesk } from '../avoir/avoir-desk';
 import { avoirsCsv, avoirTotalsOfPeriod } from './avoir-ledger';
 
 let t: TempJournal | undefined;
