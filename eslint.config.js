@@ -1,23 +1,19 @@
 // @ts-check
-// The layering of the till is enforced here, not by convention:
+// The layering of the till is enforced here, not by convention. The table of who may import whom is data,
+// in eslint/layers.mjs; eslint/layering-plugin.mjs applies it to every import (static, `export … from`,
+// dynamic `import()`, `require()`, `import type`, Electron's subpaths) and refuses module cycles:
 // - the renderer is a sandboxed web page: it reaches the till only through the contract (preload/contract),
 //   never main/, native/, the Region server or any Node built-in;
 // - only the thin Electron shell (main/shell/) and the preload bridge may import 'electron';
-// - the till and the reference Region server meet over HTTP only: neither imports the other.
+// - main/'s folders are ordered (journal < debit < outbox < core < … < shell): no folder imports a later one;
+// - the till and the reference Region server meet over HTTP only: neither imports the other;
+// - product code never imports test code.
 import tseslint from 'typescript-eslint';
-import { builtinModules } from 'node:module';
-
-const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-
-/** @param {string[]} groups @param {string} message */
-const forbid = (groups, message) => ({ group: groups, message });
-
-const notElectron = { name: 'electron', message: 'Only main/shell/ and preload/ may import electron.' };
-const tillFolders = ['**/main/**', '**/preload/**', '**/renderer/**', '**/native/**'];
+import layers from './eslint/layering-plugin.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'release/**', 'out/**', 'test/fixtures/**', '**/*.cjs', 'coverage/**'],
+    ignores: ['node_modules/**', 'dist/**', 'release/**', 'out/**', 'test/fixtures/**', '**/*.cjs', 'coverage/**', '.cache/**'],
   },
   ...tseslint.configs.recommended,
   {
@@ -29,46 +25,18 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { layers },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [notElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is a web page: no Node built-ins.' }))],
-          patterns: [
-            forbid(['**/main/**', '**/native/**', '**/region-server/**'], 'The renderer talks to the till only through preload/contract.'),
-            forbid(['**/preload/preload*', '**/preload/bridge*'], 'The renderer uses window.till, not the preload bridge itself.'),
-          ],
-        },
-      ],
+      'layers/allowed-imports': 'error',
+      'layers/no-cycle': 'error',
     },
   },
   {
-    files: ['main/**/*.ts', 'native/**/*.ts', 'protocol/**/*.ts'],
-    ignores: ['main/shell/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [notElectron],
-          patterns: [
-            forbid(['**/region-server/**'], 'The till meets the Region server over HTTP only.'),
-            forbid(['**/renderer/**'], 'The core never imports the UI.'),
-          ],
-        },
-      ],
-    },
-  },
-  {
+    // protocol/ is the published format: no network, no DOM (its tsconfig has no DOM lib either).
     files: ['protocol/**/*.ts'],
+    ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [notElectron],
-          patterns: [forbid([...tillFolders, '**/region-server/**'], 'protocol/ is the published format: it imports neither side.')],
-        },
-      ],
+      'no-restricted-globals': ['error', ...['fetch', 'XMLHttpRequest', 'WebSocket', 'window', 'document', 'navigator', 'localStorage'].map((name) => ({ name, message: 'protocol/ is a format: no network, no DOM.' }))],
     },
   },
   {
@@ -86,18 +54,6 @@ export default tseslint.config(
         {
           selector: 'MemberExpression[property.name=/^(writeFileSync|writeFile|appendFileSync|appendFile)$/]',
           message: 'Write files the till depends on with writeFileDurably (main/files/durable-write.ts).',
-        },
-      ],
-    },
-  },
-  {
-    files: ['region-server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [notElectron],
-          patterns: [forbid(tillFolders, 'The Region server never imports the till: they meet over HTTP only.')],
         },
       ],
     },
