@@ -43,6 +43,7 @@ import { tariffHandlers } from './handlers/tariff-handlers';
 import { manageHandlers } from './handlers/manage-handlers';
 import { printerHandlers } from './handlers/printer-handlers';
 import { updateHandlers } from './handlers/update-handlers';
+import { aboutHandlers } from './handlers/about-handlers';
 import { withCallLog } from '../logging/call-log';
 import type { HidBackend } from '../../native/hid';
 
@@ -211,6 +212,7 @@ export function createTill(options: TillOptions): Till {
     ...manage.handlers,
     ...printerHandlers(ctx, { receipt: (debitId) => handlers['receipt.get']({ debitId }) }),
     ...updateHandlers(ctx),
+    ...aboutHandlers(ctx, { sendNow: () => outbox.kick() }),
   };
 
   // Every call leaves one line in the log (its input scrubbed of PINs, tokens and names: main/logging/).

@@ -18,7 +18,7 @@ import { contestCalls } from './contest';
 import { outingCalls } from './outing';
 import { avoirCalls } from './avoir';
 import { scanSourceSchema } from './schemas';
-import { manageCalls, printerCalls, restoreCalls, updateCalls, type ProgressEvent, type UpdateRequestEvent } from './manage';
+import { aboutCalls, manageCalls, printerCalls, restoreCalls, updateCalls, type ProgressEvent, type UpdateRequestEvent } from './manage';
 
 export const calls = {
   ...tillCalls,
@@ -39,6 +39,7 @@ export const calls = {
   ...printerCalls,
   ...updateCalls,
   ...restoreCalls,
+  ...aboutCalls,
 } as const;
 
 export type Calls = typeof calls;

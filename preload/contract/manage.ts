@@ -208,3 +208,26 @@ export const restoreCalls = {
    */
   'manage.restore': call<RestoreStagedView>()(z.object({ path: z.string().min(1).max(1024) }).strict(), 'none'),
 };
+
+/** À propos / État: what the till is, and how it stands with the Region. */
+export interface AboutView {
+  versions: { app: string | null; electron: string | null; chromium: string | null; node: string; journalSchema: number };
+  deviceId: string | null;
+  deviceName: string | null;
+  partnerName: string | null;
+  regionUrl: string | null;
+  online: boolean;
+  /** The last Region answer the journal records (a debit's answer, a void's, fresh keys…), ISO; null if none. */
+  lastRegionAnswerAt: string | null;
+  pendingCount: number;
+  /** When the offline keys were last fetched (ISO), and how old they are in hours. */
+  keysFetchedAt: string | null;
+  keysAgeHours: number | null;
+  offlinePolicy: { enabled: boolean; floorLimitCents: number; maxOfflineHours: number } | null;
+}
+
+export const aboutCalls = {
+  'about.get': call<AboutView>()(emptyInput, 'cashier'),
+  /** Sends what awaits the Region now (the outbox's next pass at once); progress shows as the count falls. */
+  'about.sendNow': call<{ pendingCount: number }>()(emptyInput, 'cashier'),
+};

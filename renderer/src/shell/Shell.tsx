@@ -17,6 +17,7 @@ import { OutingScreen } from '../screens/OutingScreen';
 import { AvoirsScreen } from '../screens/AvoirsScreen';
 import { ContestBanner } from '../components/ContestBanner';
 import { ManageScreen } from '../screens/ManageScreen';
+import { AboutScreen } from '../screens/AboutScreen';
 import { ShellContext, type ScanInput, type ScanTarget, type ShellApi } from './shell-context';
 import { LOCK_KEY, keyForScreen, screenForKey, screensFor, type ScreenName } from './keys';
 import { IDLE_LOCK_MINUTES, watchIdle } from './idle-lock';
@@ -136,10 +137,10 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
             type="button"
             className={s === screen ? 'current' : ''}
             aria-current={s === screen ? 'page' : undefined}
-            aria-keyshortcuts={keyForScreen(s)}
+            aria-keyshortcuts={keyForScreen(s) || undefined}
             onClick={() => open(s)}
           >
-            {s === 'manage' ? t('manage.nav') : t(`nav.${s}`)}
+            {s === 'manage' ? t('manage.nav') : s === 'about' ? t('manage.about.nav') : t(`nav.${s}`)}
           </button>
         ))}
         <button type="button" className="lock" aria-keyshortcuts={LOCK_KEY} onClick={() => lock('manual')}>
@@ -156,6 +157,7 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
       {screen === 'outing' && <OutingScreen />}
       {screen === 'avoirs' && <AvoirsScreen />}
       {screen === 'manage' && shown.includes('manage') && <ManageScreen />}
+      {screen === 'about' && <AboutScreen />}
     </ShellContext.Provider>
   );
 }
