@@ -4,10 +4,11 @@ import QRCode from 'qrcode';
 import { AdminClient, AdminError } from '../admin-client';
 import type { Category } from '../admin-client';
 import { readFlags } from './args';
+import { encodeActivation } from '../../protocol/activation-qr';
 
 const USAGE = `usage: npm run region -- <command> [--url URL] [--admin-key KEY]
   create-partner      --name N --siret 14DIGITS --accreditations CINEMA,SPECTACLE,SPORT,ARTISTIC,LOCAL
-  activation-code     --partner P
+  activation-code     --partner P [--qr] [--png FILE] [--public-url URL]   (--qr/--png: the activation QR code, docs/activation-qr.md)
   patch-partner       --partner P [--accreditations A,B] [--status active|suspended]
   create-beneficiary  --given-name G --family-name F --birth-date YYYY-MM-DD [--season N] [--joined-at ISO]
                       [--lyceen] [--atouts-livre] [--membership active|inactive]   (15–25, or a lycée pupil under 15 with Atouts Livre)
@@ -55,12 +56,29 @@ async function mintPass(admin: AdminClient, flags: Map<string, string>): Promise
   return { token, png };
 }
 
+/** The Region's address as tills reach it (it may differ from the admin's --url, e.g. behind a proxy). */
+function publicUrl(flags: Map<string, string>): string {
+  return (flags.get('public-url') ?? flags.get('url') ?? process.env.REGION_URL ?? '').replace(/\/$/, '');
+}
+
+/** The activation QR code (protocol/activation-qr.ts): in the terminal, and as a PNG when asked. */
+async function printActivation(regionUrl: string, partnerId: string, activationCode: string, png: string | undefined): Promise<{ activationQr: string; png?: string }> {
+  const text = encodeActivation({ regionUrl, partnerId, activationCode });
+  if (png) await QRCode.toFile(png, text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
+  process.stdout.write(await QRCode.toString(text, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }));
+  return png ? { activationQr: text, png } : { activationQr: text };
+}
+
 async function run(command: string, args: string[], flags: Map<string, string>, admin: AdminClient): Promise<unknown> {
   switch (command) {
     case 'create-partner':
       return admin.createPartner({ name: need(flags, 'name'), siret: need(flags, 'siret'), accreditations: list(need(flags, 'accreditations')) });
-    case 'activation-code':
-      return admin.newActivationCode(need(flags, 'partner'));
+    case 'activation-code': {
+      const partnerId = need(flags, 'partner');
+      const answer = await admin.newActivationCode(partnerId);
+      if (!flags.has('qr') && !flags.has('png')) return answer;
+      return { ...answer, ...(await printActivation(publicUrl(flags), partnerId, answer.activationCode, flags.get('png'))) };
+    }
     case 'patch-partner': {
       const accreditations = flags.get('accreditations');
       const status = flags.get('status');

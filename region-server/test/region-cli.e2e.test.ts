@@ -10,6 +10,7 @@ import { startRegionServer } from '../../test/support/region-server';
 import type { RegionHandle } from '../../test/support/region-server';
 import { makeTempDir } from '../../test/support/tmp';
 import { verifyToken } from '../../protocol/pass-token';
+import { parseActivation } from '../../protocol/activation-qr';
 import type { Jwk } from '../../protocol/pass-token';
 import { enrolTill } from './till-client';
 
@@ -58,6 +59,18 @@ describe('npm run region', () => {
     const till = await enrolTill(region, ['CINEMA']);
     const keys = (await till.call('GET', '/v1/keys')).json.keys as Jwk[];
     expect(verifyToken(readQr(png), keys, Date.parse('2025-10-03T16:00:00.000Z') / 1000).ok).toBe(true);
+  });
+
+  it('prints an activation QR code (docs/activation-qr.md) that a QR reader decodes and a till parses', async () => {
+    const partner = JSON.parse((await cli('create-partner', '--name', 'Cinéma Le Rex', '--siret', '12345678900011', '--accreditations', 'cinema')).stdout) as { id: string };
+    const png = join(temp.dir, 'activation.png');
+    const { stdout } = await cli('activation-code', '--partner', partner.id, '--png', png, '--public-url', 'https://atouts.example.org/');
+    expect(stdout).toMatch(/[▀▄█]/);
+    const result = JSON.parse(stdout.slice(stdout.indexOf('{'))) as { activationCode: string; activationQr: string };
+    expect(readQr(png)).toBe(result.activationQr);
+    expect(parseActivation(readQr(png))).toEqual({ ok: true, activation: { regionUrl: 'https://atouts.example.org', partnerId: partner.id, activationCode: result.activationCode } });
+    // Without --qr or --png the answer stays plain JSON for scripts.
+    expect(JSON.parse((await cli('activation-code', '--partner', partner.id)).stdout)).toEqual({ activationCode: expect.stringMatching(/^ACT-/) });
   });
 
   it('drives partners, coupons, months, clock and faults', async () => {

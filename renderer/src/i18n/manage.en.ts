@@ -136,6 +136,11 @@ export const manageEn: Words<typeof manageFr> = {
     draining: 'Sending',
     sendNow: 'Send now',
   },
+  activation: {
+    hint: 'Scan the activation QR code the Region sent: the address, the id and the code fill in by themselves.',
+    read: "Activation QR code read: check the till's name, then give yours and your PIN.",
+    invalid: 'This activation QR code is unreadable or damaged: ask the Region for a new one, or type the fields.',
+  },
   wipe: {
     title: 'End of partnership',
     help: 'Erases all personal data on this till, as the regulation demands when the partnership ends. Entries and closures stay (accounting evidence).',

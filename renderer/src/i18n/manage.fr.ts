@@ -132,6 +132,11 @@ export const manageFr = {
     draining: 'Envoi en cours',
     sendNow: 'Envoyer maintenant',
   },
+  activation: {
+    hint: "Scannez le QR code d'activation envoyé par la Région : l'adresse, l'identifiant et le code se remplissent seuls.",
+    read: "QR code d'activation lu : vérifiez le nom de la caisse, puis indiquez le vôtre et votre code PIN.",
+    invalid: "Ce QR code d'activation est illisible ou abîmé : demandez-en un nouveau à la Région, ou saisissez les champs.",
+  },
   wipe: {
     title: 'Fin de partenariat',
     help: 'Efface toutes les données personnelles de cette caisse, comme le règlement l’exige à la fin du partenariat. Les écritures et clôtures restent (preuve comptable).',

@@ -6,6 +6,7 @@ import { ErrorBanner } from '../components/ErrorBanner';
 import { ManagerPinFields } from '../components/ManagerPinFields';
 import { MANAGER_PIN_DIGITS } from '../../../preload/contract/staff';
 import { RestoreBackup } from '../manage/RestoreBackup';
+import { activationTyped, useActivationScan, type ActivationRead } from '../manage/activation-scan';
 
 const FIELDS = ['regionUrl', 'partnerId', 'activationCode', 'deviceName', 'managerName', 'managerPin'] as const;
 type Field = (typeof FIELDS)[number];
@@ -34,6 +35,16 @@ function FirstEnrolForm({ status, onEnrolled }: EnrolProps) {
   });
   const [error, setError] = useState<TillErrorValue | null>(null);
   const [busy, setBusy] = useState(false);
+  // An activation QR code scanned (any scanner) or typed into a field fills the three fields it carries.
+  const [activation, setActivation] = useState<'read' | 'invalid' | null>(null);
+  const applyActivation = (read: ActivationRead) => {
+    setActivation(read.ok ? 'read' : 'invalid');
+    if (!read.ok) return;
+    const a = read.activation;
+    setValues((v) => ({ ...v, regionUrl: a.regionUrl, partnerId: a.partnerId, activationCode: a.activationCode }));
+    document.querySelector<HTMLInputElement>('input[name="deviceName"]')?.focus();
+  };
+  useActivationScan(applyActivation);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,6 +64,12 @@ function FirstEnrolForm({ status, onEnrolled }: EnrolProps) {
           {t('enrol.keychainBasicText')}
         </p>
       ) : null}
+      <p className="hint">{t('manage.activation.hint')}</p>
+      {activation && (
+        <p className={activation === 'read' ? 'banner banner-ok' : 'banner banner-refused'} role={activation === 'read' ? 'status' : 'alert'} data-activation={activation}>
+          {t(`manage.activation.${activation}`)}
+        </p>
+      )}
       <form className="form" onSubmit={(e) => void submit(e)}>
         {FIELDS.map((field, index) => (
           <label key={field}>
@@ -64,7 +81,11 @@ function FirstEnrolForm({ status, onEnrolled }: EnrolProps) {
               inputMode={field === 'managerPin' ? 'numeric' : undefined}
               pattern={field === 'managerPin' ? `\\d{${MANAGER_PIN_DIGITS},8}` : undefined}
               value={values[field]}
-              onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+              onChange={(e) => {
+                const typed = activationTyped(e.target.value);
+                if (typed) applyActivation(typed);
+                else setValues({ ...values, [field]: e.target.value });
+              }}
               required
             />
           </label>
