@@ -3,13 +3,10 @@
 import type { AnchorItem, ArchiveKeyRecord } from '../protocol/anchors';
 import type { Category, Wallet } from '../protocol/catalogue';
 import type { LedgerItem } from '../protocol/debits';
+import type { WalletBalance } from '../protocol/passes';
 import type { Jwk } from '../protocol/signing-keys';
 
-export type { Category, LedgerItem };
-export interface WalletBalance {
-  wallet: Wallet;
-  balanceCents: number;
-}
+export type { Category, LedgerItem, WalletBalance };
 
 export interface Faults {
   latencyMs?: number;

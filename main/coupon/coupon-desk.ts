@@ -10,7 +10,7 @@ import { normalizeCouponCode } from '../../protocol/coupon-code';
 import { TillError, type CouponView, type DebitOutcome } from '../../preload/contract';
 import type { DebitState, Journal, JsonValue } from '../journal/journal';
 import type { RegionClient, RegionOutcome } from '../region/client';
-import type { RegionCoupon } from '../region/schemas';
+import type { Coupon } from '../../protocol/coupons';
 import type { Outbox } from '../outbox/outbox';
 import { couponRedeemBody } from '../debit/region-request';
 import { asErrorCode, debitOutcome } from '../debit/outcome-view';
@@ -41,7 +41,7 @@ function regionFailure(outcome: Exclude<RegionOutcome<unknown>, { kind: 'ok' }>)
   return new TillError('REGION_UNREACHABLE', outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`);
 }
 
-const toView = (c: RegionCoupon): CouponView => ({
+const toView = (c: Coupon): CouponView => ({
   id: c.id,
   code: c.code,
   category: c.category,

@@ -8,20 +8,11 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
 import { assertRegionUrl } from './region-url';
 import { AnchorPage, AnchorReceipt, ArchiveKeyState, type AnchorRequest, type Ed25519PublicJwk } from '../../protocol/anchors';
-import {
-  checkinSchema,
-  couponListSchema,
-  couponRedeemedSchema,
-  couponResolveSchema,
-  offerSchema,
-  participantSchema,
-  enrollResponseSchema,
-  healthSchema,
-  keysResponseSchema,
-  partnerSchema,
-  problemSchema,
-  resolvePassSchema,
-} from './schemas';
+import { healthSchema, problemSchema } from './schemas';
+import { EnrollAnswer, Partner } from '../../protocol/partners';
+import { KeysAnswer, ResolvedPass } from '../../protocol/passes';
+import { CouponList, CouponRedeemed, CouponResolved } from '../../protocol/coupons';
+import { CheckinAnswer, Offer, Participant, type CheckinBody } from '../../protocol/offers';
 import { DebitAccepted, DebitPage, VoidAnswer, type CouponRedeemBody, type DebitBody, type VoidBody } from '../../protocol/debits';
 import { StatementDetail, StatementList } from '../../protocol/statements';
 
@@ -125,7 +116,7 @@ export class RegionClient {
 
   /** With `deviceId`: re-enrolment of that device of the partner (a new token; the old one stops working). */
   enroll(body: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string; archiveKey?: Ed25519PublicJwk }) {
-    return this.request('POST', '/v1/devices/enroll', enrollResponseSchema, body, false);
+    return this.request('POST', '/v1/devices/enroll', EnrollAnswer, body, false);
   }
   /** The journal's head at a moment the Region keeps (after a delivered batch, with a closure, after a restore). */
   postAnchor(body: AnchorRequest) {
@@ -142,16 +133,16 @@ export class RegionClient {
     return this.request('PUT', '/v1/devices/archive-key', ArchiveKeyState, { jwk });
   }
   partner() {
-    return this.request('GET', '/v1/partner', partnerSchema);
+    return this.request('GET', '/v1/partner', Partner);
   }
   keys() {
-    return this.request('GET', '/v1/keys', keysResponseSchema);
+    return this.request('GET', '/v1/keys', KeysAnswer);
   }
   health() {
     return this.request('GET', '/v1/health', healthSchema, undefined, false);
   }
   resolvePass(token: string) {
-    return this.request('POST', '/v1/passes/resolve', resolvePassSchema, { token });
+    return this.request('POST', '/v1/passes/resolve', ResolvedPass, { token });
   }
   postDebit(body: DebitBody) {
     return this.request('POST', '/v1/debits', DebitAccepted, body);
@@ -166,22 +157,22 @@ export class RegionClient {
     return this.request('GET', `/v1/debits?${params.toString()}`, DebitPage);
   }
   listCoupons() {
-    return this.request('GET', '/v1/coupons?status=reserved', couponListSchema);
+    return this.request('GET', '/v1/coupons?status=reserved', CouponList);
   }
   resolveCoupon(by: { code: string } | { token: string }) {
-    return this.request('POST', '/v1/coupons/resolve', couponResolveSchema, by);
+    return this.request('POST', '/v1/coupons/resolve', CouponResolved, by);
   }
   redeemCoupon(couponId: string, body: CouponRedeemBody) {
-    return this.request('POST', `/v1/coupons/${encodeURIComponent(couponId)}/redeem`, couponRedeemedSchema, body);
+    return this.request('POST', `/v1/coupons/${encodeURIComponent(couponId)}/redeem`, CouponRedeemed, body);
   }
   offers() {
-    return this.request('GET', '/v1/offers', z.array(offerSchema));
+    return this.request('GET', '/v1/offers', z.array(Offer));
   }
   participants(offerId: string) {
-    return this.request('GET', `/v1/offers/${encodeURIComponent(offerId)}/participants`, z.array(participantSchema));
+    return this.request('GET', `/v1/offers/${encodeURIComponent(offerId)}/participants`, z.array(Participant));
   }
-  checkin(offerId: string, body: { id: string; token: string; occurredAt: string }) {
-    return this.request('POST', `/v1/offers/${encodeURIComponent(offerId)}/checkins`, checkinSchema, body);
+  checkin(offerId: string, body: CheckinBody) {
+    return this.request('POST', `/v1/offers/${encodeURIComponent(offerId)}/checkins`, CheckinAnswer, body);
   }
   /** Every month of the partner the Region reports (open, closed, paid), newest first. */
   statements() {

@@ -5,7 +5,7 @@ import { TillError, type PartnerView, type SecretProtectionView } from '../../pr
 import type { Journal, JsonValue } from '../journal/journal';
 import type { SecretCipher } from '../secrets/secret-store';
 import { RegionClient, type RegionFetch } from './client';
-import type { KeysResponse } from './schemas';
+import type { KeysAnswer } from '../../protocol/passes';
 
 export interface RegionConfig {
   url: string;
@@ -16,7 +16,7 @@ export interface RegionConfig {
   sealedToken: string;
 }
 
-export interface CachedKeys extends KeysResponse {
+export interface CachedKeys extends KeysAnswer {
   fetchedAt: string;
 }
 
@@ -80,7 +80,7 @@ export class RegionLink {
     this.journal.settings.set(CONFIG_KEY, asJson({ ...config, partner }));
   }
 
-  saveKeys(keys: KeysResponse, fetchedAt: string): void {
+  saveKeys(keys: KeysAnswer, fetchedAt: string): void {
     this.journal.settings.set(KEYS_KEY, asJson({ ...keys, fetchedAt }));
   }
 

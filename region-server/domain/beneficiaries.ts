@@ -1,5 +1,6 @@
 // Beneficiaries (the youths), their membership for a season and their wallets.
 import { WALLETS, WALLET_INITIAL_CENTS, walletOf } from '../../protocol/catalogue';
+import type { WalletBalance } from '../../protocol/passes';
 import type { Category, Wallet } from '../../protocol/catalogue';
 import { nextId } from './ids';
 import { checkJoining } from './membership';
@@ -17,11 +18,6 @@ export interface Beneficiary {
   membership: 'active' | 'inactive';
   /** When the youth joined (null for memberships recorded before the server kept it). */
   joinedAt: string | null;
-}
-
-export interface WalletBalance {
-  wallet: Wallet;
-  balanceCents: number;
 }
 
 interface BeneficiaryRow {

@@ -2,6 +2,14 @@
 // sport or artistic partner. Creating one moves the amount out of the wallet; redeeming debits it in full.
 import { COUPON_CATEGORIES, isItemEligible, walletOf } from '../../protocol/catalogue';
 import type { CouponCategory } from '../../protocol/catalogue';
+import type { z } from 'zod';
+import type { Coupon, CouponRedeemed, CouponStatus } from '../../protocol/coupons';
+import type { CouponRedeemBody } from '../../protocol/debits';
+
+/** A coupon as the published shape (protocol/coupons.ts), plus the partner it is reserved to. */
+export type CouponView = Coupon & { partnerId: string };
+/** A redemption as the HTTP layer parsed it. */
+export type RedeemRequest = z.output<typeof CouponRedeemBody>;
 import { makeCouponCode, normalizeCouponCode } from '../../protocol/coupon-code';
 import { seasonBounds } from '../../protocol/paris-time';
 import { mintCouponToken, verifyToken } from '../../protocol/pass-token';
@@ -15,19 +23,6 @@ import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
 import type { Region } from './region';
 import { closedMonthOf } from './months';
-
-export type CouponStatus = 'reserved' | 'redeemed' | 'cancelled' | 'expired';
-
-export interface CouponView {
-  id: string;
-  code: string;
-  partnerId: string;
-  category: CouponCategory;
-  amountCents: number;
-  status: CouponStatus;
-  beneficiary: { id: string; givenName: string; familyName: string; birthDate: string };
-  expiresAt: string;
-}
 
 interface CouponRow {
   id: string;
@@ -161,25 +156,8 @@ export function resolveCoupon(region: Region, partner: Partner, by: { code?: str
   return usable(coupon, partner) ?? ok(coupon);
 }
 
-export interface RedeemRequest {
-  id: string;
-  deviceSeq: number;
-  item: string;
-  sessions?: number | undefined;
-  priceCents: number;
-  occurredAt: string;
-  cashierId: string;
-}
-
-export interface RedeemResult {
-  couponId: string;
-  debitId: string;
-  status: 'redeemed';
-  amountCents: number;
-}
-
 /** Debits the reserved amount in full; the youth pays the rest of the price. */
-export function redeemCoupon(region: Region, device: Device, partner: Partner, couponId: string, req: RedeemRequest): Outcome<RedeemResult> {
+export function redeemCoupon(region: Region, device: Device, partner: Partner, couponId: string, req: RedeemRequest): Outcome<CouponRedeemed> {
   const row = rowById(region, couponId);
   if (!row) return refuse('COUPON_UNKNOWN', `no coupon ${couponId}`, 404);
   const coupon = view(region, row);

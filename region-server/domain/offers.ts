@@ -8,25 +8,10 @@ import { getPartner } from './partners';
 import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
 import type { Region } from './region';
+import type { CheckinAnswer, Offer, Participant } from '../../protocol/offers';
 
-export type Designation = 'registration' | 'draw' | 'invitation';
-export type ParticipantStatus = 'registered' | 'winner' | 'checked_in' | 'cancelled';
-
-export interface Offer {
-  id: string;
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  places: number;
-  designation: Designation;
-}
-
-export interface Participant {
-  beneficiaryId: string;
-  givenName: string;
-  familyName: string;
-  status: ParticipantStatus;
-}
+type Designation = Offer['designation'];
+type ParticipantStatus = Participant['status'];
 
 interface OfferRow {
   id: string;
@@ -95,13 +80,8 @@ export function addParticipant(region: Region, offerId: string, input: { benefic
   })();
 }
 
-export interface CheckinResult {
-  status: 'checked_in';
-  participant: Participant & { checkedInAt: string };
-}
-
 /** Records that a designated participant came; a second check-in of the same person returns the first. */
-export function checkIn(region: Region, partner: Partner, offerId: string, req: { token: string; occurredAt: string }): Outcome<CheckinResult> {
+export function checkIn(region: Region, partner: Partner, offerId: string, req: { token: string; occurredAt: string }): Outcome<CheckinAnswer> {
   const offer = offerRow(region, offerId);
   if (!offer || offer.partner_id !== partner.id) return refuse('NOT_FOUND', `no offer ${offerId} for this partner`, 404);
   const verified = verifyToken(req.token, region.keys.publicKeys(), Math.floor(region.now() / 1000));
@@ -111,13 +91,13 @@ export function checkIn(region: Region, partner: Partner, offerId: string, req: 
   const row = region.db.prepare('SELECT status, checkin_response FROM participants WHERE offer_id = ? AND beneficiary_id = ?').get(offerId, beneficiaryId) as
     | { status: ParticipantStatus; checkin_response: string | null }
     | undefined;
-  if (row?.checkin_response) return ok(JSON.parse(row.checkin_response) as CheckinResult);
+  if (row?.checkin_response) return ok(JSON.parse(row.checkin_response) as CheckinAnswer);
   const now = region.now();
   if (now < Date.parse(offer.starts_at) || now > Date.parse(offer.ends_at)) return refuse('OFFER_CLOSED', 'outside the offer opening');
   if (!row || row.status === 'cancelled') return refuse('NOT_REGISTERED', 'not designated for this offer');
   if (offer.designation === 'draw' && row.status !== 'winner') return refuse('NOT_REGISTERED', 'not drawn as a winner');
   const b = getBeneficiary(region, beneficiaryId);
-  const result: CheckinResult = {
+  const result: CheckinAnswer = {
     status: 'checked_in',
     participant: { beneficiaryId, givenName: b?.givenName ?? '', familyName: b?.familyName ?? '', status: 'checked_in', checkedInAt: region.nowIso() },
   };

@@ -2,19 +2,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Ed25519PublicJwk } from '../../protocol/anchors';
 import type { Category } from '../../protocol/catalogue';
+import type { Partner } from '../../protocol/partners';
+
+export type { Partner };
 import { checkArchiveKey, registerArchiveKey } from './archive-keys';
 import { makeActivationCode, nextId } from './ids';
 import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
 import type { Region } from './region';
-
-export interface Partner {
-  id: string;
-  name: string;
-  siret: string;
-  accreditations: Category[];
-  status: 'active' | 'suspended';
-}
 
 interface PartnerRow {
   id: string;

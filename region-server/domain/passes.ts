@@ -1,18 +1,10 @@
 // Resolving a scanned pass: who it belongs to and the live balances. Does not consume the token.
 import { verifyToken } from '../../protocol/pass-token';
 import { getBeneficiary, walletsOf } from './beneficiaries';
-import type { WalletBalance } from './beneficiaries';
+import type { ResolvedPass } from '../../protocol/passes';
 import { ok, refuse } from './problem';
 import type { Outcome } from './problem';
 import type { Region } from './region';
-
-export interface ResolvedPass {
-  beneficiary: { id: string; givenName: string; familyName: string; birthDate: string };
-  season: number;
-  membership: 'active' | 'inactive';
-  wallets: WalletBalance[];
-  token: { jti: string; exp: string };
-}
 
 export function resolvePass(region: Region, token: string): Outcome<ResolvedPass> {
   const verified = verifyToken(token, region.keys.publicKeys(), Math.floor(region.now() / 1000));

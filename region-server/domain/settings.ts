@@ -2,6 +2,7 @@
 // faults, and the offline policy. Kept in the database so that a restart keeps them.
 import { z } from 'zod';
 import type { Db } from '../db/open-database';
+import { OfflinePolicy } from '../../protocol/passes';
 
 export const FaultsSchema = z.object({
   latencyMs: z.number().int().min(0).max(60_000).default(0),
@@ -10,12 +11,9 @@ export const FaultsSchema = z.object({
 });
 export type Faults = z.infer<typeof FaultsSchema>;
 
-export const OfflinePolicySchema = z.object({
-  enabled: z.boolean(),
-  floorLimitCents: z.number().int().min(0),
-  maxOfflineHours: z.number().int().min(0),
-});
-export type OfflinePolicy = z.infer<typeof OfflinePolicySchema>;
+// The offline policy's shape is the one GET /v1/keys publishes (protocol/passes.ts).
+export const OfflinePolicySchema = OfflinePolicy;
+export type { OfflinePolicy };
 
 export const DEFAULT_OFFLINE_POLICY: OfflinePolicy = { enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 };
 const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0 };

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Ed25519PublicJwk } from '../../protocol/anchors';
 import { CATEGORIES } from '../../protocol/catalogue';
-import { Instant as instant, RequestId as requestId } from '../../protocol/debits';
+import { Instant as instant } from '../../protocol/debits';
 
 const text = (max: number) => z.string().min(1).max(max);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -25,7 +25,9 @@ export const AnchorsQuery = z.object({
 export { AnchorRequest, ArchiveKeyPut } from '../../protocol/anchors';
 export { CouponRedeemBody, DebitBody, VoidBody } from '../../protocol/debits';
 export { Month as MonthParam } from '../../protocol/statements';
-export const ResolvePassBody = z.object({ token: z.string().max(4096) });
+export { ResolvePassBody } from '../../protocol/passes';
+export { CouponResolveBody } from '../../protocol/coupons';
+export { CheckinBody } from '../../protocol/offers';
 
 export const DebitsQuery = z.object({
   from: instant.optional(),
@@ -35,8 +37,6 @@ export const DebitsQuery = z.object({
 });
 
 export const CouponsQuery = z.object({ status: z.enum(['reserved', 'redeemed', 'cancelled', 'expired']).optional() });
-export const CouponResolveBody = z.union([z.object({ code: z.string().max(64) }), z.object({ token: z.string().max(4096) })]);
-export const CheckinBody = z.object({ id: requestId, token: z.string().max(4096), occurredAt: instant });
 
 // Admin
 const category = z.enum(CATEGORIES);
