@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import {
   electronPackages,
@@ -21,7 +22,7 @@ import {
   units,
 } from './layers.mjs';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 const nodeBuiltins = new Set(builtinModules);
 const sourceExtensions = ['.ts', '.tsx', '.mts', '.mjs', '.js'];
 const skippedFolders = new Set(['node_modules', 'dist', 'release', 'out', 'coverage', '.git', 'test-results']);
