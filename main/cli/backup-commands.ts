@@ -3,19 +3,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TillError } from '../../preload/contract/errors';
 import { backupDatabase } from '../backup/backup-database';
 import { checkBackup, restoreJournal } from '../backup/restore-journal';
 import { JOURNAL_FILE_NAME } from '../journal/wipe';
-import type { CliIo, Command } from './command';
-
-function reportError(error: unknown, io: CliIo): number {
-  if (error instanceof TillError) {
-    io.err(`${error.code}: ${error.message}`);
-    return 1;
-  }
-  throw error;
-}
+import { reportTillError, type Command } from './command';
 
 export const backupCreate: Command = {
   name: 'backup create',
@@ -41,7 +32,7 @@ export const backupCreate: Command = {
       io.out(`backup of ${checked.entries} entries (head ${checked.headSeq}), ${copy.bytes} bytes → ${copy.dest}`);
       return 0;
     } catch (error) {
-      return reportError(error, io);
+      return reportTillError(error, io);
     }
   },
 };
@@ -67,7 +58,7 @@ export const backupRestore: Command = {
       io.out(`restored ${report.entries} entries of device ${report.deviceId ?? '(none)'} (head ${report.headSeq}) → ${report.file}`);
       return 0;
     } catch (error) {
-      return reportError(error, io);
+      return reportTillError(error, io);
     }
   },
 };

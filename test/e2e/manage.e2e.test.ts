@@ -7,23 +7,22 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { lastEndedDay } from '../../main/journal/closures';
 import { openJournal } from '../../main/journal/journal';
 import { verifyArchive } from '../../main/archive/verify-archive';
 import { parisDay } from '../../protocol/paris-time';
 import { calls, type DebitOutcome, type ProgressEvent, type ScanOutcome, type StaffView } from '../../preload/contract';
-import { chromiumLaunchOptions } from '../support/chromium';
 import { pdfText } from '../support/pdf-text';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { startServedTill, type ServedTill } from '../support/served-till';
+import type { RegionHandle } from '../support/region-server';
+import type { ServedTill } from '../support/served-till';
+import { useServedPage } from '../support/served-page';
 import { makeTempDir } from '../support/tmp';
-import { expectAccessible, newTillPage, printPageOnFailure } from '../support/ui-page';
+import { expectAccessible } from '../support/ui-page';
 
 let region: RegionHandle;
 let served: ServedTill;
-let browser: Browser;
 let page: Page;
 let manager: StaffView;
 let cashier: StaffView;
@@ -46,9 +45,16 @@ async function download(click: () => Promise<void>): Promise<{ path: string; byt
   return { path, bytes: readFileSync(path), name: file.suggestedFilename() };
 }
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  served = await startServedTill(region, { name: 'Cinéma Ariel' });
+useServedPage({
+  name: 'Cinéma Ariel',
+  before: async (world) => {
+    ({ region, served, page } = world);
+    await prepare();
+  },
+});
+
+/** A cashier besides the manager, one accepted debit, and nobody logged in: the UI starts at the login. */
+async function prepare(): Promise<void> {
   const { till, must } = served;
   [manager] = must(await till.dispatch('staff.list', {})) as [StaffView];
   cashier = must(await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN })) as StaffView;
@@ -59,18 +65,9 @@ beforeAll(async () => {
   debit = must(await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 })) as DebitOutcome;
   expect(debit.status).toBe('accepted');
   must(await till.dispatch('staff.logout', {}));
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await newTillPage(browser);
-}, 120_000);
+}
 
-printPageOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await region?.stop();
-  tmp.remove();
-});
+afterAll(() => tmp.remove());
 
 async function logIn(who: StaffView, pin: string): Promise<void> {
   await page.getByRole('heading', { name: 'Qui est en caisse ?' }).waitFor();

@@ -3,30 +3,32 @@
 // page the size of an 80 mm roll (the README's picture, taken by `npm run screenshots` only); on a network
 // ESC/POS printer (the loopback fake printer) the receipt prints with no click and reads back right; a
 // reprint from the receipt view prints again.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from '../support/chromium';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readJob, startFakePrinter } from '../support/fake-printer';
 import { readmeShot } from '../support/readme-shots';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { startServedTill, type ServedTill } from '../support/served-till';
-import { newTillPage, printPageOnFailure } from '../support/ui-page';
+import type { RegionHandle } from '../support/region-server';
+import type { ServedTill } from '../support/served-till';
+import { useServedPage } from '../support/served-page';
 
 let region: RegionHandle;
 let served: ServedTill;
-let browser: Browser;
 let page: Page;
 let printer: Awaited<ReturnType<typeof startFakePrinter>>;
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  printer = await startFakePrinter();
-  served = await startServedTill(region, { name: 'Cinéma Le Café des Images' });
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await newTillPage(browser);
-  // window.print() counted instead of opening a dialog: headless Chromium has no printer.
+useServedPage({
+  name: 'Cinéma Le Café des Images',
+  before: async (world) => {
+    ({ region, served, page } = world);
+    printer = await startFakePrinter();
+    await countPrints(page);
+  },
+});
+
+/** window.print() counted instead of opening a dialog: headless Chromium has no printer. */
+async function countPrints(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const w = window as unknown as { printCalls: number; print: () => void };
     w.printCalls = 0;
@@ -34,16 +36,9 @@ beforeAll(async () => {
       w.printCalls += 1;
     };
   });
-}, 120_000);
+}
 
-printPageOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await printer?.close();
-  await region?.stop();
-});
+afterAll(() => printer?.close());
 
 async function sell(givenName: string): Promise<void> {
   const youth = await region.admin.createBeneficiary({ givenName, familyName: 'Martin', birthDate: '2007-03-14' });
