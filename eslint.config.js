@@ -13,7 +13,16 @@ import layers from './eslint/layering-plugin.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'release/**', 'out/**', 'test/fixtures/**', '**/*.cjs', 'coverage/**', '.cache/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'out/**',
+      'test/fixtures/**',
+      '**/*.cjs',
+      'coverage/**',
+      '.cache/**',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -36,7 +45,12 @@ export default tseslint.config(
     files: ['protocol/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-globals': ['error', ...['fetch', 'XMLHttpRequest', 'WebSocket', 'window', 'document', 'navigator', 'localStorage'].map((name) => ({ name, message: 'protocol/ is a format: no network, no DOM.' }))],
+      'no-restricted-globals': [
+        'error',
+        ...['fetch', 'XMLHttpRequest', 'WebSocket', 'window', 'document', 'navigator', 'localStorage'].map(
+          (name) => ({ name, message: 'protocol/ is a format: no network, no DOM.' }),
+        ),
+      ],
     },
   },
   {
@@ -48,7 +62,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value=/^(node:)?fs(.promises)?$/] > ImportSpecifier[imported.name=/^(writeFileSync|writeFile|appendFileSync|appendFile)$/]",
+          selector:
+            'ImportDeclaration[source.value=/^(node:)?fs(.promises)?$/] > ImportSpecifier[imported.name=/^(writeFileSync|writeFile|appendFileSync|appendFile)$/]',
           message: 'Write files the till depends on with writeFileDurably (main/files/durable-write.ts).',
         },
         {

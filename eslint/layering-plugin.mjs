@@ -25,7 +25,15 @@ import {
 const root = fileURLToPath(new URL('..', import.meta.url));
 const nodeBuiltins = new Set(builtinModules);
 const sourceExtensions = ['.ts', '.tsx', '.mts', '.mjs', '.js'];
-const skippedFolders = new Set(['node_modules', 'dist', 'release', 'out', 'coverage', '.git', 'test-results']);
+const skippedFolders = new Set([
+  'node_modules',
+  'dist',
+  'release',
+  'out',
+  'coverage',
+  '.git',
+  'test-results',
+]);
 
 /** The unit a file (path relative to the root, '/'-separated) belongs to. @param {string} rel */
 export function unitOf(rel) {
@@ -51,7 +59,8 @@ const productUnits = [
  */
 export function unitRefusal(from, to) {
   if (from === to) return null;
-  if (to === 'test') return from === 'test' || from === 'bench' ? null : `${from} is product code: it never imports test code`;
+  if (to === 'test')
+    return from === 'test' || from === 'bench' ? null : `${from} is product code: it never imports test code`;
   for (const [prefix, order, also] of /** @type {const} */ ([
     ['main/', mainOrder, mainMayAlsoImport],
     ['region-server/', regionServerOrder, regionServerMayAlsoImport],
@@ -62,14 +71,19 @@ export function unitRefusal(from, to) {
     if (to.startsWith(prefix)) {
       const target = order.indexOf(to.slice(prefix.length));
       if (target < 0) return `${to} is not placed in eslint/layers.mjs`;
-      return target < rank ? null : `${from} sits below ${to} in eslint/layers.mjs (a folder imports only those before it)`;
+      return target < rank
+        ? null
+        : `${from} sits below ${to} in eslint/layers.mjs (a folder imports only those before it)`;
     }
     return also.includes(to) ? null : `${from} may not import ${to}`;
   }
   const rule = units[from];
   if (!rule) return `${from} is not placed in eslint/layers.mjs`;
   if (rule.units === 'all') return null;
-  if (rule.units === 'product') return productUnits.includes(to) || to === 'build' || to === 'scripts' ? null : `${from} may not import ${to}`;
+  if (rule.units === 'product')
+    return productUnits.includes(to) || to === 'build' || to === 'scripts'
+      ? null
+      : `${from} may not import ${to}`;
   return rule.units.includes(to) ? null : `${from} may not import ${to}: ${rule.why}`;
 }
 
@@ -93,14 +107,21 @@ export function packageRefusal(from, spec) {
   if (isElectron && !electronAllowed) return `only main/shell/ and preload/ import ${pkg}`;
   if (!rule) return null; // main/ and region-server/ folders: any package but Electron
   if (rule.packages === 'any') return null;
-  if (rule.packages === 'any-but-node') return isNode ? `${from} is a web page: no Node built-in (${spec})` : null;
-  return rule.packages.includes(pkg) || rule.packages.includes(bare) ? null : `${from} may import only ${rule.packages.join(', ')}: ${rule.why}`;
+  if (rule.packages === 'any-but-node')
+    return isNode ? `${from} is a web page: no Node built-in (${spec})` : null;
+  return rule.packages.includes(pkg) || rule.packages.includes(bare)
+    ? null
+    : `${from} may import only ${rule.packages.join(', ')}: ${rule.why}`;
 }
 
 /** @param {string} fromFile absolute @param {string} spec @returns {string | null} absolute target file */
 function resolveRelative(fromFile, spec) {
   const base = path.resolve(path.dirname(fromFile), spec);
-  const candidates = [base, ...sourceExtensions.map((e) => base + e), ...sourceExtensions.map((e) => path.join(base, `index${e}`))];
+  const candidates = [
+    base,
+    ...sourceExtensions.map((e) => base + e),
+    ...sourceExtensions.map((e) => path.join(base, `index${e}`)),
+  ];
   if (base.endsWith('.js')) candidates.push(base.slice(0, -3) + '.ts');
   for (const c of candidates) if (existsSync(c) && statSync(c).isFile()) return c;
   return null;
@@ -146,7 +167,8 @@ function pathBack(start, goal) {
     const at = /** @type {string} */ (queue.shift());
     if (at === goal) {
       const chain = [];
-      for (let x = /** @type {string | null} */ (at); x !== null; x = cameFrom.get(x) ?? null) chain.unshift(relOf(x));
+      for (let x = /** @type {string | null} */ (at); x !== null; x = cameFrom.get(x) ?? null)
+        chain.unshift(relOf(x));
       return chain;
     }
     for (const next of g.get(at) ?? []) {
@@ -166,9 +188,13 @@ function pathBack(start, goal) {
 function importVisitors(check) {
   /** @param {import('estree').Node} node @param {unknown} source */
   const visit = (node, source) => {
-    const s = /** @type {{ type?: string, value?: unknown, quasis?: { value: { cooked?: string | null } }[], expressions?: unknown[] } | null} */ (source);
+    const s =
+      /** @type {{ type?: string, value?: unknown, quasis?: { value: { cooked?: string | null } }[], expressions?: unknown[] } | null} */ (
+        source
+      );
     if (s?.type === 'Literal' && typeof s.value === 'string') check(node, s.value);
-    else if (s?.type === 'TemplateLiteral' && s.expressions?.length === 0 && s.quasis?.[0]) check(node, s.quasis[0].value.cooked ?? '');
+    else if (s?.type === 'TemplateLiteral' && s.expressions?.length === 0 && s.quasis?.[0])
+      check(node, s.quasis[0].value.cooked ?? '');
   };
   return {
     /** @param {import('estree').ImportDeclaration} node */
@@ -186,7 +212,8 @@ function importVisitors(check) {
     /** `import x = require('…')` and `typeof import('…')` in types. @param {any} node */
     TSExternalModuleReference: (node) => visit(node, node.expression),
     /** @param {any} node */
-    TSImportType: (node) => visit(node, node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument),
+    TSImportType: (node) =>
+      visit(node, node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument),
   };
 }
 
@@ -211,7 +238,11 @@ const allowedImports = {
 
 /** @type {import('eslint').Rule.RuleModule} */
 const noCycle = {
-  meta: { type: 'problem', docs: { description: 'no module reaches itself through its imports' }, schema: [] },
+  meta: {
+    type: 'problem',
+    docs: { description: 'no module reaches itself through its imports' },
+    schema: [],
+  },
   create(context) {
     const file = path.resolve(context.filename);
     /** @type {{ node: import('estree').Node, spec: string, target: string }[]} */
@@ -227,11 +258,18 @@ const noCycle = {
       'Program:exit'() {
         for (const { node, spec, target } of edges) {
           const chain = target === file ? [relOf(file)] : pathBack(target, file);
-          if (chain) context.report({ node, message: `'${spec}' closes a cycle: ${[relOf(file), ...chain].join(' → ')}.` });
+          if (chain)
+            context.report({
+              node,
+              message: `'${spec}' closes a cycle: ${[relOf(file), ...chain].join(' → ')}.`,
+            });
         }
       },
     };
   },
 };
 
-export default { meta: { name: 'layers' }, rules: { 'allowed-imports': allowedImports, 'no-cycle': noCycle } };
+export default {
+  meta: { name: 'layers' },
+  rules: { 'allowed-imports': allowedImports, 'no-cycle': noCycle },
+};

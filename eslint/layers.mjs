@@ -118,7 +118,12 @@ export const units = {
     packages: 'any',
     why: 'packaging hooks and icon scripts',
   },
-  bench: { units: 'all', packages: 'any', electron: true, why: 'benchmarks drive the real till with the test servers' },
+  bench: {
+    units: 'all',
+    packages: 'any',
+    electron: true,
+    why: 'benchmarks drive the real till with the test servers',
+  },
   test: { units: 'all', packages: 'any', electron: true, why: 'tests may reach everything' },
   root: { units: 'all', packages: 'any', why: 'tool configuration (vite, vitest)' },
 };

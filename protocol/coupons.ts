@@ -23,8 +23,16 @@ export type Coupon = z.infer<typeof Coupon>;
 /** `GET /v1/coupons?status=…`. */
 export const CouponList = z.object({ items: z.array(Coupon) });
 /** `POST /v1/coupons/resolve`: by its short code or its QR token. */
-export const CouponResolveBody = z.union([z.object({ code: z.string().max(64) }), z.object({ token: z.string().max(4096) })]);
+export const CouponResolveBody = z.union([
+  z.object({ code: z.string().max(64) }),
+  z.object({ token: z.string().max(4096) }),
+]);
 export const CouponResolved = z.object({ coupon: Coupon });
 /** `201` answer to a redemption: the coupon's whole amount, debited as `debitId`. */
-export const CouponRedeemed = z.object({ couponId: z.string(), debitId: z.string(), status: z.literal('redeemed'), amountCents: z.number().int() });
+export const CouponRedeemed = z.object({
+  couponId: z.string(),
+  debitId: z.string(),
+  status: z.literal('redeemed'),
+  amountCents: z.number().int(),
+});
 export type CouponRedeemed = z.infer<typeof CouponRedeemed>;

@@ -7,9 +7,16 @@ import { z } from 'zod';
 import { CATEGORIES, ITEMS } from './catalogue';
 
 /** An ISO 8601 instant, with a zone (Z or an offset). */
-export const Instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'an ISO 8601 instant',
-});
+export const Instant = z
+  .string()
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) &&
+      !Number.isNaN(Date.parse(s)),
+    {
+      message: 'an ISO 8601 instant',
+    },
+  );
 /** The idempotency key of a write: the till's UUID for it. */
 export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a UUID or similar id');
 const text = (max: number) => z.string().min(1).max(max);
@@ -33,7 +40,12 @@ export const DebitBody = z.object({
 export type DebitBody = z.input<typeof DebitBody>;
 
 /** `POST /v1/debits/{id}/void`. */
-export const VoidBody = z.object({ id: RequestId, reason: z.string().max(200).default(''), occurredAt: Instant, cashierId: text(64) });
+export const VoidBody = z.object({
+  id: RequestId,
+  reason: z.string().max(200).default(''),
+  occurredAt: Instant,
+  cashierId: text(64),
+});
 export type VoidBody = z.input<typeof VoidBody>;
 
 /** `POST /v1/coupons/{id}/redeem`: the coupon's whole amount, for an item at a price. */
@@ -49,11 +61,20 @@ export const CouponRedeemBody = z.object({
 export type CouponRedeemBody = z.input<typeof CouponRedeemBody>;
 
 /** `201` answer to an accepted debit. */
-export const DebitAccepted = z.object({ id: z.string(), status: z.literal('accepted'), walletBalanceCents: cents, acceptedAt: z.string() });
+export const DebitAccepted = z.object({
+  id: z.string(),
+  status: z.literal('accepted'),
+  walletBalanceCents: cents,
+  acceptedAt: z.string(),
+});
 export type DebitAccepted = z.infer<typeof DebitAccepted>;
 
 /** Answer to an accepted void. */
-export const VoidAnswer = z.object({ debitId: z.string(), status: z.literal('voided'), walletBalanceCents: cents });
+export const VoidAnswer = z.object({
+  debitId: z.string(),
+  status: z.literal('voided'),
+  walletBalanceCents: cents,
+});
 export type VoidAnswer = z.infer<typeof VoidAnswer>;
 
 /** A debit as the Region records it (`GET /v1/debits`, a statement's lines). */
@@ -76,7 +97,10 @@ export const DebitView = z.object({
 export type DebitView = z.infer<typeof DebitView>;
 
 /** `GET /v1/debits`: a page, and the cursor of the next one (none on the last). */
-export const DebitPage = z.object({ items: z.array(DebitView), nextCursor: z.string().nullable().optional() });
+export const DebitPage = z.object({
+  items: z.array(DebitView),
+  nextCursor: z.string().nullable().optional(),
+});
 export type DebitPage = z.infer<typeof DebitPage>;
 
 /** `GET /admin/ledger`: every debit of every partner, with whose it is. */

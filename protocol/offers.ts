@@ -31,5 +31,8 @@ export const CheckinBody = z.object({ id: RequestId, token: z.string().max(4096)
 export type CheckinBody = z.input<typeof CheckinBody>;
 
 /** `201` answer to a check-in (a second check-in of the same youth answers the first). */
-export const CheckinAnswer = z.object({ status: z.literal('checked_in'), participant: Participant.extend({ checkedInAt: z.string().optional() }) });
+export const CheckinAnswer = z.object({
+  status: z.literal('checked_in'),
+  participant: Participant.extend({ checkedInAt: z.string().optional() }),
+});
 export type CheckinAnswer = z.infer<typeof CheckinAnswer>;

@@ -12,7 +12,12 @@ export const WalletBalance = z.object({ wallet: z.enum(WALLETS), balanceCents: z
 export type WalletBalance = z.infer<typeof WalletBalance>;
 
 /** A youth as a resolved pass or a coupon names them. */
-export const Youth = z.object({ id: z.string(), givenName: z.string(), familyName: z.string(), birthDate: z.string() });
+export const Youth = z.object({
+  id: z.string(),
+  givenName: z.string(),
+  familyName: z.string(),
+  birthDate: z.string(),
+});
 export type Youth = z.infer<typeof Youth>;
 
 /** `200` answer to a pass resolution: who, their season and membership, their wallets now. */

@@ -37,10 +37,17 @@ export interface RegionServer {
   logs(): string;
 }
 
-function spawnServer(args: string[], adminKey: string): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
+function spawnServer(
+  args: string[],
+  adminKey: string,
+): Promise<{ child: ChildProcess; url: string; stderr: () => string }> {
   // The admin key goes in the environment, not on the command line, where any local user sees it (ps).
   const env = { ...process.env, REGION_ADMIN_KEY: adminKey };
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, ...args], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString('utf8')).slice(-200_000);

@@ -25,11 +25,21 @@ describe('no DOM in the core or the preload', () => {
     ['tsconfig.json', 'protocol/probe.ts'],
     ['tsconfig.preload.json', 'preload/probe.ts'],
   ])('%s refuses window and document (%s)', (tsconfig, probe) => {
-    const messages = diagnosticsOf(tsconfig, probe, 'export const url = window.location.href;\nexport const title = document.title;\n');
+    const messages = diagnosticsOf(
+      tsconfig,
+      probe,
+      'export const url = window.location.href;\nexport const title = document.title;\n',
+    );
     expect(messages.filter((m) => /^Cannot find name '(window|document)'/.test(m))).toHaveLength(2);
   });
 
   it('the renderer keeps it', () => {
-    expect(diagnosticsOf('tsconfig.renderer.json', 'renderer/src/probe.ts', 'export const url = window.location.href;\n')).toEqual([]);
+    expect(
+      diagnosticsOf(
+        'tsconfig.renderer.json',
+        'renderer/src/probe.ts',
+        'export const url = window.location.href;\n',
+      ),
+    ).toEqual([]);
   });
 });
