@@ -161,7 +161,15 @@ describe('Gestion, a manager through the UI alone', () => {
     await poll(() => served.till.journal.settings.get<{ folder: string }>('backup.config')?.folder).toBe(backupDir);
     for (let i = 0; i < 3; i++) {
       const before = readdirSyncSafe(backupDir).length;
+      // The first one made slow (its call held 1.5 s on the way): a task over a second shows a progress bar.
+      if (i === 0) await page.route('**/api/call/manage.backupNow', async (route) => (await new Promise((r) => setTimeout(r, 1500)), route.continue()));
       await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
+      if (i === 0) {
+        await page.locator('progress[data-task="backup"]').waitFor();
+        expect(await page.getByRole('button', { name: 'Sauvegarder maintenant' }).isDisabled()).toBe(true);
+        await page.locator('progress[data-task="backup"]').waitFor({ state: 'detached' });
+        await page.unroute('**/api/call/manage.backupNow');
+      }
       await poll(() => page.locator('[data-backup-last="ok"]').count()).toBe(1);
       await poll(() => readdirSyncSafe(backupDir).length).toBe(Math.min(before + 1, 2));
       // Copies are named to the second: two within one second would share a name.
