@@ -16,6 +16,7 @@ import { deviceSecretCipher } from '../secrets/os-keychain';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 import { appPaths } from './app-paths';
 import { createTillLogger, type TillLogger } from '../logging/logger';
+import { afterRendererGone } from './renderer-recovery';
 import { IPC_PRINT, IPC_PRINTERS } from '../../preload/contract/ipc';
 import { printRequestSchema, receiptPrintOptions } from '../receipt/print-options';
 
@@ -97,6 +98,15 @@ function createWindow(links: PageLinks): BrowserWindow {
   win.webContents.on('will-attach-webview', (event) => event.preventDefault());
   // Each load of the page (a reload too) gets a new port; the preload is listening before the page runs.
   win.webContents.on('dom-ready', () => links.pageLoaded(win.webContents));
+  // A dead renderer is reloaded (a bounded number of times): the session lives in the core and comes back.
+  const reloadsAt: number[] = [];
+  win.webContents.on('render-process-gone', (_event, details) => {
+    const decision = afterRendererGone(details.reason, reloadsAt, Date.now());
+    log('renderer gone', { reason: details.reason, exitCode: details.exitCode, ...decision });
+    if (decision.action !== 'reload' || win.isDestroyed()) return;
+    reloadsAt.push(Date.now());
+    win.webContents.reload();
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(rendererIndexUrl);
   return win;

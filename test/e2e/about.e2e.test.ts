@@ -37,4 +37,22 @@ describe('À propos / État', () => {
     await poll(() => page.locator('[data-pending]').textContent()).toBe('0 opération attend la Région.');
     expect(await page.getByRole('button', { name: 'Envoyer maintenant' }).isDisabled()).toBe(true);
   });
+
+  it('after the page crashes, a new renderer on the same address (the shell reloads on render-process-gone) finds the session', async () => {
+    const { page, served } = world;
+    await page.getByRole('heading', { name: 'À propos / État' }).waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    const crashed = page.waitForEvent('crash');
+    void cdp.send('Page.crash').catch(() => undefined);
+    await crashed;
+    // Playwright cannot reload a crashed page; a fresh renderer on the same address stands for Electron's reload.
+    const reloaded = await page.context().newPage();
+    world.page = reloaded;
+    await reloaded.goto(served.host.url);
+    // Nobody logs in again: the staff session lives in the core.
+    await reloaded.getByRole('navigation', { name: 'Menu principal' }).waitFor();
+    expect(await reloaded.getByRole('heading', { name: 'Qui est en caisse ?' }).count()).toBe(0);
+    expect(await reloaded.locator('.status-bar').textContent()).toContain('Claire');
+    expect(served.till.status().staff?.role).toBe('manager');
+  });
 });
