@@ -132,10 +132,14 @@ const relOf = (file) => path.relative(root, file).split(path.sep).join('/');
 
 /** @type {Map<string, string[]> | null} */
 let diskGraph = null;
+let graphReadAt = 0;
+/** A long-lived linter (an editor's) reads the tree again after this; one CLI run reads it about once. */
+const GRAPH_MAX_AGE_MS = 30_000;
 
 /** Every source file's relative imports, read once. @returns {Map<string, string[]>} */
 function graph() {
-  if (diskGraph) return diskGraph;
+  if (diskGraph && Date.now() - graphReadAt < GRAPH_MAX_AGE_MS) return diskGraph;
+  graphReadAt = Date.now();
   diskGraph = new Map();
   /** @param {string} dir */
   const walk = (dir) => {
