@@ -7,13 +7,26 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { z } from 'zod';
 import { assertRegionUrl } from './region-url';
-import { AnchorPage, AnchorReceipt, ArchiveKeyState, type AnchorRequest, type Ed25519PublicJwk } from '../../protocol/anchors';
+import {
+  AnchorPage,
+  AnchorReceipt,
+  ArchiveKeyState,
+  type AnchorRequest,
+  type Ed25519PublicJwk,
+} from '../../protocol/anchors';
 import { healthSchema, problemSchema } from './schemas';
-import { EnrollAnswer, Partner } from '../../protocol/partners';
+import { EnrollAnswer, Partner, type EnrollBody } from '../../protocol/partners';
 import { KeysAnswer, ResolvedPass } from '../../protocol/passes';
 import { CouponList, CouponRedeemed, CouponResolved } from '../../protocol/coupons';
 import { CheckinAnswer, Offer, Participant, type CheckinBody } from '../../protocol/offers';
-import { DebitAccepted, DebitPage, VoidAnswer, type CouponRedeemBody, type DebitBody, type VoidBody } from '../../protocol/debits';
+import {
+  DebitAccepted,
+  DebitPage,
+  VoidAnswer,
+  type CouponRedeemBody,
+  type DebitBody,
+  type VoidBody,
+} from '../../protocol/debits';
 import { StatementDetail, StatementList } from '../../protocol/statements';
 
 export type RegionOutcome<T> =
@@ -52,7 +65,9 @@ export class RegionClient {
   constructor(private readonly options: RegionClientOptions) {
     assertRegionUrl(options.baseUrl);
     this.http = axios.create({
-      ...(options.fetch ? { adapter: 'fetch' as const, env: { fetch: options.fetch } } : { adapter: 'http' as const }),
+      ...(options.fetch
+        ? { adapter: 'fetch' as const, env: { fetch: options.fetch } }
+        : { adapter: 'http' as const }),
       baseURL: options.baseUrl.replace(/\/?$/, '/'),
       timeout: options.timeoutMs ?? 8000,
       // We classify every status ourselves; axios must not throw on 4xx/5xx.
@@ -104,18 +119,34 @@ export class RegionClient {
       const problem = problemSchema.safeParse(res.data);
       if (problem.success) {
         // A problem's extension members (an anchor conflict names the anchor it contradicts) ride along.
-        const { code, detail, title: _title, status: _status, type: _type, ...extra } = res.data as Record<string, unknown> & { code: string; detail?: string };
-        const refused = { kind: 'refused' as const, status: res.status, code, ...(Object.keys(extra).length > 0 ? { extra } : {}) };
+        const {
+          code,
+          detail,
+          title: _title,
+          status: _status,
+          type: _type,
+          ...extra
+        } = res.data as Record<string, unknown> & { code: string; detail?: string };
+        const refused = {
+          kind: 'refused' as const,
+          status: res.status,
+          code,
+          ...(Object.keys(extra).length > 0 ? { extra } : {}),
+        };
         return typeof detail === 'string' ? { ...refused, detail } : refused;
       }
       if (res.status === 401) return { kind: 'refused', status: 401, code: 'UNAUTHORIZED' };
-      return { kind: 'refused', status: res.status, code: res.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED' };
+      return {
+        kind: 'refused',
+        status: res.status,
+        code: res.status === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED',
+      };
     }
     return { kind: 'unknown', detail: `HTTP ${res.status}` };
   }
 
   /** With `deviceId`: re-enrolment of that device of the partner (a new token; the old one stops working). */
-  enroll(body: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string; archiveKey?: Ed25519PublicJwk }) {
+  enroll(body: EnrollBody) {
     return this.request('POST', '/v1/devices/enroll', EnrollAnswer, body, false);
   }
   /** The journal's head at a moment the Region keeps (after a delivered batch, with a closure, after a restore). */
@@ -169,7 +200,11 @@ export class RegionClient {
     return this.request('GET', '/v1/offers', z.array(Offer));
   }
   participants(offerId: string) {
-    return this.request('GET', `/v1/offers/${encodeURIComponent(offerId)}/participants`, z.array(Participant));
+    return this.request(
+      'GET',
+      `/v1/offers/${encodeURIComponent(offerId)}/participants`,
+      z.array(Participant),
+    );
   }
   checkin(offerId: string, body: CheckinBody) {
     return this.request('POST', `/v1/offers/${encodeURIComponent(offerId)}/checkins`, CheckinAnswer, body);

@@ -2,22 +2,12 @@
 // are checked by the domain so that each gets its own code rather than a generic 400. The bodies a till
 // sends are defined once with the till, in protocol/ (debits.ts, statements.ts, anchors.ts).
 import { z } from 'zod';
-import { Ed25519PublicJwk } from '../../protocol/anchors';
 import { CATEGORIES } from '../../protocol/catalogue';
 import { Instant as instant } from '../../protocol/debits';
 
 const text = (max: number) => z.string().min(1).max(max);
 const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
-export const EnrollBody = z.object({
-  partnerId: text(64),
-  activationCode: text(64),
-  deviceName: text(100),
-  /** Re-enrolment: a till that lost its token enrols again as this device of the partner (new token, old one revoked). */
-  deviceId: text(64).optional(),
-  /** The till's archive-signing public key (region-api.md, Journal anchors). */
-  archiveKey: Ed25519PublicJwk.optional(),
-});
 export const AnchorsQuery = z.object({
   fromSeq: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
@@ -26,6 +16,7 @@ export { AnchorRequest, ArchiveKeyPut } from '../../protocol/anchors';
 export { CouponRedeemBody, DebitBody, VoidBody } from '../../protocol/debits';
 export { Month as MonthParam } from '../../protocol/statements';
 export { ResolvePassBody } from '../../protocol/passes';
+export { EnrollBody } from '../../protocol/partners';
 export { CouponResolveBody } from '../../protocol/coupons';
 export { CheckinBody } from '../../protocol/offers';
 
@@ -36,13 +27,22 @@ export const DebitsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-export const CouponsQuery = z.object({ status: z.enum(['reserved', 'redeemed', 'cancelled', 'expired']).optional() });
+export const CouponsQuery = z.object({
+  status: z.enum(['reserved', 'redeemed', 'cancelled', 'expired']).optional(),
+});
 
 // Admin
 const category = z.enum(CATEGORIES);
 const birthDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-export const AdminPartnerBody = z.object({ name: text(200), siret: z.string().regex(/^\d{14}$/), accreditations: z.array(category) });
-export const AdminPatchPartnerBody = z.object({ accreditations: z.array(category).optional(), status: z.enum(['active', 'suspended']).optional() });
+export const AdminPartnerBody = z.object({
+  name: text(200),
+  siret: z.string().regex(/^\d{14}$/),
+  accreditations: z.array(category),
+});
+export const AdminPatchPartnerBody = z.object({
+  accreditations: z.array(category).optional(),
+  status: z.enum(['active', 'suspended']).optional(),
+});
 export const AdminBeneficiaryBody = z.object({
   givenName: text(100),
   familyName: text(100),
@@ -76,7 +76,10 @@ export const AdminOfferBody = z.object({
   places: z.number().int().min(1).max(100_000),
   designation: z.enum(['registration', 'draw', 'invitation']),
 });
-export const AdminParticipantBody = z.object({ beneficiaryId: text(32), status: z.enum(['registered', 'winner', 'checked_in', 'cancelled']).default('registered') });
+export const AdminParticipantBody = z.object({
+  beneficiaryId: text(32),
+  status: z.enum(['registered', 'winner', 'checked_in', 'cancelled']).default('registered'),
+});
 export const AdminPayBody = z.object({ paidAt: instant.optional() }).default({});
 /** Re-dating a recorded debit (the back office's misfiled line, issue 17). */
 export const AdminRedateDebitBody = z.object({ occurredAt: instant });
