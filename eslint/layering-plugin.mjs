@@ -75,7 +75,11 @@ export function unitRefusal(from, to) {
         ? null
         : `${from} sits below ${to} in eslint/layers.mjs (a folder imports only those before it)`;
     }
-    return also.includes(to) ? null : `${from} may not import ${to}`;
+    const startsAt = /** @type {Record<string, string>} */ (also)[to];
+    if (startsAt === undefined) return `${from} may not import ${to}`;
+    return rank >= order.indexOf(startsAt)
+      ? null
+      : `${to} is reached only from ${prefix}${startsAt} up (eslint/layers.mjs)`;
   }
   const rule = units[from];
   if (!rule) return `${from} is not placed in eslint/layers.mjs`;

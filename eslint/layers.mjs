@@ -128,10 +128,12 @@ export const units = {
   root: { units: 'all', packages: 'any', why: 'tool configuration (vite, vitest)' },
 };
 
-/** Units reached from every main/ folder, beside the folders before it. */
-export const mainMayAlsoImport = ['protocol', 'preload/contract', 'native'];
-/** Units reached from every region-server/ folder, beside the folders before it. */
-export const regionServerMayAlsoImport = ['protocol'];
+/**
+ * Units outside main/ (and outside region-server/) that its folders reach, each from the folder named on:
+ * the published formats and the contract everywhere; the USB drivers only from the core up.
+ */
+export const mainMayAlsoImport = { protocol: 'files', 'preload/contract': 'files', native: 'core' };
+export const regionServerMayAlsoImport = { protocol: 'db' };
 
 /** Files that are test code wherever they live. */
 export const testFile = /(^|\/)(test|region-server\/test)\/|\.(test|e2e\.test|property\.test|bench)\.tsx?$/;

@@ -84,6 +84,10 @@ describe('import boundaries', () => {
     ],
     ['region-server/domain/bad.ts', "import { buildApp } from '../http/app';\nexport const x = buildApp;\n"],
     [
+      'main/journal/bad.ts',
+      "import { nodeHidBackend } from '../../native/hid';\nexport const x = nodeHidBackend;\n",
+    ],
+    [
       'main/newfolder/bad.ts',
       "import { openJournal } from '../journal/journal';\nexport const x = openJournal;\n",
     ],
@@ -106,6 +110,10 @@ describe('import boundaries', () => {
     ['main/core/ok.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n"],
     ['main/core/ok.ts', "import { openJournal } from '../journal/journal';\nexport const x = openJournal;\n"],
     ['main/outbox/ok.ts', "export { debitOutcome } from '../debit/outcome-view';\n"],
+    [
+      'main/core/ok.ts',
+      "import { nodeHidBackend } from '../../native/hid';\nexport const x = nodeHidBackend;\n",
+    ],
     [
       'protocol/ok.ts',
       "import { createHash } from 'node:crypto';\nimport { z } from 'zod';\nexport const x = [createHash, z];\n",
