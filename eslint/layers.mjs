@@ -1,5 +1,6 @@
 // @ts-check
-// Who may import whom, as data (the model: VS Code's code-layering, Signal's file-suffix rule).
+// Who may import whom, as data. The models: VS Code's code-layering (a layer imports only the layers below
+// it) and Signal's file-suffix rule (where a file sits says what it may use).
 // eslint/layering-plugin.mjs reads this table; test/lint/layering.test.ts proves it refuses each hole.
 //
 // A file belongs to one *unit*: a folder of main/ (main/journal), of region-server/ (region-server/domain),
@@ -16,8 +17,9 @@
  * - secrets: the device secret and its cipher (writes durably through files).
  * - journal: the append-only chain; it needs only SQLite.
  * - transport: the dispatch table over the contract (validation, role, errors as codes); it knows the
- *   journal's storage errors and nothing of the core, so the core builds its table with it. (The issue
- *   drew "core < transport"; the code's only edge is core → transport's types, so transport sits below.)
+ *   journal's storage errors and nothing of the core, so the core builds its table with it. (Issue 18
+ *   drew "core < transport/host"; the only edge between them is core → transport (the handlers' types,
+ *   createDispatch), so transport sits below the core and host above it.)
  * - logging: the log and the call log, which wraps a dispatch.
  * - staff, privacy, diagnostic, backup, pass: read the journal (or SQLite) and nothing above.
  * - region: the Région client, its link and reachability (journal for the link's settings, secrets).
