@@ -10,7 +10,7 @@
 // message it receives.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CallName, CallResult, EventName, TillApi } from './contract';
-import { EVENT_NAME_LIST, IPC_PORT, IPC_PRINT, IPC_PRINTERS, type PortCall } from './contract/ipc';
+import { EVENT_NAME_LIST, IPC_PORT, IPC_PRINT, IPC_PRINTERS, IPC_UPDATE_STATE, type PortCall } from './contract/ipc';
 
 type Listener = (payload: unknown) => void;
 /** What the preload uses of the page's MessagePort: its tsconfig has no DOM, so nothing else is reachable. */
@@ -91,10 +91,11 @@ const api: TillApi = {
 
 contextBridge.exposeInMainWorld('till', api satisfies TillApi);
 
-// The shell's print broker (main/shell/shell.ts): a receipt printed silently on the counter's printer
-// (webContents.print in the main process), and the printers' names for Réglages. Two functions, nothing
-// else of ipcRenderer; the main process checks the page and the options.
-contextBridge.exposeInMainWorld('tillPrint', {
+// The shell's broker (main/shell/shell.ts): a receipt printed silently on the counter's printer
+// (webContents.print in the main process), the printers' names for Réglages, and the updater's state for
+// À propos. Three functions, nothing else of ipcRenderer; the main process checks the page and the options.
+contextBridge.exposeInMainWorld('tillShell', {
   print: (options: { deviceName: string | null; widthMm: 80 | 58 }) => ipcRenderer.invoke(IPC_PRINT, options),
   printers: () => ipcRenderer.invoke(IPC_PRINTERS),
+  updateState: () => ipcRenderer.invoke(IPC_UPDATE_STATE),
 });

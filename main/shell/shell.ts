@@ -17,7 +17,7 @@ import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 import { appPaths } from './app-paths';
 import { createTillLogger, type TillLogger } from '../logging/logger';
 import { afterRendererGone } from './renderer-recovery';
-import { IPC_PRINT, IPC_PRINTERS } from '../../preload/contract/ipc';
+import { IPC_PRINT, IPC_PRINTERS, IPC_UPDATE_STATE } from '../../preload/contract/ipc';
 import { printRequestSchema, receiptPrintOptions } from '../receipt/print-options';
 
 // The UI is served from app://till/ (app-scheme.ts), never file://: see security-policy.ts, APP_SCHEME.
@@ -153,11 +153,13 @@ if (!app.requestSingleInstanceLock()) {
         },
       });
       const stopWatch = watchInstallMoments(auto, core, { info: (m, d) => shellLog().log(m, d), warn: (m, d) => shellLog().warn(m, d) });
-      return { stop: () => (stopWatch(), auto.stop()) };
+      return { stop: () => (stopWatch(), auto.stop()), state: () => auto.state() };
     }).catch((error: unknown) => {
       log('updates not started', { error: String(error) });
-      return { stop: () => undefined };
+      return { stop: () => undefined, state: () => null };
     });
+    // À propos shows the updater's state; only our page asks.
+    ipcMain.handle(IPC_UPDATE_STATE, async (event) => (isAppUrl(event.sender.getURL(), rendererIndexUrl) ? (await updates).state() : null));
     let win = createWindow(links);
     app.on('second-instance', () => {
       if (win.isDestroyed()) win = createWindow(links);

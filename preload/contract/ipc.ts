@@ -7,9 +7,11 @@
  * after the core process restarts: the preload switches to it.
  */
 export const IPC_PORT = 'till:port';
-/** The shell's print broker (main/shell/shell.ts): a receipt printed silently on a system printer, and the printers' names. */
+/** The shell's broker (main/shell/shell.ts): a receipt printed silently on a system printer, the printers' names. */
 export const IPC_PRINT = 'till:print';
 export const IPC_PRINTERS = 'till:printers';
+/** The shell's updater state, for the À propos screen (main/shell/updater.ts UpdateState). */
+export const IPC_UPDATE_STATE = 'till:update-state';
 export const EVENT_NAME_LIST = ['scan', 'status', 'debit', 'progress', 'update'] as const;
 
 /** Renderer → core, over the port. `id` pairs the answer with the call. */

@@ -90,4 +90,42 @@ describe('a receipt after each sale', () => {
     // The page itself printed nothing this time.
     expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(2);
   });
+
+  it("in Electron, prints silently through the shell's broker on the chosen printer and roll", async () => {
+    served.must(await served.till.dispatch('printer.configure', { kind: 'system', deviceName: 'EPSON_TM_T20III', width: 58, autoPrint: true }));
+    // What the Electron preload exposes (preload/preload.ts, tillShell), recording instead of printing.
+    const electronPage = await page.context().newPage();
+    await electronPage.addInitScript(() => {
+      const w = window as unknown as { printCalls: number; print: () => void; shellPrints: unknown[]; tillShell: unknown };
+      w.printCalls = 0;
+      w.print = () => void (w.printCalls += 1);
+      w.shellPrints = [];
+      w.tillShell = {
+        print: async (options: unknown) => (w.shellPrints.push(options), { ok: true }),
+        printers: async () => [{ name: 'EPSON_TM_T20III', displayName: 'EPSON TM-T20III' }],
+        updateState: async () => ({ status: 'ready', version: '0.2.0' }),
+      };
+    });
+    const previous = page;
+    page = electronPage;
+    try {
+      await page.goto(served.host.url);
+      await sell('Noé');
+      await page.locator('article.receipt').waitFor();
+      await poll(() => page.evaluate(() => (window as unknown as { shellPrints: unknown[] }).shellPrints)).toEqual([{ deviceName: 'EPSON_TM_T20III', widthMm: 58 }]);
+      expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(0);
+      expect(await page.locator('#receipt-page-size').textContent()).toBe('@page { size: 58mm 297mm; margin: 2mm; }');
+      await page.getByRole('status').filter({ hasText: 'Ticket imprimé.' }).waitFor();
+      // Réglages lists the shell's printers, and À propos the updater's state.
+      await page.keyboard.press('F6');
+      const printers = page.locator('section[aria-labelledby="printer-title"] select').nth(1);
+      await printers.locator('option').nth(1).waitFor({ state: 'attached' });
+      expect(await printers.locator('option').allTextContents()).toEqual(['Imprimante par défaut', 'EPSON TM-T20III']);
+      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'À propos' }).click();
+      expect(await page.locator('[data-update]').textContent()).toContain('version 0.2.0 prête');
+    } finally {
+      page = previous;
+      await electronPage.close();
+    }
+  });
 });

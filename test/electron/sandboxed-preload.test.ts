@@ -28,9 +28,9 @@ interface ExposedTill {
 }
 
 function exposedTill(run: SandboxRun): ExposedTill {
-  // `till` (the contract) and `tillPrint` (the shell's print broker: print and printers, nothing else).
-  expect(run.exposed.map((e) => e.key)).toEqual(['till', 'tillPrint']);
-  expect(Object.keys(run.exposed[1]!.api as object).sort()).toEqual(['print', 'printers']);
+  // `till` (the contract) and `tillShell` (the shell's broker: print, printers, the updater's state; nothing else).
+  expect(run.exposed.map((e) => e.key)).toEqual(['till', 'tillShell']);
+  expect(Object.keys(run.exposed[1]!.api as object).sort()).toEqual(['print', 'printers', 'updateState']);
   return run.exposed[0]!.api as ExposedTill;
 }
 
@@ -40,7 +40,7 @@ describe('the sandboxed preload bundle', () => {
     expect(sandboxedPreloadProblems(code)).toEqual([]);
   });
 
-  it('runs with only Electron\'s parameters and exposes `till` and the print broker, nothing else', () => {
+  it('runs with only Electron\'s parameters and exposes `till` and the shell\'s broker, nothing else', () => {
     const run = runSandboxedPreload(code);
     const till = exposedTill(run);
     expect(Object.keys(till).sort()).toEqual(['invoke', 'on', 'transport']);

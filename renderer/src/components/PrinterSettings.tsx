@@ -7,6 +7,7 @@ import type { PrinterSettingsView, TillErrorValue } from '../../../preload/contr
 import { useTill } from '../till-context';
 import { useShell } from '../shell/shell-context';
 import { ErrorBanner } from './ErrorBanner';
+import { tillShell } from '../manage/shell-bridge';
 
 export function PrinterSettings() {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function PrinterSettings() {
 
   useEffect(() => {
     void till.invoke('printer.settings', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
-    void window.tillPrint?.printers().then(setPrinters);
+    void tillShell()?.printers().then(setPrinters);
   }, [till]);
 
   if (!settings) return <ErrorBanner error={error} />;

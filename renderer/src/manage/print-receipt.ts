@@ -5,18 +5,7 @@
 //   webContents.print({ silent: true, deviceName })), with the browser's print dialog elsewhere.
 import type { PrinterSettingsView, TillApi, TillErrorValue } from '../../../preload/contract';
 import './receipt-print.css';
-
-/** The shell's print broker, exposed by the Electron preload (preload/preload.ts); absent in a browser. */
-export interface TillPrintApi {
-  print(options: { deviceName: string | null; widthMm: 80 | 58 }): Promise<{ ok: boolean; reason?: string }>;
-  printers(): Promise<{ name: string; displayName: string }[]>;
-}
-
-declare global {
-  interface Window {
-    tillPrint?: TillPrintApi;
-  }
-}
+import './shell-bridge';
 
 const PAGE_STYLE_ID = 'receipt-page-size';
 
@@ -42,8 +31,9 @@ export async function printReceipt(till: TillApi, debitId: string, settings: Pri
     return r.ok ? { ok: true, via: 'network' } : { ok: false, error: r.error };
   }
   setReceiptPage(settings.width, win.document);
-  if (win.tillPrint) {
-    const r = await win.tillPrint.print({ deviceName: settings.deviceName, widthMm: settings.width });
+  const shell = win.tillShell;
+  if (shell) {
+    const r = await shell.print({ deviceName: settings.deviceName, widthMm: settings.width });
     return r.ok ? { ok: true, via: 'silent' } : { ok: false, error: { code: 'PRINTER_UNREACHABLE', ...(r.reason ? { detail: r.reason } : {}) } };
   }
   win.print();

@@ -9,6 +9,7 @@ import { useShell } from '../shell/shell-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { formatCents } from '../format/money';
 import { formatDateTime } from '../format/dates';
+import { tillShell, type ShellUpdateState } from '../manage/shell-bridge';
 
 export function AboutScreen() {
   const { t, i18n } = useTranslation();
@@ -19,6 +20,9 @@ export function AboutScreen() {
   const [error, setError] = useState<TillErrorValue | null>(null);
   // The queue's size when "Envoyer maintenant" was pressed: the bar measures the drain against it.
   const [drainFrom, setDrainFrom] = useState<number | null>(null);
+  // The updater lives in Electron's main process: asked through the shell's broker; a browser has none.
+  const [update, setUpdate] = useState<ShellUpdateState | null | 'browser'>(tillShell() ? null : 'browser');
+  useEffect(() => void tillShell()?.updateState().then(setUpdate), []);
   const pending = shell.status.pendingCount;
   const load = useCallback(() => void till.invoke('about.get', {}).then((r) => (r.ok ? setAbout(r.value) : setError(r.error))), [till]);
   useEffect(load, [load]);
@@ -29,6 +33,14 @@ export function AboutScreen() {
     seen.current = pending;
     if (pending === 0) setDrainFrom(null);
   }, [pending, load]);
+
+  function updateText(u: ShellUpdateState | null | 'browser'): string {
+    if (u === 'browser') return t('manage.about.updateBrowser');
+    if (u === null) return '—';
+    if (u.status === 'downloading' || u.status === 'ready') return t(`manage.about.updateState.${u.status}`, { version: u.version });
+    if (u.status === 'disabled') return t('manage.about.updateState.disabled', { reason: u.reason });
+    return t(`manage.about.updateState.${u.status}`);
+  }
 
   async function sendNow() {
     setError(null);
@@ -54,6 +66,8 @@ export function AboutScreen() {
               <dd>{about.versions.chromium ?? navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? '—'}</dd>
               <dt>Node.js</dt>
               <dd>{about.versions.node}</dd>
+              <dt>{t('manage.about.update')}</dt>
+              <dd data-update={update === null ? 'unknown' : update === 'browser' ? 'browser' : update.status}>{updateText(update)}</dd>
               <dt>{t('manage.about.schema')}</dt>
               <dd>{about.versions.journalSchema}</dd>
               <dt>{t('manage.about.device')}</dt>
