@@ -1,22 +1,40 @@
 // A typed client for the reference server's /admin calls (region-api.md, "own extras"), over fetch.
 // Used by the `region` command-line tool and by every test through test/support/region-server.ts.
 import type { AnchorItem, ArchiveKeyRecord } from '../protocol/anchors';
-import type { Category, Wallet } from '../protocol/catalogue';
+import type { Category } from '../protocol/catalogue';
 import type { LedgerItem } from '../protocol/debits';
 import type { WalletBalance } from '../protocol/passes';
+import type { OfflinePolicy } from '../protocol/passes';
 import type { Jwk } from '../protocol/signing-keys';
+import type { z } from 'zod';
+import type {
+  AdminBeneficiaryBody,
+  AdminCouponBody,
+  AdminFaultsBody,
+  AdminMintPassBody,
+  AdminOfferBody,
+  AdminOfflineBody,
+  AdminParticipantBody,
+  AdminPartnerBody,
+  AdminPatchPartnerBody,
+} from './http/schemas';
+
+/** What a call sends is what the server parses it with (http/schemas.ts): one definition. */
+type Body<T extends z.ZodType> = z.input<T>;
 
 export type { Category, LedgerItem, WalletBalance };
 
-export interface Faults {
-  latencyMs?: number;
-  errorRate?: number;
-  dropAfterCommitRate?: number;
-}
+export type Faults = Body<typeof AdminFaultsBody>;
 
 export interface DeviceAudit {
   device: { id: string; partnerId: string; name: string; enrolledAt: string };
-  partner: { id: string; name: string; siret: string; accreditations: Category[]; status: 'active' | 'suspended' };
+  partner: {
+    id: string;
+    name: string;
+    siret: string;
+    accreditations: Category[];
+    status: 'active' | 'suspended';
+  };
   archiveKeys: ArchiveKeyRecord[];
   /** Every anchor received, by seq then arrival, refused ones included (with `conflict`). */
   anchors: AnchorItem[];
@@ -44,7 +62,10 @@ export class AdminClient {
   async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${this.url}${path}`, {
       method,
-      headers: { 'x-admin-key': this.adminKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        'x-admin-key': this.adminKey,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
@@ -53,13 +74,13 @@ export class AdminClient {
     return parsed as T;
   }
 
-  createPartner(input: { name: string; siret: string; accreditations: Category[] }): Promise<{ id: string; activationCode: string }> {
+  createPartner(input: Body<typeof AdminPartnerBody>): Promise<{ id: string; activationCode: string }> {
     return this.call('POST', '/admin/partners', input);
   }
   newActivationCode(partnerId: string): Promise<{ activationCode: string }> {
     return this.call('POST', `/admin/partners/${encodeURIComponent(partnerId)}/activation-codes`);
   }
-  patchPartner(partnerId: string, patch: { accreditations?: Category[]; status?: 'active' | 'suspended' }): Promise<unknown> {
+  patchPartner(partnerId: string, patch: Body<typeof AdminPatchPartnerBody>): Promise<unknown> {
     return this.call('PATCH', `/admin/partners/${encodeURIComponent(partnerId)}`, patch);
   }
   /**
@@ -67,18 +88,9 @@ export class AdminClient {
    * pupil under 15 eligible to Atouts Livre; joined 1 July–31 May; once per season per person): a broken
    * rule is an AdminError with AGE_NOT_ELIGIBLE, ATOUTS_LIVRE_REQUIRED, JOINING_CLOSED or ALREADY_MEMBER.
    */
-  createBeneficiary(input: {
-    givenName: string;
-    familyName: string;
-    birthDate: string;
-    season?: number;
-    /** Defaults to the server's now (in June: the last instant of 31 May, when joining closed). */
-    joinedAt?: string;
-    lyceen?: boolean;
-    atoutsLivreEligible?: boolean;
-    membership?: 'active' | 'inactive';
-    wallets?: Partial<Record<Wallet, number>>;
-  }): Promise<{ id: string; season: number; joinedAt: string; wallets: WalletBalance[] }> {
+  createBeneficiary(
+    input: Body<typeof AdminBeneficiaryBody>,
+  ): Promise<{ id: string; season: number; joinedAt: string; wallets: WalletBalance[] }> {
     return this.call('POST', '/admin/beneficiaries', input);
   }
   beneficiary(id: string): Promise<{
@@ -96,10 +108,10 @@ export class AdminClient {
   setMembership(id: string, membership: 'active' | 'inactive'): Promise<unknown> {
     return this.call('PATCH', `/admin/beneficiaries/${encodeURIComponent(id)}`, { membership });
   }
-  async mintPass(input: { beneficiaryId: string; iat?: number; ttlSeconds?: number }): Promise<string> {
+  async mintPass(input: Body<typeof AdminMintPassBody>): Promise<string> {
     return (await this.call<{ token: string }>('POST', '/admin/tokens/pass', input)).token;
   }
-  createCoupon(input: { beneficiaryId: string; partnerId: string; category: 'SPORT' | 'ARTISTIC'; amountCents: number; expiresAt?: string }): Promise<{
+  createCoupon(input: Body<typeof AdminCouponBody>): Promise<{
     id: string;
     code: string;
     token: string;
@@ -109,21 +121,17 @@ export class AdminClient {
   cancelCoupon(id: string): Promise<unknown> {
     return this.call('POST', `/admin/coupons/${encodeURIComponent(id)}/cancel`);
   }
-  createOffer(input: {
-    partnerId: string;
-    title: string;
-    startsAt: string;
-    endsAt: string;
-    places: number;
-    designation: 'registration' | 'draw' | 'invitation';
-  }): Promise<{ id: string }> {
+  createOffer(input: Body<typeof AdminOfferBody>): Promise<{ id: string }> {
     return this.call('POST', '/admin/offers', input);
   }
-  addParticipant(offerId: string, input: { beneficiaryId: string; status?: 'registered' | 'winner' | 'checked_in' | 'cancelled' }): Promise<unknown> {
+  addParticipant(offerId: string, input: Body<typeof AdminParticipantBody>): Promise<unknown> {
     return this.call('POST', `/admin/offers/${encodeURIComponent(offerId)}/participants`, input);
   }
   /** The back office re-dates a recorded debit (a line misfiled into another month); refused in a closed month. */
-  redateDebit(debitId: string, occurredAt: string): Promise<{ id: string; occurredAt: string; month: string }> {
+  redateDebit(
+    debitId: string,
+    occurredAt: string,
+  ): Promise<{ id: string; occurredAt: string; month: string }> {
     return this.call('PATCH', `/admin/debits/${encodeURIComponent(debitId)}`, { occurredAt });
   }
   closeMonth(month: string): Promise<{ month: string; closedAt: string }> {
@@ -147,7 +155,7 @@ export class AdminClient {
   setFaults(faults: Faults): Promise<Required<Faults>> {
     return this.call('PUT', '/admin/faults', faults);
   }
-  setOfflinePolicy(policy: { enabled?: boolean; floorLimitCents?: number; maxOfflineHours?: number }): Promise<{ enabled: boolean; floorLimitCents: number; maxOfflineHours: number }> {
+  setOfflinePolicy(policy: Body<typeof AdminOfflineBody>): Promise<OfflinePolicy> {
     return this.call('PUT', '/admin/offline', policy);
   }
   async rotateKey(): Promise<Jwk> {
@@ -157,4 +165,3 @@ export class AdminClient {
     return this.call('DELETE', `/admin/keys/${encodeURIComponent(kid)}`);
   }
 }
-
