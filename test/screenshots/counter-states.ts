@@ -56,7 +56,7 @@ try {
     await page.goto(served.host.url);
     await page.getByRole('heading', { name: 'Scannez le QR code du jeune' }).waitFor();
 
-    const token = await pass(...size.youths[0]);
+    const token = await pass(size.youths[0][0], size.youths[0][1]);
     await scan(page, token);
     await page.locator('.holder').waitFor();
     await shot(page, 'card', size.width);
@@ -73,7 +73,7 @@ try {
     await shot(page, 'refused', size.width);
 
     await region.admin.setFaults({ errorRate: 1 });
-    await scan(page, await pass(...size.youths[1]));
+    await scan(page, await pass(size.youths[1][0], size.youths[1][1]));
     await page.locator('.pass-card[data-source="offline"]').waitFor();
     await page.getByLabel('Prix (€)').fill('6,00');
     await shot(page, 'offline', size.width);
