@@ -76,6 +76,11 @@ describe('an 80 mm receipt on a network printer', () => {
     expect(job.lines.find((l) => l.startsWith('Reste à payer'))).toMatch(/2,50 €$/);
   });
 
+  it("names the youth by first name (with the initials) and the cashier the receipt carries", () => {
+    const job = readJob(Buffer.from(escposReceipt({ ...receipt, holderFirstName: 'Léa', cashierName: 'Claire Dubois' }, { cashierName: 'ignored' }, 80)));
+    expect(job.lines).toEqual(expect.arrayContaining(['Bénéficiaire : Léa (L. M.)', 'Caisse tenue par : Claire Dubois']));
+  });
+
   it('says PRINTER_UNREACHABLE when nothing listens', async () => {
     const closed = await startFakePrinter();
     const port = closed.port;

@@ -40,12 +40,13 @@ export function receiptLines(receipt: Receipt, extras: PrintedReceiptExtras): { 
     { left: '' },
     { left: `Caisse : ${receipt.deviceName}` },
   ];
-  if (extras.cashierName) lines.push({ left: `Caisse tenue par : ${extras.cashierName}` });
+  const cashier = receipt.cashierName ?? extras.cashierName;
+  if (cashier) lines.push({ left: `Caisse tenue par : ${cashier}` });
   lines.push(
     { left: `Le ${PARIS.format(new Date(receipt.occurredAt)).replace(' ', ' à ')}` },
     { left: `Paiement n° ${receipt.deviceSeq}` },
     { left: `Réf. ${receipt.debitId}` },
-    { left: `Bénéficiaire : ${receipt.holderInitials}` },
+    { left: `Bénéficiaire : ${receipt.holderFirstName ? `${receipt.holderFirstName} (${receipt.holderInitials})` : receipt.holderInitials}` },
     { left: '' },
     { left: `${CATEGORY_FR[receipt.category]} - ${ITEM_FR[receipt.item]}${receipt.discipline ? ` (${receipt.discipline})` : ''}` },
     { left: 'Prix', right: euros(receipt.priceCents) },

@@ -31,7 +31,7 @@ export function initialsOf(person: Pick<Person, 'givenName' | 'familyName'> | un
   return [initials(person.givenName), initials(person.familyName)].filter(Boolean).join(' ');
 }
 
-export function buildReceipt(state: DebitState, issuer: ReceiptIssuer | null, holder: Person | undefined): Receipt {
+export function buildReceipt(state: DebitState, issuer: ReceiptIssuer | null, holder: Person | undefined, cashierName: string | null = null): Receipt {
   if (!issuer) throw new TillError('NOT_ENROLLED');
   return {
     partnerName: issuer.partnerName,
@@ -48,6 +48,8 @@ export function buildReceipt(state: DebitState, issuer: ReceiptIssuer | null, ho
     remainderCents: state.priceCents - state.amountCents,
     walletBalanceCents: state.walletBalanceCents,
     holderInitials: initialsOf(holder),
+    holderFirstName: holder?.givenName ?? null,
+    cashierName,
     status: contractStatus(state.status),
     mode: state.mode,
   };

@@ -65,6 +65,10 @@ export interface Receipt {
   walletBalanceCents: number | null;
   /** "L. M." — initials only: a receipt leaves the counter. */
   holderInitials: string;
+  /** The youth's first name (issue 16's receipt names it); never the family name nor the birth date. Null once purged. */
+  holderFirstName?: string | null;
+  /** Who served: the staff member's name as the staff list has it. */
+  cashierName?: string | null;
   status: DebitStatus;
   mode: 'online' | 'offline';
 }

@@ -83,12 +83,25 @@ describe('a receipt after each sale', () => {
     await page.locator('[data-status="accepted"]').waitFor();
     await poll(() => printer.jobs.length).toBe(1);
     const job = readJob(printer.jobs[0]!.bytes);
-    expect(job.lines).toEqual(expect.arrayContaining(['Cinéma Le Café des Images', 'Bénéficiaire : I. M.', 'Caisse tenue par : Claire']));
+    expect(job.lines).toEqual(expect.arrayContaining(['Cinéma Le Café des Images', 'Bénéficiaire : Inès (I. M.)', 'Caisse tenue par : Claire']));
     expect(job.lines.find((l) => l.startsWith('Part Atouts'))).toMatch(/7,00 €$/);
     expect(job.codepages).toEqual(['cp858']);
     expect(job.cuts).toEqual(['full']);
     // The page itself printed nothing this time.
     expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(2);
+
+    // A reprint from the journal: the sale's entry, "Réimprimer le ticket", then print.
+    await page.keyboard.press('F4');
+    await page.locator('input[name="search"]').fill('inès');
+    await poll(() => page.locator('.journal-table tbody tr').count()).toBe(1);
+    await page.locator('input[name="search"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').getByRole('button', { name: 'Réimprimer le ticket' }).click();
+    await page.getByRole('dialog').locator('article.receipt').waitFor();
+    await page.getByRole('button', { name: 'Imprimer ou enregistrer en PDF (Alt+I)' }).click();
+    await poll(() => printer.jobs.length).toBe(2);
+    expect(readJob(printer.jobs[1]!.bytes).lines).toEqual(expect.arrayContaining(['Bénéficiaire : Inès (I. M.)']));
   });
 
   it("in Electron, prints silently through the shell's broker on the chosen printer and roll", async () => {

@@ -23,7 +23,8 @@ export function debitHandlers(ctx: TillContext, engine: DebitEngine): Pick<Handl
       if (!state) throw new TillError('UNKNOWN_DEBIT', input.debitId);
       const config = ctx.link.config();
       const issuer = config && { partnerName: config.partner.name, partnerSiret: config.partner.siret, deviceName: config.deviceName };
-      return buildReceipt(state, issuer, ctx.journal.persons.get(state.beneficiaryId));
+      const cashierName = ctx.staff.views().find((s) => s.id === state.cashierId)?.name ?? null;
+      return buildReceipt(state, issuer, ctx.journal.persons.get(state.beneficiaryId), cashierName);
     },
   };
 }

@@ -40,7 +40,7 @@ it('prints on the network printer a manager chose, and a cashier may print but n
   await expect.poll(() => printer.jobs.length).toBe(2);
   for (const job of printer.jobs) {
     const read = readJob(job.bytes);
-    expect(read.lines).toEqual(expect.arrayContaining(['Théâtre des Arts', 'Caisse tenue par : Claire', 'Bénéficiaire : L. M.']));
+    expect(read.lines).toEqual(expect.arrayContaining(['Théâtre des Arts', 'Caisse tenue par : Claire', 'Bénéficiaire : Léa (L. M.)']));
     expect(read.lines.find((l) => l.startsWith('Reste à payer'))).toMatch(/2,50 €$/);
     for (const line of read.lines) expect(line.length).toBeLessThanOrEqual(32);
     expect(read.cuts).toEqual(['full']);

@@ -87,7 +87,13 @@ export function ReceiptView({ debitId, onBack, autoPrint = false, initialError =
             <dt>{t('receipt.balance')}</dt>
             <dd>{money(receipt.walletBalanceCents)}</dd>
             <dt>{t('receipt.holder')}</dt>
-            <dd>{receipt.holderInitials}</dd>
+            <dd>{receipt.holderFirstName ? `${receipt.holderFirstName} (${receipt.holderInitials})` : receipt.holderInitials}</dd>
+            {receipt.cashierName && (
+              <>
+                <dt>{t('manage.printer.cashier')}</dt>
+                <dd>{receipt.cashierName}</dd>
+              </>
+            )}
             <dt>{t('receipt.status')}</dt>
             <dd>{t(`status.${receipt.status}`)}</dd>
             <dt>{t('receipt.mode')}</dt>

@@ -92,6 +92,8 @@ export const manageEn: Words<typeof manageFr> = {
     save: 'Save the printer',
     saved: 'Printer saved.',
     printed: 'Receipt printed.',
+    cashier: 'Served by',
+    reprint: 'Print the receipt again',
   },
   update: {
     title: 'Updates',

@@ -88,6 +88,8 @@ export const manageFr = {
     save: "Enregistrer l'imprimante",
     saved: 'Imprimante enregistrée.',
     printed: 'Ticket imprimé.',
+    cashier: 'Caisse tenue par',
+    reprint: 'Réimprimer le ticket',
   },
   update: {
     title: 'Mises à jour',

@@ -14,6 +14,7 @@ import { formatDateTime, parisToday, voidWindowOpen } from '../format/dates';
 import { VoidWindowNote } from '../components/VoidWindowNote';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { VoidDialog } from '../components/VoidDialog';
+import { ReceiptView } from '../components/ReceiptView';
 import { DateField } from '../components/DateField';
 
 const STATUSES: DebitStatus[] = ['accepted', 'offline_accepted', 'refused', 'pending', 'voided'];
@@ -302,6 +303,8 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
   const [entry, setEntry] = useState<EntryView | null>(null);
   const [error, setError] = useState<TillErrorValue | null>(null);
   const [voiding, setVoiding] = useState(false);
+  // The receipt of a sale, again (a youth who lost it, the printer out of paper): printed where Réglages says.
+  const [reprinting, setReprinting] = useState(false);
   const closeButton = useRef<HTMLButtonElement>(null);
   const voidButton = useRef<HTMLButtonElement>(null);
   const wasVoiding = useRef(false);
@@ -334,7 +337,9 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
       }}
     >
       <h2 id="entry-title">{t('journal.detail', { seq: row.deviceSeq })}</h2>
-      {voiding ? (
+      {reprinting ? (
+        <ReceiptView debitId={row.debitId} onBack={() => setReprinting(false)} />
+      ) : voiding ? (
         <VoidDialog row={row} isManager={isManager} managers={managers} cashierName={cashierName} onCancel={() => setVoiding(false)} onVoided={onVoided} />
       ) : (
         <>
@@ -374,6 +379,11 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
             <button ref={closeButton} type="button" onClick={onClose}>
               {t('journal.close')}
             </button>
+            {held && (
+              <button type="button" onClick={() => setReprinting(true)}>
+                {t('manage.printer.reprint')}
+              </button>
+            )}
             {held && (
               <button ref={voidButton} type="button" className="danger" aria-keyshortcuts="Alt+V" disabled={!voidable} onClick={() => setVoiding(true)}>
                 {t('void.action')}
