@@ -17,6 +17,7 @@ import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 import { appPaths } from './app-paths';
 import { createTillLogger, type TillLogger } from '../logging/logger';
 import { afterRendererGone } from './renderer-recovery';
+import { downloadAllowed } from './download-policy';
 import { IPC_PRINT, IPC_PRINTERS, IPC_UPDATE_STATE } from '../../preload/contract/ipc';
 import { printRequestSchema, receiptPrintOptions } from '../receipt/print-options';
 
@@ -66,7 +67,7 @@ function hardenSession(): void {
   // (shell/browser/electron_download_manager_delegate.cc: OnDownloadPathGenerated → file_dialog::ShowSaveDialog
   // with the item's save-dialog options). Any other download is refused.
   ses.on('will-download', (event, item, contents) => {
-    if (!contents || !isAppUrl(contents.getURL(), rendererIndexUrl) || !item.getURL().startsWith('blob:')) {
+    if (!downloadAllowed(contents ? contents.getURL() : null, item.getURL(), rendererIndexUrl)) {
       event.preventDefault();
       return;
     }
