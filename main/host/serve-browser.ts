@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { CoreSupervisor } from '../core-process/supervisor';
 import { nodeCoreLauncher } from '../core-process/node-launcher';
 import { startBrowserHost } from './browser-host';
+import { createTillLogger } from '../logging/logger';
 
 const { values } = parseArgs({
   options: {
@@ -26,8 +27,8 @@ const { values } = parseArgs({
 
 const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.atouts-till'));
 const keyFile = resolve(values['key-file'] ?? join(homedir(), '.config', 'atouts-till', 'host.key'));
-const log = (message: string, fields?: Record<string, unknown>) =>
-  process.stderr.write(`${JSON.stringify({ message, process: 'host', ...fields })}\n`);
+// The host's lines join the core's in --data-dir/logs (main/logging/logger.ts), echoed to stderr as before.
+const { log } = createTillLogger({ dir: join(dataDir, 'logs'), processName: 'host', echo: (line) => void process.stderr.write(line) });
 
 const core = new CoreSupervisor({
   launch: nodeCoreLauncher({
