@@ -5,7 +5,7 @@
 // Also: an uncaught error in the core is logged, and the core restarts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CoreSupervisor } from '../../main/core-process/supervisor';
@@ -210,6 +210,10 @@ describe('the core process under its supervisor', () => {
         .map((line) => JSON.parse(line) as { error: string });
       expect(uncaught).toHaveLength(1);
       expect(uncaught[0]!.error).toContain('boom: a bug in the core');
+      // The same line is in the core's log file (main/logging/: --data-dir/logs in browser mode), for support.
+      const logFile = readFileSync(join(dataDir, 'logs', 'till-core.log'), 'utf8');
+      expect(logFile.split('\n').filter((line) => line.includes('core uncaught error'))).toHaveLength(1);
+      expect(logFile).toContain('boom: a bug in the core');
       expect(must<{ enrolled: boolean }>(await core.call('till.status', {})).enrolled).toBe(false);
       // The crashed core closed its journal on the way out; the new one opened it again.
       expect(entriesOf(dataDir, 'STARTUP')).toHaveLength(2);
