@@ -19,6 +19,7 @@ import type { RegionHandle } from '../support/region-server';
 import type { ServedTill } from '../support/served-till';
 import { useServedPage } from '../support/served-page';
 import { makeTempDir } from '../support/tmp';
+import { tamperConnection } from '../support/journal-fixtures';
 import { expectAccessible } from '../support/ui-page';
 
 let region: RegionHandle;
@@ -219,6 +220,17 @@ describe('Gestion, a manager through the UI alone', () => {
     expect(written).toHaveLength(4);
     expect(written).toEqual(expect.arrayContaining([`atouts-debits-${today}.csv`, `atouts-cloture-${yesterday}.pdf`]));
     expect(written.filter((n) => /^atouts-archive-.+\.json$/.test(n) || /^atouts-diagnostic-.+\.zip$/.test(n))).toHaveLength(2);
+  });
+});
+
+describe('Gestion, a journal edited behind the till’s back', () => {
+  it('names the first broken entry, as `till journal verify` does', async () => {
+    const seq = served.till.journal.list({ kinds: ['DEBIT_REQUESTED'] })[0]!.seq;
+    const raw = tamperConnection(served.till.journal.path);
+    raw.prepare("UPDATE entries SET payload = replace(payload, '700', '100') WHERE seq = ?").run(seq);
+    raw.close();
+    await page.getByRole('button', { name: 'Vérifier le journal' }).click();
+    await poll(() => status('journal.verify').textContent()).toBe(`Journal ALTÉRÉ : première écriture en cause n° ${seq} (EDITED).`);
   });
 });
 
