@@ -6,6 +6,7 @@
 // The feed: the one baked at build time (electron-builder's `publish` → resources/app-update.yml, which
 // electron-updater reads when no feed is set), unless a setting overrides it (feedUrl).
 import { z } from 'zod';
+import type { UpdateStateView } from '../../preload/contract/manage';
 
 /** The part of electron-updater's AppUpdater this module drives, so it is tested without Electron. */
 export interface UpdaterPort {
@@ -52,13 +53,8 @@ export function feedInForce(override: string | null, bakedFeed: boolean): { ok: 
   return bakedFeed ? { ok: true, url: null } : { ok: false, reason: 'NO_FEED_URL' };
 }
 
-export type UpdateState =
-  | { status: 'disabled'; reason: UpdateDisabledReason }
-  | { status: 'idle' }
-  | { status: 'checking' }
-  | { status: 'downloading'; version: string }
-  | { status: 'ready'; version: string }
-  | { status: 'failed'; code: 'UPDATE_CHECK_FAILED'; detail: string };
+/** The contract's shape: À propos shows it (preload/contract/manage.ts). */
+export type UpdateState = UpdateStateView;
 
 /** Why an update is not installed now. */
 export type InstallRefusal = 'DISABLED' | 'NO_UPDATE_READY' | 'SALE_IN_PROGRESS' | 'PENDING_OPERATIONS' | 'DAY_NOT_CLOSED' | 'NOT_MANAGER';

@@ -231,3 +231,12 @@ export const aboutCalls = {
   /** Sends what awaits the Region now (the outbox's next pass at once); progress shows as the count falls. */
   'about.sendNow': call<{ pendingCount: number }>()(emptyInput, 'cashier'),
 };
+
+/** The shell's updater state (main/shell/updater.ts), shown on À propos through the shell's broker. */
+export type UpdateStateView =
+  | { status: 'disabled'; reason: 'NOT_PACKAGED' | 'NO_FEED_URL' | 'INVALID_FEED_URL' }
+  | { status: 'idle' }
+  | { status: 'checking' }
+  | { status: 'downloading'; version: string }
+  | { status: 'ready'; version: string }
+  | { status: 'failed'; code: 'UPDATE_CHECK_FAILED'; detail: string };

@@ -1,13 +1,9 @@
 // What the Electron preload exposes besides the contract (preload/preload.ts, `tillShell`): the shell's
 // print broker and its updater's state. Absent in a browser, where the page prints with window.print() and
 // there is no updater.
-export type ShellUpdateState =
-  | { status: 'disabled'; reason: string }
-  | { status: 'idle' }
-  | { status: 'checking' }
-  | { status: 'downloading'; version: string }
-  | { status: 'ready'; version: string }
-  | { status: 'failed'; code: string; detail: string };
+import type { UpdateStateView } from '../../../preload/contract';
+
+export type ShellUpdateState = UpdateStateView;
 
 export interface TillShellApi {
   print(options: { deviceName: string | null; widthMm: 80 | 58 }): Promise<{ ok: boolean; reason?: string }>;
