@@ -49,7 +49,16 @@ export function manageHandlers(ctx: TillContext, deps: ManageDeps): ManageWiring
   let restoreChecked = false;
   const checkRestore = () => {
     if (restoreChecked) return;
-    void reconcileRestoreWithRegion(journal, ctx.link.authenticated(), ctx.anchors)
+    let client: ReturnType<typeof ctx.link.authenticated>;
+    try {
+      client = ctx.link.authenticated();
+    } catch (error) {
+      // A Region the till will not talk to (a plain-http address, a token that cannot be opened): the calls
+      // that need it say so with their code; the start of the till must not.
+      ctx.log('restore check waits for a usable Region link', { code: error instanceof TillError ? error.code : String(error) });
+      return;
+    }
+    void reconcileRestoreWithRegion(journal, client, ctx.anchors)
       .then((r) => {
         if (r.done || r.reason === 'NOTHING_PENDING') restoreChecked = true;
         if (r.done) ctx.log('restore checked against the Region', { behind: r.behind, regionSeq: r.regionSeq, headSeq: r.headSeq });
