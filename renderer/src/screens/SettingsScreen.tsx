@@ -11,8 +11,9 @@ import { formatCents } from '../format/money';
 import { formatDateTime } from '../format/dates';
 import { listCameras, type CameraChoice } from '../scan/webcam/webcam-scanner';
 import { ErrorBanner } from '../components/ErrorBanner';
-import { PrinterSettings } from '../components/PrinterSettings';
 import { WebcamScan } from '../components/WebcamScan';
+import { TariffSettings } from '../components/TariffSettings';
+import { PrinterSettings } from '../components/PrinterSettings';
 import { createBeepPlayer } from '../sound/beeps';
 import { useAltShortcut } from '../shell/use-shortcut';
 
@@ -89,6 +90,7 @@ export function SettingsScreen() {
           </p>
         )}
       </section>
+      <TariffSettings accreditations={partner?.accreditations ?? []} editable={isManager} />
       <PrinterSettings />
 
       <form ref={form} className="form" onSubmit={(e) => void save(e)} aria-labelledby="prefs-title">
