@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { createTill } from '../main/core/till';
 import { fileKeyCipher } from '../main/secrets/secret-store';
-import { startBrowserHost } from '../main/host/browser-host';
-import { nodeHidBackend } from '../native/hid';
+import { createInterface } from 'node:readline';
+import type { Tariff } from '../preload/contract/tariff';
 import { launchRegionServer } from '../region-server/launch';
 import { electronBinary } from './electron-binary';
 import { electronSqliteForInstalledElectron, realDeps } from '../build/hooks/pack-hooks';
@@ -31,6 +31,16 @@ const DEMO = join(ROOT, '.demo');
 // Names only: the till adds the role ("Claire Dubois (responsable)").
 const MANAGER = { name: 'Claire Dubois', pin: '1234' };
 const CASHIER = { name: 'Karim Haddad', pin: '0000' };
+// The usual prices a manager would set in Réglages → Tarifs, those of the partner's categories.
+const DEMO_TARIFFS: Tariff[] = [
+  { id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 },
+  { id: 'reduit', label: 'Réduit', category: 'CINEMA', item: 'SEANCE', priceCents: 700 },
+  { id: 'abo10', label: 'Abonnement 10 places', category: 'CINEMA', item: 'ABONNEMENT', priceCents: 6500 },
+  { id: 'place', label: 'Place', category: 'SPECTACLE', item: 'PLACE', priceCents: 1800 },
+  { id: 'licence', label: 'Licence', category: 'SPORT', item: 'LICENCE', priceCents: 4500 },
+  { id: 'adhesion', label: 'Adhésion', category: 'LOCAL', item: 'ADHESION', priceCents: 500 },
+];
+const tariffs = (accreditations: readonly string[]) => DEMO_TARIFFS.filter((t) => accreditations.includes(t.category));
 
 function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; detail?: string } }, what: string): T {
   if (!r.ok) throw new Error(`${what}: ${r.error.code} ${r.error.detail ?? ''}`);
@@ -87,34 +97,53 @@ if (useElectron) {
   });
   child.on('exit', () => void shutdown());
 } else {
-  const till = createTill({
-    dataDir: join(DEMO, 'till'),
-    cipher: fileKeyCipher(join(DEMO, 'host.key')),
-    hidBackend: process.env.ATOUTS_NO_HID === '1' ? null : nodeHidBackend(),
-  });
-  must(
-    await till.dispatch('till.enroll', {
-      regionUrl: region.url,
-      partnerId: partner.id,
-      activationCode: partner.activationCode,
-      deviceName: 'Caisse 1',
-      managerName: MANAGER.name,
-      managerPin: MANAGER.pin,
-    }),
-    'enrolment',
-  );
-  const staff = must(await till.dispatch('staff.list', {}), 'staff') as { id: string }[];
-  must(await till.dispatch('staff.login', { staffId: staff[0]!.id, pin: MANAGER.pin }), 'login');
-  must(await till.dispatch('staff.add', { name: CASHIER.name, role: 'cashier', pin: CASHIER.pin }), 'add cashier');
-  must(await till.dispatch('staff.logout', {}), 'logout');
-  const host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: join(ROOT, 'dist/renderer'), port: Number(values.port) });
-  stopTill = async () => {
-    await host.close();
+  // Enrolment and staff are set up once, in process; then the till runs as a partner's does: a host process
+  // (main/host/serve-browser.ts) serving the UI and forking the core into a process of its own.
+  const dataDir = join(DEMO, 'till');
+  const keyFile = join(DEMO, 'host.key');
+  const till = createTill({ dataDir, cipher: fileKeyCipher(keyFile), hidBackend: null });
+  try {
+    must(
+      await till.dispatch('till.enroll', {
+        regionUrl: region.url,
+        partnerId: partner.id,
+        activationCode: partner.activationCode,
+        deviceName: 'Caisse 1',
+        managerName: MANAGER.name,
+        managerPin: MANAGER.pin,
+      }),
+      'enrolment',
+    );
+    const staff = must(await till.dispatch('staff.list', {}), 'staff') as { id: string }[];
+    must(await till.dispatch('staff.login', { staffId: staff[0]!.id, pin: MANAGER.pin }), 'login');
+    must(await till.dispatch('staff.add', { name: CASHIER.name, role: 'cashier', pin: CASHIER.pin }), 'add cashier');
+    must(await till.dispatch('tariff.set', { tariffs: tariffs(partner.accreditations) }), 'tariffs');
+    must(await till.dispatch('staff.logout', {}), 'logout');
+  } finally {
     till.close();
+  }
+  const host = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'main/host/serve-browser.ts'), '--data-dir', dataDir, '--key-file', keyFile, '--static', join(ROOT, 'dist/renderer'), '--port', values.port, ...(process.env.ATOUTS_NO_HID === '1' ? ['--no-hid'] : [])],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((ok, fail) => {
+    host.once('exit', (code) => fail(new Error(`the till's host stopped (exit ${code})`)));
+    createInterface({ input: host.stdout! }).on('line', (line) => {
+      const m = /^TILL_URL=(.+)$/.exec(line);
+      if (m?.[1]) ok(m[1]);
+    });
+  });
+  host.on('exit', () => void shutdown());
+  stopTill = async () => {
+    if (host.exitCode !== null) return;
+    const exited = new Promise((done) => host.once('exit', done));
+    host.kill('SIGTERM');
+    await exited;
   };
-  console.log(`\nTill enrolled for « ${partner.name} » (${partner.accreditations.join(', ')}).`);
+  console.log(`\nTill enrolled for « ${partner.name} » (${partner.accreditations.join(', ')}), tariffs on the keys 1–${tariffs(partner.accreditations).length}.`);
   console.log(`Staff: ${MANAGER.name} PIN ${MANAGER.pin} — ${CASHIER.name} PIN ${CASHIER.pin}`);
-  console.log(`\nOpen the till in a browser (Chromium, Firefox…):\n\n  ${host.url}\n`);
+  console.log(`\nOpen the till in a browser (Chromium, Firefox…):\n\n  ${url}\n`);
 }
 
 const first = tokens[0]!.split('\t');
