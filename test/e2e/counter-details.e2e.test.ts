@@ -133,8 +133,9 @@ describe('the small things, on an English-language computer', () => {
   it('a manager whose name carries the role is not listed "(responsable) (responsable)"', async () => {
     await page.keyboard.press('F12');
     await poll(() => page.getByLabel('Code PIN', { exact: true }).count()).toBe(1);
+    // The staff list arrives after the login screen: wait for it, not for a fixed time.
+    await poll(() => page.getByLabel('Personne').locator('option').allTextContents()).toContain('Marc Roy (responsable)');
     const names = await page.getByLabel('Personne').locator('option').allTextContents();
-    expect(names).toContain('Marc Roy (responsable)');
     expect(names.filter((n) => /\(responsable\).*\(responsable\)/.test(n))).toEqual([]);
   });
 });
