@@ -20,7 +20,8 @@ describe('logs', () => {
     expect((await till.call('POST', '/v1/passes/resolve', { token: pass })).status).toBe(200);
     expect((await till.debit({ token: pass })).status).toBe(201);
     expect((await till.call('POST', '/v1/passes/resolve', { token: 'ATN1:GARBAGE' })).status).toBe(422);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The log is written asynchronously: wait until the debit's line is there, not for a fixed time.
+    await expect.poll(() => region.logs().includes('"/v1/debits"'), { timeout: 5_000 }).toBe(true);
 
     const lines = region
       .logs()

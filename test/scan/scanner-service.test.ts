@@ -130,7 +130,9 @@ describe('HidScannerService', () => {
     service.start();
     expect(seen).toHaveLength(1);
     service.select('/dev/hidraw3');
-    await new Promise((r) => setTimeout(r, 30));
+    // Its own poll, not this test, opens the chosen device: wait for that open, then stop.
+    await expect.poll(() => replay.opens.length, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(service.list().find((d) => d.kind === 'pos')).toMatchObject({ selected: true, open: true });
     service.stop();
     expect(service.list().find((d) => d.kind === 'pos')).toMatchObject({ selected: true, open: false });
   });
