@@ -93,6 +93,26 @@ describe('day closures', () => {
     expect(t.journal.closeDay('2026-03-10', null).payload.periodTotalCents).toBe(500);
   });
 
+  it("a storage failure while sealing is that failure, not 'already closed', and nothing is sealed", () => {
+    t = tempJournal({ now: clock().now });
+    t.journal.appendAll(sale('a', 500, '2026-03-10T10:00:00.000Z'));
+    t.journal.close();
+    const db = tamperConnection(t.path);
+    // The projection's write fails for a reason of the storage's own (here a trigger standing in for a full disk).
+    db.exec("CREATE TRIGGER closures_fail BEFORE INSERT ON closures BEGIN SELECT RAISE(ABORT, 'simulated storage failure'); END;");
+    db.close();
+    const j = t.reopen();
+    let thrown: unknown;
+    try {
+      j.closeDay('2026-03-10', null);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(String(thrown)).toContain('simulated storage failure');
+    expect(thrown instanceof TillError && thrown.message.includes('already closed')).toBe(false);
+    expect(j.list({ kinds: ['DAY_CLOSED'] })).toHaveLength(0);
+  });
+
   it('close a period once: closing again is refused, naming the closure entry', () => {
     t = tempJournal({ now: clock().now });
     t.journal.appendAll(sale('a', 500, '2026-03-10T10:00:00.000Z'));

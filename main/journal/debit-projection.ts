@@ -282,8 +282,13 @@ export class DebitProjectionStore implements DebitProjection {
         const closureKind = kind === 'DAY_CLOSED' ? 'day' : 'month';
         try {
           this.s.insertClosure.run(closureKind, p.period, entry.seq, p.lastSeq, p.grandTotalCents);
-        } catch {
-          throw new TillError(onInvalid, `${closureKind} ${p.period} is already closed`);
+        } catch (error) {
+          // Only the unique key on (kind, period) means "already closed"; a full disk or any other SQLite error
+          // is itself, and reaches the caller as such (the journal maps it to DISK_FULL, STORAGE_READ_ONLY…).
+          if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+            throw new TillError(onInvalid, `${closureKind} ${p.period} is already closed`);
+          }
+          throw error;
         }
         return;
       }
