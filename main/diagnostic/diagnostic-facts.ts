@@ -64,7 +64,7 @@ export function diagnosticFacts(s: FactSources): DiagnosticFacts {
     verify: verify.ok ? { ok: true, count: verify.count, head: verify.head } : { ok: false, seq: verify.seq, problem: verify.problem, detail: verify.detail },
     pending: { awaitingRegion: status.pendingCount },
     regionErrors,
-    scanners: [...s.scanners.map((d) => ({ ...d })), { lastScanBySource: s.scanStats.lastBySource, platformNote: s.scanStats.platformNote }],
+    scanners: [...s.scanners.map((d) => ({ ...d })), { lastScanBySource: s.scanStats.lastBySource, platformNotes: s.scanStats.platformNotes }],
     staff: { managers: s.staff.filter((m) => m.role === 'manager').length, cashiers: s.staff.filter((m) => m.role === 'cashier').length, locked: s.lockedStaff },
   };
 }

@@ -17,14 +17,3 @@ export function hidPlatformSupport(platform: string): HidPlatformSupport {
   if (platform === 'linux') return { canOpenKeyboardScanners: true, notes: ['LINUX_UDEV_RULE'] };
   return { canOpenKeyboardScanners: true, notes: [] };
 }
-
-/** French text for the settings screen, keyed by note code (the UI may use its own words instead). */
-export const HID_PLATFORM_NOTES_FR: Readonly<Record<HidPlatformNoteCode, string>> = {
-  WINDOWS_KEYBOARD_CLASS:
-    'Sous Windows, la caisse ne peut pas ouvrir une douchette configurée en mode clavier : elle la lit comme ' +
-    'un clavier (saisie clavier), ce qui fonctionne mais plus lentement. Pour une lecture directe, passez la ' +
-    'douchette en mode HID POS (voir la notice « Douchettes »).',
-  LINUX_UDEV_RULE:
-    'Sous Linux, la règle udev installée avec la caisse (70-atouts-scanners.rules) donne accès aux douchettes ' +
-    "sans droits administrateur ; débranchez puis rebranchez la douchette après l'installation.",
-};

@@ -23,10 +23,14 @@ export interface ScannerDeviceView {
   connected: boolean;
 }
 
+export const HID_PLATFORM_NOTES = ['WINDOWS_KEYBOARD_CLASS', 'LINUX_UDEV_RULE'] as const;
+export type HidPlatformNote = (typeof HID_PLATFORM_NOTES)[number];
+
 export interface ScanStatsView {
   /** The last scan's duration per source, so a slow keyboard-wedge scanner shows. */
   lastBySource: Partial<Record<ScanSource, { durationMs: number; at: string; chars: number }>>;
-  platformNote: string | null;
+  /** What this OS lets the till do with USB scanners, as codes: the UI owns the words (settings.platformNote.*). */
+  platformNotes: HidPlatformNote[];
 }
 
 export const settingsCalls = {

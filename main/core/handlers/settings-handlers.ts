@@ -1,7 +1,7 @@
 // settings.* and scanner.*: the till's preferences, the USB scanners the core reads (HID), and the last
 // scan's duration per source so a partner sees when a keyboard-wedge scanner is slow.
 import type { ScanSource, ScanStatsView, ScannerDeviceView, SettingsView } from '../../../preload/contract';
-import { HID_PLATFORM_NOTES_FR, hidPlatformSupport, HidScannerService, type HidBackend, type ScanRead } from '../../../native/hid';
+import { hidPlatformSupport, HidScannerService, type HidBackend, type ScanRead } from '../../../native/hid';
 import type { JsonValue } from '../../journal/journal';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
@@ -68,7 +68,7 @@ export function settingsHandlers(ctx: TillContext, hidBackend: HidBackend | null
         })),
       'scanner.stats': () => ({
         lastBySource: { ...lastBySource },
-        platformNote: support.notes.map((code) => HID_PLATFORM_NOTES_FR[code]).join(' ') || null,
+        platformNotes: [...support.notes],
       }),
       'scanner.report': (input) => {
         note(input.source, input.durationMs, input.chars);

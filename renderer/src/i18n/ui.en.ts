@@ -289,6 +289,12 @@ export const uiEn: Catalogue<typeof uiFr> = {
     save: 'Save (Alt+S)',
     saved: 'Settings saved.',
     scanner: 'Scanner',
+    platformNote: {
+      WINDOWS_KEYBOARD_CLASS:
+        'On Windows the till cannot open a scanner set to keyboard mode: it reads it as a keyboard (typed keys), which works but more slowly. For a direct read, switch the scanner to HID POS mode (see the scanner notice).',
+      LINUX_UDEV_RULE:
+        'On Linux, the udev rule installed with the till (70-atouts-scanners.rules) gives access to scanners without administrator rights; unplug and plug the scanner back in after installing.',
+    },
     wedge: 'Keyboard scanner (always on)',
     hidNone: 'No USB HID scanner',
     hidDevices: 'USB HID scanners',

@@ -293,6 +293,12 @@ export const uiFr = {
     save: 'Enregistrer (Alt+S)',
     saved: 'Réglages enregistrés.',
     scanner: 'Lecteur',
+    platformNote: {
+      WINDOWS_KEYBOARD_CLASS:
+        'Sous Windows, la caisse ne peut pas ouvrir une douchette configurée en mode clavier : elle la lit comme un clavier (saisie clavier), ce qui fonctionne mais plus lentement. Pour une lecture directe, passez la douchette en mode HID POS (voir la notice « Douchettes »).',
+      LINUX_UDEV_RULE:
+        "Sous Linux, la règle udev installée avec la caisse (70-atouts-scanners.rules) donne accès aux douchettes sans droits administrateur ; débranchez puis rebranchez la douchette après l'installation.",
+    },
     wedge: 'Lecteur clavier (toujours actif)',
     hidNone: 'Aucun lecteur USB HID',
     hidDevices: 'Lecteurs USB HID',

@@ -187,7 +187,11 @@ export function SettingsScreen() {
             </tbody>
           </table>
         )}
-        {stats?.platformNote && <p className="hint">{stats.platformNote}</p>}
+        {stats?.platformNotes.map((note) => (
+          <p key={note} className="hint" data-platform-note={note}>
+            {t(`settings.platformNote.${note}`)}
+          </p>
+        ))}
       </section>
 
       {isManager && <StaffForm />}
