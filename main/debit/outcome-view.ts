@@ -1,9 +1,9 @@
 // A debit's state in the journal, as the contract shows it to the UI (DebitOutcome).
 import { ERROR_CODES, type DebitOutcome, type DebitStatus as ContractStatus, type ErrorCode } from '../../preload/contract';
-import type { DebitState, DebitStatus } from '../journal/journal';
+import type { DebitState, ProjectedDebitStatus } from '../journal/journal';
 
 /** Everything the Region has not confirmed reads "pending": never "refused" before a definite answer. */
-export function contractStatus(status: DebitStatus): ContractStatus {
+export function contractStatus(status: ProjectedDebitStatus): ContractStatus {
   switch (status) {
     case 'accepted':
     case 'offline_accepted':
@@ -18,7 +18,7 @@ export function contractStatus(status: DebitStatus): ContractStatus {
 }
 
 /** The projection statuses a contract status covers (journal filters). */
-export function projectionStatuses(status: ContractStatus): DebitStatus[] {
+export function projectionStatuses(status: ContractStatus): ProjectedDebitStatus[] {
   return status === 'pending' ? ['requested', 'pending', 'void_pending'] : [status];
 }
 

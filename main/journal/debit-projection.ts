@@ -8,10 +8,11 @@ import type { EntryKind } from './entry-kinds';
 import type { JsonObject } from './json-value';
 import { PROJECTED_PAYLOADS, isProjectedKind, type ProjectedKind } from './debit-payloads';
 
-export type DebitStatus = 'requested' | 'pending' | 'accepted' | 'offline_accepted' | 'refused' | 'voided' | 'void_pending';
+/** Where a debit stands in this journal (the contract's DebitStatus is what the cashier is shown). */
+export type ProjectedDebitStatus = 'requested' | 'pending' | 'accepted' | 'offline_accepted' | 'refused' | 'voided' | 'void_pending';
 
 /** What the Region has not confirmed yet: the outbox sends these. */
-export const AWAITING_REGION: readonly DebitStatus[] = ['requested', 'pending', 'offline_accepted', 'void_pending'];
+export const AWAITING_REGION: readonly ProjectedDebitStatus[] = ['requested', 'pending', 'offline_accepted', 'void_pending'];
 /** Money the partner is owed for (until a void is confirmed, a voided-to-be debit still counts). */
 export const COUNTED_SQL = `(status IN ('accepted', 'offline_accepted') OR (status = 'void_pending' AND status_before_void IN ('accepted', 'offline_accepted')))`;
 const AWAITING_SQL = `status IN ('requested', 'pending', 'offline_accepted', 'void_pending')`;
@@ -36,7 +37,7 @@ export interface DebitState {
   couponId: string | null;
   occurredAt: string;
   cashierId: string | null;
-  status: DebitStatus;
+  status: ProjectedDebitStatus;
   /** The last refusal code (of the debit, or of a void that was refused). */
   code: string | null;
   walletBalanceCents: number | null;
@@ -50,7 +51,7 @@ export interface DebitListQuery {
   toAt?: string;
   category?: Category;
   cashierId?: string;
-  status?: DebitStatus | readonly DebitStatus[];
+  status?: ProjectedDebitStatus | readonly ProjectedDebitStatus[];
   limit?: number;
 }
 
@@ -90,15 +91,15 @@ interface DebitRow {
   coupon_id: string | null;
   occurred_at: string;
   cashier_id: string | null;
-  status: DebitStatus;
-  status_before_void: DebitStatus | null;
+  status: ProjectedDebitStatus;
+  status_before_void: ProjectedDebitStatus | null;
   code: string | null;
   wallet_balance_cents: number | null;
   accepted_at: string | null;
   void_id: string | null;
 }
 
-const CONFIRMED: readonly DebitStatus[] = ['accepted', 'refused', 'voided'];
+const CONFIRMED: readonly ProjectedDebitStatus[] = ['accepted', 'refused', 'voided'];
 
 function toState(r: DebitRow): DebitState {
   return {
@@ -235,7 +236,7 @@ export class DebitProjectionStore implements DebitProjection {
       args.push(q.cashierId);
     }
     if (q.status !== undefined) {
-      const statuses: readonly DebitStatus[] = typeof q.status === 'string' ? [q.status] : q.status;
+      const statuses: readonly ProjectedDebitStatus[] = typeof q.status === 'string' ? [q.status] : q.status;
       where.push(`status IN (${statuses.map(() => '?').join(', ') || 'NULL'})`);
       args.push(...statuses);
     }
@@ -345,7 +346,7 @@ export class DebitProjectionStore implements DebitProjection {
     const next = { ...row };
     next.last_seq = entry.seq;
     // An answer to the debit itself while a void is in flight changes what the void falls back to.
-    const settle = (status: DebitStatus) => {
+    const settle = (status: ProjectedDebitStatus) => {
       if (next.status === 'voided') return;
       if (next.status === 'void_pending') next.status_before_void = status;
       else next.status = status;

@@ -23,7 +23,7 @@ export type { JsonValue, JsonObject } from './json-value';
 export type { EntryKind } from './entry-kinds';
 export { ENTRY_KINDS } from './entry-kinds';
 export type { VerifyResult, ChainProblem } from './verify';
-export type { DebitProjection, DebitState, DebitStatus, DebitListQuery, CategoryTotals } from './debit-projection';
+export type { DebitProjection, DebitState, ProjectedDebitStatus, DebitListQuery, CategoryTotals } from './debit-projection';
 export type { Person, Persons } from './persons';
 export type { Settings } from './settings';
 export type { VoidNotes } from './void-notes';

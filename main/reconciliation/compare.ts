@@ -20,7 +20,7 @@
 import type { Category } from '../../protocol/catalogue';
 import { parisMonth } from '../../protocol/paris-time';
 import type { DifferenceKind, ReconcileAction, ReconcileExplanation } from '../../preload/contract/reconciliation';
-import type { DebitState, DebitStatus } from '../journal/journal';
+import type { DebitState, ProjectedDebitStatus } from '../journal/journal';
 import type { DebitView } from '../../protocol/debits';
 import type { Statement } from '../../protocol/statements';
 
@@ -83,9 +83,9 @@ export interface MonthComparison {
 }
 
 /** Statuses in which the till counts a debit as owed to the partner. */
-const COUNTED: ReadonlySet<DebitStatus> = new Set<DebitStatus>(['accepted', 'offline_accepted', 'void_pending']);
+const COUNTED: ReadonlySet<ProjectedDebitStatus> = new Set<ProjectedDebitStatus>(['accepted', 'offline_accepted', 'void_pending']);
 /** Statuses in which the debit (or its void) still waits in the outbox. */
-const IN_OUTBOX: ReadonlySet<DebitStatus> = new Set<DebitStatus>(['requested', 'pending', 'offline_accepted', 'void_pending']);
+const IN_OUTBOX: ReadonlySet<ProjectedDebitStatus> = new Set<ProjectedDebitStatus>(['requested', 'pending', 'offline_accepted', 'void_pending']);
 
 function tillSide(d: DebitState): Side {
   return { status: d.status, amountCents: d.amountCents, category: d.category, occurredAt: d.occurredAt, mode: d.mode };
@@ -228,7 +228,7 @@ function monthMismatch(month: string, d: DebitState, r: DebitView, linkedMonth: 
   };
 }
 
-function statusDifference(till: DebitStatus, region: DebitView['status'], contest: Action): { explanation: Explanation; action: Action } | null {
+function statusDifference(till: ProjectedDebitStatus, region: DebitView['status'], contest: Action): { explanation: Explanation; action: Action } | null {
   switch (till) {
     case 'accepted':
     case 'offline_accepted':

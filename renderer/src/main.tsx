@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initI18n } from './i18n';
-import { TillContext } from './till-context';
+import { TillApiContext } from './till-context';
 import { connectTill } from './transport';
 import './styles.css';
 
@@ -12,9 +12,9 @@ const root = createRoot(document.getElementById('root') as HTMLElement);
 root.render(
   <StrictMode>
     {till ? (
-      <TillContext.Provider value={till}>
+      <TillApiContext.Provider value={till}>
         <App />
-      </TillContext.Provider>
+      </TillApiContext.Provider>
     ) : (
       <main className="screen">
         <h1>Atouts Caisse</h1>

@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
 import type { TillApi } from '../../preload/contract';
 
-export const TillContext = createContext<TillApi | null>(null);
+export const TillApiContext = createContext<TillApi | null>(null);
 
 export function useTill(): TillApi {
-  const till = useContext(TillContext);
-  if (!till) throw new Error('TillContext missing');
+  const till = useContext(TillApiContext);
+  if (!till) throw new Error('TillApiContext missing: the app renders inside its provider');
   return till;
 }

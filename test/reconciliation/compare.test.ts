@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { compareMonth, type MonthInputs } from '../../main/reconciliation/compare';
 import { contestDaysLeft, statementView } from '../../main/reconciliation/statements-view';
 import type { Statement } from '../../protocol/statements';
-import type { DebitState, DebitStatus } from '../../main/journal/journal';
+import type { DebitState, ProjectedDebitStatus } from '../../main/journal/journal';
 import type { DebitView } from '../../protocol/debits';
 import { tempJournal } from '../support/journal-fixtures';
 
 const AT = '2026-03-10T10:00:00.000Z';
 
-function till(id: string, status: DebitStatus, over: Partial<DebitState> = {}): DebitState {
+function till(id: string, status: ProjectedDebitStatus, over: Partial<DebitState> = {}): DebitState {
   return {
     debitId: id, requestSeq: 1, lastSeq: 2, kind: 'debit', category: 'CINEMA', wallet: 'CINEMA', item: 'SEANCE', sessions: null, priceCents: 900, amountCents: 500,
     mode: 'online', jti: `j-${id}`, beneficiaryId: 'B', couponId: null, occurredAt: AT, cashierId: 'c', status, code: null, walletBalanceCents: null, acceptedAt: AT,
@@ -29,7 +29,7 @@ function statement(over: Partial<Statement> = {}): Statement {
 const compare = (over: Partial<MonthInputs>) => compareMonth({ month: '2026-03', deviceId: 'D-1', tillDebits: [], regionDebits: [], statement: null, nowMs: Date.parse('2026-03-20T00:00:00Z'), ...over });
 
 describe('line by line', () => {
-  const cases: [DebitStatus, 'accepted' | 'voided' | null, string | null][] = [
+  const cases: [ProjectedDebitStatus, 'accepted' | 'voided' | null, string | null][] = [
     ['accepted', 'accepted', null],
     ['accepted', 'voided', 'STATUS_MISMATCH VOIDED_AT_REGION CHECK_VOID_WITH_REGION'],
     ['accepted', null, 'MISSING_AT_REGION ACCEPTED_THEN_UNKNOWN_AT_REGION RESOLVE_BEFORE_MONTH_CLOSES'],
