@@ -1,0 +1,164 @@
+// @vitest-environment happy-dom
+// The counter's sale state, as a component (issue 13's money bug lived here: a new scan kept the previous
+// youth's price and part). The till and the shell are faked at the contract's boundary (window.till's
+// invoke/on, the shell's scan routing); everything in between is the real React code.
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CallName, DebitOutcome, PassCard, Tariff, TillApi, TillStatus } from '../../../preload/contract';
+import { initI18n } from '../i18n';
+import { TillApiContext } from '../till-context';
+import { ShellContext, type ScanTarget, type ShellApi } from '../shell/shell-context';
+import { CounterScreen } from './CounterScreen';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const card = (scanId: string, givenName: string, balanceCents = 2000): PassCard => ({
+  scanId,
+  beneficiary: { id: `B-${scanId}`, givenName, familyName: 'Queue', birthDate: '2007-03-14', age: 19 },
+  season: 2026,
+  membership: 'active',
+  wallets: [{ wallet: 'CINEMA', balanceCents, categories: ['CINEMA'] }],
+  tokenExpiresAt: '2026-11-29T12:00:00.000Z',
+  source: 'online',
+});
+
+interface World {
+  root: Root;
+  container: HTMLElement;
+  scan(text: string): Promise<void>;
+  debits: unknown[];
+}
+
+let world: World | null = null;
+
+async function mount(opts: { tariffs?: Tariff[]; cards: Record<string, PassCard> }): Promise<World> {
+  const debits: unknown[] = [];
+  const till: TillApi = {
+    transport: 'http',
+    on: () => () => undefined,
+    invoke: (async (name: CallName, input: unknown) => {
+      if (name === 'tariff.list') return { ok: true, value: opts.tariffs ?? [] };
+      if (name === 'pass.scan') {
+        const c = opts.cards[(input as { text: string }).text];
+        return c ? { ok: true, value: { kind: 'pass', card: c } } : { ok: true, value: { kind: 'refused', code: 'TOKEN_INVALID' } };
+      }
+      if (name === 'debit.submit') {
+        debits.push(input);
+        const d = input as { priceCents: number; amountCents: number; category: 'CINEMA'; item: 'SEANCE' };
+        const outcome: DebitOutcome = { debitId: `d${debits.length}`, deviceSeq: debits.length, status: 'accepted', category: d.category, item: d.item, priceCents: d.priceCents, amountCents: d.amountCents, remainderCents: d.priceCents - d.amountCents, walletBalanceCents: 0, occurredAt: '2026-11-29T10:00:00.000Z' };
+        return { ok: true, value: outcome };
+      }
+      return { ok: false, error: { code: 'UNKNOWN_CALL' } };
+    }) as TillApi['invoke'],
+  };
+  let target: ScanTarget | null = null;
+  const shell: ShellApi = {
+    status: { partner: { id: 'P-1', name: 'Cinéma', siret: '1', accreditations: ['CINEMA'], status: 'active' } } as TillStatus,
+    refreshStatus: () => undefined,
+    beep: () => undefined,
+    setScanTarget: (fn) => {
+      target = fn;
+    },
+    isManager: false,
+    applySettings: () => undefined,
+  };
+  const container = document.createElement('div');
+  document.body.append(container);
+  const root = createRoot(container);
+  await act(async () => {
+    root.render(
+      <TillApiContext.Provider value={till}>
+        <ShellContext.Provider value={shell}>
+          <CounterScreen initialScan={null} onInitialScanTaken={() => undefined} onCouponScanned={() => undefined} />
+        </ShellContext.Provider>
+      </TillApiContext.Provider>,
+    );
+  });
+  world = {
+    root,
+    container,
+    debits,
+    scan: async (text) => {
+      await act(async () => target?.({ text, source: 'wedge' }));
+    },
+  };
+  return world;
+}
+
+const field = (w: World, name: string) => w.container.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+
+/** Types into a controlled input the way the browser does: the value, then an input event React hears. */
+async function type(input: HTMLInputElement, value: string): Promise<void> {
+  await act(async () => {
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+async function key(k: string): Promise<void> {
+  await act(async () => {
+    (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+  });
+}
+
+beforeAll(() => {
+  initI18n('fr');
+});
+
+afterEach(() => {
+  act(() => world?.root.unmount());
+  world?.container.remove();
+  world = null;
+});
+
+describe('the sale form, one per scanned pass', () => {
+  it("a new scan starts from an empty price and part: nothing of the previous youth's sale carries over", async () => {
+    const w = await mount({ cards: { A: card('s-A', 'Alice'), B: card('s-B', 'Bruno') } });
+    await w.scan('A');
+    await type(field(w, 'price'), '12');
+    expect(field(w, 'amount').value).toBe('12,00');
+    await type(field(w, 'amount'), '15,00');
+    expect(w.container.querySelector('[data-warning]')).not.toBeNull();
+
+    await w.scan('B');
+    expect(w.container.querySelector('.holder')?.textContent).toBe('Bruno Queue');
+    expect(field(w, 'price').value).toBe('');
+    expect(field(w, 'amount').value).toBe('');
+    expect(w.container.querySelector('[data-warning]')).toBeNull();
+    await type(field(w, 'price'), '4,00');
+    expect(field(w, 'amount').value).toBe('4,00');
+    expect(w.debits).toEqual([]);
+  });
+
+  it('a number key picks a tariff wherever the focus is, and the part is proposed at once', async () => {
+    const tariffs: Tariff[] = [
+      { id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 },
+      { id: 'reduit', label: 'Réduit', category: 'CINEMA', item: 'SEANCE', priceCents: 700 },
+    ];
+    const w = await mount({ tariffs, cards: { C: card('s-C', 'Chloé', 800) } });
+    await w.scan('C');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await key('1');
+    expect(field(w, 'price').value).toBe('9,50');
+    // The wallet holds 8,00 €: the part proposed is all of it, the youth pays the rest.
+    expect(field(w, 'amount').value).toBe('8,00');
+    expect(w.container.querySelector('[data-split]')?.textContent).toContain('reste à payer : 1,50');
+    await key('2');
+    expect(field(w, 'price').value).toBe('7,00');
+    expect(field(w, 'amount').value).toBe('7,00');
+  });
+
+  it('above the balance the split line names the maximum before Enter, and nothing is sent', async () => {
+    const w = await mount({ cards: { E: card('s-E', 'Emma', 1300) } });
+    await w.scan('E');
+    await type(field(w, 'price'), '20,00');
+    await type(field(w, 'amount'), '15,00');
+    expect(w.container.querySelector('[data-warning]')?.textContent).toContain('13,00');
+    await act(async () => {
+      w.container.querySelector('form')!.requestSubmit();
+    });
+    expect(w.debits).toEqual([]);
+    expect(w.container.querySelector('form .banner-refused')?.textContent).toContain('13,00');
+  });
+});
