@@ -61,7 +61,8 @@ afterAll(async () => {
   await region?.stop();
 });
 
-describe('the counter, screen by screen', () => {
+// One shift on one till: each step starts where the previous left the till, so they run in order, declared so.
+describe.sequential('the counter, screen by screen', () => {
   it('start of shift: enrolment, then staff pick and PIN', async () => {
     await page.goto(till.url);
     await page.getByLabel('Adresse du serveur de la Région').fill(region.url);

@@ -22,7 +22,8 @@ afterAll(async () => {
 
 const seat = (scanId: string, amountCents = 700) => ({ scanId, category: 'CINEMA' as const, item: 'SEANCE' as const, priceCents: 950, amountCents });
 
-describe('abandon and void', () => {
+// The three stories below share one till (its journal, its clock): they run in order, declared so.
+describe.sequential('abandon and void', () => {
   it('abandoning a debit the Region never received ends it as never landed, and frees nothing twice', async () => {
     const scan = await f.scanNewYouth();
     await region.admin.setFaults({ errorRate: 1 });
@@ -90,7 +91,7 @@ describe('abandon and void', () => {
   });
 });
 
-describe('coupons and bons plans', () => {
+describe.sequential('coupons and bons plans', () => {
   it('resolves a coupon by short code and token, redeems it once through the journal', async () => {
     const youth = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Roux', birthDate: '2008-02-02' });
     const coupon = await region.admin.createCoupon({ beneficiaryId: youth.id, partnerId: f.partnerId, category: 'SPORT', amountCents: 2000 });
@@ -147,7 +148,7 @@ describe('coupons and bons plans', () => {
   });
 });
 
-describe('journal views, closures and the clock', () => {
+describe.sequential('journal views, closures and the clock', () => {
   it('lists debits with holder names, totals and the pending count; shows entries; verifies', async () => {
     const view = await f.call('journal.list', { status: 'accepted' });
     expect(view.rows.length).toBeGreaterThan(0);
