@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
 import type { AppendInput, Journal } from './journal';
 import { debitRequested, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import { codeOf } from '../../test/support/till-error';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());
@@ -31,15 +32,6 @@ function snapshot(path: string): unknown {
   }
 }
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TillError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('the debit projection', () => {
   it('follows a debit from request to acceptance', () => {

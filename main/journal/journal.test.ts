@@ -1,23 +1,14 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TillError } from '../../preload/contract/errors';
 import { GENESIS_HASH } from './chain-hash';
 import { openJournal } from './journal';
 import { LATEST_VERSION } from './migrations';
 import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import { codeOf } from '../../test/support/till-error';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TillError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('the journal file', () => {
   it('is WAL with synchronous=FULL at the latest schema', () => {

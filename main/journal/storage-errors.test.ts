@@ -1,21 +1,12 @@
 import { statSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TillError } from '../../preload/contract/errors';
 import { openJournal } from './journal';
 import { tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import { codeOf } from '../../test/support/till-error';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof TillError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('a full disk', () => {
   it('refuses the append as DISK_FULL, leaves the journal as it was, and appending resumes once space returns', () => {
