@@ -45,6 +45,14 @@ export const manageEn: Words<typeof manageFr> = {
     run: 'Verify the journal',
     ok: 'Journal intact: {{count}} entries verified.',
     broken: 'Journal ALTERED: first broken entry no. {{seq}} ({{problem}}).',
+    regionOk: 'Matches the Region up to entry no. {{seq}}.',
+    regionUnchecked: 'Not compared with the Region (offline or not enrolled): try again online.',
+    regionDiffers: 'DOES NOT match the Region: {{problem}} at entry no. {{seq}} (matches up to no. {{upTo}}). Contact support.',
+    anchor: {
+      TRUNCATED: 'the end of the journal is missing',
+      REWRITTEN: 'the chain was rewritten',
+      CONFLICT_RECORDED: 'the Region refused a contradicting state of this journal',
+    },
   },
   backup: {
     title: 'Backups',

@@ -41,6 +41,14 @@ export const manageFr = {
     run: 'Vérifier le journal',
     ok: 'Journal intact : {{count}} écritures vérifiées.',
     broken: 'Journal ALTÉRÉ : première écriture en cause n° {{seq}} ({{problem}}).',
+    regionOk: 'Conforme à la Région jusqu’à l’écriture n° {{seq}}.',
+    regionUnchecked: 'Pas comparé à la Région (hors ligne ou caisse non enregistrée) : réessayez en ligne.',
+    regionDiffers: 'NON conforme à la Région : {{problem}} à l’écriture n° {{seq}} (conforme jusqu’au n° {{upTo}}). Contactez le support.',
+    anchor: {
+      TRUNCATED: 'la fin du journal manque',
+      REWRITTEN: 'la chaîne a été réécrite',
+      CONFLICT_RECORDED: 'la Région a refusé un état contradictoire de ce journal',
+    },
   },
   backup: {
     title: 'Sauvegardes',

@@ -11,6 +11,7 @@ import { ManagerPinFields } from '../components/ManagerPinFields';
 import { formatDateTime, formatPeriod, parisToday } from '../format/dates';
 import { deliverFile, formatBytes } from '../manage/deliver-file';
 import { TaskProgress } from '../manage/TaskProgress';
+import { verifyVerdict } from '../manage/verify-verdict';
 
 type Notice = { tone: 'ok' | 'refused'; text: string; task: ManageTask } | null;
 
@@ -238,7 +239,7 @@ export function ManageScreen() {
           type="button"
           disabled={busy}
           onClick={() =>
-            void run('journal.verify', () => till.invoke('journal.verify', {}), (v) => (v.ok ? t('manage.verify.ok', { count: v.count }) : t('manage.verify.broken', { seq: v.brokenSeq, problem: v.problem })))
+            void run('journal.verify', () => till.invoke('journal.verify', {}), (v) => verifyVerdict(t, v))
           }
         >
           {t('manage.verify.run')}
