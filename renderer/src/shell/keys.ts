@@ -1,7 +1,7 @@
 // The keyboard map of the till: one F-key per screen, shown on its button.
 import { COUPON_CATEGORIES, type Category } from '../../../protocol/catalogue';
 
-export const SCREENS = ['counter', 'coupons', 'offers', 'journal', 'closures', 'settings', 'outing', 'avoirs', 'manage', 'about'] as const;
+export const SCREENS = ['counter', 'coupons', 'offers', 'journal', 'closures', 'settings', 'manage', 'outing', 'avoirs', 'about'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 const SCREEN_KEYS: Readonly<Record<string, ScreenName>> = {
