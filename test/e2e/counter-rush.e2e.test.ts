@@ -15,15 +15,10 @@ let browser: Browser;
 let page: Page;
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
-const textOf = async (selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
+const textOf = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
 async function youthWithPass(givenName: string): Promise<{ id: string; token: string }> {
-  const youth = await region.admin.createBeneficiary({
-    givenName,
-    familyName: 'Queue',
-    birthDate: '2007-03-14',
-  });
+  const youth = await region.admin.createBeneficiary({ givenName, familyName: 'Queue', birthDate: '2007-03-14' });
   return { id: youth.id, token: await region.admin.mintPass({ beneficiaryId: youth.id }) };
 }
 
@@ -37,9 +32,7 @@ async function wedgeScan(token: string): Promise<void> {
 async function expectAccessible(state: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The sale fits a 1024×768 till screen: the split line and Valider are in view without scrolling. */
@@ -52,11 +45,7 @@ async function expectSaleInView(): Promise<void> {
 }
 
 async function openCounter(): Promise<void> {
-  const context = await browser.newContext({
-    viewport: { width: 1024, height: 768 },
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-  });
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(served.host.url);
@@ -70,8 +59,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
+  if (ctx.task.result?.state === 'fail' && page) console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
   await page?.context().close();
   await region.admin.setFaults({});
   served.must(await served.till.dispatch('tariff.set', { tariffs: [] }));
@@ -173,9 +161,7 @@ describe('the standard sale and its result', () => {
     await poll(() => textOf('[data-warning]')).toContain('la part Atouts peut aller jusqu’à 20,00 € au plus');
     await page.getByLabel('Part Atouts (€)').press('Enter');
     expect(await page.locator('[data-status]').count()).toBe(0);
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
-      'amount',
-    );
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('amount');
     expect(await textOf('form .banner-refused')).toContain('20,00 €');
     await expectSaleInView();
     await expectAccessible('refusal above the balance');
@@ -187,12 +173,7 @@ describe('what the counter meets', () => {
   it('opens a coupon scanned on the counter screen (F1) on the coupons screen', async () => {
     const f = await youthWithPass('Fanny');
     const partnerId = served.till.status().partner!.id;
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: f.id,
-      partnerId,
-      category: 'SPORT',
-      amountCents: 1500,
-    });
+    const coupon = await region.admin.createCoupon({ beneficiaryId: f.id, partnerId, category: 'SPORT', amountCents: 1500 });
     await openCounter();
     await wedgeScan(coupon.token);
     await page.getByRole('heading', { name: 'Bons de pré-paiement' }).waitFor();
@@ -226,14 +207,7 @@ describe('what the counter meets', () => {
     await poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('offline_accepted');
     await region.admin.setFaults({});
     // The outbox sends it once the Region answers again: one debit, offline mode, in the Region's ledger.
-    await expect
-      .poll(async () => (await region.admin.ledger()).filter((d) => d.beneficiaryId === h.id).length, {
-        timeout: 30_000,
-      })
-      .toBe(1);
-    expect((await region.admin.ledger()).find((d) => d.beneficiaryId === h.id)).toMatchObject({
-      mode: 'offline',
-      amountCents: 600,
-    });
+    await expect.poll(async () => (await region.admin.ledger()).filter((d) => d.beneficiaryId === h.id).length, { timeout: 30_000 }).toBe(1);
+    expect((await region.admin.ledger()).find((d) => d.beneficiaryId === h.id)).toMatchObject({ mode: 'offline', amountCents: 600 });
   });
 });
