@@ -91,3 +91,14 @@ export function archiveJwk(key: Pick<DeviceKey, 'keyId' | 'publicKey'>): { keyId
 export function declaredPublicKey(journal: Journal): string | null {
   return journal.settings.get<DeviceKeyRecord>(SETTING)?.publicKey ?? null;
 }
+
+/**
+ * The key's public half and id, made first if the journal has none: what the Region registers. Reads the
+ * record's clear public half rather than opening the sealed private one (anchors ask after every batch).
+ */
+export function devicePublicKey(journal: Journal, cipher: SecretCipher | null): Pick<DeviceKey, 'keyId' | 'publicKey'> {
+  const stored = journal.settings.get<DeviceKeyRecord>(SETTING);
+  // None yet, or an older till's key still in clear: deviceKey makes it, or seals it, as at any first use.
+  if (!stored || (stored.privateKey !== undefined && cipher)) return deviceKey(journal, cipher);
+  return { keyId: stored.keyId, publicKey: stored.publicKey };
+}

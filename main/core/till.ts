@@ -36,7 +36,7 @@ import { outingHandlers } from './handlers/outing-handlers';
 import { avoirHandlers } from './handlers/avoir-handlers';
 import { watchReachability } from '../region/reachability';
 import { AnchorService } from '../anchors/anchor-service';
-import { archiveJwk, deviceKey } from '../archive/device-key';
+import { archiveJwk, devicePublicKey } from '../archive/device-key';
 
 import { settingsHandlers } from './handlers/settings-handlers';
 import { tariffHandlers } from './handlers/tariff-handlers';
@@ -113,7 +113,7 @@ export function createTill(options: TillOptions): Till {
     journal,
     region: () => (link.secretState() === 'unreadable' ? null : link.authenticated()),
     now,
-    archiveKey: () => archiveJwk(deviceKey(journal, options.cipher)),
+    archiveKey: () => archiveJwk(devicePublicKey(journal, options.cipher)),
     observe: (outcome) => ctx.observe(outcome),
     log,
   });

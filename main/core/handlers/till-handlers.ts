@@ -3,7 +3,7 @@ import { TillError } from '../../../preload/contract';
 import type { RegionOutcome } from '../../region/client';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
-import { archiveJwk, deviceKey } from '../../archive/device-key';
+import { archiveJwk, devicePublicKey } from '../../archive/device-key';
 
 export function regionError(outcome: RegionOutcome<unknown>): TillError {
   if (outcome.kind === 'refused') return new TillError(outcome.code as TillError['code'], outcome.detail);
@@ -39,7 +39,7 @@ export function tillHandlers(ctx: TillContext): Pick<Handlers, 'till.status' | '
     'till.enroll': async (input) => {
       if (ctx.link.config()) throw new TillError('ALREADY_ENROLLED');
       // The archive-signing key is registered with the enrolment: archives verify against a key the Region lists.
-      const archiveKey = archiveJwk(deviceKey(ctx.journal, ctx.secrets));
+      const archiveKey = archiveJwk(devicePublicKey(ctx.journal, ctx.secrets));
       const answer = ctx.observe(
         await ctx.link.anonymous(input.regionUrl).enroll({
           partnerId: input.partnerId,
