@@ -7,7 +7,7 @@ import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startServedTill, type ServedTill } from '../support/served-till';
 import { typeBurst } from '../scan/key-burst';
-import { AxeBuilder } from '@axe-core/playwright';
+import { expectAccessible, newTillPage } from '../support/ui-page';
 
 let region: RegionHandle;
 let served: ServedTill;
@@ -29,12 +29,6 @@ async function wedgeScan(token: string): Promise<void> {
   await cdp.detach();
 }
 
-async function expectAccessible(state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 /** The sale fits a 1024×768 till screen: the split line and Valider are in view without scrolling. */
 async function expectSaleInView(): Promise<void> {
   for (const selector of ['[data-split]', 'form button[type="submit"]']) {
@@ -45,9 +39,7 @@ async function expectSaleInView(): Promise<void> {
 }
 
 async function openCounter(): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page = await newTillPage(browser, { width: 1024, height: 768 });
   await page.goto(served.host.url);
   await page.getByRole('heading', { name: 'Scannez le QR code du jeune' }).waitFor();
 }
@@ -128,7 +120,7 @@ describe('the standard sale and its result', () => {
     // After the scan the focus is on the tariffs: the number key picks one, Enter validates.
     expect(await page.evaluate(() => document.activeElement?.closest('.tariffs') !== null)).toBe(true);
     await expectSaleInView();
-    await expectAccessible('card with tariffs');
+    await expectAccessible(page, 'card with tariffs');
     await page.keyboard.press('1');
     await poll(() => textOf('[data-split] .split')).toBe('Atouts : 9,50 € — reste à payer : 0,00 €');
     await page.keyboard.press('Enter');
@@ -138,7 +130,7 @@ describe('the standard sale and its result', () => {
     // Still the result: it goes with Échap, the button, or the next scan — never with an Enter pressed twice.
     expect(await page.locator('[data-status]').getAttribute('data-status')).toBe('accepted');
     expect(await textOf('.youth-pays')).toBe('Le jeune paie : 0,00 €');
-    await expectAccessible('result');
+    await expectAccessible(page, 'result');
     const ledger = (await region.admin.ledger()).filter((d) => d.beneficiaryId === c.id);
     expect(ledger).toHaveLength(1);
     expect(ledger[0]).toMatchObject({ item: 'SEANCE', priceCents: 950, amountCents: 950 });
@@ -164,7 +156,7 @@ describe('the standard sale and its result', () => {
     expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('amount');
     expect(await textOf('form .banner-refused')).toContain('20,00 €');
     await expectSaleInView();
-    await expectAccessible('refusal above the balance');
+    await expectAccessible(page, 'refusal above the balance');
     expect((await region.admin.ledger()).filter((d) => d.beneficiaryId === e.id)).toEqual([]);
   });
 });
