@@ -24,10 +24,18 @@ export async function startBenchTill(name: string, youths: number): Promise<Benc
     await region.stop();
   };
   try {
-    served.must(await served.till.dispatch('tariff.set', { tariffs: [{ id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 }] }));
+    served.must(
+      await served.till.dispatch('tariff.set', {
+        tariffs: [{ id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 }],
+      }),
+    );
     const tokens: string[] = [];
     for (let i = 0; i < youths; i += 1) {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Bench', familyName: `${name}${i}`, birthDate: '2006-01-01' });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Bench',
+        familyName: `${name}${i}`,
+        birthDate: '2006-01-01',
+      });
       tokens.push(await region.admin.mintPass({ beneficiaryId: youth.id }));
     }
     return { region, served, browser, tokens, stop };

@@ -11,7 +11,11 @@ import { typeBurst } from '../test/scan/key-burst';
 import type { OutingView } from '../preload/contract';
 import type { Bench } from './figure';
 
-async function perMinute(page: Page, tokens: readonly string[], onePass: (token: string, i: number) => Promise<void>): Promise<number> {
+async function perMinute(
+  page: Page,
+  tokens: readonly string[],
+  onePass: (token: string, i: number) => Promise<void>,
+): Promise<number> {
   const started = performance.now();
   for (const [i, token] of tokens.entries()) await onePass(token, i);
   return (tokens.length * 60_000) / (performance.now() - started);
@@ -28,7 +32,9 @@ const bench: Bench = async ({ quick }) => {
 
     // The counter first, as sale.bench.ts drives it (queue mode: each scan dismisses the last result).
     const counter = await perMinute(page, tokens.slice(0, rounds), async (token) => {
-      const before = await page.evaluate(() => document.querySelector('[data-status="accepted"]')?.getAttribute('data-debit-id') ?? null);
+      const before = await page.evaluate(
+        () => document.querySelector('[data-status="accepted"]')?.getAttribute('data-debit-id') ?? null,
+      );
       await typeBurst(cdp, 'azerty', token);
       await page.locator('.sale .tariffs').waitFor();
       await page.keyboard.press('1');
@@ -39,7 +45,14 @@ const bench: Bench = async ({ quick }) => {
       }, before);
     });
 
-    served.must(await served.till.dispatch('outing.open', { title: 'Bench', category: 'CINEMA', item: 'SEANCE', priceCents: 950 }));
+    served.must(
+      await served.till.dispatch('outing.open', {
+        title: 'Bench',
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 950,
+      }),
+    );
     await page.keyboard.press('F8');
     await page.locator('[data-passes="0"]').waitFor();
     const group = await perMinute(page, tokens.slice(rounds), async (token, i) => {
@@ -49,7 +62,8 @@ const bench: Bench = async ({ quick }) => {
       await page.locator(`[data-passes="${i + 1}"]`).waitFor();
     });
     const outing = served.must(await served.till.dispatch('outing.current', {})) as OutingView | null;
-    if (!outing || outing.debitCount !== rounds) throw new Error(`the outing counted ${outing?.debitCount ?? 0} debits of ${rounds}`);
+    if (!outing || outing.debitCount !== rounds)
+      throw new Error(`the outing counted ${outing?.debitCount ?? 0} debits of ${rounds}`);
 
     return [
       { name: 'group.scans_per_minute', value: round(group), unit: 'scans/min' },

@@ -61,13 +61,22 @@ export function bigJournal(entries: number): string {
     for (let k = done; k < Math.min(entries, done + batch); k += 2) {
       const sale = k / 2;
       const atMs = start + sale * 30_000;
-      inputs.push({ kind: 'DEBIT_REQUESTED', cashierId: 'staff-1', at: new Date(atMs).toISOString(), payload: debitPayload(sale, atMs) });
+      inputs.push({
+        kind: 'DEBIT_REQUESTED',
+        cashierId: 'staff-1',
+        at: new Date(atMs).toISOString(),
+        payload: debitPayload(sale, atMs),
+      });
       if (k + 1 < entries) {
         inputs.push({
           kind: 'DEBIT_ACCEPTED',
           cashierId: 'staff-1',
           at: new Date(atMs + 400).toISOString(),
-          payload: { debitId: String(debitPayload(sale, atMs).debitId), walletBalanceCents: 1300, acceptedAt: new Date(atMs + 300).toISOString() },
+          payload: {
+            debitId: String(debitPayload(sale, atMs).debitId),
+            walletBalanceCents: 1300,
+            acceptedAt: new Date(atMs + 300).toISOString(),
+          },
         });
       }
     }
@@ -90,18 +99,35 @@ function appendVsBare(dir: string, rounds: number): Figure {
   bare.pragma('journal_mode = WAL');
   bare.pragma('synchronous = FULL');
   bare.pragma('foreign_keys = ON');
-  bare.exec('CREATE TABLE entries (seq INTEGER PRIMARY KEY, device_id TEXT, kind TEXT NOT NULL, at TEXT NOT NULL, cashier_id TEXT, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)');
-  const insert = bare.prepare('INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const insertOne = bare.transaction((seq: number, payload: string) => insert.run(seq, 'device-1', 'DEBIT_REQUESTED', new Date().toISOString(), 'staff-1', payload, 'a'.repeat(64), 'b'.repeat(64)));
+  bare.exec(
+    'CREATE TABLE entries (seq INTEGER PRIMARY KEY, device_id TEXT, kind TEXT NOT NULL, at TEXT NOT NULL, cashier_id TEXT, payload TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)',
+  );
+  const insert = bare.prepare(
+    'INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertOne = bare.transaction((seq: number, payload: string) =>
+    insert.run(
+      seq,
+      'device-1',
+      'DEBIT_REQUESTED',
+      new Date().toISOString(),
+      'staff-1',
+      payload,
+      'a'.repeat(64),
+      'b'.repeat(64),
+    ),
+  );
   let appendMs = 0;
   let bareMs = 0;
   const block = 25;
   for (let i = 0; i < rounds; i += block) {
     appendMs += time(() => {
-      for (let k = i; k < i + block; k += 1) j.append({ kind: 'DEBIT_REQUESTED', cashierId: 'staff-1', payload: debitPayload(k, Date.now()) });
+      for (let k = i; k < i + block; k += 1)
+        j.append({ kind: 'DEBIT_REQUESTED', cashierId: 'staff-1', payload: debitPayload(k, Date.now()) });
     });
     bareMs += time(() => {
-      for (let k = i; k < i + block; k += 1) insertOne.immediate(k + 1, JSON.stringify(debitPayload(k, Date.now())));
+      for (let k = i; k < i + block; k += 1)
+        insertOne.immediate(k + 1, JSON.stringify(debitPayload(k, Date.now())));
     });
   }
   j.close();
@@ -127,13 +153,20 @@ function startupRatio(big: string, dir: string, rounds: number): Figure {
     bigMs.push(openAndAppend(big));
     emptyMs.push(openAndAppend(empty));
   }
-  return { name: 'journal.startup_1m_vs_empty', value: percentile(bigMs, 50) / percentile(emptyMs, 50), unit: 'ratio', target: '<=1.2' };
+  return {
+    name: 'journal.startup_1m_vs_empty',
+    value: percentile(bigMs, 50) / percentile(emptyMs, 50),
+    unit: 'ratio',
+    target: '<=1.2',
+  };
 }
 
 /** Peak RSS (VmHWM) of a child that opens the journal like the till core does, read from /proc. */
 async function childPeakRssMb(path: string): Promise<number> {
   const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, ['--import', 'tsx', self, '--rss-child', path], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', self, '--rss-child', path], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const ready = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -165,9 +198,18 @@ const bench: Bench = async ({ quick }) => {
     const verifyMs = time(() => (result = j.verify()));
     j.close();
     if (!result?.ok) throw new Error(`the big journal does not verify: ${JSON.stringify(result)}`);
-    figures.push({ name: 'journal.verify_entries_per_s', value: result.count / (verifyMs / 1000), unit: 'entries/s' });
+    figures.push({
+      name: 'journal.verify_entries_per_s',
+      value: result.count / (verifyMs / 1000),
+      unit: 'entries/s',
+    });
     figures.push(startupRatio(big, tmp.dir, quick ? 5 : 9));
-    figures.push({ name: 'core.rss_mb_1m_entries', value: await childPeakRssMb(big), unit: 'MB', target: '<=150' });
+    figures.push({
+      name: 'core.rss_mb_1m_entries',
+      value: await childPeakRssMb(big),
+      unit: 'MB',
+      target: '<=150',
+    });
     return figures;
   } finally {
     tmp.remove();

@@ -20,8 +20,10 @@ const PAGE = 500;
 
 async function bareFetch(url: string): Promise<number> {
   const t0 = performance.now();
-  for (let cursor: string | null = '0'; cursor !== null; ) {
-    const page = (await (await fetch(`${url}/v1/debits?cursor=${cursor}&limit=${PAGE}`)).json()) as { nextCursor: string | null };
+  for (let cursor: string | null = '0'; cursor !== null;) {
+    const page = (await (await fetch(`${url}/v1/debits?cursor=${cursor}&limit=${PAGE}`)).json()) as {
+      nextCursor: string | null;
+    };
     cursor = page.nextCursor;
   }
   return (performance.now() - t0) / 1000;
@@ -65,10 +67,26 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
     const exportS = median(exportSeconds);
     const fetchS = median(fetchSeconds);
     return [
-      { name: 'backup.seconds_per_100k_entries', value: (median(backupSeconds) * 100_000) / entries, unit: `s per 100,000 entries (runBackup of a ${entries}-entry journal: backup API, integrity check, fsync, rename)` },
-      { name: 'export.month_50k_csv_s', value: exportS, unit: 's (the debits CSV of a 50,000-debit month, as manage.exportCsv makes it: text, base64, SHA-256)' },
-      { name: 'export.month_50k_fetch_only_s', value: fetchS, unit: "s (baseline: the reconciliation's bare fetch of the same month's 100 pages)" },
-      { name: 'export.month_50k_vs_reconcile_fetch_ratio', value: exportS / fetchS, unit: "x the reconciliation's bare fetch" },
+      {
+        name: 'backup.seconds_per_100k_entries',
+        value: (median(backupSeconds) * 100_000) / entries,
+        unit: `s per 100,000 entries (runBackup of a ${entries}-entry journal: backup API, integrity check, fsync, rename)`,
+      },
+      {
+        name: 'export.month_50k_csv_s',
+        value: exportS,
+        unit: 's (the debits CSV of a 50,000-debit month, as manage.exportCsv makes it: text, base64, SHA-256)',
+      },
+      {
+        name: 'export.month_50k_fetch_only_s',
+        value: fetchS,
+        unit: "s (baseline: the reconciliation's bare fetch of the same month's 100 pages)",
+      },
+      {
+        name: 'export.month_50k_vs_reconcile_fetch_ratio',
+        value: exportS / fetchS,
+        unit: "x the reconciliation's bare fetch",
+      },
     ];
   } finally {
     journal.close();

@@ -12,12 +12,18 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
   const region = await startRegionServer();
   try {
     const report = await runLoadProof(region, { tills: 20, perSecond, seconds });
-    if (report.problems.length > 0) throw new Error(`load proof failed: ${report.problems.slice(0, 3).join('; ')}`);
+    if (report.problems.length > 0)
+      throw new Error(`load proof failed: ${report.problems.slice(0, 3).join('; ')}`);
     return [
       { name: 'load.tills', value: report.tills, unit: 'processes' },
       { name: 'load.debit_p50_ms', value: report.p50Ms, unit: 'ms' },
       { name: 'load.debit_p99_ms', value: report.p99Ms, unit: 'ms' },
-      { name: 'load.achieved_vs_target_rate', value: report.achievedPerSecond / perSecond, unit: 'ratio', target: '>=0.9' },
+      {
+        name: 'load.achieved_vs_target_rate',
+        value: report.achievedPerSecond / perSecond,
+        unit: 'ratio',
+        target: '>=0.9',
+      },
     ];
   } finally {
     await region.stop();

@@ -33,10 +33,15 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
   const perClient = ctx.quick ? 25 : 150;
   const region = await startRegionServer({ logLevel: 'warn' });
   try {
-    const partner = await region.admin.createPartner({ name: 'Bench', siret: '99999999900001', accreditations: ['CINEMA'] });
+    const partner = await region.admin.createPartner({
+      name: 'Bench',
+      siret: '99999999900001',
+      accreditations: ['CINEMA'],
+    });
     const devices: string[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const code = i === 0 ? partner.activationCode : (await region.admin.newActivationCode(partner.id)).activationCode;
+      const code =
+        i === 0 ? partner.activationCode : (await region.admin.newActivationCode(partner.id)).activationCode;
       const r = await fetch(`${region.url}/v1/devices/enroll`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -47,9 +52,18 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
     // Tokens are minted before the clock starts: the figure is the debit, not the youth's app.
     const queues: { token: string; pass: string }[][] = [];
     for (let c = 0; c < CLIENTS; c++) {
-      const b = await region.admin.createBeneficiary({ givenName: 'Banc', familyName: `Dessai${c}`, birthDate: '2008-01-01', wallets: { CINEMA: 100_000_000 } });
+      const b = await region.admin.createBeneficiary({
+        givenName: 'Banc',
+        familyName: `Dessai${c}`,
+        birthDate: '2008-01-01',
+        wallets: { CINEMA: 100_000_000 },
+      });
       const queue: { token: string; pass: string }[] = [];
-      for (let i = 0; i < perClient; i++) queue.push({ token: devices[c] ?? '', pass: await region.admin.mintPass({ beneficiaryId: b.id, ttlSeconds: 600 }) });
+      for (let i = 0; i < perClient; i++)
+        queue.push({
+          token: devices[c] ?? '',
+          pass: await region.admin.mintPass({ beneficiaryId: b.id, ttlSeconds: 600 }),
+        });
       queues.push(queue);
     }
 
@@ -92,10 +106,23 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
 
     return [
       { name: 'region.debits_per_s', value: Math.round(debits.perSecond), unit: 'debits/s', target: '>=100' },
-      { name: 'region.debit_p99_ms', value: Number(percentile(debits.latenciesMs, 99).toFixed(1)), unit: 'ms', target: '<=250' },
-      { name: 'region.debit_p50_ms', value: Number(percentile(debits.latenciesMs, 50).toFixed(1)), unit: 'ms' },
+      {
+        name: 'region.debit_p99_ms',
+        value: Number(percentile(debits.latenciesMs, 99).toFixed(1)),
+        unit: 'ms',
+        target: '<=250',
+      },
+      {
+        name: 'region.debit_p50_ms',
+        value: Number(percentile(debits.latenciesMs, 50).toFixed(1)),
+        unit: 'ms',
+      },
       { name: 'region.health_per_s', value: Math.round(health.perSecond), unit: 'req/s' },
-      { name: 'region.debit_vs_health_ratio', value: Number((health.perSecond / debits.perSecond).toFixed(2)), unit: 'x' },
+      {
+        name: 'region.debit_vs_health_ratio',
+        value: Number((health.perSecond / debits.perSecond).toFixed(2)),
+        unit: 'x',
+      },
     ];
   } finally {
     await region.stop();

@@ -39,9 +39,18 @@ for (const file of files) {
   process.stderr.write(`bench ${file} done in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
-const rows = results.map((f) => [f.name, f.value.toFixed(f.value >= 100 ? 0 : 3), f.unit, f.target ?? '', f.ok === undefined ? '' : f.ok ? 'ok' : 'MISSED']);
-const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...[['figure', 'value', 'unit', 'target', ''], ...rows].map((r) => String(r[i]).length)));
-const line = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+const rows = results.map((f) => [
+  f.name,
+  f.value.toFixed(f.value >= 100 ? 0 : 3),
+  f.unit,
+  f.target ?? '',
+  f.ok === undefined ? '' : f.ok ? 'ok' : 'MISSED',
+]);
+const widths = [0, 1, 2, 3, 4].map((i) =>
+  Math.max(...[['figure', 'value', 'unit', 'target', ''], ...rows].map((r) => String(r[i]).length)),
+);
+const line = (r: string[]) =>
+  r.map((c, i) => (i === 1 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
 console.log(line(['figure', 'value', 'unit', 'target', '']));
 for (const r of rows) console.log(line(r));
 for (const f of failures) console.log(`FAILED ${f}`);

@@ -34,9 +34,18 @@ function armSaleWatch(page: Page): Promise<void> {
     // In queue mode the last sale's result is still on screen: only a new debit's acceptance counts.
     const previous = document.querySelector('[data-status]')?.getAttribute('data-debit-id') ?? null;
     window.__saleAccepted = new Promise<number>((resolve, reject) => {
-      window.setTimeout(() => reject(new Error(`no accepted sale within 10 s (focus on ${document.activeElement?.outerHTML.slice(0, 120)}): ${document.body.innerText.slice(-300)}`)), 10_000);
+      window.setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no accepted sale within 10 s (focus on ${document.activeElement?.outerHTML.slice(0, 120)}): ${document.body.innerText.slice(-300)}`,
+            ),
+          ),
+        10_000,
+      );
       const observer = new MutationObserver(() => {
-        if (window.__saleCardAt === undefined && document.querySelector('.sale .tariffs') !== null) window.__saleCardAt = performance.now();
+        if (window.__saleCardAt === undefined && document.querySelector('.sale .tariffs') !== null)
+          window.__saleCardAt = performance.now();
         const shown = document.querySelector('[data-status="accepted"]');
         if (shown !== null && shown.getAttribute('data-debit-id') !== previous) {
           observer.disconnect();
@@ -52,7 +61,6 @@ const bench: Bench = async ({ quick }) => {
   const rounds = quick ? 20 : 100;
   const { served, browser, tokens, stop } = await startBenchTill('Sale', 2 * rounds);
   try {
-
     const page = await browser.newPage({ locale: 'fr-FR', viewport: { width: 1024, height: 768 } });
     // Before the page's own scripts: the scanner's Enter ends the burst; every later key down is the cashier's.
     await page.addInitScript(() => {
@@ -85,7 +93,12 @@ const bench: Bench = async ({ quick }) => {
       await page.keyboard.press('Enter');
       const result = await page.evaluate(async () => {
         const acceptedAt = await window.__saleAccepted!;
-        return { card: window.__saleCardAt! - window.__saleScanEndAt!, answer: acceptedAt - window.__saleEnterAt!, gap: window.__saleEnterAt! - window.__saleCardAt!, keys: window.__saleKeys ?? 0 };
+        return {
+          card: window.__saleCardAt! - window.__saleScanEndAt!,
+          answer: acceptedAt - window.__saleEnterAt!,
+          gap: window.__saleEnterAt! - window.__saleCardAt!,
+          keys: window.__saleKeys ?? 0,
+        };
       });
       elapsed.push(result.card + result.answer);
       gaps.push(result.gap);
@@ -100,12 +113,20 @@ const bench: Bench = async ({ quick }) => {
       const out: number[] = [];
       for (const text of list) {
         const started = performance.now();
-        const scanRes = await fetch('/api/call/pass.scan', { method: 'POST', headers, body: JSON.stringify({ input: { text, source: 'paste' } }) });
+        const scanRes = await fetch('/api/call/pass.scan', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ input: { text, source: 'paste' } }),
+        });
         const scanned = (await scanRes.json()) as { value?: { card?: { scanId: string } } };
         const scanId = scanned.value?.card?.scanId;
         if (!scanId) throw new Error('bare scan refused');
         const input = { scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 950 };
-        const debitRes = await fetch('/api/call/debit.submit', { method: 'POST', headers, body: JSON.stringify({ input }) });
+        const debitRes = await fetch('/api/call/debit.submit', {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ input }),
+        });
         if (!((await debitRes.json()) as { ok: boolean }).ok) throw new Error('bare debit refused');
         out.push(performance.now() - started);
       }
@@ -117,7 +138,12 @@ const bench: Bench = async ({ quick }) => {
     return [
       { name: 'sale.keys_standard', value: Math.max(...keys), unit: 'keys', target: '<=2' },
       { name: 'sale.scan_to_accepted_p50_ms', value: round(p50), unit: 'ms' },
-      { name: 'sale.scan_to_accepted_p95_ms', value: round(percentile(elapsed, 95)), unit: 'ms', target: '<=250' },
+      {
+        name: 'sale.scan_to_accepted_p95_ms',
+        value: round(percentile(elapsed, 95)),
+        unit: 'ms',
+        target: '<=250',
+      },
       { name: 'sale.driver_gap_p50_ms', value: round(percentile(gaps, 50)), unit: 'ms' },
       { name: 'sale.bare_debit_p50_ms', value: round(bareP50), unit: 'ms' },
       { name: 'sale.ui_overhead_ratio', value: round(p50 / bareP50), unit: 'x' },

@@ -22,7 +22,10 @@ declare global {
 function armCardWatch(page: Page): Promise<void> {
   return page.evaluate(() => {
     window.__benchCardAt = new Promise<number>((resolve, reject) => {
-      window.setTimeout(() => reject(new Error(`no card within 10 s: ${document.body.innerText.slice(0, 400)}`)), 10_000);
+      window.setTimeout(
+        () => reject(new Error(`no card within 10 s: ${document.body.innerText.slice(0, 400)}`)),
+        10_000,
+      );
       // No named function in here: tsx's keepNames would reference a helper the page does not have.
       const observer = new MutationObserver(() => {
         if (document.querySelector('.holder') !== null) {
@@ -41,11 +44,19 @@ const bench: Bench = async ({ quick }) => {
   const till = await startTillHost();
   const browser = await chromium.launch(chromiumLaunchOptions());
   try {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Bench', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Bench',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
     const page = await browser.newPage({ locale: 'fr-FR' });
     // Registered before the page's own scripts: sees the burst's Enter before the wedge capture swallows it.
     await page.addInitScript(() => {
-      window.addEventListener('keydown', (e) => e.key === 'Enter' && (window.__benchEnterAt = performance.now()), { capture: true });
+      window.addEventListener(
+        'keydown',
+        (e) => e.key === 'Enter' && (window.__benchEnterAt = performance.now()),
+        { capture: true },
+      );
     });
     await page.goto(till.url);
     await page.getByLabel('Adresse du serveur de la Région').fill(region.url);
@@ -60,7 +71,11 @@ const bench: Bench = async ({ quick }) => {
 
     const tokens: string[] = [];
     for (let i = 0; i < 2 * rounds; i += 1) {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Bench', familyName: `Youth${i}`, birthDate: '2006-01-01' });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Bench',
+        familyName: `Youth${i}`,
+        birthDate: '2006-01-01',
+      });
       tokens.push(await region.admin.mintPass({ beneficiaryId: youth.id }));
     }
 
@@ -88,21 +103,24 @@ const bench: Bench = async ({ quick }) => {
     }
 
     // Baseline: the same call from the same page, straight over the transport, no UI.
-    const bare = await page.evaluate(async (list) => {
-      const secret = sessionStorage.getItem('atouts.till.secret') ?? '';
-      const out: number[] = [];
-      for (const text of list) {
-        const started = performance.now();
-        const res = await fetch('/api/call/pass.scan', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-till-secret': secret },
-          body: JSON.stringify({ input: { text, source: 'paste' } }),
-        });
-        await res.json();
-        out.push(performance.now() - started);
-      }
-      return out;
-    }, tokens.slice(0, rounds));
+    const bare = await page.evaluate(
+      async (list) => {
+        const secret = sessionStorage.getItem('atouts.till.secret') ?? '';
+        const out: number[] = [];
+        for (const text of list) {
+          const started = performance.now();
+          const res = await fetch('/api/call/pass.scan', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-till-secret': secret },
+            body: JSON.stringify({ input: { text, source: 'paste' } }),
+          });
+          await res.json();
+          out.push(performance.now() - started);
+        }
+        return out;
+      },
+      tokens.slice(0, rounds),
+    );
 
     const p50 = percentile(wedge, 50);
     const bareP50 = percentile(bare, 50);

@@ -23,16 +23,35 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
   const dataDir = join(tmp.dir, 'data');
   try {
     await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
-    const partner = await region.admin.createPartner({ name: 'Cinéma Bench', siret: '12345678900011', accreditations: ['CINEMA'] });
-    const till = createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'key')), outbox: { idleMs: 3_600_000 } });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Bench',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
+    const till = createTill({
+      dataDir,
+      cipher: fileKeyCipher(join(tmp.dir, 'key')),
+      outbox: { idleMs: 3_600_000 },
+    });
     let rate: number;
     let bareRate: number;
     try {
-      const enrolled = await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Bench', managerName: 'Bench', managerPin: '1234' });
+      const enrolled = await till.dispatch('till.enroll', {
+        regionUrl: region.url,
+        partnerId: partner.id,
+        activationCode: partner.activationCode,
+        deviceName: 'Bench',
+        managerName: 'Bench',
+        managerPin: '1234',
+      });
       if (!enrolled.ok) throw new Error(enrolled.error.code);
 
       // The queue, as the engine leaves it after `count` offline acceptances.
-      queueOfflineDebits(till, dataDir, await mintPasses(region.admin, count, { tag: 'T', ...OFFLINE_PASSES }));
+      queueOfflineDebits(
+        till,
+        dataDir,
+        await mintPasses(region.admin, count, { tag: 'T', ...OFFLINE_PASSES }),
+      );
 
       const started = performance.now();
       const left = await till.outbox.drain({ timeoutMs: 300_000, maxPauseMs: 100 });
@@ -55,7 +74,18 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
       const worker = async () => {
         while (next < bareCount) {
           const i = next++;
-          const answer = await client.postDebit({ id: randomUUID(), deviceSeq: 1_000_000 + i, token: bareTokens[i]!.token, category: 'CINEMA', item: 'SEANCE', amountCents: 100, priceCents: 800, occurredAt, mode: 'offline', cashierId: 'bench' });
+          const answer = await client.postDebit({
+            id: randomUUID(),
+            deviceSeq: 1_000_000 + i,
+            token: bareTokens[i]!.token,
+            category: 'CINEMA',
+            item: 'SEANCE',
+            amountCents: 100,
+            priceCents: 800,
+            occurredAt,
+            mode: 'offline',
+            cashierId: 'bench',
+          });
           if (answer.kind !== 'ok') throw new Error(`bare post: ${JSON.stringify(answer)}`);
         }
       };
@@ -67,11 +97,14 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
     return [
       { name: 'sync.offline_debits_per_s', value: Math.round(rate), unit: 'debits/s', target: '>=500' },
       { name: 'sync.bare_posts_per_s', value: Math.round(bareRate), unit: 'requests/s' },
-      { name: 'sync.outbox_vs_bare_posts', value: Number((bareRate / rate).toFixed(2)), unit: 'x (time ratio)' },
+      {
+        name: 'sync.outbox_vs_bare_posts',
+        value: Number((bareRate / rate).toFixed(2)),
+        unit: 'x (time ratio)',
+      },
     ];
   } finally {
     await region.stop();
     tmp.remove();
   }
 }
-

@@ -10,7 +10,14 @@
 // message it receives.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CallName, CallResult, EventName, TillApi } from './contract';
-import { EVENT_NAME_LIST, IPC_PORT, IPC_PRINT, IPC_PRINTERS, IPC_UPDATE_STATE, type PortCall } from './contract/ipc';
+import {
+  EVENT_NAME_LIST,
+  IPC_PORT,
+  IPC_PRINT,
+  IPC_PRINTERS,
+  IPC_UPDATE_STATE,
+  type PortCall,
+} from './contract/ipc';
 
 type Listener = (payload: unknown) => void;
 /** What the preload uses of the page's MessagePort: its tsconfig has no DOM, so nothing else is reachable. */

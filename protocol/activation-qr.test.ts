@@ -4,7 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIVATION_PREFIX, encodeActivation, isActivationText, parseActivation } from './activation-qr';
 
-const activation = { regionUrl: 'https://atouts.normandie.fr/api', partnerId: 'P-0042', activationCode: 'ACT-D4Q2-FZ4Y' };
+const activation = {
+  regionUrl: 'https://atouts.normandie.fr/api',
+  partnerId: 'P-0042',
+  activationCode: 'ACT-D4Q2-FZ4Y',
+};
 
 describe('the activation QR code', () => {
   it('round-trips, in characters any keyboard-wedge scanner types the same', () => {
@@ -19,13 +23,22 @@ describe('the activation QR code', () => {
 
   it('matches the documented example', () => {
     // docs/activation-qr.md, "Example".
-    expect(encodeActivation({ regionUrl: 'http://127.0.0.1:8080', partnerId: 'P-0001', activationCode: 'ACT-D4Q2-FZ4Y' })).toBe(
+    expect(
+      encodeActivation({
+        regionUrl: 'http://127.0.0.1:8080',
+        partnerId: 'P-0001',
+        activationCode: 'ACT-D4Q2-FZ4Y',
+      }),
+    ).toBe(
       'ATA1:eyJ2IjoxLCJyZWdpb24iOiJodHRwOi8vMTI3LjAuMC4xOjgwODAiLCJwYXJ0bmVyIjoiUC0wMDAxIiwiY29kZSI6IkFDVC1ENFEyLUZaNFkifQ',
     );
   });
 
   it('tells a pass or anything else from an activation, and refuses a malformed one', () => {
-    expect(parseActivation('ATN1:6BFOXN*TS0BI$ZD.P9UOL97O4')).toEqual({ ok: false, reason: 'NOT_ACTIVATION' });
+    expect(parseActivation('ATN1:6BFOXN*TS0BI$ZD.P9UOL97O4')).toEqual({
+      ok: false,
+      reason: 'NOT_ACTIVATION',
+    });
     expect(parseActivation('P-0042')).toEqual({ ok: false, reason: 'NOT_ACTIVATION' });
     const b64 = (o: unknown) => `ATA1:${Buffer.from(JSON.stringify(o)).toString('base64url')}`;
     for (const bad of [

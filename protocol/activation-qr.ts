@@ -27,7 +27,8 @@ export interface Activation {
   activationCode: string;
 }
 
-export type ActivationParse = { ok: true; activation: Activation } | { ok: false; reason: 'NOT_ACTIVATION' | 'MALFORMED' };
+export type ActivationParse =
+  { ok: true; activation: Activation } | { ok: false; reason: 'NOT_ACTIVATION' | 'MALFORMED' };
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);
@@ -47,7 +48,10 @@ function fromBase64Url(text: string): string | null {
 }
 
 export function encodeActivation(a: Activation): string {
-  return ACTIVATION_PREFIX + toBase64Url(JSON.stringify({ v: 1, region: a.regionUrl, partner: a.partnerId, code: a.activationCode }));
+  return (
+    ACTIVATION_PREFIX +
+    toBase64Url(JSON.stringify({ v: 1, region: a.regionUrl, partner: a.partnerId, code: a.activationCode }))
+  );
 }
 
 /** Whether a scan is an activation code at all (the enrolment screen ignores other scans). */
@@ -69,5 +73,12 @@ export function parseActivation(raw: string): ActivationParse {
   }
   const parsed = activationSchema.safeParse(value);
   if (!parsed.success) return { ok: false, reason: 'MALFORMED' };
-  return { ok: true, activation: { regionUrl: parsed.data.region, partnerId: parsed.data.partner, activationCode: parsed.data.code } };
+  return {
+    ok: true,
+    activation: {
+      regionUrl: parsed.data.region,
+      partnerId: parsed.data.partner,
+      activationCode: parsed.data.code,
+    },
+  };
 }

@@ -12,13 +12,23 @@ describe('archive keys on the wire', () => {
 
   it('takes a public key and refuses one that carries its private half', () => {
     expect(Ed25519PublicJwk.safeParse(RFC_KEY).success).toBe(true);
-    expect(Ed25519PublicJwk.safeParse({ ...RFC_KEY, d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A' }).success).toBe(false);
+    expect(
+      Ed25519PublicJwk.safeParse({ ...RFC_KEY, d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A' }).success,
+    ).toBe(false);
     expect(Ed25519PublicJwk.safeParse({ ...RFC_KEY, crv: 'X25519' }).success).toBe(false);
   });
 
   it('names the key valid at a moment, the bounds as [validFrom, validUntil)', () => {
-    const key = (x: string, validFrom: string, validUntil: string | null): ArchiveKeyRecord => ({ thumbprint: x, jwk: { ...RFC_KEY, x: x.padEnd(43, 'A') }, validFrom, validUntil });
-    const keys = [key('old', '2025-10-01T00:00:00.000Z', '2025-11-05T09:00:00.000Z'), key('new', '2025-11-05T09:00:00.000Z', null)];
+    const key = (x: string, validFrom: string, validUntil: string | null): ArchiveKeyRecord => ({
+      thumbprint: x,
+      jwk: { ...RFC_KEY, x: x.padEnd(43, 'A') },
+      validFrom,
+      validUntil,
+    });
+    const keys = [
+      key('old', '2025-10-01T00:00:00.000Z', '2025-11-05T09:00:00.000Z'),
+      key('new', '2025-11-05T09:00:00.000Z', null),
+    ];
     expect(archiveKeyValidAt(keys, '2025-09-30T23:59:59.999Z')).toBeNull();
     expect(archiveKeyValidAt(keys, '2025-10-01T00:00:00.000Z')?.thumbprint).toBe('old');
     expect(archiveKeyValidAt(keys, '2025-11-05T08:59:59.999Z')?.thumbprint).toBe('old');
@@ -35,7 +45,10 @@ describe('anchor requests', () => {
     expect(AnchorRequest.safeParse({ ...base, kind: 'closure', closure }).success).toBe(true);
     expect(AnchorRequest.safeParse({ ...base, kind: 'closure' }).success).toBe(false);
     expect(AnchorRequest.safeParse({ ...base, closure }).success).toBe(false);
-    expect(AnchorRequest.safeParse({ ...base, kind: 'closure', closure: { ...closure, period: '2025-10-03' } }).success).toBe(false);
+    expect(
+      AnchorRequest.safeParse({ ...base, kind: 'closure', closure: { ...closure, period: '2025-10-03' } })
+        .success,
+    ).toBe(false);
   });
 
   it('wants a lower-case SHA-256 hex hash and a UTC instant', () => {

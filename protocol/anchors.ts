@@ -5,9 +5,11 @@ import { z } from 'zod';
 
 /** A journal chain hash: SHA-256, lower-case hex. */
 export const ChainHash = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 chain hash in lower-case hex');
-const Instant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'an ISO 8601 UTC instant',
-});
+const Instant = z
+  .string()
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: 'an ISO 8601 UTC instant',
+  });
 const Seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const ANCHOR_KINDS = ['sync', 'closure', 'restore'] as const;
@@ -24,7 +26,9 @@ export const ClosureSummary = z
     grandTotalCents: z.number().int(),
   })
   .strict()
-  .refine((c) => (c.kind === 'day' ? c.period.length === 10 : c.period.length === 7), { message: 'a day period is YYYY-MM-DD, a month period YYYY-MM' });
+  .refine((c) => (c.kind === 'day' ? c.period.length === 10 : c.period.length === 7), {
+    message: 'a day period is YYYY-MM-DD, a month period YYYY-MM',
+  });
 export type ClosureSummary = z.infer<typeof ClosureSummary>;
 
 /**
@@ -40,7 +44,10 @@ export const AnchorRequest = z
     kind: z.enum(ANCHOR_KINDS),
     closure: ClosureSummary.optional(),
   })
-  .refine((a) => (a.kind === 'closure') === (a.closure !== undefined), { message: 'closure is given exactly when kind is "closure"', path: ['closure'] });
+  .refine((a) => (a.kind === 'closure') === (a.closure !== undefined), {
+    message: 'closure is given exactly when kind is "closure"',
+    path: ['closure'],
+  });
 export type AnchorRequest = z.infer<typeof AnchorRequest>;
 
 /** `201` answer to an accepted anchor. */
@@ -61,7 +68,11 @@ export const AnchorConflict = z.object({
 export type AnchorConflict = z.infer<typeof AnchorConflict>;
 
 /** The `409 ANCHOR_CONFLICT` problem carries the contradiction as an extension member. */
-export const AnchorConflictProblem = z.object({ code: z.literal('ANCHOR_CONFLICT'), status: z.literal(409), conflict: AnchorConflict });
+export const AnchorConflictProblem = z.object({
+  code: z.literal('ANCHOR_CONFLICT'),
+  status: z.literal(409),
+  conflict: AnchorConflict,
+});
 
 /** Anchors a restore declared lost: the till's journal no longer holds `fromSeq`..`toSeq` as anchored. */
 export const AnchorGap = z.object({ fromSeq: Seq, toSeq: Seq });
@@ -110,16 +121,26 @@ export const ArchiveKeyPut = z.object({ jwk: Ed25519PublicJwk }).strict();
  * the key whose `validFrom <= T < validUntil` (`validUntil` null: still current). `thumbprint` is the
  * RFC 7638 JWK thumbprint (SHA-256, base64url).
  */
-export const ArchiveKeyRecord = z.object({ thumbprint: z.string(), jwk: Ed25519PublicJwk, validFrom: Instant, validUntil: Instant.nullable() });
+export const ArchiveKeyRecord = z.object({
+  thumbprint: z.string(),
+  jwk: Ed25519PublicJwk,
+  validFrom: Instant,
+  validUntil: Instant.nullable(),
+});
 export type ArchiveKeyRecord = z.infer<typeof ArchiveKeyRecord>;
 
 /** `GET` and `PUT /v1/devices/archive-key`: the current key (null before one is registered) and every key, oldest first. */
-export const ArchiveKeyState = z.object({ current: ArchiveKeyRecord.nullable(), keys: z.array(ArchiveKeyRecord) });
+export const ArchiveKeyState = z.object({
+  current: ArchiveKeyRecord.nullable(),
+  keys: z.array(ArchiveKeyRecord),
+});
 export type ArchiveKeyState = z.infer<typeof ArchiveKeyState>;
 
 /** RFC 7638 thumbprint of an Ed25519 public JWK: SHA-256 over its required members in lexicographic order, base64url. */
 export function jwkThumbprint(jwk: Ed25519PublicJwk): string {
-  return createHash('sha256').update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x })).digest('base64url');
+  return createHash('sha256')
+    .update(JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x }))
+    .digest('base64url');
 }
 
 /**
@@ -128,5 +149,9 @@ export function jwkThumbprint(jwk: Ed25519PublicJwk): string {
  */
 export function archiveKeyValidAt(keys: readonly ArchiveKeyRecord[], atIso: string): ArchiveKeyRecord | null {
   const at = Date.parse(atIso);
-  return keys.find((k) => Date.parse(k.validFrom) <= at && (k.validUntil === null || at < Date.parse(k.validUntil))) ?? null;
+  return (
+    keys.find(
+      (k) => Date.parse(k.validFrom) <= at && (k.validUntil === null || at < Date.parse(k.validUntil)),
+    ) ?? null
+  );
 }

@@ -29,7 +29,14 @@ export const CATEGORY_RULES: Readonly<Record<Category, CategoryRule>> = {
  * marionnettiques, arts visuels"): the Region funds only those, so each cycle records its discipline
  * (issue 17). Till-side: the Region's wire format does not carry it (region-api.md).
  */
-export const ART_DISCIPLINES = ['MUSIQUE_CHORALE', 'DANSE', 'CIRQUE', 'THEATRE', 'ARTS_MARIONNETTIQUES', 'ARTS_VISUELS'] as const;
+export const ART_DISCIPLINES = [
+  'MUSIQUE_CHORALE',
+  'DANSE',
+  'CIRQUE',
+  'THEATRE',
+  'ARTS_MARIONNETTIQUES',
+  'ARTS_VISUELS',
+] as const;
 export type ArtDiscipline = (typeof ART_DISCIPLINES)[number];
 
 /** A cycle of artistic practice is eligible from this many sessions (regulation 3.2.1). */

@@ -41,11 +41,15 @@ export function parseSign1(bytes: Uint8Array): Sign1Result {
     return fail('NOT_SIGN1', 'not a CBOR tag 18 (COSE_Sign1)');
   }
   const parts = tagged.contents;
-  if (!Array.isArray(parts) || parts.length !== 4) return fail('NOT_SIGN1', 'COSE_Sign1 is not an array of 4');
+  if (!Array.isArray(parts) || parts.length !== 4)
+    return fail('NOT_SIGN1', 'COSE_Sign1 is not an array of 4');
   const [protectedBytes, unprotected, payloadBytes, signature] = parts as unknown[];
-  if (!(protectedBytes instanceof Uint8Array)) return fail('NOT_SIGN1', 'protected header is not a byte string');
-  if (!(unprotected instanceof Map) || unprotected.size !== 0) return fail('NOT_SIGN1', 'unprotected header is not an empty map');
-  if (!(payloadBytes instanceof Uint8Array)) return fail('NOT_SIGN1', 'payload is not an attached byte string');
+  if (!(protectedBytes instanceof Uint8Array))
+    return fail('NOT_SIGN1', 'protected header is not a byte string');
+  if (!(unprotected instanceof Map) || unprotected.size !== 0)
+    return fail('NOT_SIGN1', 'unprotected header is not an empty map');
+  if (!(payloadBytes instanceof Uint8Array))
+    return fail('NOT_SIGN1', 'payload is not an attached byte string');
   if (!(signature instanceof Uint8Array)) return fail('NOT_SIGN1', 'signature is not a byte string');
 
   const header = decodeStrict(protectedBytes);
@@ -81,7 +85,12 @@ export function parseSign1(bytes: Uint8Array): Sign1Result {
 }
 
 /** Builds the tagged COSE_Sign1 bytes; `sign` receives the Sig_structure. */
-export function buildSign1(kid: string, typ: string, payloadBytes: Uint8Array, sign: (data: Uint8Array) => Uint8Array): Uint8Array {
+export function buildSign1(
+  kid: string,
+  typ: string,
+  payloadBytes: Uint8Array,
+  sign: (data: Uint8Array) => Uint8Array,
+): Uint8Array {
   const protectedBytes = encodeCbor(
     new Map<number, unknown>([
       [HEADER_ALG, ALG_EDDSA],

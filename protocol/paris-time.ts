@@ -59,7 +59,14 @@ function parisOffsetMs(instantMs: number): number {
 }
 
 /** The instant of a Paris wall-clock time (the first one, should it occur twice at a DST change). */
-export function parisWallToInstant(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+export function parisWallToInstant(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   const first = guess - parisOffsetMs(guess);
   return guess - parisOffsetMs(first);

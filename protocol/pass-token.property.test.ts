@@ -8,9 +8,11 @@ const keys = [publicJwk(key)];
 
 describe('token codec properties', () => {
   it('Base45 round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      expect(base45Decode(base45Encode(bytes))).toEqual(bytes);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(base45Decode(base45Encode(bytes))).toEqual(bytes);
+      }),
+    );
   });
 
   it('never throws and never accepts arbitrary bytes behind either prefix', () => {
@@ -26,22 +28,29 @@ describe('token codec properties', () => {
   it('round-trips any names, balances and times a pass can carry', () => {
     const name = fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).filter((s) => s.length <= 100);
     fc.assert(
-      fc.property(name, name, fc.array(fc.nat(1_000_000), { minLength: 4, maxLength: 4 }), fc.nat(2_000_000_000), fc.integer({ min: 0, max: 600 }), (given, family, b, iat, ttl) => {
-        const claims = {
-          sub: 'B-2025-000001',
-          iat,
-          exp: iat + ttl,
-          season: 2025,
-          givenName: given,
-          familyName: family,
-          birthDate: '2008-02-29',
-          balances: { SPECTACLE: b[0] ?? 0, CINEMA: b[1] ?? 0, PRATIQUE: b[2] ?? 0, LOCAL: b[3] ?? 0 },
-        };
-        const text = mintPassToken(claims, key);
-        const r = verifyToken(text, keys, iat);
-        expect(r.ok && r.token.claims).toMatchObject(claims);
-        expect(decodeToken(text).ok).toBe(true);
-      }),
+      fc.property(
+        name,
+        name,
+        fc.array(fc.nat(1_000_000), { minLength: 4, maxLength: 4 }),
+        fc.nat(2_000_000_000),
+        fc.integer({ min: 0, max: 600 }),
+        (given, family, b, iat, ttl) => {
+          const claims = {
+            sub: 'B-2025-000001',
+            iat,
+            exp: iat + ttl,
+            season: 2025,
+            givenName: given,
+            familyName: family,
+            birthDate: '2008-02-29',
+            balances: { SPECTACLE: b[0] ?? 0, CINEMA: b[1] ?? 0, PRATIQUE: b[2] ?? 0, LOCAL: b[3] ?? 0 },
+          };
+          const text = mintPassToken(claims, key);
+          const r = verifyToken(text, keys, iat);
+          expect(r.ok && r.token.claims).toMatchObject(claims);
+          expect(decodeToken(text).ok).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { base45Decode, base45Encode } from './base45';
 import { normalizeCouponCode, makeCouponCode } from './coupon-code';
-import { decodeToken, generateSigningKey, mintCouponToken, mintPassToken, publicJwk, signingKeyFromSeed, verifyToken } from './pass-token';
+import {
+  decodeToken,
+  generateSigningKey,
+  mintCouponToken,
+  mintPassToken,
+  publicJwk,
+  signingKeyFromSeed,
+  verifyToken,
+} from './pass-token';
 import type { Jwk, TokenResult } from './pass-token';
 
 interface Vector {
@@ -20,7 +28,13 @@ interface VectorFile {
 const vectorFile = JSON.parse(
   readFileSync(fileURLToPath(new URL('../test/fixtures/token-vectors.json', import.meta.url)), 'utf8'),
 ) as VectorFile;
-const testKey: Jwk = { kty: 'OKP', crv: 'Ed25519', x: vectorFile.testKey.x, kid: vectorFile.testKey.kid, use: 'sig' };
+const testKey: Jwk = {
+  kty: 'OKP',
+  crv: 'Ed25519',
+  x: vectorFile.testKey.x,
+  kid: vectorFile.testKey.kid,
+  use: 'sig',
+};
 
 const outcome = (r: TokenResult): string => (r.ok ? 'valid' : r.code);
 
@@ -163,7 +177,7 @@ describe('minting', () => {
   it('never throws on arbitrary text behind a prefix', () => {
     const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
     let seed = 12345;
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 2000; i++) {
       let s = 'ATN1:';
       const len = Math.floor(rnd() * 300);
@@ -211,7 +225,16 @@ describe('coupon codes', () => {
     expect(normalizeCouponCode(' cp-7k3m9qxz ')).toBe('CP-7K3M-9QXZ');
   });
   it('refuses letters Crockford leaves out and wrong lengths', () => {
-    for (const bad of ['CP-ABCD-EFGI', 'CP-LBCD-EFGH', 'CP-ABCD-EFGO', 'CP-ABCD-EFGU', 'CP-ABCD-EFG', 'CP-ABCD-EFGHJ', 'XP-ABCD-EFGH', '']) {
+    for (const bad of [
+      'CP-ABCD-EFGI',
+      'CP-LBCD-EFGH',
+      'CP-ABCD-EFGO',
+      'CP-ABCD-EFGU',
+      'CP-ABCD-EFG',
+      'CP-ABCD-EFGHJ',
+      'XP-ABCD-EFGH',
+      '',
+    ]) {
       expect(normalizeCouponCode(bad)).toBeNull();
     }
   });

@@ -8,7 +8,13 @@ import { signEd25519, verifyEd25519 } from './signing-keys';
 import type { Jwk } from './signing-keys';
 import { encodeCbor } from './strict-cbor';
 import { decodeStrict } from './strict-cbor';
-import { base64url, couponClaimsMap, parseCouponClaims, parsePassClaims, passClaimsMap } from './token-claims';
+import {
+  base64url,
+  couponClaimsMap,
+  parseCouponClaims,
+  parsePassClaims,
+  passClaimsMap,
+} from './token-claims';
 import type { CouponClaims, PassClaims } from './token-claims';
 
 export type { Jwk } from './signing-keys';
@@ -39,7 +45,12 @@ export type TokenReason =
   | 'NOT_YET_VALID'
   | 'EXPIRED';
 
-export type TokenFailure = { ok: false; code: 'TOKEN_INVALID' | 'TOKEN_EXPIRED'; reason: TokenReason; detail: string };
+export type TokenFailure = {
+  ok: false;
+  code: 'TOKEN_INVALID' | 'TOKEN_EXPIRED';
+  reason: TokenReason;
+  detail: string;
+};
 export type TokenResult = { ok: true; token: DecodedToken } | TokenFailure;
 
 export const PASS_PREFIX = 'ATN1:';
@@ -65,7 +76,11 @@ interface Parsed {
 function parse(text: string): { ok: true; parsed: Parsed } | TokenFailure {
   if (typeof text !== 'string' || text.length === 0) return invalid('EMPTY', 'no token');
   if (text.length > MAX_TOKEN_LENGTH) return invalid('TOO_LONG', `over ${MAX_TOKEN_LENGTH} characters`);
-  const kind: TokenKind | null = text.startsWith(PASS_PREFIX) ? 'pass' : text.startsWith(COUPON_PREFIX) ? 'coupon' : null;
+  const kind: TokenKind | null = text.startsWith(PASS_PREFIX)
+    ? 'pass'
+    : text.startsWith(COUPON_PREFIX)
+      ? 'coupon'
+      : null;
   if (!kind) return invalid('PREFIX', 'neither ATN1: nor ATC1:');
   const bytes = base45Decode(text.slice(PREFIX_OF[kind].length));
   if (!bytes) return invalid('BASE45', 'not strict upper-case Base45');
@@ -74,7 +89,8 @@ function parse(text: string): { ok: true; parsed: Parsed } | TokenFailure {
   const { sign1 } = structure;
   if (sign1.alg !== ALG_EDDSA) return invalid('ALG', `alg ${String(sign1.alg)} is not EdDSA (-8)`);
   if (sign1.typ !== kind) return invalid('TYP', `typ ${JSON.stringify(sign1.typ)} behind the ${kind} prefix`);
-  if (sign1.kid === null || sign1.kid.length === 0) return invalid('KID_MISSING', 'no kid in the protected header');
+  if (sign1.kid === null || sign1.kid.length === 0)
+    return invalid('KID_MISSING', 'no kid in the protected header');
   const payload = decodeStrict(sign1.payloadBytes);
   if (!payload.ok) return invalid('CBOR', `payload: ${payload.detail}`);
   let token: DecodedToken;
@@ -90,7 +106,14 @@ function parse(text: string): { ok: true; parsed: Parsed } | TokenFailure {
     if (!claims.ok) return invalid('CLAIMS', claims.detail);
     token = { kind, kid: sign1.kid, claims: claims.claims, text };
   }
-  return { ok: true, parsed: { token, signed: sigStructure(sign1.protectedBytes, sign1.payloadBytes), signature: sign1.signature } };
+  return {
+    ok: true,
+    parsed: {
+      token,
+      signed: sigStructure(sign1.protectedBytes, sign1.payloadBytes),
+      signature: sign1.signature,
+    },
+  };
 }
 
 /** Structure and claims only, no signature, no time. */
@@ -103,7 +126,8 @@ export function decodeToken(text: string): TokenResult {
 export function checkTokenTime(token: DecodedToken, nowSec: number): TokenResult {
   const { iat, exp } = token.claims;
   if (nowSec < iat - CLOCK_SKEW_SEC) return invalid('NOT_YET_VALID', 'issued in the future');
-  if (nowSec > exp + CLOCK_SKEW_SEC) return { ok: false, code: 'TOKEN_EXPIRED', reason: 'EXPIRED', detail: 'expired' };
+  if (nowSec > exp + CLOCK_SKEW_SEC)
+    return { ok: false, code: 'TOKEN_EXPIRED', reason: 'EXPIRED', detail: 'expired' };
   return { ok: true, token };
 }
 
@@ -131,7 +155,8 @@ export function mintPassToken(claims: Omit<PassClaims, 'jti'> & { jti?: string }
   const full: PassClaims = { ...claims, jti: claims.jti ?? freshJti() };
   const text = mint('pass', key, passClaimsMap(full));
   const check = decodeToken(text);
-  if (!check.ok) throw new RangeError(`refusing to mint an invalid pass token: ${check.reason} ${check.detail}`);
+  if (!check.ok)
+    throw new RangeError(`refusing to mint an invalid pass token: ${check.reason} ${check.detail}`);
   return text;
 }
 
@@ -139,6 +164,7 @@ export function mintCouponToken(claims: Omit<CouponClaims, 'jti'> & { jti?: stri
   const full: CouponClaims = { ...claims, jti: claims.jti ?? freshJti() };
   const text = mint('coupon', key, couponClaimsMap(full));
   const check = decodeToken(text);
-  if (!check.ok) throw new RangeError(`refusing to mint an invalid coupon token: ${check.reason} ${check.detail}`);
+  if (!check.ok)
+    throw new RangeError(`refusing to mint an invalid coupon token: ${check.reason} ${check.detail}`);
   return text;
 }

@@ -58,7 +58,8 @@ export function verifyEd25519(jwk: Jwk, data: Uint8Array, signature: Uint8Array)
 export function generateSigningKey(kid: string): Jwk {
   const { privateKey } = generateKeyPairSync('ed25519');
   const jwk = privateKey.export({ format: 'jwk' });
-  if (typeof jwk.x !== 'string' || typeof jwk.d !== 'string') throw new Error('node:crypto exported no Ed25519 JWK');
+  if (typeof jwk.x !== 'string' || typeof jwk.d !== 'string')
+    throw new Error('node:crypto exported no Ed25519 JWK');
   return { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid, use: 'sig' };
 }
 
@@ -69,7 +70,8 @@ export function signingKeyFromSeed(kid: string, seed: Uint8Array): Jwk {
   const prefix = Buffer.from('302e020100300506032b657004220420', 'hex');
   const privateKey = createPrivateKey({ key: Buffer.concat([prefix, seed]), format: 'der', type: 'pkcs8' });
   const jwk = privateKey.export({ format: 'jwk' });
-  if (typeof jwk.x !== 'string' || typeof jwk.d !== 'string') throw new Error('node:crypto exported no Ed25519 JWK');
+  if (typeof jwk.x !== 'string' || typeof jwk.d !== 'string')
+    throw new Error('node:crypto exported no Ed25519 JWK');
   return { kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d, kid, use: 'sig' };
 }
 

@@ -56,13 +56,15 @@ class ClaimError extends Error {}
 
 function uint(map: Map<unknown, unknown>, key: number, name: string): number {
   const value = map.get(key);
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new ClaimError(`${name} is not an unsigned integer`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new ClaimError(`${name} is not an unsigned integer`);
   return value;
 }
 
 function text(map: Map<unknown, unknown>, key: number, name: string, maxLength: number): string {
   const value = map.get(key);
-  if (typeof value !== 'string' || value.length === 0 || value.length > maxLength) throw new ClaimError(`${name} is not text of 1..${maxLength} characters`);
+  if (typeof value !== 'string' || value.length === 0 || value.length > maxLength)
+    throw new ClaimError(`${name} is not text of 1..${maxLength} characters`);
   return value;
 }
 
@@ -111,9 +113,11 @@ export function parsePassClaims(value: unknown): ClaimsResult<PassClaims> {
     const birthDate = text(value, CLAIM.birthDate, 'birth date', 10);
     if (!isCalendarDate(birthDate)) throw new ClaimError('birth date is not YYYY-MM-DD');
     const balances = value.get(CLAIM.balances);
-    if (!Array.isArray(balances) || balances.length !== WALLETS.length) throw new ClaimError('balances is not an array of 4');
+    if (!Array.isArray(balances) || balances.length !== WALLETS.length)
+      throw new ClaimError('balances is not an array of 4');
     const cents = balances.map((b: unknown) => {
-      if (typeof b !== 'number' || !Number.isSafeInteger(b) || b < 0) throw new ClaimError('a balance is not an unsigned integer');
+      if (typeof b !== 'number' || !Number.isSafeInteger(b) || b < 0)
+        throw new ClaimError('a balance is not an unsigned integer');
       return b;
     });
     return {
@@ -122,7 +126,12 @@ export function parsePassClaims(value: unknown): ClaimsResult<PassClaims> {
       givenName: text(value, CLAIM.givenName, 'given name', MAX_NAME_LENGTH),
       familyName: text(value, CLAIM.familyName, 'family name', MAX_NAME_LENGTH),
       birthDate,
-      balances: { SPECTACLE: cents[0] ?? 0, CINEMA: cents[1] ?? 0, PRATIQUE: cents[2] ?? 0, LOCAL: cents[3] ?? 0 },
+      balances: {
+        SPECTACLE: cents[0] ?? 0,
+        CINEMA: cents[1] ?? 0,
+        PRATIQUE: cents[2] ?? 0,
+        LOCAL: cents[3] ?? 0,
+      },
     };
   });
 }
@@ -132,7 +141,8 @@ export function parseCouponClaims(value: unknown): ClaimsResult<CouponClaims> {
     if (!(value instanceof Map)) throw new ClaimError('payload is not a map');
     const base = common(value);
     const category = value.get(CLAIM.category);
-    if (!(COUPON_CATEGORIES as readonly unknown[]).includes(category)) throw new ClaimError('category is not SPORT or ARTISTIC');
+    if (!(COUPON_CATEGORIES as readonly unknown[]).includes(category))
+      throw new ClaimError('category is not SPORT or ARTISTIC');
     const code = text(value, CLAIM.code, 'code', 16);
     if (normalizeCouponCode(code) !== code) throw new ClaimError('code is not a canonical CP-XXXX-XXXX');
     return {

@@ -23,6 +23,10 @@ const common = {
 };
 await esbuild({ ...common, entryPoints: ['main/shell/shell.ts'], outfile: 'dist/main/shell.cjs' });
 // The till core runs in its own utility process (main/shell/core-bootstrap.ts, forked by the shell).
-await esbuild({ ...common, entryPoints: ['main/shell/core-bootstrap.ts'], outfile: 'dist/main/core-process.cjs' });
+await esbuild({
+  ...common,
+  entryPoints: ['main/shell/core-bootstrap.ts'],
+  outfile: 'dist/main/core-process.cjs',
+});
 await buildSandboxedPreload({ outfile: 'dist/preload/preload.cjs' });
 console.log('built dist/renderer, dist/main/shell.cjs, dist/main/core-process.cjs, dist/preload/preload.cjs');

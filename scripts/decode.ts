@@ -43,8 +43,17 @@ export function readPng(file: string): RgbaImage | null {
  */
 export function readJpeg(file: string): RgbaImage | null {
   try {
-    const image = jpeg.decode(readFileSync(file), { useTArray: true, formatAsRGBA: true, maxResolutionInMP: 64, maxMemoryUsageInMB: 1024 });
-    return { data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength), width: image.width, height: image.height };
+    const image = jpeg.decode(readFileSync(file), {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxResolutionInMP: 64,
+      maxMemoryUsageInMB: 1024,
+    });
+    return {
+      data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength),
+      width: image.width,
+      height: image.height,
+    };
   } catch {
     return null;
   }

@@ -40,20 +40,32 @@ const DEMO_TARIFFS: Tariff[] = [
   { id: 'licence', label: 'Licence', category: 'SPORT', item: 'LICENCE', priceCents: 4500 },
   { id: 'adhesion', label: 'Adhésion', category: 'LOCAL', item: 'ADHESION', priceCents: 500 },
 ];
-const tariffs = (accreditations: readonly string[]) => DEMO_TARIFFS.filter((t) => accreditations.includes(t.category));
+const tariffs = (accreditations: readonly string[]) =>
+  DEMO_TARIFFS.filter((t) => accreditations.includes(t.category));
 
-function must<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; detail?: string } }, what: string): T {
+function must<T>(
+  r: { ok: true; value: T } | { ok: false; error: { code: string; detail?: string } },
+  what: string,
+): T {
   if (!r.ok) throw new Error(`${what}: ${r.error.code} ${r.error.detail ?? ''}`);
   return r.value;
 }
 
 if (!values['skip-build']) console.log('Building the till…');
-if (!values['skip-build'] && spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0) process.exit(1);
+if (
+  !values['skip-build'] &&
+  spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).status !== 0
+)
+  process.exit(1);
 
 rmSync(DEMO, { recursive: true, force: true });
 mkdirSync(join(DEMO, 'qr'), { recursive: true });
 console.log('Starting the reference Region server with the demo seed…');
-const region = await launchRegionServer({ seed: 'demo', dbPath: join(DEMO, 'region.sqlite'), logLevel: 'warn' });
+const region = await launchRegionServer({
+  seed: 'demo',
+  dbPath: join(DEMO, 'region.sqlite'),
+  logLevel: 'warn',
+});
 const facts = JSON.parse(readFileSync(join(DEMO, 'region.sqlite.demo.json'), 'utf8')) as DemoFacts;
 const partner = facts.partners.find((p) => p.key === values.partner) ?? facts.partners[0]!;
 
@@ -64,7 +76,11 @@ async function writeDemoTokens(): Promise<string[]> {
   const lines: string[] = [];
   for (const youth of facts.beneficiaries) {
     const token = await region.admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: 600 });
-    const file = join(DEMO, 'qr', `${youth.givenName}-${youth.familyName}`.normalize('NFD').replace(/[^\w-]/g, '') + '.png');
+    const file = join(
+      DEMO,
+      'qr',
+      `${youth.givenName}-${youth.familyName}`.normalize('NFD').replace(/[^\w-]/g, '') + '.png',
+    );
     await QRCode.toFile(file, token, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
     lines.push(`${youth.givenName} ${youth.familyName}${youth.note ? ` (${youth.note})` : ''}\t${token}`);
   }
@@ -90,7 +106,9 @@ if (useElectron) {
     process.exit(1);
   }
   const { activationCode: code } = await region.admin.newActivationCode(partner.id);
-  console.log(`\nEnrol the till in its window with: Region ${region.url}, partner ${partner.id}, activation code ${code}`);
+  console.log(
+    `\nEnrol the till in its window with: Region ${region.url}, partner ${partner.id}, activation code ${code}`,
+  );
   const child = spawn(electronPath, [join(ROOT, 'dist/main/shell.cjs')], {
     stdio: 'inherit',
     env: { ...process.env, ATOUTS_TILL_DATA_DIR: join(DEMO, 'till-electron') },
@@ -116,7 +134,10 @@ if (useElectron) {
     );
     const staff = must(await till.dispatch('staff.list', {}), 'staff') as { id: string }[];
     must(await till.dispatch('staff.login', { staffId: staff[0]!.id, pin: MANAGER.pin }), 'login');
-    must(await till.dispatch('staff.add', { name: CASHIER.name, role: 'cashier', pin: CASHIER.pin }), 'add cashier');
+    must(
+      await till.dispatch('staff.add', { name: CASHIER.name, role: 'cashier', pin: CASHIER.pin }),
+      'add cashier',
+    );
     must(await till.dispatch('tariff.set', { tariffs: tariffs(partner.accreditations) }), 'tariffs');
     must(await till.dispatch('staff.logout', {}), 'logout');
   } finally {
@@ -124,7 +145,20 @@ if (useElectron) {
   }
   const host = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'main/host/serve-browser.ts'), '--data-dir', dataDir, '--key-file', keyFile, '--static', join(ROOT, 'dist/renderer'), '--port', values.port, ...(process.env.ATOUTS_NO_HID === '1' ? ['--no-hid'] : [])],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'main/host/serve-browser.ts'),
+      '--data-dir',
+      dataDir,
+      '--key-file',
+      keyFile,
+      '--static',
+      join(ROOT, 'dist/renderer'),
+      '--port',
+      values.port,
+      ...(process.env.ATOUTS_NO_HID === '1' ? ['--no-hid'] : []),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((ok, fail) => {
@@ -141,13 +175,17 @@ if (useElectron) {
     host.kill('SIGTERM');
     await exited;
   };
-  console.log(`\nTill enrolled for « ${partner.name} » (${partner.accreditations.join(', ')}), tariffs on the keys 1–${tariffs(partner.accreditations).length}.`);
+  console.log(
+    `\nTill enrolled for « ${partner.name} » (${partner.accreditations.join(', ')}), tariffs on the keys 1–${tariffs(partner.accreditations).length}.`,
+  );
   console.log(`Staff: ${MANAGER.name} PIN ${MANAGER.pin} — ${CASHIER.name} PIN ${CASHIER.pin}`);
   console.log(`\nOpen the till in a browser (Chromium, Firefox…):\n\n  ${url}\n`);
 }
 
 const first = tokens[0]!.split('\t');
-console.log(`Pass of ${first[0]} (valid 10 minutes; fresh ones are rewritten in .demo/tokens.txt and .demo/qr/*.png every 8 minutes):`);
+console.log(
+  `Pass of ${first[0]} (valid 10 minutes; fresh ones are rewritten in .demo/tokens.txt and .demo/qr/*.png every 8 minutes):`,
+);
 console.log(await QRCode.toString(first[1]!, { type: 'terminal', small: true }));
 console.log(`To paste instead of scanning:\n${first[1]}\n`);
 const lea = facts.beneficiaries[0]!;
@@ -156,8 +194,12 @@ const lea = facts.beneficiaries[0]!;
 const adminKeyFile = join(DEMO, 'region-admin.key');
 writeFileSync(adminKeyFile, `${region.adminKey}\n`, { mode: 0o600 });
 console.log(`A fresh pass at any time (the Région's admin tool on this demo server):`);
-console.log(`  REGION_ADMIN_KEY="$(cat .demo/region-admin.key)" npm run -s region -- mint-pass --beneficiary ${lea.id} --url ${region.url}\n`);
-console.log('Other partners: npm run demo -- --partner theatre|multi|basket|music|flers-agglo. Stop with Ctrl+C.');
+console.log(
+  `  REGION_ADMIN_KEY="$(cat .demo/region-admin.key)" npm run -s region -- mint-pass --beneficiary ${lea.id} --url ${region.url}\n`,
+);
+console.log(
+  'Other partners: npm run demo -- --partner theatre|multi|basket|music|flers-agglo. Stop with Ctrl+C.',
+);
 
 let stopping = false;
 async function shutdown(): Promise<void> {

@@ -52,10 +52,12 @@ export function sandboxedPreloadProblems(code) {
   for (const match of code.matchAll(REQUIRE_CALL)) {
     const name = match[2];
     if (name === undefined) problems.push(`require() with a computed argument at offset ${match.index}`);
-    else if (!SANDBOXED_PRELOAD_MODULES.includes(name)) problems.push(`require('${name}') is not served to a sandboxed preload`);
+    else if (!SANDBOXED_PRELOAD_MODULES.includes(name))
+      problems.push(`require('${name}') is not served to a sandboxed preload`);
   }
   for (const name of NOT_IN_A_SANDBOXED_PRELOAD) {
-    if (new RegExp(`(?<![\\w$.])${name.replace('.', '\\.')}(?![\\w$])`).test(code)) problems.push(`${name} does not exist in a sandboxed preload`);
+    if (new RegExp(`(?<![\\w$.])${name.replace('.', '\\.')}(?![\\w$])`).test(code))
+      problems.push(`${name} does not exist in a sandboxed preload`);
   }
   return problems;
 }
@@ -79,10 +81,15 @@ export async function buildSandboxedPreload({ entry = 'preload/preload.ts', outf
   });
   // esbuild's own list of what the bundle still imports, and the text itself (which also catches a
   // require that esbuild did not see as an import, e.g. one built from a string).
-  const externals = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+  const externals = Object.values(result.metafile.outputs).flatMap((output) =>
+    output.imports.filter((i) => i.external).map((i) => i.path),
+  );
   const problems = [
-    ...externals.filter((name) => !SANDBOXED_PRELOAD_MODULES.includes(name)).map((name) => `imports '${name}', not served to a sandboxed preload`),
+    ...externals
+      .filter((name) => !SANDBOXED_PRELOAD_MODULES.includes(name))
+      .map((name) => `imports '${name}', not served to a sandboxed preload`),
     ...sandboxedPreloadProblems(readFileSync(outfile, 'utf8')),
   ];
-  if (problems.length > 0) throw new Error(`${outfile} would not run as a sandboxed Electron preload:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0)
+    throw new Error(`${outfile} would not run as a sandboxed Electron preload:\n- ${problems.join('\n- ')}`);
 }

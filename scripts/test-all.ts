@@ -20,8 +20,17 @@ interface Step {
 
 const steps: Step[] = [
   { name: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings=0'] },
+  {
+    name: 'format (prettier --check)',
+    command: 'npx',
+    args: ['prettier', '--check', '.', '--log-level', 'warn'],
+  },
   { name: 'typecheck (core, no DOM)', command: 'npx', args: ['tsc', '-p', 'tsconfig.json', '--noEmit'] },
-  { name: 'typecheck (preload, no DOM, no Node)', command: 'npx', args: ['tsc', '-p', 'tsconfig.preload.json', '--noEmit'] },
+  {
+    name: 'typecheck (preload, no DOM, no Node)',
+    command: 'npx',
+    args: ['tsc', '-p', 'tsconfig.preload.json', '--noEmit'],
+  },
   { name: 'typecheck (tests)', command: 'npx', args: ['tsc', '-p', 'tsconfig.test.json', '--noEmit'] },
   { name: 'typecheck (renderer)', command: 'npx', args: ['tsc', '-p', 'tsconfig.renderer.json', '--noEmit'] },
   { name: 'build', command: 'node', args: ['scripts/build.mjs'] },
@@ -44,10 +53,14 @@ for (const step of steps) {
 
 console.log('\n── vitest (unit, integration, end-to-end)');
 const report = 'test-results/vitest.json';
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-  stdio: 'inherit',
-  env: process.env,
-});
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+  {
+    stdio: 'inherit',
+    env: process.env,
+  },
+);
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8')) as {
     numPassedTests: number;

@@ -8,7 +8,17 @@
 // loads, through better-sqlite3's nativeBinding option). beforePack makes that Electron build for the target;
 // electron-builder packs dist/native/** and unpacks every .node (asarUnpack); afterPack checks that the
 // packed app really holds it. node-hid is N-API: its prebuilds load in Node and Electron alike.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -46,14 +56,21 @@ export interface PackHookDeps {
   log(message: string): void;
 }
 
-export type PackHookErrorCode = 'APP_NOT_BUILT' | 'UNSUPPORTED_TARGET' | 'REBUILD_FAILED' | 'NATIVE_MISSING' | 'NATIVE_NOT_PACKED';
-export type PackHookResult = { ok: true; detail: string; binary: string } | { ok: false; code: PackHookErrorCode; detail: string };
+export type PackHookErrorCode =
+  'APP_NOT_BUILT' | 'UNSUPPORTED_TARGET' | 'REBUILD_FAILED' | 'NATIVE_MISSING' | 'NATIVE_NOT_PACKED';
+export type PackHookResult =
+  { ok: true; detail: string; binary: string } | { ok: false; code: PackHookErrorCode; detail: string };
 
 /** The only module built for Electron. */
 export const REBUILT_MODULES = ['better-sqlite3'] as const;
 
 /** Files the packaged app cannot start without: the outputs of `npm run build`. */
-export const BUILT_APP_FILES = ['dist/main/shell.cjs', 'dist/main/core-process.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html'] as const;
+export const BUILT_APP_FILES = [
+  'dist/main/shell.cjs',
+  'dist/main/core-process.cjs',
+  'dist/preload/preload.cjs',
+  'dist/renderer/index.html',
+] as const;
 
 /** The Node build, which stays where npm put it. */
 export const NODE_NATIVE_BINARY = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
@@ -61,7 +78,12 @@ const PACKAGE_DIR = 'node_modules/better-sqlite3';
 
 // electron-builder's Arch enum (builder-util), by value; a test checks it against the real enum.
 const ARCH_NAMES: Record<number, string> = { 0: 'ia32', 1: 'x64', 2: 'armv7l', 3: 'arm64', 4: 'universal' };
-const PLATFORMS: Record<string, NodeJS.Platform> = { win32: 'win32', darwin: 'darwin', mas: 'darwin', linux: 'linux' };
+const PLATFORMS: Record<string, NodeJS.Platform> = {
+  win32: 'win32',
+  darwin: 'darwin',
+  mas: 'darwin',
+  linux: 'linux',
+};
 
 export interface ElectronTarget {
   electronVersion: string;
@@ -78,21 +100,37 @@ export function electronBinaryPath(abi: string, platform: string, arch: string):
  * Compiles better-sqlite3 for one Electron target in a scratch copy of the package (its sources, not its
  * build/), and puts the binary at dist/native/electron-<abi>-<platform>-<arch>/. node_modules is only read.
  */
-export async function buildElectronSqlite(projectDir: string, target: ElectronTarget, deps: PackHookDeps): Promise<PackHookResult> {
+export async function buildElectronSqlite(
+  projectDir: string,
+  target: ElectronTarget,
+  deps: PackHookDeps,
+): Promise<PackHookResult> {
   const source = join(projectDir, PACKAGE_DIR);
-  if (!existsSync(join(source, 'package.json'))) return { ok: false, code: 'NATIVE_MISSING', detail: `${PACKAGE_DIR} is not installed: run "npm ci"` };
+  if (!existsSync(join(source, 'package.json')))
+    return { ok: false, code: 'NATIVE_MISSING', detail: `${PACKAGE_DIR} is not installed: run "npm ci"` };
   const abi = deps.abiOf(target.electronVersion);
   const stage = mkdtempSync(join(tmpdir(), 'atouts-native-'));
   try {
     const staged = join(stage, PACKAGE_DIR);
     // The package's own build/ (the Node binary and its objects) stays behind: the copy builds from sources.
-    cpSync(source, staged, { recursive: true, filter: (path) => relative(source, path).split(sep)[0] !== 'build' });
+    cpSync(source, staged, {
+      recursive: true,
+      filter: (path) => relative(source, path).split(sep)[0] !== 'build',
+    });
     // @electron/rebuild first tries better-sqlite3's published Electron prebuild with prebuild-install, which it
     // looks for in a node_modules above the module (module-type/prebuild-install.js, locateBinary): link ours.
     const prebuildInstall = join(projectDir, 'node_modules', 'prebuild-install');
-    if (existsSync(prebuildInstall)) symlinkSync(prebuildInstall, join(stage, 'node_modules', 'prebuild-install'), 'junction');
+    if (existsSync(prebuildInstall))
+      symlinkSync(prebuildInstall, join(stage, 'node_modules', 'prebuild-install'), 'junction');
     const { version } = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8')) as { version: string };
-    writeFileSync(join(stage, 'package.json'), JSON.stringify({ name: 'atouts-native-stage', private: true, dependencies: { 'better-sqlite3': version } }));
+    writeFileSync(
+      join(stage, 'package.json'),
+      JSON.stringify({
+        name: 'atouts-native-stage',
+        private: true,
+        dependencies: { 'better-sqlite3': version },
+      }),
+    );
     try {
       await deps.rebuild({
         buildPath: stage,
@@ -105,10 +143,15 @@ export async function buildElectronSqlite(projectDir: string, target: ElectronTa
         mode: 'sequential',
       });
     } catch (error) {
-      return { ok: false, code: 'REBUILD_FAILED', detail: error instanceof Error ? error.message : String(error) };
+      return {
+        ok: false,
+        code: 'REBUILD_FAILED',
+        detail: error instanceof Error ? error.message : String(error),
+      };
     }
     const built = join(staged, 'build', 'Release', SQLITE_ADDON);
-    if (!existsSync(built)) return { ok: false, code: 'NATIVE_MISSING', detail: `no ${SQLITE_ADDON} after the rebuild` };
+    if (!existsSync(built))
+      return { ok: false, code: 'NATIVE_MISSING', detail: `no ${SQLITE_ADDON} after the rebuild` };
     const binary = electronBinaryPath(abi, target.platform, target.arch);
     mkdirSync(join(projectDir, binary, '..'), { recursive: true });
     copyFileSync(built, join(projectDir, binary));
@@ -126,25 +169,39 @@ function targetOf(context: PackHookContext): ElectronTarget | { error: string } 
   const platform = PLATFORMS[context.electronPlatformName];
   if (framework.name !== 'electron') return { error: `framework ${framework.name}` };
   // A universal macOS app would need both slices merged into one .node: build x64 and arm64 separately.
-  if (!arch || arch === 'universal' || !platform) return { error: `${context.electronPlatformName}/${arch ?? context.arch}` };
+  if (!arch || arch === 'universal' || !platform)
+    return { error: `${context.electronPlatformName}/${arch ?? context.arch}` };
   return { electronVersion: framework.version, platform, arch };
 }
 
-export async function rebuildNativeForElectron(context: PackHookContext, deps: PackHookDeps): Promise<PackHookResult> {
+export async function rebuildNativeForElectron(
+  context: PackHookContext,
+  deps: PackHookDeps,
+): Promise<PackHookResult> {
   const projectDir = context.packager.projectDir;
   const missing = BUILT_APP_FILES.filter((f) => !existsSync(join(projectDir, f)));
-  if (missing.length > 0) return { ok: false, code: 'APP_NOT_BUILT', detail: `run "npm run build" first; missing ${missing.join(', ')}` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      code: 'APP_NOT_BUILT',
+      detail: `run "npm run build" first; missing ${missing.join(', ')}`,
+    };
   const target = targetOf(context);
   if ('error' in target) return { ok: false, code: 'UNSUPPORTED_TARGET', detail: target.error };
   if (target.platform !== process.platform) {
     // @electron/rebuild cannot cross-compile; it can only fetch better-sqlite3's published Electron prebuild.
-    deps.log(`packaging for ${target.platform} on ${process.platform}: better-sqlite3 must come from a prebuilt binary`);
+    deps.log(
+      `packaging for ${target.platform} on ${process.platform}: better-sqlite3 must come from a prebuilt binary`,
+    );
   }
   return buildElectronSqlite(projectDir, target, deps);
 }
 
 /** After packing: the installed app will look for the binary in app.asar.unpacked; refuse an app without it. */
-export function checkPackedNative(context: PackHookContext, deps: Pick<PackHookDeps, 'abiOf'>): PackHookResult {
+export function checkPackedNative(
+  context: PackHookContext,
+  deps: Pick<PackHookDeps, 'abiOf'>,
+): PackHookResult {
   const target = targetOf(context);
   if ('error' in target) return { ok: false, code: 'UNSUPPORTED_TARGET', detail: target.error };
   const binary = join(
@@ -152,7 +209,8 @@ export function checkPackedNative(context: PackHookContext, deps: Pick<PackHookD
     'app.asar.unpacked',
     electronBinaryPath(deps.abiOf(target.electronVersion), target.platform, target.arch),
   );
-  if (!existsSync(binary)) return { ok: false, code: 'NATIVE_NOT_PACKED', detail: `${binary} is missing from the packed app` };
+  if (!existsSync(binary))
+    return { ok: false, code: 'NATIVE_NOT_PACKED', detail: `${binary} is missing from the packed app` };
   return { ok: true, detail: `packed ${binary}`, binary };
 }
 
@@ -176,11 +234,22 @@ export const realDeps: PackHookDeps = { rebuild: electronRebuild, abiOf: electro
  * better-sqlite3 for the Electron installed in node_modules, on this machine: what `npx electron .` and the
  * demo's Electron window load. Built only when absent, unless `force`.
  */
-export async function electronSqliteForInstalledElectron(projectDir: string, deps: PackHookDeps, force = false): Promise<PackHookResult> {
-  const { version } = JSON.parse(readFileSync(join(projectDir, 'node_modules/electron/package.json'), 'utf8')) as { version: string };
+export async function electronSqliteForInstalledElectron(
+  projectDir: string,
+  deps: PackHookDeps,
+  force = false,
+): Promise<PackHookResult> {
+  const { version } = JSON.parse(
+    readFileSync(join(projectDir, 'node_modules/electron/package.json'), 'utf8'),
+  ) as { version: string };
   const binary = electronBinaryPath(deps.abiOf(version), process.platform, process.arch);
-  if (!force && existsSync(join(projectDir, binary))) return { ok: true, detail: `${binary} already built`, binary };
-  return buildElectronSqlite(projectDir, { electronVersion: version, platform: process.platform, arch: process.arch }, deps);
+  if (!force && existsSync(join(projectDir, binary)))
+    return { ok: true, detail: `${binary} already built`, binary };
+  return buildElectronSqlite(
+    projectDir,
+    { electronVersion: version, platform: process.platform, arch: process.arch },
+    deps,
+  );
 }
 
 /** electron-builder `beforePack`: throws, because that is how a hook stops electron-builder. */

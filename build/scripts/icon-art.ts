@@ -37,14 +37,20 @@ function insideLetter(x: number, y: number): boolean {
   const left = { x: APEX.x - LEG_SPREAD, y: FOOT_Y };
   const right = { x: APEX.x + LEG_SPREAD, y: FOOT_Y };
   const half = STROKE / 2;
-  if (distanceToSegment(x, y, APEX, left) <= half || distanceToSegment(x, y, APEX, right) <= half) return true;
+  if (distanceToSegment(x, y, APEX, left) <= half || distanceToSegment(x, y, APEX, right) <= half)
+    return true;
   if (y < BAR.top || y > BAR.bottom) return false;
   // The bar spans between the legs' centre lines at its height.
   const t = (y - APEX.y) / (FOOT_Y - APEX.y);
   return Math.abs(x - APEX.x) <= LEG_SPREAD * t;
 }
 
-function distanceToSegment(px: number, py: number, a: { x: number; y: number }, b: { x: number; y: number }): number {
+function distanceToSegment(
+  px: number,
+  py: number,
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+): number {
   const vx = b.x - a.x;
   const vy = b.y - a.y;
   const t = Math.max(0, Math.min(1, ((px - a.x) * vx + (py - a.y) * vy) / (vx * vx + vy * vy)));
@@ -60,7 +66,10 @@ export function drawMark(size: number): PNG {
       let letter = 0;
       for (let sy = 0; sy < SUBSAMPLES; sy++) {
         for (let sx = 0; sx < SUBSAMPLES; sx++) {
-          const region = regionAt((px + (sx + 0.5) / SUBSAMPLES) / size, (py + (sy + 0.5) / SUBSAMPLES) / size);
+          const region = regionAt(
+            (px + (sx + 0.5) / SUBSAMPLES) / size,
+            (py + (sy + 0.5) / SUBSAMPLES) / size,
+          );
           if (region === 1) background++;
           else if (region === 2) letter++;
         }
@@ -68,7 +77,8 @@ export function drawMark(size: number): PNG {
       const covered = background + letter;
       const i = (py * size + px) * 4;
       for (let c = 0; c < 3; c++) {
-        png.data[i + c] = covered === 0 ? 0 : Math.round(((RED[c] ?? 0) * background + (GOLD[c] ?? 0) * letter) / covered);
+        png.data[i + c] =
+          covered === 0 ? 0 : Math.round(((RED[c] ?? 0) * background + (GOLD[c] ?? 0) * letter) / covered);
       }
       png.data[i + 3] = Math.round((255 * covered) / (SUBSAMPLES * SUBSAMPLES));
     }

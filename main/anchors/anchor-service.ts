@@ -7,7 +7,12 @@
 // anchored is remembered in the settings, outside the chain: an anchor is evidence held by the Region, and
 // writing a chain entry per anchor would move the head it reports. Only a refusal (409 ANCHOR_CONFLICT) is a
 // fact of this journal's life, and goes into the chain.
-import { AnchorConflict, type AnchorRequest, type ClosureSummary, type Ed25519PublicJwk } from '../../protocol/anchors';
+import {
+  AnchorConflict,
+  type AnchorRequest,
+  type ClosureSummary,
+  type Ed25519PublicJwk,
+} from '../../protocol/anchors';
 import type { Journal, JournalEntry } from '../journal/journal';
 import { closureSchema } from '../journal/debit-payloads';
 import type { RegionClient, RegionOutcome } from '../region/client';
@@ -47,7 +52,13 @@ export function closureSummary(entry: JournalEntry): ClosureSummary | null {
   const parsed = closureSchema.safeParse(entry.payload);
   if (!parsed.success || (entry.kind !== 'DAY_CLOSED' && entry.kind !== 'MONTH_CLOSED')) return null;
   const p = parsed.data;
-  return { period: p.period, kind: entry.kind === 'DAY_CLOSED' ? 'day' : 'month', count: p.count, totalCents: p.periodTotalCents, grandTotalCents: p.grandTotalCents };
+  return {
+    period: p.period,
+    kind: entry.kind === 'DAY_CLOSED' ? 'day' : 'month',
+    count: p.count,
+    totalCents: p.periodTotalCents,
+    grandTotalCents: p.grandTotalCents,
+  };
 }
 
 export class AnchorService {
@@ -93,23 +104,47 @@ export class AnchorService {
     const client = this.deps.region();
     if (!client) return { kind: 'unknown', detail: 'not enrolled' };
     const head = this.deps.journal.head();
-    const answer = this.observe(await client.postAnchor({ id: `restore-${head.seq}-${this.deps.now()}`, seq: head.seq, hash: head.hash, at: this.iso(), kind: 'restore' }));
+    const answer = this.observe(
+      await client.postAnchor({
+        id: `restore-${head.seq}-${this.deps.now()}`,
+        seq: head.seq,
+        hash: head.hash,
+        at: this.iso(),
+        kind: 'restore',
+      }),
+    );
     if (answer.kind === 'ok') this.save({ anchoredSeq: head.seq });
     return answer;
   }
 
   private async flushOnce(): Promise<FlushReport> {
-    const report: FlushReport = { closures: 0, anchoredSeq: this.state().anchoredSeq, conflicts: 0, stopped: false };
+    const report: FlushReport = {
+      closures: 0,
+      anchoredSeq: this.state().anchoredSeq,
+      conflicts: 0,
+      stopped: false,
+    };
     const client = this.deps.region();
     if (!client) return { ...report, stopped: true };
     if (!(await this.registerArchiveKey(client))) return { ...report, stopped: true };
 
     const { journal } = this.deps;
-    const closures = journal.list({ kinds: ['DAY_CLOSED', 'MONTH_CLOSED'], fromSeq: this.state().closureSeq + 1, order: 'asc' });
+    const closures = journal.list({
+      kinds: ['DAY_CLOSED', 'MONTH_CLOSED'],
+      fromSeq: this.state().closureSeq + 1,
+      order: 'asc',
+    });
     for (const entry of closures) {
       const closure = closureSummary(entry);
       if (!closure) continue;
-      const sent = await this.send(client, { id: `closure-${entry.seq}`, seq: entry.seq, hash: entry.hash, at: entry.at, kind: 'closure', closure });
+      const sent = await this.send(client, {
+        id: `closure-${entry.seq}`,
+        seq: entry.seq,
+        hash: entry.hash,
+        at: entry.at,
+        kind: 'closure',
+        closure,
+      });
       if (sent === 'stopped') return { ...report, stopped: true };
       if (sent === 'conflict') report.conflicts += 1;
       this.save({ closureSeq: entry.seq });
@@ -118,7 +153,13 @@ export class AnchorService {
 
     const head = journal.head();
     if (head.seq > this.state().anchoredSeq) {
-      const sent = await this.send(client, { id: `sync-${head.seq}`, seq: head.seq, hash: head.hash, at: this.iso(), kind: 'sync' });
+      const sent = await this.send(client, {
+        id: `sync-${head.seq}`,
+        seq: head.seq,
+        hash: head.hash,
+        at: this.iso(),
+        kind: 'sync',
+      });
       if (sent === 'stopped') return { ...report, stopped: true };
       if (sent === 'conflict') report.conflicts += 1;
       // A refused head is not retried as such: the conflict is in the chain, and the next head is anchored next.
@@ -133,14 +174,20 @@ export class AnchorService {
     if (!key || this.state().archiveKeyId === key.keyId) return true;
     const answer = this.observe(await client.putArchiveKey(key.jwk));
     if (answer.kind !== 'ok') {
-      this.deps.log?.('archive key not registered', { kind: answer.kind, ...(answer.kind === 'refused' ? { code: answer.code } : {}) });
+      this.deps.log?.('archive key not registered', {
+        kind: answer.kind,
+        ...(answer.kind === 'refused' ? { code: answer.code } : {}),
+      });
       return answer.kind === 'refused';
     }
     this.save({ archiveKeyId: key.keyId });
     return true;
   }
 
-  private async send(client: RegionClient, anchor: AnchorRequest): Promise<'accepted' | 'conflict' | 'stopped'> {
+  private async send(
+    client: RegionClient,
+    anchor: AnchorRequest,
+  ): Promise<'accepted' | 'conflict' | 'stopped'> {
     const answer = this.observe(await client.postAnchor(anchor));
     if (answer.kind === 'ok') return 'accepted';
     if (answer.kind === 'refused' && answer.code === 'ANCHOR_CONFLICT') {

@@ -11,14 +11,23 @@ const DeviceAuditView = z.object({
 });
 export type DeviceAuditView = z.infer<typeof DeviceAuditView>;
 
-export type AuditFetch = (url: string, init: { headers: Record<string, string> }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type AuditFetch = (
+  url: string,
+  init: { headers: Record<string, string> },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 /** `GET /admin/devices/{id}`; throws a sentence naming what failed (the CLI prints it). */
-export async function fetchDeviceAudit(regionUrl: string, adminKey: string, deviceId: string, fetchImpl: AuditFetch = fetch): Promise<DeviceAuditView> {
+export async function fetchDeviceAudit(
+  regionUrl: string,
+  adminKey: string,
+  deviceId: string,
+  fetchImpl: AuditFetch = fetch,
+): Promise<DeviceAuditView> {
   const url = `${regionUrl.replace(/\/$/, '')}/admin/devices/${encodeURIComponent(deviceId)}`;
   const res = await fetchImpl(url, { headers: { 'x-admin-key': adminKey, accept: 'application/json' } });
   if (!res.ok) throw new Error(`the Region answered ${res.status} for device ${deviceId}`);
   const parsed = DeviceAuditView.safeParse(await res.json());
-  if (!parsed.success) throw new Error(`the Region's record of device ${deviceId} is not in the expected shape`);
+  if (!parsed.success)
+    throw new Error(`the Region's record of device ${deviceId} is not in the expected shape`);
   return parsed.data;
 }

@@ -29,7 +29,10 @@ export interface RegionCheck {
   findings: AnchorFinding[];
 }
 
-export function checkAgainstAnchors(journal: Pick<Journal, 'get' | 'head'>, anchors: readonly AnchorItem[]): RegionCheck {
+export function checkAgainstAnchors(
+  journal: Pick<Journal, 'get' | 'head'>,
+  anchors: readonly AnchorItem[],
+): RegionCheck {
   const head = journal.head();
   const findings: AnchorFinding[] = [];
   const gaps = anchors.flatMap((a) => (a.gap ? [a.gap] : []));
@@ -39,17 +42,30 @@ export function checkAgainstAnchors(journal: Pick<Journal, 'get' | 'head'>, anch
     if (anchor.seq === 0) continue;
     const entry = journal.get(anchor.seq);
     if (!entry) {
-      findings.push({ problem: 'TRUNCATED', seq: anchor.seq, detail: `the Region holds entry ${anchor.seq} (${anchor.kind}, ${anchor.at}); this journal ends at ${head.seq}` });
+      findings.push({
+        problem: 'TRUNCATED',
+        seq: anchor.seq,
+        detail: `the Region holds entry ${anchor.seq} (${anchor.kind}, ${anchor.at}); this journal ends at ${head.seq}`,
+      });
       break;
     }
     if (entry.hash !== anchor.hash) {
-      findings.push({ problem: 'REWRITTEN', seq: anchor.seq, detail: `entry ${anchor.seq} has another hash than the one the Region anchored on ${anchor.receivedAt}` });
+      findings.push({
+        problem: 'REWRITTEN',
+        seq: anchor.seq,
+        detail: `entry ${anchor.seq} has another hash than the one the Region anchored on ${anchor.receivedAt}`,
+      });
       break;
     }
     confirmedUpTo = anchor.seq;
   }
   for (const anchor of anchors) {
-    if (anchor.conflict) findings.push({ problem: 'CONFLICT_RECORDED', seq: anchor.seq, detail: `the Region refused a head ${anchor.seq} on ${anchor.receivedAt}: ${anchor.conflict.reason} (anchored ${anchor.conflict.anchoredSeq})` });
+    if (anchor.conflict)
+      findings.push({
+        problem: 'CONFLICT_RECORDED',
+        seq: anchor.seq,
+        detail: `the Region refused a head ${anchor.seq} on ${anchor.receivedAt}: ${anchor.conflict.reason} (anchored ${anchor.conflict.anchoredSeq})`,
+      });
   }
   return { ok: findings.length === 0, confirmedUpTo, anchors: anchors.length, gaps, findings };
 }
@@ -63,7 +79,8 @@ export async function fetchAnchors(client: RegionClient): Promise<RegionOutcome<
     if (answer.kind !== 'ok') return answer;
     all.push(...answer.value.items);
     if (answer.value.nextSeq === null) return { kind: 'ok', status: 200, value: all };
-    if (answer.value.nextSeq <= fromSeq) return { kind: 'unknown', detail: `anchor pages do not advance at ${fromSeq}` };
+    if (answer.value.nextSeq <= fromSeq)
+      return { kind: 'unknown', detail: `anchor pages do not advance at ${fromSeq}` };
     fromSeq = answer.value.nextSeq;
   }
   return { kind: 'unknown', detail: 'too many anchor pages' };

@@ -10,7 +10,16 @@ import { ENTRY_KINDS } from '../journal/journal';
 export const ARCHIVE_FORMAT = 'atouts-till-archive/1';
 
 const hash = z.string().regex(/^[0-9a-f]{64}$/);
-const jsonValue: z.ZodType<unknown> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]));
+const jsonValue: z.ZodType<unknown> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(jsonValue),
+    z.record(z.string(), jsonValue),
+  ]),
+);
 
 export const archivedEntrySchema = z.object({
   seq: z.number().int().min(1),
@@ -29,8 +38,21 @@ export const archiveSchema = z.object({
   period: z.object({ label: z.string(), from: z.string(), to: z.string() }),
   createdAt: z.string(),
   entries: z.array(archivedEntrySchema).min(1),
-  closures: z.array(z.object({ kind: z.enum(['DAY_CLOSED', 'MONTH_CLOSED']), period: z.string(), seq: z.number().int(), hash })),
-  chain: z.object({ firstSeq: z.number().int(), lastSeq: z.number().int(), prevHash: hash, lastHash: hash, head: z.object({ seq: z.number().int(), hash }) }),
+  closures: z.array(
+    z.object({
+      kind: z.enum(['DAY_CLOSED', 'MONTH_CLOSED']),
+      period: z.string(),
+      seq: z.number().int(),
+      hash,
+    }),
+  ),
+  chain: z.object({
+    firstSeq: z.number().int(),
+    lastSeq: z.number().int(),
+    prevHash: hash,
+    lastHash: hash,
+    head: z.object({ seq: z.number().int(), hash }),
+  }),
   key: z.object({ alg: z.literal('Ed25519'), keyId: z.string(), publicKey: z.string() }),
   signature: z.string(),
 });

@@ -1,6 +1,11 @@
 // A period's archive carries that period's closures, though they are written after it ends.
 import { afterEach, expect, it } from 'vitest';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import {
+  debitRequested,
+  manualClock,
+  tempJournal,
+  type TempJournal,
+} from '../../test/support/journal-fixtures';
 import { buildArchive, parisPeriod } from './build-archive';
 import { verifyArchive } from './verify-archive';
 import { join } from 'node:path';
@@ -15,8 +20,14 @@ it("a month's archive made after the month's closure holds the month's closure a
   const j = t.journal;
   j.setDeviceId('D-000042');
   j.appendAll([
-    { kind: 'DEBIT_REQUESTED', payload: debitRequested({ debitId: 'd1', occurredAt: clock.now().toISOString() }) },
-    { kind: 'DEBIT_ACCEPTED', payload: { debitId: 'd1', walletBalanceCents: 0, acceptedAt: clock.now().toISOString() } },
+    {
+      kind: 'DEBIT_REQUESTED',
+      payload: debitRequested({ debitId: 'd1', occurredAt: clock.now().toISOString() }),
+    },
+    {
+      kind: 'DEBIT_ACCEPTED',
+      payload: { debitId: 'd1', walletBalanceCents: 0, acceptedAt: clock.now().toISOString() },
+    },
   ]);
   clock.set('2026-03-31T06:00:00.000Z');
   const z30 = j.closeDay('2026-03-30', 'm1');

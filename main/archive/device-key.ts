@@ -3,7 +3,13 @@
 // a copied journal file cannot sign an archive. Its public half is written into the chain (an EXPORTED entry)
 // and registered with the Region (anchors), so an auditor can tell this device's key from one someone made
 // up to re-sign an edited archive.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import type { Journal } from '../journal/journal';
 import type { Ed25519PublicJwk } from '../../protocol/anchors';
 import { TillError } from '../../preload/contract/errors';
@@ -37,7 +43,8 @@ export function publicKeyObject(publicKey: string): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: publicKey }, format: 'jwk' });
 }
 
-const privateKeyOf = (der: string): KeyObject => createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' });
+const privateKeyOf = (der: string): KeyObject =>
+  createPrivateKey({ key: Buffer.from(der, 'base64'), format: 'der', type: 'pkcs8' });
 
 /**
  * The journal's archive key, made (and declared in the chain) the first time it is asked for. `cipher` seals
@@ -49,7 +56,11 @@ export function deviceKey(journal: Journal, cipher: SecretCipher | null): Device
   if (stored) {
     const { keyId, publicKey } = stored;
     if (stored.sealedPrivateKey !== undefined) {
-      if (!cipher) throw new TillError('DEVICE_SECRET_UNREADABLE', 'the archive key is sealed: this needs the till\'s key');
+      if (!cipher)
+        throw new TillError(
+          'DEVICE_SECRET_UNREADABLE',
+          "the archive key is sealed: this needs the till's key",
+        );
       let der: string;
       try {
         der = cipher.decrypt(stored.sealedPrivateKey);
@@ -58,7 +69,8 @@ export function deviceKey(journal: Journal, cipher: SecretCipher | null): Device
       }
       return { keyId, publicKey, privateKey: privateKeyOf(der) };
     }
-    if (stored.privateKey === undefined) throw new TillError('JOURNAL_BROKEN', 'the archive key record has no private half');
+    if (stored.privateKey === undefined)
+      throw new TillError('JOURNAL_BROKEN', 'the archive key record has no private half');
     if (cipher) {
       // A key kept in clear by an older till is sealed at its first use.
       const { privateKey: clear, ...rest } = stored;
@@ -66,25 +78,41 @@ export function deviceKey(journal: Journal, cipher: SecretCipher | null): Device
     }
     return { keyId, publicKey, privateKey: privateKeyOf(stored.privateKey) };
   }
-  if (!cipher) throw new TillError('DEVICE_SECRET_UNREADABLE', 'no archive key yet: it is made by the till, sealed with its key');
+  if (!cipher)
+    throw new TillError(
+      'DEVICE_SECRET_UNREADABLE',
+      'no archive key yet: it is made by the till, sealed with its key',
+    );
   const pair = generateKeyPairSync('ed25519');
   const jwk = pair.publicKey.export({ format: 'jwk' });
   const publicKey = String(jwk.x);
   const record: DeviceKeyRecord = {
     publicKey,
-    sealedPrivateKey: cipher.encrypt(pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64')),
+    sealedPrivateKey: cipher.encrypt(
+      pair.privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
+    ),
     keyId: keyIdOf(publicKey),
     createdAt: new Date().toISOString(),
   };
   // The chain entry first: a key that is in the settings but not declared would never verify.
-  journal.append({ kind: 'EXPORTED', cashierId: null, payload: { what: 'archive-key', keyId: record.keyId, publicKey } });
+  journal.append({
+    kind: 'EXPORTED',
+    cashierId: null,
+    payload: { what: 'archive-key', keyId: record.keyId, publicKey },
+  });
   journal.settings.set(SETTING, { ...record });
   return { keyId: record.keyId, publicKey, privateKey: pair.privateKey };
 }
 
 /** The public half as the Region takes it (RFC 8037), with the key id. */
-export function archiveJwk(key: Pick<DeviceKey, 'keyId' | 'publicKey'>): { keyId: string; jwk: Ed25519PublicJwk } {
-  return { keyId: key.keyId, jwk: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey, use: 'sig', alg: 'EdDSA' } };
+export function archiveJwk(key: Pick<DeviceKey, 'keyId' | 'publicKey'>): {
+  keyId: string;
+  jwk: Ed25519PublicJwk;
+} {
+  return {
+    keyId: key.keyId,
+    jwk: { kty: 'OKP', crv: 'Ed25519', x: key.publicKey, use: 'sig', alg: 'EdDSA' },
+  };
 }
 
 /** The public key this journal declared, if it ever made one. */
@@ -96,7 +124,10 @@ export function declaredPublicKey(journal: Journal): string | null {
  * The key's public half and id, made first if the journal has none: what the Region registers. Reads the
  * record's clear public half rather than opening the sealed private one (anchors ask after every batch).
  */
-export function devicePublicKey(journal: Journal, cipher: SecretCipher | null): Pick<DeviceKey, 'keyId' | 'publicKey'> {
+export function devicePublicKey(
+  journal: Journal,
+  cipher: SecretCipher | null,
+): Pick<DeviceKey, 'keyId' | 'publicKey'> {
   const stored = journal.settings.get<DeviceKeyRecord>(SETTING);
   // None yet, or an older till's key still in clear: deviceKey makes it, or seals it, as at any first use.
   if (!stored || (stored.privateKey !== undefined && cipher)) return deviceKey(journal, cipher);

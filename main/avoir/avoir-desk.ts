@@ -41,7 +41,8 @@ export class AvoirDesk {
     const byYouth = new Map<string, DebitState[]>();
     for (const id of new Set(debitIds)) {
       const d = journal.debits.get(id);
-      if (!d || !ELIGIBLE.has(d.status) || covered.has(id)) throw new TillError('AVOIR_NOT_ELIGIBLE', id, { debitId: id });
+      if (!d || !ELIGIBLE.has(d.status) || covered.has(id))
+        throw new TillError('AVOIR_NOT_ELIGIBLE', id, { debitId: id });
       const key = `${d.beneficiaryId}\u0000${d.category}`;
       byYouth.set(key, [...(byYouth.get(key) ?? []), d]);
     }
@@ -74,11 +75,17 @@ export class AvoirDesk {
     // Read and append with no await between them: the core runs one call at a time up to here, so two
     // redemptions of one avoir cannot both see the same remainder.
     const avoir = this.get(code);
-    if (amountCents > avoir.remainingCents) throw new TillError('AVOIR_EXHAUSTED', code, { remainingCents: avoir.remainingCents });
+    if (amountCents > avoir.remainingCents)
+      throw new TillError('AVOIR_EXHAUSTED', code, { remainingCents: avoir.remainingCents });
     this.deps.journal.append({
       kind: 'AVOIR_REDEEMED',
       cashierId: this.deps.cashierId(),
-      payload: { avoirId: avoir.avoirId, redemptionId: randomUUID(), amountCents, remainingCents: avoir.remainingCents - amountCents },
+      payload: {
+        avoirId: avoir.avoirId,
+        redemptionId: randomUUID(),
+        amountCents,
+        remainingCents: avoir.remainingCents - amountCents,
+      },
     });
     return this.get(code);
   }
@@ -95,7 +102,8 @@ export class AvoirDesk {
       }
       const avoir = avoirs.get(String(e.payload['avoirId']));
       const amountCents = e.payload['amountCents'];
-      if (!avoir || typeof amountCents !== 'number') throw new TillError('JOURNAL_BROKEN', `entry ${e.seq}: a redemption of an unknown avoir`);
+      if (!avoir || typeof amountCents !== 'number')
+        throw new TillError('JOURNAL_BROKEN', `entry ${e.seq}: a redemption of an unknown avoir`);
       avoir.redemptions.push({ redemptionId: String(e.payload['redemptionId']), at: e.at, amountCents });
       avoir.remainingCents -= amountCents;
     }
@@ -107,7 +115,8 @@ export class AvoirDesk {
     const category = CATEGORIES.find((c): c is Category => c === p['category']);
     const amountCents = p['amountCents'];
     const debitIds = p['debitIds'];
-    if (!category || typeof amountCents !== 'number' || !Array.isArray(debitIds)) throw new TillError('JOURNAL_BROKEN', `entry ${e.seq}: an unreadable avoir`);
+    if (!category || typeof amountCents !== 'number' || !Array.isArray(debitIds))
+      throw new TillError('JOURNAL_BROKEN', `entry ${e.seq}: an unreadable avoir`);
     const beneficiaryId = String(p['beneficiaryId']);
     const person = this.deps.journal.persons.get(beneficiaryId);
     return {

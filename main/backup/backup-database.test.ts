@@ -1,5 +1,13 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, readdirSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/support/tmp';
@@ -80,8 +88,14 @@ describe('backupDatabase', () => {
       ok: false,
       code: 'SOURCE_MISSING',
     });
-    expect(await backupDatabase(livePath, livePath, { overwrite: true })).toMatchObject({ ok: false, code: 'SAME_FILE' });
-    expect(await backupDatabase(live, livePath, { overwrite: true })).toMatchObject({ ok: false, code: 'SAME_FILE' });
+    expect(await backupDatabase(livePath, livePath, { overwrite: true })).toMatchObject({
+      ok: false,
+      code: 'SAME_FILE',
+    });
+    expect(await backupDatabase(live, livePath, { overwrite: true })).toMatchObject({
+      ok: false,
+      code: 'SAME_FILE',
+    });
   });
 
   it('reports a failed copy as a value and leaves nothing at the destination', async () => {
@@ -121,6 +135,9 @@ describe('verifyDatabaseFile and restoreDatabase', () => {
     const junk = join(tmp.dir, 'junk.db');
     writeFileSync(junk, 'not sqlite at all, just text that is long enough to look like a header......');
     expect(verifyDatabaseFile(junk)).toMatchObject({ ok: false, code: 'INTEGRITY_FAILED' });
-    expect(verifyDatabaseFile(join(tmp.dir, 'absent.db'))).toMatchObject({ ok: false, code: 'SOURCE_MISSING' });
+    expect(verifyDatabaseFile(join(tmp.dir, 'absent.db'))).toMatchObject({
+      ok: false,
+      code: 'SOURCE_MISSING',
+    });
   });
 });

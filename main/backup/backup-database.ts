@@ -6,7 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { syncDirectory, syncFile } from '../files/durable-write';
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../files/private-files';
 
-export type BackupErrorCode = 'SOURCE_MISSING' | 'DEST_EXISTS' | 'SAME_FILE' | 'BACKUP_FAILED' | 'INTEGRITY_FAILED';
+export type BackupErrorCode =
+  'SOURCE_MISSING' | 'DEST_EXISTS' | 'SAME_FILE' | 'BACKUP_FAILED' | 'INTEGRITY_FAILED';
 
 export interface BackupError {
   ok: false;
@@ -85,7 +86,13 @@ export async function backupDatabase(
     syncFile(partial);
     renameSync(partial, target);
     syncDirectory(dirname(target));
-    return { ok: true, dest: target, bytes: statSync(target).size, pages: meta.totalPages, schemaVersion: checked.schemaVersion };
+    return {
+      ok: true,
+      dest: target,
+      bytes: statSync(target).size,
+      pages: meta.totalPages,
+      schemaVersion: checked.schemaVersion,
+    };
   } catch (error) {
     return fail('BACKUP_FAILED', error instanceof Error ? error.message : String(error));
   } finally {
@@ -132,7 +139,8 @@ function finishCopy(path: string): VerifyResult {
 function integrityOf(db: Database.Database): VerifyResult {
   const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   const problems = rows.map((r) => r.integrity_check).filter((m) => m !== 'ok');
-  if (rows.length === 0 || problems.length > 0) return fail('INTEGRITY_FAILED', problems.slice(0, 5).join('; ') || 'no answer');
+  if (rows.length === 0 || problems.length > 0)
+    return fail('INTEGRITY_FAILED', problems.slice(0, 5).join('; ') || 'no answer');
   const schemaVersion = db.pragma('user_version', { simple: true });
   return { ok: true, schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 0 };
 }

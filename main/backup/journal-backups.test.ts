@@ -8,7 +8,17 @@ import type { BackupRunView } from '../../preload/contract/manage';
 import { openJournal } from '../journal/journal';
 import { tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { makeTempDir } from '../../test/support/tmp';
-import { backupFileName, backupStatus, checkBackupFolder, configureBackups, dailyBackupDue, DAILY_BACKUP_EVERY_MS, lastBackup, runBackup, startDailyBackups } from './journal-backups';
+import {
+  backupFileName,
+  backupStatus,
+  checkBackupFolder,
+  configureBackups,
+  dailyBackupDue,
+  DAILY_BACKUP_EVERY_MS,
+  lastBackup,
+  runBackup,
+  startDailyBackups,
+} from './journal-backups';
 
 let t: TempJournal;
 let out: { dir: string; remove: () => void };
@@ -35,13 +45,22 @@ const codeOf = (fn: () => unknown) => {
 
 describe('the backup folder', () => {
   it('must be an absolute path to an existing folder, not a root and not inside the data folder', () => {
-    expect(codeOf(() => checkBackupFolder('relative/dir', t.dir))).toEqual(['BACKUP_FOLDER_INVALID', 'NOT_ABSOLUTE']);
+    expect(codeOf(() => checkBackupFolder('relative/dir', t.dir))).toEqual([
+      'BACKUP_FOLDER_INVALID',
+      'NOT_ABSOLUTE',
+    ]);
     expect(codeOf(() => checkBackupFolder('/', t.dir))).toEqual(['BACKUP_FOLDER_INVALID', 'ROOT']);
-    expect(codeOf(() => checkBackupFolder(join(out.dir, 'missing'), t.dir))).toEqual(['BACKUP_FOLDER_INVALID', 'MISSING']);
+    expect(codeOf(() => checkBackupFolder(join(out.dir, 'missing'), t.dir))).toEqual([
+      'BACKUP_FOLDER_INVALID',
+      'MISSING',
+    ]);
     expect(existsSync(join(out.dir, 'missing'))).toBe(false);
     expect(codeOf(() => checkBackupFolder(t.dir, t.dir))).toEqual(['BACKUP_FOLDER_INVALID', 'DATA_FOLDER']);
     mkdirSync(join(t.dir, 'backups'));
-    expect(codeOf(() => checkBackupFolder(join(t.dir, 'backups'), t.dir))).toEqual(['BACKUP_FOLDER_INVALID', 'DATA_FOLDER']);
+    expect(codeOf(() => checkBackupFolder(join(t.dir, 'backups'), t.dir))).toEqual([
+      'BACKUP_FOLDER_INVALID',
+      'DATA_FOLDER',
+    ]);
     expect(checkBackupFolder(`${out.dir}/./`, t.dir)).toBe(out.dir);
     // A sibling whose name merely starts like the data folder is outside it.
     mkdirSync(`${t.dir}-usb`);
@@ -50,14 +69,26 @@ describe('the backup folder', () => {
 
   it('is refused at configuration, and a refused folder changes nothing', () => {
     configureBackups(t.journal, { folder: out.dir, keep: 3 }, t.dir);
-    expect(codeOf(() => configureBackups(t.journal, { folder: 'nope' }, t.dir))).toEqual(['BACKUP_FOLDER_INVALID', 'NOT_ABSOLUTE']);
-    expect(backupStatus(t.journal)).toMatchObject({ folder: out.dir, keep: 3, daily: true, last: null, files: [] });
+    expect(codeOf(() => configureBackups(t.journal, { folder: 'nope' }, t.dir))).toEqual([
+      'BACKUP_FOLDER_INVALID',
+      'NOT_ABSOLUTE',
+    ]);
+    expect(backupStatus(t.journal)).toMatchObject({
+      folder: out.dir,
+      keep: 3,
+      daily: true,
+      last: null,
+      files: [],
+    });
   });
 });
 
 describe('runBackup', () => {
   it('says BACKUP_NOT_CONFIGURED before a folder is chosen, and keeps that as the last result', async () => {
-    const run = await runBackup(t.journal, { trigger: 'manual', now: () => new Date('2026-11-20T10:00:00Z') });
+    const run = await runBackup(t.journal, {
+      trigger: 'manual',
+      now: () => new Date('2026-11-20T10:00:00Z'),
+    });
     expect(run).toMatchObject({ ok: false, code: 'BACKUP_NOT_CONFIGURED' });
     expect(lastBackup(t.journal)).toEqual(run);
   });
@@ -67,10 +98,19 @@ describe('runBackup', () => {
     const progress: [number, number][] = [];
     const runs: BackupRunView[] = [];
     for (const at of ['2026-11-20T10:00:00Z', '2026-11-21T10:00:00Z', '2026-11-22T10:00:00Z']) {
-      runs.push(await runBackup(t.journal, { trigger: 'daily', now: () => new Date(at), onProgress: (d, n) => progress.push([d, n]) }));
+      runs.push(
+        await runBackup(t.journal, {
+          trigger: 'daily',
+          now: () => new Date(at),
+          onProgress: (d, n) => progress.push([d, n]),
+        }),
+      );
     }
     expect(runs.every((r) => r.ok)).toBe(true);
-    expect(readdirSync(out.dir).sort()).toEqual([backupFileName('D-000042', new Date('2026-11-21T10:00:00Z')), backupFileName('D-000042', new Date('2026-11-22T10:00:00Z'))]);
+    expect(readdirSync(out.dir).sort()).toEqual([
+      backupFileName('D-000042', new Date('2026-11-21T10:00:00Z')),
+      backupFileName('D-000042', new Date('2026-11-22T10:00:00Z')),
+    ]);
     expect(readdirSync(out.dir)[0]).toBe('atouts-journal-D-000042-20261121T100000Z.sqlite');
     expect(progress.at(-1)?.[0]).toBe(progress.at(-1)?.[1]);
     const last = runs[2]!;
@@ -84,7 +124,12 @@ describe('runBackup', () => {
     }
     const recorded = t.journal.list({ kinds: ['EXPORTED'] }).map((e) => e.payload);
     expect(recorded).toHaveLength(3);
-    expect(recorded[2]).toMatchObject({ what: 'backup', file: last.file, headSeq: last.headSeq, trigger: 'daily' });
+    expect(recorded[2]).toMatchObject({
+      what: 'backup',
+      file: last.file,
+      headSeq: last.headSeq,
+      trigger: 'daily',
+    });
     expect(t.journal.verify().ok).toBe(true);
   });
 
@@ -100,7 +145,10 @@ describe('runBackup', () => {
     }
     await runBackup(t.journal, { trigger: 'manual', now: () => new Date('2026-11-20T10:00:00Z') });
     await runBackup(t.journal, { trigger: 'manual', now: () => new Date('2026-11-21T10:00:00Z') });
-    expect(readdirSync(out.dir).sort()).toEqual(['atouts-journal-D-000007-20261101T100000Z.sqlite', 'atouts-journal-D-000042-20261121T100000Z.sqlite']);
+    expect(readdirSync(out.dir).sort()).toEqual([
+      'atouts-journal-D-000007-20261101T100000Z.sqlite',
+      'atouts-journal-D-000042-20261121T100000Z.sqlite',
+    ]);
   });
 
   it('fails with the folder named missing when the USB stick is gone, and makes no folder in its place', async () => {
@@ -119,15 +167,35 @@ describe('the daily backup', () => {
   const on = { folder: '/media/usb', keep: 14, daily: true };
   const now = Date.parse('2026-11-22T10:00:00Z');
   const ago = (ms: number) => new Date(now - ms).toISOString();
-  const run = (ok: boolean, at: string): BackupRunView => ({ at, ok, file: null, code: ok ? null : 'BACKUP_FAILED', bytes: 0, headSeq: null, trigger: 'daily' });
+  const run = (ok: boolean, at: string): BackupRunView => ({
+    at,
+    ok,
+    file: null,
+    code: ok ? null : 'BACKUP_FAILED',
+    bytes: 0,
+    headSeq: null,
+    trigger: 'daily',
+  });
 
   it.each([
     ['never made, on, a folder', on, null, null, true],
     ['off', { ...on, daily: false }, null, null, false],
     ['no folder', { ...on, folder: null }, null, null, false],
     ['the last good one 23 h ago', on, run(true, ago(23 * 3600_000)), ago(23 * 3600_000), false],
-    ['the last good one 24 h ago', on, run(true, ago(DAILY_BACKUP_EVERY_MS)), ago(DAILY_BACKUP_EVERY_MS), true],
-    ['a failure 10 min ago (no retry within the hour)', on, run(false, ago(600_000)), ago(2 * DAILY_BACKUP_EVERY_MS), false],
+    [
+      'the last good one 24 h ago',
+      on,
+      run(true, ago(DAILY_BACKUP_EVERY_MS)),
+      ago(DAILY_BACKUP_EVERY_MS),
+      true,
+    ],
+    [
+      'a failure 10 min ago (no retry within the hour)',
+      on,
+      run(false, ago(600_000)),
+      ago(2 * DAILY_BACKUP_EVERY_MS),
+      false,
+    ],
     ['a failure 61 min ago', on, run(false, ago(61 * 60_000)), ago(2 * DAILY_BACKUP_EVERY_MS), true],
   ] as const)('%s', (_what, config, last, lastGood, due) => {
     expect(dailyBackupDue(config, last, lastGood, now)).toBe(due);

@@ -38,9 +38,11 @@ export function backupConfig(journal: Journal): BackupConfig {
  * journal in a new folder somewhere, and a copy beside the original protects from nothing.
  */
 export function checkBackupFolder(folder: string, dataDir: string): string {
-  if (!isAbsolute(folder)) throw new TillError('BACKUP_FOLDER_INVALID', 'not an absolute path', { reason: 'NOT_ABSOLUTE' });
+  if (!isAbsolute(folder))
+    throw new TillError('BACKUP_FOLDER_INVALID', 'not an absolute path', { reason: 'NOT_ABSOLUTE' });
   const path = resolve(folder);
-  if (dirname(path) === path) throw new TillError('BACKUP_FOLDER_INVALID', 'a drive root', { reason: 'ROOT' });
+  if (dirname(path) === path)
+    throw new TillError('BACKUP_FOLDER_INVALID', 'a drive root', { reason: 'ROOT' });
   let isDir = false;
   try {
     isDir = statSync(path).isDirectory();
@@ -49,11 +51,16 @@ export function checkBackupFolder(folder: string, dataDir: string): string {
   }
   if (!isDir) throw new TillError('BACKUP_FOLDER_INVALID', `no folder at ${path}`, { reason: 'MISSING' });
   const inside = relative(resolve(dataDir), path);
-  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside))) throw new TillError('BACKUP_FOLDER_INVALID', 'inside the data folder', { reason: 'DATA_FOLDER' });
+  if (inside === '' || (!inside.startsWith('..') && !isAbsolute(inside)))
+    throw new TillError('BACKUP_FOLDER_INVALID', 'inside the data folder', { reason: 'DATA_FOLDER' });
   return path;
 }
 
-export function configureBackups(journal: Journal, change: Partial<BackupConfig>, dataDir: string): BackupConfig {
+export function configureBackups(
+  journal: Journal,
+  change: Partial<BackupConfig>,
+  dataDir: string,
+): BackupConfig {
   const next: BackupConfig = { ...backupConfig(journal), ...change };
   if (change.folder) next.folder = checkBackupFolder(change.folder, dataDir);
   journal.settings.set(CONFIG_KEY, { ...next });
@@ -66,7 +73,10 @@ export function lastBackup(journal: Journal): BackupRunView | null {
 
 /** `atouts-journal-<device>-<UTC time>.sqlite`: sorts by time within a device. */
 export function backupFileName(deviceId: string | null, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
   return `${FILE_PREFIX}${deviceId ?? 'unenrolled'}-${stamp}${FILE_SUFFIX}`;
 }
 
@@ -90,7 +100,11 @@ function ownCopies(folder: string, deviceId: string | null): { name: string; byt
 
 export function backupStatus(journal: Journal): BackupStatusView {
   const config = backupConfig(journal);
-  return { ...config, last: lastBackup(journal), files: config.folder ? ownCopies(config.folder, journal.deviceId()) : [] };
+  return {
+    ...config,
+    last: lastBackup(journal),
+    files: config.folder ? ownCopies(config.folder, journal.deviceId()) : [],
+  };
 }
 
 export interface RunBackupOptions {
@@ -110,24 +124,79 @@ export async function runBackup(journal: Journal, options: RunBackupOptions): Pr
     journal.settings.set(LAST_KEY, { ...run });
     return run;
   };
-  if (!config.folder) return record({ at: at.toISOString(), ok: false, file: null, code: 'BACKUP_NOT_CONFIGURED', bytes: 0, headSeq: null, trigger: options.trigger });
+  if (!config.folder)
+    return record({
+      at: at.toISOString(),
+      ok: false,
+      file: null,
+      code: 'BACKUP_NOT_CONFIGURED',
+      bytes: 0,
+      headSeq: null,
+      trigger: options.trigger,
+    });
   const head = journal.head();
   const dest = join(config.folder, backupFileName(journal.deviceId(), at));
   try {
     statSync(config.folder);
   } catch {
     // The USB stick is not plugged in: said as such, and no folder is made in its place.
-    return record({ at: at.toISOString(), ok: false, file: null, code: 'BACKUP_FOLDER_INVALID: MISSING', bytes: 0, headSeq: null, trigger: options.trigger });
+    return record({
+      at: at.toISOString(),
+      ok: false,
+      file: null,
+      code: 'BACKUP_FOLDER_INVALID: MISSING',
+      bytes: 0,
+      headSeq: null,
+      trigger: options.trigger,
+    });
   }
-  const result = await backupDatabase(journal.path, dest, options.onProgress ? { onProgress: options.onProgress } : {});
-  if (!result.ok) return record({ at: at.toISOString(), ok: false, file: null, code: `${result.code}: ${result.detail}`.slice(0, 300), bytes: 0, headSeq: null, trigger: options.trigger });
-  journal.append({ kind: 'EXPORTED', cashierId: null, payload: { what: 'backup', file: result.dest, bytes: result.bytes, headSeq: head.seq, headHash: head.hash, trigger: options.trigger } });
-  for (const old of ownCopies(config.folder, journal.deviceId()).slice(config.keep)) rmSync(join(config.folder, old.name), { force: true });
-  return record({ at: at.toISOString(), ok: true, file: result.dest, code: null, bytes: result.bytes, headSeq: head.seq, trigger: options.trigger });
+  const result = await backupDatabase(
+    journal.path,
+    dest,
+    options.onProgress ? { onProgress: options.onProgress } : {},
+  );
+  if (!result.ok)
+    return record({
+      at: at.toISOString(),
+      ok: false,
+      file: null,
+      code: `${result.code}: ${result.detail}`.slice(0, 300),
+      bytes: 0,
+      headSeq: null,
+      trigger: options.trigger,
+    });
+  journal.append({
+    kind: 'EXPORTED',
+    cashierId: null,
+    payload: {
+      what: 'backup',
+      file: result.dest,
+      bytes: result.bytes,
+      headSeq: head.seq,
+      headHash: head.hash,
+      trigger: options.trigger,
+    },
+  });
+  for (const old of ownCopies(config.folder, journal.deviceId()).slice(config.keep))
+    rmSync(join(config.folder, old.name), { force: true });
+  return record({
+    at: at.toISOString(),
+    ok: true,
+    file: result.dest,
+    code: null,
+    bytes: result.bytes,
+    headSeq: head.seq,
+    trigger: options.trigger,
+  });
 }
 
 /** Whether the daily copy is due: on, a folder chosen, and no good copy for DAILY_BACKUP_EVERY_MS. */
-export function dailyBackupDue(config: BackupConfig, last: BackupRunView | null, lastGoodAt: string | null, nowMs: number): boolean {
+export function dailyBackupDue(
+  config: BackupConfig,
+  last: BackupRunView | null,
+  lastGoodAt: string | null,
+  nowMs: number,
+): boolean {
   if (!config.daily || !config.folder) return false;
   // A failed attempt is retried at the next check, but not more often than hourly (a missing USB stick).
   if (last && !last.ok && nowMs - Date.parse(last.at) < 3600_000) return false;
@@ -142,19 +211,36 @@ const LAST_GOOD_KEY = 'backup.lastGoodAt';
  */
 export function startDailyBackups(
   journal: Journal,
-  opts: { now: () => number; log: (message: string, fields?: Record<string, unknown>) => void; every?: (fn: () => void, ms: number) => () => void; onDone?: (run: BackupRunView) => void },
+  opts: {
+    now: () => number;
+    log: (message: string, fields?: Record<string, unknown>) => void;
+    every?: (fn: () => void, ms: number) => () => void;
+    onDone?: (run: BackupRunView) => void;
+  },
 ): () => void {
   let running = false;
   let stopped = false;
   const check = () => {
     if (running || stopped) return;
     const config = backupConfig(journal);
-    if (!dailyBackupDue(config, lastBackup(journal), journal.settings.get<string>(LAST_GOOD_KEY) ?? null, opts.now())) return;
+    if (
+      !dailyBackupDue(
+        config,
+        lastBackup(journal),
+        journal.settings.get<string>(LAST_GOOD_KEY) ?? null,
+        opts.now(),
+      )
+    )
+      return;
     running = true;
     void runBackup(journal, { trigger: 'daily', now: () => new Date(opts.now()) })
       .then((run) => {
         if (run.ok) journal.settings.set(LAST_GOOD_KEY, run.at);
-        opts.log(run.ok ? 'daily backup written' : 'daily backup failed', { ok: run.ok, code: run.code, bytes: run.bytes });
+        opts.log(run.ok ? 'daily backup written' : 'daily backup failed', {
+          ok: run.ok,
+          code: run.code,
+          bytes: run.bytes,
+        });
         opts.onDone?.(run);
       })
       .catch((error: unknown) => opts.log('daily backup failed', { error: String(error) }))

@@ -27,10 +27,23 @@ const backup = join(tmp.dir, 'usb', 'backup.sqlite');
 let headAtBackup = 0;
 
 async function sell(t: Till, given: string): Promise<DebitOutcome> {
-  const youth = await region.admin.createBeneficiary({ givenName: given, familyName: 'Martin', birthDate: '2007-03-14' });
-  const scan = (await t.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as { ok: true; value: ScanOutcome };
+  const youth = await region.admin.createBeneficiary({
+    givenName: given,
+    familyName: 'Martin',
+    birthDate: '2007-03-14',
+  });
+  const scan = (await t.dispatch('pass.scan', {
+    text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+    source: 'paste',
+  })) as { ok: true; value: ScanOutcome };
   if (!scan.ok || scan.value.kind !== 'pass') throw new Error('scan');
-  const r = (await t.dispatch('debit.submit', { scanId: scan.value.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 })) as { ok: true; value: DebitOutcome };
+  const r = (await t.dispatch('debit.submit', {
+    scanId: scan.value.card.scanId,
+    category: 'CINEMA',
+    item: 'SEANCE',
+    priceCents: 950,
+    amountCents: 700,
+  })) as { ok: true; value: DebitOutcome };
   if (!r.ok) throw new Error('debit');
   return r.value;
 }
@@ -38,8 +51,19 @@ async function sell(t: Till, given: string): Promise<DebitOutcome> {
 beforeAll(async () => {
   region = await startRegionServer();
   till = createTill({ dataDir: join(tmp.dir, 'old-pc'), cipher: fileKeyCipher(key) });
-  const partner = await region.admin.createPartner({ name: 'Cinéma Ariel', siret: '12345678900011', accreditations: ['CINEMA'] });
-  const enrolled = await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1', managerName: 'Claire', managerPin: '135790' });
+  const partner = await region.admin.createPartner({
+    name: 'Cinéma Ariel',
+    siret: '12345678900011',
+    accreditations: ['CINEMA'],
+  });
+  const enrolled = await till.dispatch('till.enroll', {
+    regionUrl: region.url,
+    partnerId: partner.id,
+    activationCode: partner.activationCode,
+    deviceName: 'Caisse 1',
+    managerName: 'Claire',
+    managerPin: '135790',
+  });
   if (!enrolled.ok) throw new Error(enrolled.error.code);
   const staff = await till.dispatch('staff.list', {});
   const manager = staff.ok ? (staff.value as StaffView[])[0] : undefined;
@@ -66,7 +90,9 @@ describe('restoring a backup', () => {
     const tampered = join(tmp.dir, 'tampered.sqlite');
     copyFileSync(backup, tampered);
     const raw = tamperConnection(tampered);
-    raw.prepare("UPDATE entries SET payload = replace(payload, '700', '900') WHERE kind = 'DEBIT_REQUESTED'").run();
+    raw
+      .prepare("UPDATE entries SET payload = replace(payload, '700', '900') WHERE kind = 'DEBIT_REQUESTED'")
+      .run();
     raw.close();
     const dest = join(tmp.dir, 'pc-tampered', 'journal.sqlite');
     const error = await restoreJournal(tampered, dest, () => new Date()).catch((e: unknown) => e);
@@ -77,7 +103,11 @@ describe('restoring a backup', () => {
   });
 
   it("never replaces an enrolled till's journal", async () => {
-    const error = await restoreJournal(backup, join(tmp.dir, 'old-pc', 'journal.sqlite'), () => new Date()).catch((e: unknown) => e);
+    const error = await restoreJournal(
+      backup,
+      join(tmp.dir, 'old-pc', 'journal.sqlite'),
+      () => new Date(),
+    ).catch((e: unknown) => e);
     expect((error as TillError).code).toBe('RESTORE_TARGET_NOT_EMPTY');
   });
 
@@ -90,7 +120,10 @@ describe('restoring a backup', () => {
     try {
       expect(restored.verify().ok).toBe(true);
       expect(restored.head().seq).toBe(headAtBackup + 1);
-      expect(restored.get(headAtBackup + 1)).toMatchObject({ kind: 'RESTORED', payload: { stage: 'local', file: 'backup.sqlite', headSeq: headAtBackup } });
+      expect(restored.get(headAtBackup + 1)).toMatchObject({
+        kind: 'RESTORED',
+        payload: { stage: 'local', file: 'backup.sqlite', headSeq: headAtBackup },
+      });
     } finally {
       restored.close();
     }
@@ -99,15 +132,30 @@ describe('restoring a backup', () => {
     // the till looks by itself (main/core/handlers/manage-handlers.ts), once, however often it is asked.
     const revived = createTill({ dataDir, cipher: fileKeyCipher(key) });
     try {
-      const concurrent = await reconcileRestoreWithRegion(revived.journal, revived.context.link.authenticated(), revived.context.anchors);
+      const concurrent = await reconcileRestoreWithRegion(
+        revived.journal,
+        revived.context.link.authenticated(),
+        revived.context.anchors,
+      );
       await expect.poll(() => revived.journal.list({ kinds: ['RESTORED'] }).length).toBe(2);
       const noted = revived.journal.list({ kinds: ['RESTORED'] }).map((e) => e.payload);
-      expect(noted[1]).toEqual({ stage: 'behind-region', regionSeq: expect.any(Number), headSeq: headAtBackup, file: 'backup.sqlite' });
+      expect(noted[1]).toEqual({
+        stage: 'behind-region',
+        regionSeq: expect.any(Number),
+        headSeq: headAtBackup,
+        file: 'backup.sqlite',
+      });
       expect(noted[1]!['regionSeq']).toBeGreaterThan(headAtBackup);
       expect(concurrent).toMatchObject({ done: true, behind: true, headSeq: headAtBackup });
       expect(revived.journal.verify().ok).toBe(true);
       // Done once: a second look finds nothing pending.
-      expect(await reconcileRestoreWithRegion(revived.journal, revived.context.link.authenticated(), revived.context.anchors)).toEqual({ done: false, reason: 'NOTHING_PENDING' });
+      expect(
+        await reconcileRestoreWithRegion(
+          revived.journal,
+          revived.context.link.authenticated(),
+          revived.context.anchors,
+        ),
+      ).toEqual({ done: false, reason: 'NOTHING_PENDING' });
     } finally {
       revived.close();
     }
@@ -118,10 +166,17 @@ describe('restoring a backup', () => {
     const fresh = createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'fresh.key')) });
     const staged = await fresh.dispatch('manage.restore', { path: backup });
     expect(staged).toMatchObject({ ok: true, value: { headSeq: headAtBackup, restartRequired: true } });
-    expect(await fresh.dispatch('manage.restore', { path: 'backup.sqlite' })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+    expect(await fresh.dispatch('manage.restore', { path: 'backup.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_INVALID' },
+    });
     fresh.close();
     expect(existsSync(join(dataDir, STAGED_RESTORE_FILE))).toBe(true);
-    const applied = await applyStagedRestore(dataDir, () => new Date(), () => undefined);
+    const applied = await applyStagedRestore(
+      dataDir,
+      () => new Date(),
+      () => undefined,
+    );
     expect(applied).toMatchObject({ headSeq: headAtBackup });
     expect(existsSync(join(dataDir, STAGED_RESTORE_FILE))).toBe(false);
     const reopened = openJournal(join(dataDir, 'journal.sqlite'), { readOnly: true });
@@ -138,7 +193,11 @@ describe('restoring a backup', () => {
 
   it('is the same from the CLI: backup create, then backup restore', async () => {
     const out: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(`ERR ${l}`), now: () => new Date() };
+    const io = {
+      out: (l: string) => out.push(l),
+      err: (l: string) => out.push(`ERR ${l}`),
+      now: () => new Date(),
+    };
     const run = (name: string, args: string[]) => COMMANDS.find((c) => c.name === name)!.run(args, io);
     const copy = join(tmp.dir, 'cli-copy.sqlite');
     expect(await run('backup create', ['--db', backup, '--out', copy])).toBe(0);

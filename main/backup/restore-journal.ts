@@ -39,19 +39,40 @@ export interface PendingRestore {
 }
 
 /** Checks a backup file as a journal: integrity, then the chain and closures. */
-export function checkBackup(path: string): { headSeq: number; headHash: string; deviceId: string | null; entries: number } {
+export function checkBackup(path: string): {
+  headSeq: number;
+  headHash: string;
+  deviceId: string | null;
+  entries: number;
+} {
   const integrity = verifyDatabaseFile(path);
-  if (!integrity.ok) throw new TillError('BACKUP_FAILED', `${integrity.code}: ${integrity.detail}`, { reason: integrity.code });
+  if (!integrity.ok)
+    throw new TillError('BACKUP_FAILED', `${integrity.code}: ${integrity.detail}`, {
+      reason: integrity.code,
+    });
   let journal: Journal;
   try {
     journal = openJournal(path, { readOnly: true });
   } catch (error) {
-    throw new TillError('BACKUP_FAILED', `not a journal: ${error instanceof Error ? error.message : String(error)}`, { reason: 'NOT_A_JOURNAL' });
+    throw new TillError(
+      'BACKUP_FAILED',
+      `not a journal: ${error instanceof Error ? error.message : String(error)}`,
+      { reason: 'NOT_A_JOURNAL' },
+    );
   }
   try {
     const verdict = journal.verify();
-    if (!verdict.ok) throw new TillError('JOURNAL_BROKEN', `${verdict.problem} at entry ${verdict.seq}: ${verdict.detail}`, { seq: verdict.seq, problem: verdict.problem });
-    return { headSeq: verdict.head.seq, headHash: verdict.head.hash, deviceId: journal.deviceId(), entries: verdict.count };
+    if (!verdict.ok)
+      throw new TillError('JOURNAL_BROKEN', `${verdict.problem} at entry ${verdict.seq}: ${verdict.detail}`, {
+        seq: verdict.seq,
+        problem: verdict.problem,
+      });
+    return {
+      headSeq: verdict.head.seq,
+      headHash: verdict.head.hash,
+      deviceId: journal.deviceId(),
+      entries: verdict.count,
+    };
   } finally {
     journal.close();
   }
@@ -78,7 +99,8 @@ function removeDatabase(path: string): void {
  */
 export async function restoreJournal(backup: string, dest: string, now: () => Date): Promise<RestoreReport> {
   const checked = checkBackup(backup);
-  if (holdsEnrolledJournal(dest)) throw new TillError('RESTORE_TARGET_NOT_EMPTY', `${dest} already holds an enrolled till's journal`);
+  if (holdsEnrolledJournal(dest))
+    throw new TillError('RESTORE_TARGET_NOT_EMPTY', `${dest} already holds an enrolled till's journal`);
   if (existsSync(dest)) {
     const aside = `${dest}.replaced-${now().toISOString().replace(/[-:.]/g, '')}`;
     if (statSync(dest).size > 0) renameSync(dest, aside);
@@ -89,18 +111,37 @@ export async function restoreJournal(backup: string, dest: string, now: () => Da
   const journal = openJournal(dest, { now });
   try {
     // The copy is a single-file database (journal_mode DELETE): the till runs its journals in WAL.
-    journal.append({ kind: 'RESTORED', cashierId: null, payload: { stage: 'local', file: basename(backup), headSeq: checked.headSeq, headHash: checked.headHash } });
+    journal.append({
+      kind: 'RESTORED',
+      cashierId: null,
+      payload: {
+        stage: 'local',
+        file: basename(backup),
+        headSeq: checked.headSeq,
+        headHash: checked.headHash,
+      },
+    });
     journal.settings.set(PENDING_RESTORE_KEY, { headSeq: checked.headSeq, file: basename(backup) });
   } finally {
     journal.close();
   }
-  return { file: dest, headSeq: checked.headSeq, headHash: checked.headHash, deviceId: checked.deviceId, entries: checked.entries };
+  return {
+    file: dest,
+    headSeq: checked.headSeq,
+    headHash: checked.headHash,
+    deviceId: checked.deviceId,
+    entries: checked.entries,
+  };
 }
 
 /** The UI's restore: the backup checked now and copied beside the journal, applied at the next start. */
-export async function stageRestore(backup: string, dataDir: string): Promise<{ headSeq: number; deviceId: string | null; entries: number }> {
+export async function stageRestore(
+  backup: string,
+  dataDir: string,
+): Promise<{ headSeq: number; deviceId: string | null; entries: number }> {
   // An enrolled till is refused before any file is read: the call needs no session (a new PC has no staff).
-  if (holdsEnrolledJournal(join(dataDir, JOURNAL_FILE_NAME))) throw new TillError('RESTORE_TARGET_NOT_EMPTY', 'this till already has its own journal');
+  if (holdsEnrolledJournal(join(dataDir, JOURNAL_FILE_NAME)))
+    throw new TillError('RESTORE_TARGET_NOT_EMPTY', 'this till already has its own journal');
   const checked = checkBackup(backup);
   const staged = join(dataDir, STAGED_RESTORE_FILE);
   removeDatabase(staged);
@@ -110,7 +151,11 @@ export async function stageRestore(backup: string, dataDir: string): Promise<{ h
 }
 
 /** At the core's start, before the journal opens: a staged restore replaces an unenrolled journal. */
-export async function applyStagedRestore(dataDir: string, now: () => Date, log: (message: string, fields?: Record<string, unknown>) => void): Promise<RestoreReport | null> {
+export async function applyStagedRestore(
+  dataDir: string,
+  now: () => Date,
+  log: (message: string, fields?: Record<string, unknown>) => void,
+): Promise<RestoreReport | null> {
   const staged = join(dataDir, STAGED_RESTORE_FILE);
   if (!existsSync(staged)) return null;
   try {
@@ -118,7 +163,10 @@ export async function applyStagedRestore(dataDir: string, now: () => Date, log: 
     log('journal restored from a backup', { headSeq: report.headSeq, entries: report.entries });
     return report;
   } catch (error) {
-    log('staged restore not applied', { code: error instanceof TillError ? error.code : 'INTERNAL', detail: String(error) });
+    log('staged restore not applied', {
+      code: error instanceof TillError ? error.code : 'INTERNAL',
+      detail: String(error),
+    });
     return null;
   } finally {
     removeDatabase(staged);

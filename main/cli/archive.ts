@@ -56,9 +56,18 @@ async function aboutPeriod(
     io.err(`no journal at ${db}`);
     return 2;
   }
-  const journal = opts.writes ? openJournal(db, { now: () => io.now() }) : openJournal(db, { readOnly: true });
+  const journal = opts.writes
+    ? openJournal(db, { now: () => io.now() })
+    : openJournal(db, { readOnly: true });
   try {
-    return await write(journal, { db, period, out, keyFile: values['key-file'], partner: values.partner, device: values.device });
+    return await write(journal, {
+      db,
+      period,
+      out,
+      keyFile: values['key-file'],
+      partner: values.partner,
+      device: values.device,
+    });
   } catch (error) {
     if (error instanceof TillError) {
       io.err(`${error.code}: ${error.message}`);
@@ -73,20 +82,28 @@ async function aboutPeriod(
 export const archiveCreate: Command = {
   name: 'archive create',
   summary: 'write the signed archive of a month or day (entries, closures, chain heads, Ed25519 signature)',
-  help: 'till archive create --db <journal.sqlite> --period <YYYY-MM | YYYY-MM-DD> --out <file> --key-file <host.key>\n  Every entry from the first to the last written in the period (Paris time), its closures and the\n  chain heads, signed with this device\'s key (made on first use, declared in the journal, registered with\n  the Region; its private half sealed by the till\'s key: --key-file is browser mode\'s). The export is itself\n  recorded (an EXPORTED entry with the file\'s SHA-256).',
+  help: "till archive create --db <journal.sqlite> --period <YYYY-MM | YYYY-MM-DD> --out <file> --key-file <host.key>\n  Every entry from the first to the last written in the period (Paris time), its closures and the\n  chain heads, signed with this device's key (made on first use, declared in the journal, registered with\n  the Region; its private half sealed by the till's key: --key-file is browser mode's). The export is itself\n  recorded (an EXPORTED entry with the file's SHA-256).",
   run: (args, io) =>
     aboutPeriod(args, io, { writes: true }, async (journal, flags) => {
-      const { archive, text } = exportArchive(journal, flags.period, () => io.now(), flags.keyFile ? fileKeyCipher(flags.keyFile) : null);
+      const { archive, text } = exportArchive(
+        journal,
+        flags.period,
+        () => io.now(),
+        flags.keyFile ? fileKeyCipher(flags.keyFile) : null,
+      );
       writeFileDurably(flags.out, text);
-      io.out(`archive of ${archive.period.label}: entries ${archive.chain.firstSeq}..${archive.chain.lastSeq}, ${archive.closures.length} closure(s), key ${archive.key.keyId} → ${flags.out}`);
+      io.out(
+        `archive of ${archive.period.label}: entries ${archive.chain.firstSeq}..${archive.chain.lastSeq}, ${archive.closures.length} closure(s), key ${archive.key.keyId} → ${flags.out}`,
+      );
       return 0;
     }),
 };
 
 export const archiveVerify: Command = {
   name: 'archive verify',
-  summary: 'check a signed archive: signature, unbroken chain, closures, and a key the Region (or the journal) vouches for',
-  help: 'till archive verify <file> [--region <url> --admin-key-file <file>] [--db <journal.sqlite>]\n  The signature alone proves nothing (anyone can re-sign an edited archive with a key of their own): the\n  key must be one the Region lists for that device at the archive\'s time (--region, with the Region\'s admin\n  key: the auditor\'s way) or the one the journal declared (--db). Exit 0 when the archive is intact and its\n  key vouched for; 1 naming the first problem (MALFORMED, SIGNATURE_INVALID, CHAIN_BROKEN, CLOSURE_MISMATCH,\n  KEY_UNKNOWN, KEY_UNTRUSTED, JOURNAL_DIFFERS); 2 on a usage error.',
+  summary:
+    'check a signed archive: signature, unbroken chain, closures, and a key the Region (or the journal) vouches for',
+  help: "till archive verify <file> [--region <url> --admin-key-file <file>] [--db <journal.sqlite>]\n  The signature alone proves nothing (anyone can re-sign an edited archive with a key of their own): the\n  key must be one the Region lists for that device at the archive's time (--region, with the Region's admin\n  key: the auditor's way) or the one the journal declared (--db). Exit 0 when the archive is intact and its\n  key vouched for; 1 naming the first problem (MALFORMED, SIGNATURE_INVALID, CHAIN_BROKEN, CLOSURE_MISMATCH,\n  KEY_UNKNOWN, KEY_UNTRUSTED, JOURNAL_DIFFERS); 2 on a usage error.",
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
@@ -116,7 +133,13 @@ export const archiveVerify: Command = {
         return 1;
       }
       try {
-        regionKeys = (await fetchDeviceAudit(values.region, readFileSync(values['admin-key-file'], 'utf8').trim(), deviceId)).archiveKeys;
+        regionKeys = (
+          await fetchDeviceAudit(
+            values.region,
+            readFileSync(values['admin-key-file'], 'utf8').trim(),
+            deviceId,
+          )
+        ).archiveKeys;
       } catch (error) {
         io.err(`REGION_UNREACHABLE: ${error instanceof Error ? error.message : String(error)}`);
         return 1;
@@ -124,12 +147,19 @@ export const archiveVerify: Command = {
     }
     const journal = values.db ? openJournal(values.db, { readOnly: true }) : undefined;
     try {
-      const verdict = verifyArchive(text, { ...(journal ? { journal } : {}), ...(regionKeys ? { regionKeys } : {}) });
+      const verdict = verifyArchive(text, {
+        ...(journal ? { journal } : {}),
+        ...(regionKeys ? { regionKeys } : {}),
+      });
       if (verdict.ok) {
-        io.out(`OK archive of ${verdict.period} by device ${verdict.deviceId}: ${verdict.entries} entries (${verdict.firstSeq}..${verdict.lastSeq}), ${verdict.closures} closure(s), last hash ${verdict.lastHash}, key ${verdict.keyId}${verdict.keyListedByRegion ? ', key listed by the Region' : ''}${verdict.checkedAgainstJournal ? ', matches the journal' : ''}`);
+        io.out(
+          `OK archive of ${verdict.period} by device ${verdict.deviceId}: ${verdict.entries} entries (${verdict.firstSeq}..${verdict.lastSeq}), ${verdict.closures} closure(s), last hash ${verdict.lastHash}, key ${verdict.keyId}${verdict.keyListedByRegion ? ', key listed by the Region' : ''}${verdict.checkedAgainstJournal ? ', matches the journal' : ''}`,
+        );
         return 0;
       }
-      io.out(`INVALID ${verdict.problem}${verdict.seq !== undefined ? ` at entry ${verdict.seq}` : ''}: ${verdict.detail}`);
+      io.out(
+        `INVALID ${verdict.problem}${verdict.seq !== undefined ? ` at entry ${verdict.seq}` : ''}: ${verdict.detail}`,
+      );
       return 1;
     } finally {
       journal?.close();
@@ -157,9 +187,14 @@ export const archiveClosurePdf: Command = {
   help: 'till archive closure-pdf --db <journal.sqlite> --period <YYYY-MM-DD | YYYY-MM> --out <file.pdf> [--partner <name>] [--device <name>]\n  A day gives its Z-closure, a month its monthly closure; the period must have been closed.',
   run: (args, io) =>
     aboutPeriod(args, io, { writes: false, labels: true }, async (journal, flags) => {
-      const pdf = await exportClosurePdf(journal, flags.period, { partnerName: flags.partner ?? null, deviceName: flags.device ?? null });
+      const pdf = await exportClosurePdf(journal, flags.period, {
+        partnerName: flags.partner ?? null,
+        deviceName: flags.device ?? null,
+      });
       writeFileDurably(flags.out, pdf.bytes);
-      io.out(`${/^\d{4}-\d{2}$/.test(flags.period) ? 'MONTH_CLOSED' : 'DAY_CLOSED'} ${flags.period} (entry ${pdf.seq}) → ${flags.out}`);
+      io.out(
+        `${/^\d{4}-\d{2}$/.test(flags.period) ? 'MONTH_CLOSED' : 'DAY_CLOSED'} ${flags.period} (entry ${pdf.seq}) → ${flags.out}`,
+      );
       return 0;
     }),
 };

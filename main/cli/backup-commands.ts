@@ -13,7 +13,11 @@ export const backupCreate: Command = {
   summary: "copy a live journal with SQLite's backup API, checked, to a new file",
   help: 'till backup create --db <journal.sqlite> --out <file>\n  Safe while the till runs (never a file copy of a WAL database). The copy is integrity-checked, its chain\n  verified, written owner-only and renamed into place only when whole; an existing --out is never replaced.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { db: { type: 'string' }, out: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { db: { type: 'string' }, out: { type: 'string' } },
+      strict: true,
+    });
     if (!values.db || !values.out) {
       io.err('--db and --out are required');
       return 2;
@@ -29,7 +33,9 @@ export const backupCreate: Command = {
     }
     try {
       const checked = checkBackup(copy.dest);
-      io.out(`backup of ${checked.entries} entries (head ${checked.headSeq}), ${copy.bytes} bytes → ${copy.dest}`);
+      io.out(
+        `backup of ${checked.entries} entries (head ${checked.headSeq}), ${copy.bytes} bytes → ${copy.dest}`,
+      );
       return 0;
     } catch (error) {
       return reportTillError(error, io);
@@ -42,7 +48,12 @@ export const backupRestore: Command = {
   summary: 'restore a backup as the journal of a new till, its chain verified first',
   help: "till backup restore <backup-file> --data-dir <dir>\n  Verifies the backup (integrity, then the whole chain and every closure: JOURNAL_BROKEN names the entry),\n  refuses a folder whose journal belongs to an enrolled till (RESTORE_TARGET_NOT_EMPTY), copies it with the\n  backup API and records the restore as the chain's next entry (RESTORED). When the till next reaches the\n  Region, it records whether the Region had seen entries past the restored head, and declares the restore.",
   async run(args, io) {
-    const { values, positionals } = parseArgs({ args, options: { 'data-dir': { type: 'string' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { 'data-dir': { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    });
     const file = positionals[0];
     const dir = values['data-dir'];
     if (!file || positionals.length > 1 || !dir) {
@@ -55,7 +66,9 @@ export const backupRestore: Command = {
     }
     try {
       const report = await restoreJournal(file, join(dir, JOURNAL_FILE_NAME), () => io.now());
-      io.out(`restored ${report.entries} entries of device ${report.deviceId ?? '(none)'} (head ${report.headSeq}) → ${report.file}`);
+      io.out(
+        `restored ${report.entries} entries of device ${report.deviceId ?? '(none)'} (head ${report.headSeq}) → ${report.file}`,
+      );
       return 0;
     } catch (error) {
       return reportTillError(error, io);

@@ -10,7 +10,12 @@ import { purgePersonalData } from '../privacy/retention-policy';
 import type { CliIo, Command } from './command';
 
 /** Opens the --db file, refusing to create one by mistake. */
-function withJournal<T>(db: string | undefined, io: CliIo, readOnly: boolean, use: (j: Journal) => T): { value: T } | { exit: number } {
+function withJournal<T>(
+  db: string | undefined,
+  io: CliIo,
+  readOnly: boolean,
+  use: (j: Journal) => T,
+): { value: T } | { exit: number } {
   if (!db) {
     io.err('--db <file> is required');
     return { exit: 2 };
@@ -44,16 +49,27 @@ function printClosure(e: JournalEntry, io: CliIo): void {
 export const journalVerify: Command = {
   name: 'journal verify',
   summary: 'walk the hash chain and name the first broken entry (exit 1 when broken)',
-  help: 'till journal verify --db <file> [--against-region <url> --admin-key-file <file>]\n  Re-hashes every entry in order (bounded memory). Prints OK with the count and head,\n  or the first broken entry and how it is broken (EDITED, GAP, DELETED, INSERTED, REORDERED, HEAD_MISMATCH,\n  HEAD_MISSING). Then recomputes every closure from the chain (CLOSURE_MISMATCH names the closure entry) and\n  compares the debits and closures tables with the entries (PROJECTION_MISMATCH).\n  With --against-region (the Region\'s admin key: the auditor\'s way), each head the Region anchored must be\n  an entry of this journal with the same hash: TRUNCATED (the tail was cut), REWRITTEN (the chain was\n  recomputed), CONFLICT_RECORDED (the Region refused a contradicting head); else MATCHES THE REGION up to N.',
+  help: "till journal verify --db <file> [--against-region <url> --admin-key-file <file>]\n  Re-hashes every entry in order (bounded memory). Prints OK with the count and head,\n  or the first broken entry and how it is broken (EDITED, GAP, DELETED, INSERTED, REORDERED, HEAD_MISMATCH,\n  HEAD_MISSING). Then recomputes every closure from the chain (CLOSURE_MISMATCH names the closure entry) and\n  compares the debits and closures tables with the entries (PROJECTION_MISMATCH).\n  With --against-region (the Region's admin key: the auditor's way), each head the Region anchored must be\n  an entry of this journal with the same hash: TRUNCATED (the tail was cut), REWRITTEN (the chain was\n  recomputed), CONFLICT_RECORDED (the Region refused a contradicting head); else MATCHES THE REGION up to N.",
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { db: { type: 'string' }, 'against-region': { type: 'string' }, 'admin-key-file': { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: {
+        db: { type: 'string' },
+        'against-region': { type: 'string' },
+        'admin-key-file': { type: 'string' },
+      },
+      strict: true,
+    });
     const region = values['against-region'];
     if ((region === undefined) !== (values['admin-key-file'] === undefined)) {
       io.err('--against-region and --admin-key-file go together');
       return 2;
     }
     try {
-      const opened = withJournal(values.db, io, true, (j) => ({ result: j.verify(), deviceId: j.deviceId() }));
+      const opened = withJournal(values.db, io, true, (j) => ({
+        result: j.verify(),
+        deviceId: j.deviceId(),
+      }));
       if ('exit' in opened) return opened.exit;
       const { result, deviceId } = opened.value;
       if (!result.ok) {
@@ -68,16 +84,21 @@ export const journalVerify: Command = {
       }
       let anchors;
       try {
-        anchors = (await fetchDeviceAudit(region, readFileSync(values['admin-key-file'], 'utf8').trim(), deviceId)).anchors;
+        anchors = (
+          await fetchDeviceAudit(region, readFileSync(values['admin-key-file'], 'utf8').trim(), deviceId)
+        ).anchors;
       } catch (error) {
         io.err(`REGION_UNREACHABLE: ${error instanceof Error ? error.message : String(error)}`);
         return 1;
       }
       const check = withJournal(values.db, io, true, (j) => checkAgainstAnchors(j, anchors));
       if ('exit' in check) return check.exit;
-      for (const gap of check.value.gaps) io.out(`DECLARED RESTORE: anchored entries ${gap.fromSeq}..${gap.toSeq} given up`);
+      for (const gap of check.value.gaps)
+        io.out(`DECLARED RESTORE: anchored entries ${gap.fromSeq}..${gap.toSeq} given up`);
       if (check.value.ok) {
-        io.out(`MATCHES THE REGION up to entry ${check.value.confirmedUpTo} (${check.value.anchors} anchor(s))`);
+        io.out(
+          `MATCHES THE REGION up to entry ${check.value.confirmedUpTo} (${check.value.anchors} anchor(s))`,
+        );
         return 0;
       }
       for (const f of check.value.findings) io.out(`${f.problem} at entry ${f.seq}: ${f.detail}`);
@@ -92,20 +113,31 @@ function closeCommand(kind: 'day' | 'month'): Command {
   const flag = kind;
   return {
     name: `journal close-${kind}`,
-    summary: kind === 'day' ? 'write the daily Z-closure (default: the last day that has ended, Paris time)' : 'write the monthly closure of --month YYYY-MM',
+    summary:
+      kind === 'day'
+        ? 'write the daily Z-closure (default: the last day that has ended, Paris time)'
+        : 'write the monthly closure of --month YYYY-MM',
     help:
       kind === 'day'
         ? 'till journal close-day --db <file> [--day YYYY-MM-DD] [--cashier <id>]\n  Totals per category, count, perpetual grand total and the hash of the last entry covered.\n  Computed from the chained entries. Refused with PERIOD_NOT_ENDED before the day is over, CLOSURE_PENDING_DEBITS\n  while debits of that day await the Region, PERIOD_ALREADY_CLOSED (naming the entry) when it is closed already.\n  A void or a late answer recorded after a closure counts, as a correction line, in the next closure.'
         : 'till journal close-month --db <file> --month YYYY-MM [--cashier <id>]\n  As close-day, for a Paris calendar month.',
     async run(args, io) {
-      const { values } = parseArgs({ args, options: { db: { type: 'string' }, [flag]: { type: 'string' }, cashier: { type: 'string' } }, strict: true });
+      const { values } = parseArgs({
+        args,
+        options: { db: { type: 'string' }, [flag]: { type: 'string' }, cashier: { type: 'string' } },
+        strict: true,
+      });
       const period = values[flag] ?? (kind === 'day' ? lastEndedDay(io.now().getTime()) : undefined);
       if (!period) {
         io.err('--month YYYY-MM is required');
         return 2;
       }
       try {
-        const opened = withJournal(values.db, io, false, (j) => (kind === 'day' ? j.closeDay(period, values.cashier ?? null) : j.closeMonth(period, values.cashier ?? null)));
+        const opened = withJournal(values.db, io, false, (j) =>
+          kind === 'day'
+            ? j.closeDay(period, values.cashier ?? null)
+            : j.closeMonth(period, values.cashier ?? null),
+        );
         if ('exit' in opened) return opened.exit;
         printClosure(opened.value, io);
         return 0;
@@ -121,10 +153,15 @@ export const journalCloseMonth = closeCommand('month');
 
 export const journalPurge: Command = {
   name: 'journal purge',
-  summary: 'remove beneficiaries (names, birth dates) not seen since a date, and older void notes; the chain is untouched',
+  summary:
+    'remove beneficiaries (names, birth dates) not seen since a date, and older void notes; the chain is untouched',
   help: 'till journal purge --db <file> --before <YYYY-MM-DD | ISO date-time>\n  Deletes the personal data of everyone not seen since that date (a day counts from 00:00 Paris).\n  Entries hold no names, so verification still passes afterwards.',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { db: { type: 'string' }, before: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { db: { type: 'string' }, before: { type: 'string' } },
+      strict: true,
+    });
     if (!values.before) {
       io.err('--before <date> is required');
       return 2;

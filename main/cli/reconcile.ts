@@ -27,15 +27,22 @@ const euros = (cents: unknown) => (typeof cents === 'number' ? `${frenchAmount(c
 
 function side(s: Record<string, string | number | null> | null): string {
   if (!s) return '—';
-  if ('totalCents' in s) return `${String(s['count'])} débit(s) ${euros(s['totalCents'])}${s['status'] ? ` (${String(s['status'])})` : ''}`;
+  if ('totalCents' in s)
+    return `${String(s['count'])} débit(s) ${euros(s['totalCents'])}${s['status'] ? ` (${String(s['status'])})` : ''}`;
   return `${euros(s['amountCents'])} ${String(s['category'])} ${String(s['status'])}${s['deviceId'] ? ` device ${String(s['deviceId'])}` : ''}`;
 }
 
 export function printReconciliation(v: ReconciliationView, io: CliIo): void {
-  const statement = v.statement ? `statement ${v.statement.status} ${v.statement.debitCount} débit(s) ${euros(v.statement.totalCents)}` : 'no statement';
-  io.out(`${v.month} — till ${v.tillCount} débit(s) ${euros(v.tillTotalCents)} · Region ${v.regionCount} débit(s) ${euros(v.regionTotalCents)} · ${statement}`);
+  const statement = v.statement
+    ? `statement ${v.statement.status} ${v.statement.debitCount} débit(s) ${euros(v.statement.totalCents)}`
+    : 'no statement';
+  io.out(
+    `${v.month} — till ${v.tillCount} débit(s) ${euros(v.tillTotalCents)} · Region ${v.regionCount} débit(s) ${euros(v.regionTotalCents)} · ${statement}`,
+  );
   for (const d of v.differences) {
-    io.out(`${d.severity === 'info' ? 'info ' : 'DIFF '} ${d.kind.padEnd(24)} ${d.debitId ?? '(month)'}  ${d.explanation} → ${d.action}${d.inOutbox ? ' [in outbox]' : ''}${d.linkedMonth ? ` [other month ${d.linkedMonth}]` : ''}`);
+    io.out(
+      `${d.severity === 'info' ? 'info ' : 'DIFF '} ${d.kind.padEnd(24)} ${d.debitId ?? '(month)'}  ${d.explanation} → ${d.action}${d.inOutbox ? ' [in outbox]' : ''}${d.linkedMonth ? ` [other month ${d.linkedMonth}]` : ''}`,
+    );
     io.out(`       till: ${side(d.till)} | region: ${side(d.region)}`);
   }
   io.out(v.openCount === 0 ? 'OK no difference to act on' : `${v.openCount} difference(s) to act on`);
@@ -46,7 +53,17 @@ export const reconcile: Command = {
   summary: "compare a month of this till's journal with the Region's record (exit 1 on differences)",
   help: HELP,
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { month: { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' }, 'data-dir': { type: 'string' }, 'key-file': { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: {
+        month: { type: 'string' },
+        json: { type: 'boolean' },
+        db: { type: 'string' },
+        'data-dir': { type: 'string' },
+        'key-file': { type: 'string' },
+      },
+      strict: true,
+    });
     if (!values.month) {
       io.err(`--month YYYY-MM is required\n\n${HELP}`);
       return 2;
@@ -72,13 +89,20 @@ export const reconcile: Command = {
       }
       // A key that does not open the token: DEVICE_SECRET_UNREADABLE, printed below like any coded refusal.
       const client = link.requireAuthenticated();
-      const view = await reconcileMonth({ journal, source: client, now: () => io.now().getTime(), cashierId: 'cli' }, values.month);
+      const view = await reconcileMonth(
+        { journal, source: client, now: () => io.now().getTime(), cashierId: 'cli' },
+        values.month,
+      );
       if (values.json) io.out(JSON.stringify(view, null, 2));
       else printReconciliation(view, io);
       return view.openCount > 0 ? 1 : 0;
     } catch (error) {
       if (error instanceof TillError) {
-        io.err(error.code === 'DEVICE_SECRET_UNREADABLE' ? `${error.code}: the key file ${keyFile} does not open this till's device token` : `${error.code}: ${error.message}`);
+        io.err(
+          error.code === 'DEVICE_SECRET_UNREADABLE'
+            ? `${error.code}: the key file ${keyFile} does not open this till's device token`
+            : `${error.code}: ${error.message}`,
+        );
         return 2;
       }
       throw error;

@@ -7,4 +7,18 @@ import { reconcile } from './reconcile';
 import { archiveClosurePdf, archiveCreate, archiveCsv, archiveVerify } from './archive';
 import { backupCreate, backupRestore } from './backup-commands';
 
-export const COMMANDS: readonly Command[] = [journalVerify, journalCloseDay, journalCloseMonth, journalPurge, wipe, staffUnlock, reconcile, archiveCreate, archiveVerify, archiveCsv, archiveClosurePdf, backupCreate, backupRestore];
+export const COMMANDS: readonly Command[] = [
+  journalVerify,
+  journalCloseDay,
+  journalCloseMonth,
+  journalPurge,
+  wipe,
+  staffUnlock,
+  reconcile,
+  archiveCreate,
+  archiveVerify,
+  archiveCsv,
+  archiveClosurePdf,
+  backupCreate,
+  backupRestore,
+];

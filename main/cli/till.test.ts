@@ -6,7 +6,12 @@ import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openJournal } from '../journal/journal';
 import { StaffDirectory } from '../staff/staff-directory';
-import { debitRequested, tamperConnection, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import {
+  debitRequested,
+  tamperConnection,
+  tempJournal,
+  type TempJournal,
+} from '../../test/support/journal-fixtures';
 import type { CliIo, Command } from './command';
 import { findCommand, runCli } from './dispatch';
 import { COMMANDS } from './registry';
@@ -17,16 +22,33 @@ afterEach(() => t?.cleanup());
 function capture(nowIso = '2026-03-20T12:00:00Z'): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l), now: () => new Date(nowIso) };
+  return {
+    stdout,
+    stderr,
+    out: (l) => stdout.push(l),
+    err: (l) => stderr.push(l),
+    now: () => new Date(nowIso),
+  };
 }
 
 /** A closed journal with one accepted and one pending debit on 10 March 2026, and one person. */
 function sampleJournal(): TempJournal {
   t = tempJournal({ now: () => new Date('2026-03-10T12:00:00Z') });
-  t.journal.persons.upsert({ id: 'ben-1', givenName: 'Apolline', familyName: 'Brisemoutier', birthDate: '2007-02-03' });
+  t.journal.persons.upsert({
+    id: 'ben-1',
+    givenName: 'Apolline',
+    familyName: 'Brisemoutier',
+    birthDate: '2007-02-03',
+  });
   t.journal.append({ kind: 'DEBIT_REQUESTED', payload: debitRequested({ debitId: 'a' }) });
-  t.journal.append({ kind: 'DEBIT_ACCEPTED', payload: { debitId: 'a', walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:01.000Z' } });
-  t.journal.append({ kind: 'DEBIT_REQUESTED', payload: debitRequested({ debitId: 'p', occurredAt: '2026-03-11T10:00:00.000Z' }) });
+  t.journal.append({
+    kind: 'DEBIT_ACCEPTED',
+    payload: { debitId: 'a', walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:01.000Z' },
+  });
+  t.journal.append({
+    kind: 'DEBIT_REQUESTED',
+    payload: debitRequested({ debitId: 'p', occurredAt: '2026-03-11T10:00:00.000Z' }),
+  });
   t.journal.close();
   return t;
 }
@@ -35,8 +57,14 @@ describe('the command table', () => {
   it('picks the longest matching name and passes the rest on', () => {
     const cmd = (name: string): Command => ({ name, summary: '', help: '', run: async () => 0 });
     const table = [cmd('archive'), cmd('archive verify'), cmd('journal verify')];
-    expect(findCommand(table, ['archive', 'verify', '--x'])).toMatchObject({ command: { name: 'archive verify' }, rest: ['--x'] });
-    expect(findCommand(table, ['archive', '--y'])).toMatchObject({ command: { name: 'archive' }, rest: ['--y'] });
+    expect(findCommand(table, ['archive', 'verify', '--x'])).toMatchObject({
+      command: { name: 'archive verify' },
+      rest: ['--x'],
+    });
+    expect(findCommand(table, ['archive', '--y'])).toMatchObject({
+      command: { name: 'archive' },
+      rest: ['--y'],
+    });
     expect(findCommand(table, ['journal'])).toBeUndefined();
   });
 
@@ -65,11 +93,27 @@ describe('journal verify', () => {
   it('names the first broken entry and exits 1, in a real process', async () => {
     sampleJournal();
     const db = tamperConnection(t.path);
-    db.prepare(`UPDATE entries SET payload = replace(payload, '"amountCents":500', '"amountCents":50') WHERE seq = 1`).run();
+    db.prepare(
+      `UPDATE entries SET payload = replace(payload, '"amountCents":500', '"amountCents":50') WHERE seq = 1`,
+    ).run();
     db.close();
     const root = resolve(import.meta.dirname, '../..');
-    const run = promisify(execFile)(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'main/cli/till.ts'), 'journal', 'verify', '--db', t.path], { cwd: root });
-    await expect(run).rejects.toMatchObject({ code: 1, stdout: expect.stringMatching(/BROKEN at entry 1: EDITED/) });
+    const run = promisify(execFile)(
+      process.execPath,
+      [
+        join(root, 'node_modules/tsx/dist/cli.mjs'),
+        join(root, 'main/cli/till.ts'),
+        'journal',
+        'verify',
+        '--db',
+        t.path,
+      ],
+      { cwd: root },
+    );
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stdout: expect.stringMatching(/BROKEN at entry 1: EDITED/),
+    });
   });
 
   it('refuses a missing file without creating one', async () => {
@@ -85,14 +129,29 @@ describe('journal close-day and close-month', () => {
   it('close a day, and refuse one with a debit awaiting the Region, giving the reason', async () => {
     sampleJournal();
     const io = capture();
-    expect(await runCli(COMMANDS, ['journal', 'close-day', '--db', t.path, '--day', '2026-03-10', '--cashier', 'm1'], io)).toBe(0);
+    expect(
+      await runCli(
+        COMMANDS,
+        ['journal', 'close-day', '--db', t.path, '--day', '2026-03-10', '--cashier', 'm1'],
+        io,
+      ),
+    ).toBe(0);
     expect(io.stdout[0]).toMatch(/^DAY_CLOSED 2026-03-10 — entry 4/);
-    expect(await runCli(COMMANDS, ['journal', 'close-day', '--db', t.path, '--day', '2026-03-11'], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/CLOSURE_PENDING_DEBITS: 1 debit\(s\) of 2026-03-11 still await the Region/);
-    expect(await runCli(COMMANDS, ['journal', 'close-month', '--db', t.path, '--month', '2026-02'], io)).toBe(0);
+    expect(await runCli(COMMANDS, ['journal', 'close-day', '--db', t.path, '--day', '2026-03-11'], io)).toBe(
+      1,
+    );
+    expect(io.stderr.join('\n')).toMatch(
+      /CLOSURE_PENDING_DEBITS: 1 debit\(s\) of 2026-03-11 still await the Region/,
+    );
+    expect(await runCli(COMMANDS, ['journal', 'close-month', '--db', t.path, '--month', '2026-02'], io)).toBe(
+      0,
+    );
     expect(await runCli(COMMANDS, ['journal', 'close-month', '--db', t.path], io)).toBe(2);
     const j = openJournal(t.path, { readOnly: true });
-    expect(j.closure('day', '2026-03-10')?.payload).toMatchObject({ periodTotalCents: 500, grandTotalCents: 500 });
+    expect(j.closure('day', '2026-03-10')?.payload).toMatchObject({
+      periodTotalCents: 500,
+      grandTotalCents: 500,
+    });
     expect(j.closure('month', '2026-02')?.payload).toMatchObject({ periodTotalCents: 0 });
     j.close();
   });
@@ -109,7 +168,9 @@ describe('journal purge and wipe', () => {
   it('purge people not seen since a date; the chain still verifies', async () => {
     sampleJournal();
     const io = capture();
-    expect(await runCli(COMMANDS, ['journal', 'purge', '--db', t.path, '--before', '2026-03-11'], io)).toBe(0);
+    expect(await runCli(COMMANDS, ['journal', 'purge', '--db', t.path, '--before', '2026-03-11'], io)).toBe(
+      0,
+    );
     expect(io.stdout[0]).toBe('purged 1 person(s) not seen since 2026-03-11');
     expect(await runCli(COMMANDS, ['journal', 'verify', '--db', t.path], io)).toBe(0);
   });
@@ -129,7 +190,9 @@ describe('journal purge and wipe', () => {
     // The outbox's store of pass tokens awaiting the Region (each token carries a name and a birth date).
     const outbox = join(t.dir, 'outbox.sqlite');
     const store = new Database(outbox);
-    store.exec("CREATE TABLE tokens (id TEXT PRIMARY KEY, token TEXT); INSERT INTO tokens VALUES ('a', 'ATN1:Brisemoutier')");
+    store.exec(
+      "CREATE TABLE tokens (id TEXT PRIMARY KEY, token TEXT); INSERT INTO tokens VALUES ('a', 'ATN1:Brisemoutier')",
+    );
     store.close();
     const io = capture();
     expect(await runCli(COMMANDS, ['wipe', '--data-dir', t.dir], io)).toBe(2);
@@ -167,7 +230,8 @@ describe('staff unlock', () => {
     const staff = new StaffDirectory(j.settings, { journal: j, now: () => nowMs });
     const claire = staff.add('Claire', 'manager', '246810');
     // Ten wrong PINs, each after the wait the previous ones impose.
-    for (let i = 0; i < 10; i++, nowMs += 10 * 60_000) expect(() => staff.authenticate(claire.id, '000000')).toThrow(/PIN_INVALID/);
+    for (let i = 0; i < 10; i++, nowMs += 10 * 60_000)
+      expect(() => staff.authenticate(claire.id, '000000')).toThrow(/PIN_INVALID/);
     j.close();
     const io = capture();
     expect(await runCli(COMMANDS, ['staff', 'unlock', '--db', t.path], io)).toBe(0);
@@ -175,7 +239,9 @@ describe('staff unlock', () => {
     expect(await runCli(COMMANDS, ['staff', 'unlock', '--db', t.path, '--staff', 'S-nobody'], io)).toBe(1);
     expect(await runCli(COMMANDS, ['staff', 'unlock', '--db', t.path, '--staff', claire.id], io)).toBe(0);
     const after = openJournal(t.path, { readOnly: true });
-    expect(after.list({ kinds: ['STAFF_UNLOCKED'] }).map((e) => e.payload)).toEqual([{ staffId: claire.id, by: 'cli', failures: 10 }]);
+    expect(after.list({ kinds: ['STAFF_UNLOCKED'] }).map((e) => e.payload)).toEqual([
+      { staffId: claire.id, by: 'cli', failures: 10 },
+    ]);
     expect(new StaffDirectory(after.settings).lockouts()).toEqual([]);
     after.close();
   });

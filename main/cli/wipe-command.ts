@@ -20,11 +20,15 @@ export const wipe: Command = {
     '  Kept as evidence: the journal entries and closures. They hold no names or birth dates, only the',
     "  Region's pseudonymous beneficiary ids, amounts and times; they are the partner's proof of every",
     "  debit for the Region's audits and claims (regulation 4.3.2) and accounting records the partner",
-    '  must retain. Deleting them is the partner\'s decision, once those periods have passed.',
+    "  must retain. Deleting them is the partner's decision, once those periods have passed.",
     '  Without --yes nothing is done.',
   ].join('\n'),
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { 'data-dir': { type: 'string' }, yes: { type: 'boolean' } }, strict: true });
+    const { values } = parseArgs({
+      args,
+      options: { 'data-dir': { type: 'string' }, yes: { type: 'boolean' } },
+      strict: true,
+    });
     const dir = values['data-dir'];
     if (!dir) {
       io.err('--data-dir <dir> is required');
@@ -39,9 +43,14 @@ export const wipe: Command = {
       return 2;
     }
     const report = wipePersonalData(dir);
-    io.out(report.personsRemoved === null ? 'no journal in this folder' : `removed ${report.personsRemoved} person(s) from the journal (chain ${report.verify})`);
+    io.out(
+      report.personsRemoved === null
+        ? 'no journal in this folder'
+        : `removed ${report.personsRemoved} person(s) from the journal (chain ${report.verify})`,
+    );
     for (const path of report.removed) io.out(`deleted ${path}`);
-    for (const copy of report.copiesPurged) io.out(`removed ${copy.persons} person(s) from the copy ${copy.path}`);
+    for (const copy of report.copiesPurged)
+      io.out(`removed ${copy.persons} person(s) from the copy ${copy.path}`);
     return report.verify === 'broken' ? 1 : 0;
   },
 };

@@ -39,7 +39,9 @@ let fileLog: TillLogger | null = null;
 
 function log(message: string, fields: Record<string, unknown> = {}): void {
   if (fileLog) return fileLog.log(message, fields);
-  process.stderr.write(`${JSON.stringify(scrub({ message, process: 'core', pid: process.pid, ...fields }))}\n`);
+  process.stderr.write(
+    `${JSON.stringify(scrub({ message, process: 'core', pid: process.pid, ...fields }))}\n`,
+  );
 }
 
 const describe = (error: unknown): string =>
@@ -80,7 +82,11 @@ export async function runCore(options: CoreOptions): Promise<void> {
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const parent = options.parent;
   const config = parseCoreArgs(options.args);
-  fileLog = createTillLogger({ dir: config.logsDir, processName: 'core', echo: (line) => void process.stderr.write(line) });
+  fileLog = createTillLogger({
+    dir: config.logsDir,
+    processName: 'core',
+    echo: (line) => void process.stderr.write(line),
+  });
   let till: Till | null = null;
   let ending = false;
 

@@ -5,12 +5,27 @@ import { Outbox, type OutboxDeps } from '../outbox/outbox';
 import type { RequestStore } from '../outbox/request-store';
 import { reconcileAfterSync } from '../reconciliation/reconcile';
 
-export type OutboxTuning = Partial<Pick<OutboxDeps, 'backoff' | 'idleMs' | 'clockCheckEveryMs' | 'concurrency' | 'random' | 'refreshKeys' | 'refreshKeysEveryMs'>> & {
+export type OutboxTuning = Partial<
+  Pick<
+    OutboxDeps,
+    | 'backoff'
+    | 'idleMs'
+    | 'clockCheckEveryMs'
+    | 'concurrency'
+    | 'random'
+    | 'refreshKeys'
+    | 'refreshKeysEveryMs'
+  >
+> & {
   /** After each batch of answers recorded: the moment to anchor the journal's head at the Region. */
   afterRecorded?: () => void;
 };
 
-export function createTillOutbox(ctx: TillContext, store: RequestStore, { afterRecorded, ...tuning }: OutboxTuning = {}): Outbox {
+export function createTillOutbox(
+  ctx: TillContext,
+  store: RequestStore,
+  { afterRecorded, ...tuning }: OutboxTuning = {},
+): Outbox {
   const setOnline = (online: boolean) => {
     if (online === ctx.link.online) return;
     ctx.link.online = online;
@@ -36,8 +51,13 @@ export function createTillOutbox(ctx: TillContext, store: RequestStore, { afterR
     onSynced: async () => {
       const client = ctx.link.authenticated();
       if (!client) return;
-      const results = await reconcileAfterSync({ journal: ctx.journal, source: client, now: () => ctx.now() });
-      for (const r of results) if (r.error) ctx.log('reconciliation after sync failed', { month: r.month, code: r.error.code });
+      const results = await reconcileAfterSync({
+        journal: ctx.journal,
+        source: client,
+        now: () => ctx.now(),
+      });
+      for (const r of results)
+        if (r.error) ctx.log('reconciliation after sync failed', { month: r.month, code: r.error.code });
     },
     ...tuning,
   });

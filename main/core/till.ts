@@ -90,7 +90,6 @@ export interface Till {
   close(): void;
 }
 
-
 export function createTill(options: TillOptions): Till {
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
@@ -100,9 +99,12 @@ export function createTill(options: TillOptions): Till {
   const events = options.events ?? new EventBus();
   const link = new RegionLink(journal, options.cipher, options.regionTimeoutMs ?? 8000, {
     fetch: options.regionFetch,
-    onSecretUnreadable: (detail) => log('device token unreadable: enrol again', { code: 'DEVICE_SECRET_UNREADABLE', detail }),
+    onSecretUnreadable: (detail) =>
+      log('device token unreadable: enrol again', { code: 'DEVICE_SECRET_UNREADABLE', detail }),
   });
-  const store = closingJournalOnFailure(journal, () => openRequestStore(join(options.dataDir, REQUEST_STORE_FILE)));
+  const store = closingJournalOnFailure(journal, () =>
+    openRequestStore(join(options.dataDir, REQUEST_STORE_FILE)),
+  );
   // Ends itself after SESSION_IDLE_MS without a call (staff-session.ts); the expiry is journalled.
   const sessions = new StaffSession(options.sessionClock ?? (() => performance.now()), (who) => {
     journal.append({ kind: 'LOGOUT', cashierId: who.id, payload: { staffId: who.id, reason: 'idle' } });
@@ -172,7 +174,11 @@ export function createTill(options: TillOptions): Till {
   };
 
   // The head is anchored after each batch the outbox delivers (flushes coalesce: one in flight at a time).
-  const outbox = createTillOutbox(ctx, store, { refreshKeys: () => refreshKeys(ctx), afterRecorded: flushAnchors, ...options.outbox });
+  const outbox = createTillOutbox(ctx, store, {
+    refreshKeys: () => refreshKeys(ctx),
+    afterRecorded: flushAnchors,
+    ...options.outbox,
+  });
   // One debit engine for the till's life: the debit handlers (and the outing desk through them) call it.
   const debits = new DebitEngine({
     journal,
@@ -186,7 +192,9 @@ export function createTill(options: TillOptions): Till {
       return { policy: keys?.offline ?? null, keysFetchedAt: keys?.fetchedAt ?? null };
     },
     now: () => ctx.now(),
-    ...(ctx.tuning.immediateRetryDelaysMs ? { immediateRetryDelaysMs: ctx.tuning.immediateRetryDelaysMs } : {}),
+    ...(ctx.tuning.immediateRetryDelaysMs
+      ? { immediateRetryDelaysMs: ctx.tuning.immediateRetryDelaysMs }
+      : {}),
     onOutcome: (outcome) => {
       ctx.events.emit('debit', outcome);
       ctx.publishStatus();
@@ -194,7 +202,11 @@ export function createTill(options: TillOptions): Till {
   });
   const scanners = settingsHandlers(ctx, options.hidBackend ?? null);
   // The manager's tasks (exports, backups, diagnostic, purge, wipe); the wipe deletes the outbox's file.
-  const manage = manageHandlers(ctx, { handlers: () => handlers, ...(options.logsDir !== undefined ? { logsDir: options.logsDir } : {}), beforeWipe: () => (outbox.stop(), store.close()) });
+  const manage = manageHandlers(ctx, {
+    handlers: () => handlers,
+    ...(options.logsDir !== undefined ? { logsDir: options.logsDir } : {}),
+    beforeWipe: () => (outbox.stop(), store.close()),
+  });
   const handlers: Handlers = {
     ...scanners.handlers,
     ...tillHandlers(ctx),
@@ -219,7 +231,11 @@ export function createTill(options: TillOptions): Till {
   const dispatch = withCallLog(
     createDispatch(handlers, {
       currentRole: () => sessions.touch()?.role ?? 'none',
-      onInternalError: (name, error) => log('internal error', { call: name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+      onInternalError: (name, error) =>
+        log('internal error', {
+          call: name,
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        }),
     }),
     log,
   );
@@ -273,7 +289,11 @@ export function createTill(options: TillOptions): Till {
         journal.append({ kind: 'SHUTDOWN', cashierId: null, payload: {} });
       } catch (error) {
         // A full or read-only disk must not keep the journal open: the shutdown mark is only informative.
-        if (!(error instanceof TillError) || (error.code !== 'DISK_FULL' && error.code !== 'STORAGE_READ_ONLY')) throw error;
+        if (
+          !(error instanceof TillError) ||
+          (error.code !== 'DISK_FULL' && error.code !== 'STORAGE_READ_ONLY')
+        )
+          throw error;
         log('shutdown not journalled', { code: error.code });
       } finally {
         journal.close();

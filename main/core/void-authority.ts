@@ -9,10 +9,17 @@ export interface VoidAuthority {
   authorisedBy?: string;
 }
 
-export function voidAuthority(session: StaffView | null, staff: Pick<StaffDirectory, 'authenticate'>, override: VoidOverride | undefined): VoidAuthority {
+export function voidAuthority(
+  session: StaffView | null,
+  staff: Pick<StaffDirectory, 'authenticate'>,
+  override: VoidOverride | undefined,
+): VoidAuthority {
   if (!session) throw new TillError('NOT_LOGGED_IN');
   if (!override) {
-    if (session.role !== 'manager') throw new TillError('ROLE_REQUIRED', 'a void needs a manager or a manager override', { role: 'manager' });
+    if (session.role !== 'manager')
+      throw new TillError('ROLE_REQUIRED', 'a void needs a manager or a manager override', {
+        role: 'manager',
+      });
     return {};
   }
   let who: StaffView;
@@ -20,7 +27,8 @@ export function voidAuthority(session: StaffView | null, staff: Pick<StaffDirect
     who = staff.authenticate(override.staffId, override.pin);
   } catch (error) {
     // A wrong PIN says "the manager's PIN" (not the cashier's); any other refusal (a lockout) passes as is.
-    if (error instanceof TillError && error.code === 'PIN_INVALID') throw new TillError('OVERRIDE_PIN_INVALID');
+    if (error instanceof TillError && error.code === 'PIN_INVALID')
+      throw new TillError('OVERRIDE_PIN_INVALID');
     throw error;
   }
   if (who.role !== 'manager') throw new TillError('OVERRIDE_NOT_MANAGER', `${who.id} is a ${who.role}`);

@@ -37,8 +37,12 @@ export interface RedeemRequest {
 }
 
 function regionFailure(outcome: Exclude<RegionOutcome<unknown>, { kind: 'ok' }>): TillError {
-  if (outcome.kind === 'refused') return new TillError(asErrorCode(outcome.code) ?? 'VALIDATION_FAILED', outcome.detail);
-  return new TillError('REGION_UNREACHABLE', outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`);
+  if (outcome.kind === 'refused')
+    return new TillError(asErrorCode(outcome.code) ?? 'VALIDATION_FAILED', outcome.detail);
+  return new TillError(
+    'REGION_UNREACHABLE',
+    outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`,
+  );
 }
 
 const toView = (c: Coupon): CouponView => ({
@@ -87,13 +91,19 @@ export class CouponDesk {
     const { journal, outbox } = this.deps;
     const coupon = this.known.get(request.couponId);
     if (!coupon) throw new TillError('COUPON_UNKNOWN', 'resolve the coupon first');
-    if (coupon.status !== 'reserved') throw new TillError(`COUPON_${coupon.status.toUpperCase()}` as 'COUPON_REDEEMED' | 'COUPON_CANCELLED' | 'COUPON_EXPIRED');
+    if (coupon.status !== 'reserved')
+      throw new TillError(
+        `COUPON_${coupon.status.toUpperCase()}` as 'COUPON_REDEEMED' | 'COUPON_CANCELLED' | 'COUPON_EXPIRED',
+      );
     const nowMs = this.deps.now();
     if (Date.parse(coupon.expiresAt) < nowMs) throw new TillError('COUPON_EXPIRED');
-    if (!this.deps.accreditations().includes(coupon.category)) throw new TillError('NOT_ACCREDITED', undefined, { category: coupon.category });
-    if (!isItemEligible(coupon.category, request.item, request.sessions)) throw new TillError('ITEM_NOT_ELIGIBLE', undefined, { item: request.item });
+    if (!this.deps.accreditations().includes(coupon.category))
+      throw new TillError('NOT_ACCREDITED', undefined, { category: coupon.category });
+    if (!isItemEligible(coupon.category, request.item, request.sessions))
+      throw new TillError('ITEM_NOT_ELIGIBLE', undefined, { item: request.item });
     // The reserved amount is debited in full: the price must cover it.
-    if (coupon.amountCents <= 0 || coupon.amountCents > request.priceCents) throw new TillError('AMOUNT_INVALID', undefined, { amountCents: coupon.amountCents });
+    if (coupon.amountCents <= 0 || coupon.amountCents > request.priceCents)
+      throw new TillError('AMOUNT_INVALID', undefined, { amountCents: coupon.amountCents });
     const discipline = recordedDiscipline(request.item, request.discipline);
 
     const debitId = randomUUID();
@@ -116,7 +126,10 @@ export class CouponDesk {
     let answer;
     try {
       answer = this.deps.observe(
-        await withImmediateRetries(() => this.deps.region().redeemCoupon(coupon.id, couponRedeemBody(sent)), this.deps.immediateRetryDelaysMs),
+        await withImmediateRetries(
+          () => this.deps.region().redeemCoupon(coupon.id, couponRedeemBody(sent)),
+          this.deps.immediateRetryDelaysMs,
+        ),
       );
     } finally {
       outbox.release(debitId);
@@ -127,7 +140,11 @@ export class CouponDesk {
       journal.append(entry);
       if (answer.kind === 'ok') this.known.set(coupon.id, { ...coupon, status: 'redeemed' });
     } else if (!entry && current.status === 'requested') {
-      journal.append({ kind: 'DEBIT_UNKNOWN', cashierId, payload: { debitId, detail: answer.kind === 'unknown' ? answer.detail.slice(0, 200) : 'retry later' } });
+      journal.append({
+        kind: 'DEBIT_UNKNOWN',
+        cashierId,
+        payload: { debitId, detail: answer.kind === 'unknown' ? answer.detail.slice(0, 200) : 'retry later' },
+      });
       outbox.kick();
     }
     const outcome = { ...debitOutcome(this.state(debitId)), couponId: coupon.id };
@@ -138,7 +155,12 @@ export class CouponDesk {
   private remember(view: CouponView): void {
     this.known.set(view.id, view);
     if (view.beneficiary.birthDate !== undefined) {
-      this.deps.journal.persons.upsert({ id: view.beneficiary.id, givenName: view.beneficiary.givenName, familyName: view.beneficiary.familyName, birthDate: view.beneficiary.birthDate });
+      this.deps.journal.persons.upsert({
+        id: view.beneficiary.id,
+        givenName: view.beneficiary.givenName,
+        familyName: view.beneficiary.familyName,
+        birthDate: view.beneficiary.birthDate,
+      });
     }
   }
 

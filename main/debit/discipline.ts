@@ -5,7 +5,10 @@ import type { ArtDiscipline, Item } from '../../protocol/catalogue';
 import { TillError } from '../../preload/contract/errors';
 
 /** The discipline to record for this item: DISCIPLINE_REQUIRED for a cycle without one. */
-export function recordedDiscipline(item: Item, discipline: ArtDiscipline | undefined): { discipline?: ArtDiscipline } {
+export function recordedDiscipline(
+  item: Item,
+  discipline: ArtDiscipline | undefined,
+): { discipline?: ArtDiscipline } {
   if (item !== 'CYCLE') return {};
   if (!discipline) throw new TillError('DISCIPLINE_REQUIRED');
   return { discipline };

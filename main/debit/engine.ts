@@ -54,11 +54,19 @@ export class DebitEngine {
     if (offline) {
       const ctx = this.deps.offline();
       const keysMs = ctx.keysFetchedAt === null ? null : Date.parse(ctx.keysFetchedAt);
-      const refusal = firstOfflineRefusal({ policy: ctx.policy, keysFetchedAtMs: Number.isFinite(keysMs) ? keysMs : null, nowMs, amountCents: request.amountCents });
+      const refusal = firstOfflineRefusal({
+        policy: ctx.policy,
+        keysFetchedAtMs: Number.isFinite(keysMs) ? keysMs : null,
+        nowMs,
+        amountCents: request.amountCents,
+      });
       if (refusal) throw new TillError(refusal.code, undefined, refusal.params);
     }
     const balanceCents = offline
-      ? scan.balances[wallet] - journal.debits.offlineTotalFor(scan.beneficiaryId, wallet, { since: new Date(scan.iatMs).toISOString() })
+      ? scan.balances[wallet] -
+        journal.debits.offlineTotalFor(scan.beneficiaryId, wallet, {
+          since: new Date(scan.iatMs).toISOString(),
+        })
       : scan.balances[wallet];
     const refusal = firstRefusal({
       accreditations: this.deps.accreditations(),
@@ -122,8 +130,12 @@ export class DebitEngine {
    */
   async abandon(debitId: string, cashierId: string): Promise<DebitOutcome> {
     const state = this.state(debitId);
-    if (state.status === 'void_pending' || state.status === 'voided' || state.status === 'refused') return debitOutcome(state);
-    if (state.status === 'accepted') throw new TillError('DEBIT_ALREADY_ACCEPTED', 'the Region accepted this debit: void it instead', { status: state.status });
+    if (state.status === 'void_pending' || state.status === 'voided' || state.status === 'refused')
+      return debitOutcome(state);
+    if (state.status === 'accepted')
+      throw new TillError('DEBIT_ALREADY_ACCEPTED', 'the Region accepted this debit: void it instead', {
+        status: state.status,
+      });
     return this.requestVoid(state, 'ABANDONED_UNKNOWN', cashierId);
   }
 
@@ -132,28 +144,56 @@ export class DebitEngine {
    * `authorisedBy`: the manager who typed their PIN on the cashier's session `cashierId` (an override).
    * `reason` is the code the chain keeps; `note`, free text, goes outside the chain (journal.voidNotes).
    */
-  async voidDebit(debitId: string, reason: VoidReasonCode, cashierId: string, authorisedBy?: string, note?: string): Promise<DebitOutcome> {
+  async voidDebit(
+    debitId: string,
+    reason: VoidReasonCode,
+    cashierId: string,
+    authorisedBy?: string,
+    note?: string,
+  ): Promise<DebitOutcome> {
     const state = this.state(debitId);
     if (state.status === 'voided' || state.status === 'void_pending') return debitOutcome(state);
     if (state.status !== 'accepted' && state.status !== 'offline_accepted') {
-      throw new TillError(state.status === 'refused' ? 'DEBIT_NOT_VOIDABLE' : 'DEBIT_PENDING', `a ${state.status} debit cannot be voided`, { status: state.status });
+      throw new TillError(
+        state.status === 'refused' ? 'DEBIT_NOT_VOIDABLE' : 'DEBIT_PENDING',
+        `a ${state.status} debit cannot be voided`,
+        { status: state.status },
+      );
     }
     const nowMs = this.deps.now();
     // Region rule: until the end of the Paris business day of the debit. Said before anything is written.
     if (parisDay(Date.parse(state.occurredAt)) !== parisDay(nowMs)) {
-      throw new TillError('VOID_WINDOW_CLOSED', `the debit is of ${parisDay(Date.parse(state.occurredAt))}`, { day: parisDay(Date.parse(state.occurredAt)) });
+      throw new TillError('VOID_WINDOW_CLOSED', `the debit is of ${parisDay(Date.parse(state.occurredAt))}`, {
+        day: parisDay(Date.parse(state.occurredAt)),
+      });
     }
     return this.requestVoid(state, reason, cashierId, authorisedBy, note);
   }
 
-  private async requestVoid(state: DebitState, reason: VoidReasonCode, cashierId: string, authorisedBy?: string, note?: string): Promise<DebitOutcome> {
+  private async requestVoid(
+    state: DebitState,
+    reason: VoidReasonCode,
+    cashierId: string,
+    authorisedBy?: string,
+    note?: string,
+  ): Promise<DebitOutcome> {
     const { journal, store } = this.deps;
     const voidId = randomUUID();
     if (note) journal.voidNotes.put({ voidId, debitId: state.debitId, note });
     const occurredAt = new Date(this.deps.now()).toISOString();
     // The Region hears whose authority the void is under; the journal keeps both the session and the authoriser.
-    store.putVoid(voidId, { debitId: state.debitId, reason, occurredAt, cashierId: authorisedBy ?? cashierId });
-    journal.append({ kind: 'VOID_REQUESTED', cashierId, at: occurredAt, payload: { debitId: state.debitId, voidId, reason, ...(authorisedBy ? { authorisedBy } : {}) } });
+    store.putVoid(voidId, {
+      debitId: state.debitId,
+      reason,
+      occurredAt,
+      cashierId: authorisedBy ?? cashierId,
+    });
+    journal.append({
+      kind: 'VOID_REQUESTED',
+      cashierId,
+      at: occurredAt,
+      payload: { debitId: state.debitId, voidId, reason, ...(authorisedBy ? { authorisedBy } : {}) },
+    });
     // The outbox sends voids; one pass now so the manager sees the answer when the Region is there.
     this.deps.outbox.kick();
     const outcome = debitOutcome(this.state(state.debitId));
@@ -175,7 +215,11 @@ export class DebitEngine {
     outbox.claim(debitId);
     let answer;
     try {
-      answer = await withImmediateRetries(() => this.deps.region().postDebit(body), this.deps.immediateRetryDelaysMs, this.deps.sleep);
+      answer = await withImmediateRetries(
+        () => this.deps.region().postDebit(body),
+        this.deps.immediateRetryDelaysMs,
+        this.deps.sleep,
+      );
     } finally {
       outbox.release(debitId);
     }
@@ -188,7 +232,10 @@ export class DebitEngine {
       journal.append({
         kind: 'DEBIT_UNKNOWN',
         cashierId,
-        payload: { debitId, detail: answer.kind === 'retry' ? `HTTP ${answer.status}` : answer.detail.slice(0, 200) },
+        payload: {
+          debitId,
+          detail: answer.kind === 'retry' ? `HTTP ${answer.status}` : answer.detail.slice(0, 200),
+        },
       });
       outbox.kick();
     }

@@ -12,16 +12,21 @@ export interface OfflinePolicyFacts {
   amountCents: number;
 }
 
-export const checkOfflineEnabled = (f: OfflinePolicyFacts): Refusal | null => (f.policy?.enabled ? null : { code: 'OFFLINE_DISABLED' });
+export const checkOfflineEnabled = (f: OfflinePolicyFacts): Refusal | null =>
+  f.policy?.enabled ? null : { code: 'OFFLINE_DISABLED' };
 
 export const checkKeysFresh = (f: OfflinePolicyFacts): Refusal | null => {
   if (f.keysFetchedAtMs === null || !f.policy) return { code: 'OFFLINE_KEYS_MISSING' };
   const maxMs = f.policy.maxOfflineHours * 3_600_000;
-  return f.nowMs - f.keysFetchedAtMs <= maxMs ? null : { code: 'OFFLINE_MAX_AGE', params: { maxOfflineHours: f.policy.maxOfflineHours } };
+  return f.nowMs - f.keysFetchedAtMs <= maxMs
+    ? null
+    : { code: 'OFFLINE_MAX_AGE', params: { maxOfflineHours: f.policy.maxOfflineHours } };
 };
 
 export const checkFloorLimit = (f: OfflinePolicyFacts): Refusal | null =>
-  f.policy && f.amountCents <= f.policy.floorLimitCents ? null : { code: 'OFFLINE_LIMIT_EXCEEDED', params: { floorLimitCents: f.policy?.floorLimitCents ?? 0 } };
+  f.policy && f.amountCents <= f.policy.floorLimitCents
+    ? null
+    : { code: 'OFFLINE_LIMIT_EXCEEDED', params: { floorLimitCents: f.policy?.floorLimitCents ?? 0 } };
 
 export const OFFLINE_RULES = [checkOfflineEnabled, checkKeysFresh, checkFloorLimit] as const;
 

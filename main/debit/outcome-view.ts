@@ -1,5 +1,10 @@
 // A debit's state in the journal, as the contract shows it to the UI (DebitOutcome).
-import { ERROR_CODES, type DebitOutcome, type DebitStatus as ContractStatus, type ErrorCode } from '../../preload/contract';
+import {
+  ERROR_CODES,
+  type DebitOutcome,
+  type DebitStatus as ContractStatus,
+  type ErrorCode,
+} from '../../preload/contract';
 import type { DebitState, ProjectedDebitStatus } from '../journal/journal';
 
 /** Everything the Region has not confirmed reads "pending": never "refused" before a definite answer. */

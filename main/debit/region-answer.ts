@@ -30,27 +30,63 @@ export function debitAnswerEntry(
     };
   }
   if (answer.kind === 'refused') {
-    return { kind: 'DEBIT_REFUSED', cashierId, payload: { debitId: state.debitId, code: answer.code, ...detailOf(answer.detail) } };
+    return {
+      kind: 'DEBIT_REFUSED',
+      cashierId,
+      payload: { debitId: state.debitId, code: answer.code, ...detailOf(answer.detail) },
+    };
   }
   return null;
 }
 
-export function couponAnswerEntry(state: DebitState, answer: RegionOutcome<{ amountCents: number }>, cashierId: string | null): AppendInput | null {
-  if (answer.kind === 'ok') return { kind: 'COUPON_REDEEMED', cashierId, payload: { debitId: state.debitId, amountCents: answer.value.amountCents } };
-  if (answer.kind === 'refused') return { kind: 'COUPON_REFUSED', cashierId, payload: { debitId: state.debitId, code: answer.code } };
+export function couponAnswerEntry(
+  state: DebitState,
+  answer: RegionOutcome<{ amountCents: number }>,
+  cashierId: string | null,
+): AppendInput | null {
+  if (answer.kind === 'ok')
+    return {
+      kind: 'COUPON_REDEEMED',
+      cashierId,
+      payload: { debitId: state.debitId, amountCents: answer.value.amountCents },
+    };
+  if (answer.kind === 'refused')
+    return { kind: 'COUPON_REFUSED', cashierId, payload: { debitId: state.debitId, code: answer.code } };
   return null;
 }
 
-export function voidAnswerEntry(state: DebitState, voidId: string, answer: RegionOutcome<{ walletBalanceCents: number }>, cashierId: string | null): AppendInput | null {
+export function voidAnswerEntry(
+  state: DebitState,
+  voidId: string,
+  answer: RegionOutcome<{ walletBalanceCents: number }>,
+  cashierId: string | null,
+): AppendInput | null {
   if (answer.kind === 'ok') {
-    return { kind: 'DEBIT_VOIDED', cashierId, payload: { debitId: state.debitId, voidId, walletBalanceCents: answer.value.walletBalanceCents } };
+    return {
+      kind: 'DEBIT_VOIDED',
+      cashierId,
+      payload: { debitId: state.debitId, voidId, walletBalanceCents: answer.value.walletBalanceCents },
+    };
   }
   if (answer.kind === 'refused' && answer.code === 'UNKNOWN_DEBIT') {
     // The Region never received the debit: the reversal's final word. The debit did not happen.
     return state.kind === 'coupon'
       ? { kind: 'COUPON_REFUSED', cashierId, payload: { debitId: state.debitId, code: 'UNKNOWN_DEBIT' } }
-      : { kind: 'DEBIT_REFUSED', cashierId, payload: { debitId: state.debitId, code: 'UNKNOWN_DEBIT', detail: 'void: the Region never received this debit' } };
+      : {
+          kind: 'DEBIT_REFUSED',
+          cashierId,
+          payload: {
+            debitId: state.debitId,
+            code: 'UNKNOWN_DEBIT',
+            detail: 'void: the Region never received this debit',
+          },
+        };
   }
-  if (answer.kind === 'refused') return { kind: 'VOID_REFUSED', cashierId, payload: { debitId: state.debitId, voidId, code: answer.code } };
+  if (answer.kind === 'refused')
+    return {
+      kind: 'VOID_REFUSED',
+      cashierId,
+      payload: { debitId: state.debitId, voidId, code: answer.code },
+    };
   return null;
 }

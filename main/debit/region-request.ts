@@ -44,22 +44,41 @@ export type SendResult =
   | { kind: 'stuck'; detail: string };
 
 /** Sends what a debit awaiting the Region needs next: its void if one is asked for, else itself. */
-export async function sendAwaiting(state: DebitState, region: RegionClient, store: Pick<DebitRequests, 'token' | 'voidBody'>): Promise<SendResult> {
+export async function sendAwaiting(
+  state: DebitState,
+  region: RegionClient,
+  store: Pick<DebitRequests, 'token' | 'voidBody'>,
+): Promise<SendResult> {
   if (state.status === 'void_pending') {
     const voidId = state.voidId;
     const body = voidId ? store.voidBody(voidId) : undefined;
-    if (!voidId || !body) return { kind: 'stuck', detail: `void of ${state.debitId}: its request is missing` };
-    const request: VoidBody = { id: voidId, reason: body.reason, occurredAt: body.occurredAt, cashierId: body.cashierId };
+    if (!voidId || !body)
+      return { kind: 'stuck', detail: `void of ${state.debitId}: its request is missing` };
+    const request: VoidBody = {
+      id: voidId,
+      reason: body.reason,
+      occurredAt: body.occurredAt,
+      cashierId: body.cashierId,
+    };
     const answer = await region.voidDebit(state.debitId, request);
     if (answer.kind === 'ok' || answer.kind === 'refused') {
-      return { kind: 'answered', entry: voidAnswerEntry(state, voidId, answer, null), forget: answer.kind === 'ok' ? [voidId, state.debitId] : [voidId] };
+      return {
+        kind: 'answered',
+        entry: voidAnswerEntry(state, voidId, answer, null),
+        forget: answer.kind === 'ok' ? [voidId, state.debitId] : [voidId],
+      };
     }
-    return answer.kind === 'retry' ? { kind: 'retry', retryAfterMs: answer.retryAfterMs } : { kind: 'unknown', detail: answer.detail };
+    return answer.kind === 'retry'
+      ? { kind: 'retry', retryAfterMs: answer.retryAfterMs }
+      : { kind: 'unknown', detail: answer.detail };
   }
   if (state.kind === 'coupon') {
     const answer = await region.redeemCoupon(state.couponId ?? '', couponRedeemBody(state));
-    if (answer.kind === 'ok' || answer.kind === 'refused') return { kind: 'answered', entry: couponAnswerEntry(state, answer, null), forget: [] };
-    return answer.kind === 'retry' ? { kind: 'retry', retryAfterMs: answer.retryAfterMs } : { kind: 'unknown', detail: answer.detail };
+    if (answer.kind === 'ok' || answer.kind === 'refused')
+      return { kind: 'answered', entry: couponAnswerEntry(state, answer, null), forget: [] };
+    return answer.kind === 'retry'
+      ? { kind: 'retry', retryAfterMs: answer.retryAfterMs }
+      : { kind: 'unknown', detail: answer.detail };
   }
   const token = store.token(state.debitId);
   if (token === undefined) return { kind: 'stuck', detail: `debit ${state.debitId}: its token is missing` };
@@ -68,5 +87,7 @@ export async function sendAwaiting(state: DebitState, region: RegionClient, stor
     // A later void needs only the debit's UUID, and the token holds a name: it goes once answered.
     return { kind: 'answered', entry: debitAnswerEntry(state, answer, null), forget: [state.debitId] };
   }
-  return answer.kind === 'retry' ? { kind: 'retry', retryAfterMs: answer.retryAfterMs } : { kind: 'unknown', detail: answer.detail };
+  return answer.kind === 'retry'
+    ? { kind: 'retry', retryAfterMs: answer.retryAfterMs }
+    : { kind: 'unknown', detail: answer.detail };
 }

@@ -34,7 +34,9 @@ export const checkAccreditation = (f: DebitFacts): Refusal | null =>
   f.accreditations.includes(f.category) ? null : { code: 'NOT_ACCREDITED', params: { category: f.category } };
 
 export const checkItemEligible = (f: DebitFacts): Refusal | null =>
-  isItemEligible(f.category, f.item, f.sessions) ? null : { code: 'ITEM_NOT_ELIGIBLE', params: { item: f.item } };
+  isItemEligible(f.category, f.item, f.sessions)
+    ? null
+    : { code: 'ITEM_NOT_ELIGIBLE', params: { item: f.item } };
 
 export const checkAmount = (f: DebitFacts): Refusal | null =>
   f.amountCents > 0 && f.amountCents <= f.priceCents ? null : { code: 'AMOUNT_INVALID' };
@@ -48,12 +50,16 @@ export const checkSeason = (f: DebitFacts): Refusal | null =>
 export const checkTokenFresh = (f: DebitFacts): Refusal | null =>
   f.nowMs <= f.tokenExpMs + TOKEN_SKEW_MS ? null : { code: 'TOKEN_EXPIRED' };
 
-export const checkTokenUnused = (f: DebitFacts): Refusal | null => (f.tokenUsedHere ? { code: 'TOKEN_USED' } : null);
+export const checkTokenUnused = (f: DebitFacts): Refusal | null =>
+  f.tokenUsedHere ? { code: 'TOKEN_USED' } : null;
 
 export const checkBalance = (f: DebitFacts): Refusal | null =>
   f.amountCents <= f.balanceCents
     ? null
-    : { code: 'INSUFFICIENT_BALANCE', params: { balanceCents: f.balanceCents, wallet: walletOf(f.category) } };
+    : {
+        code: 'INSUFFICIENT_BALANCE',
+        params: { balanceCents: f.balanceCents, wallet: walletOf(f.category) },
+      };
 
 /** In the order a cashier should hear them: what the partner may do, then what this sale is, then the pass. */
 export const DEBIT_RULES = [

@@ -9,7 +9,14 @@ import { findAppRoot } from '../sqlite/sqlite-binding';
 import type { DiagnosticFacts } from './diagnostic-bundle';
 
 /** Entries that record the Region refusing or not answering. */
-const REGION_ERROR_KINDS = ['DEBIT_REFUSED', 'DEBIT_UNKNOWN', 'VOID_REFUSED', 'COUPON_REFUSED', 'CHECKIN_REFUSED', 'CLOCK_SKEW'] as const;
+const REGION_ERROR_KINDS = [
+  'DEBIT_REFUSED',
+  'DEBIT_UNKNOWN',
+  'VOID_REFUSED',
+  'COUPON_REFUSED',
+  'CHECKIN_REFUSED',
+  'CLOCK_SKEW',
+] as const;
 const REGION_ERRORS_SHOWN = 30;
 
 let cachedVersion: string | null | undefined;
@@ -44,10 +51,12 @@ export function diagnosticFacts(s: FactSources): DiagnosticFacts {
   const { journal, status } = s;
   const verify = journal.verify();
   const storage = journal.storage();
-  const regionErrors = journal.list({ kinds: [...REGION_ERROR_KINDS], order: 'desc', limit: REGION_ERRORS_SHOWN }).map((e) => {
-    const code = e.payload['code'] ?? e.payload['reason'] ?? null;
-    return { seq: e.seq, kind: e.kind, at: e.at, code: typeof code === 'string' ? code : null };
-  });
+  const regionErrors = journal
+    .list({ kinds: [...REGION_ERROR_KINDS], order: 'desc', limit: REGION_ERRORS_SHOWN })
+    .map((e) => {
+      const code = e.payload['code'] ?? e.payload['reason'] ?? null;
+      return { seq: e.seq, kind: e.kind, at: e.at, code: typeof code === 'string' ? code : null };
+    });
   const { staff: _who, ...statusWithoutStaff } = status;
   return {
     createdAt: s.now.toISOString(),
@@ -60,11 +69,26 @@ export function diagnosticFacts(s: FactSources): DiagnosticFacts {
       journalSchema: storage.schemaVersion,
     },
     status: { ...statusWithoutStaff, staffLoggedIn: status.staff?.role ?? null },
-    settings: { ...s.settings, backup: s.backup, privacy: s.privacy, journalMode: storage.journalMode, synchronous: storage.synchronous },
-    verify: verify.ok ? { ok: true, count: verify.count, head: verify.head } : { ok: false, seq: verify.seq, problem: verify.problem, detail: verify.detail },
+    settings: {
+      ...s.settings,
+      backup: s.backup,
+      privacy: s.privacy,
+      journalMode: storage.journalMode,
+      synchronous: storage.synchronous,
+    },
+    verify: verify.ok
+      ? { ok: true, count: verify.count, head: verify.head }
+      : { ok: false, seq: verify.seq, problem: verify.problem, detail: verify.detail },
     pending: { awaitingRegion: status.pendingCount },
     regionErrors,
-    scanners: [...s.scanners.map((d) => ({ ...d })), { lastScanBySource: s.scanStats.lastBySource, platformNotes: s.scanStats.platformNotes }],
-    staff: { managers: s.staff.filter((m) => m.role === 'manager').length, cashiers: s.staff.filter((m) => m.role === 'cashier').length, locked: s.lockedStaff },
+    scanners: [
+      ...s.scanners.map((d) => ({ ...d })),
+      { lastScanBySource: s.scanStats.lastBySource, platformNotes: s.scanStats.platformNotes },
+    ],
+    staff: {
+      managers: s.staff.filter((m) => m.role === 'manager').length,
+      cashiers: s.staff.filter((m) => m.role === 'cashier').length,
+      locked: s.lockedStaff,
+    },
   };
 }

@@ -6,7 +6,17 @@ import type { Journal, JournalEntry } from '../journal/journal';
 import { csvRow, frenchAmount, parisDateTime } from './debits-csv';
 
 const BOM = '\uFEFF';
-const HEADER = ['Date', 'Écriture', 'Opération', 'Avoir', 'Code', 'Catégorie', 'Montant (€)', 'Reste (€)', 'Caissier'];
+const HEADER = [
+  'Date',
+  'Écriture',
+  'Opération',
+  'Avoir',
+  'Code',
+  'Catégorie',
+  'Montant (€)',
+  'Reste (€)',
+  'Caissier',
+];
 
 /** The avoir entries whose time falls in [fromAt, toAt). */
 export function avoirEntries(journal: Journal, range: { fromAt: string; toAt: string }): JournalEntry[] {
@@ -37,13 +47,19 @@ export function avoirTotalsOfPeriod(journal: Journal, period: string): AvoirTota
 /** One line per issue and per redemption, in chain order; the code and category come from the issue. */
 export function avoirsCsv(journal: Journal, range: { fromAt: string; toAt: string }): string {
   const issued = new Map<string, JournalEntry>();
-  for (const e of journal.list({ kinds: ['AVOIR_ISSUED'], toAt: range.toAt })) issued.set(String(e.payload['avoirId']), e);
+  for (const e of journal.list({ kinds: ['AVOIR_ISSUED'], toAt: range.toAt }))
+    issued.set(String(e.payload['avoirId']), e);
   let out = BOM + csvRow(HEADER);
   for (const e of avoirEntries(journal, range)) {
     const avoirId = String(e.payload['avoirId']);
     const issue = issued.get(avoirId);
     const amount = typeof e.payload['amountCents'] === 'number' ? e.payload['amountCents'] : 0;
-    const remaining = e.kind === 'AVOIR_ISSUED' ? amount : typeof e.payload['remainingCents'] === 'number' ? e.payload['remainingCents'] : 0;
+    const remaining =
+      e.kind === 'AVOIR_ISSUED'
+        ? amount
+        : typeof e.payload['remainingCents'] === 'number'
+          ? e.payload['remainingCents']
+          : 0;
     out += csvRow([
       parisDateTime(e.at),
       String(e.seq),

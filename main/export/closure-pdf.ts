@@ -33,14 +33,27 @@ export function frenchEuros(cents: number): string {
 const euros = frenchEuros;
 
 /** The PDF bytes of a DAY_CLOSED or MONTH_CLOSED entry. */
-export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts: { compress?: boolean } = {}): Promise<Buffer> {
-  if (entry.kind !== 'DAY_CLOSED' && entry.kind !== 'MONTH_CLOSED') throw new TillError('INPUT_INVALID', `entry ${entry.seq} is not a closure`);
+export async function closurePdf(
+  entry: JournalEntry,
+  meta: ClosurePdfMeta,
+  opts: { compress?: boolean } = {},
+): Promise<Buffer> {
+  if (entry.kind !== 'DAY_CLOSED' && entry.kind !== 'MONTH_CLOSED')
+    throw new TillError('INPUT_INVALID', `entry ${entry.seq} is not a closure`);
   const parsed = closureSchema.safeParse(entry.payload);
   if (!parsed.success) throw new TillError('JOURNAL_BROKEN', `closure entry ${entry.seq} is unreadable`);
   const c = parsed.data;
-  const title = entry.kind === 'DAY_CLOSED' ? `Clôture journalière (Z) du ${c.period}` : `Clôture mensuelle de ${c.period}`;
+  const title =
+    entry.kind === 'DAY_CLOSED'
+      ? `Clôture journalière (Z) du ${c.period}`
+      : `Clôture mensuelle de ${c.period}`;
   // Dated by the entry, not by now: printing the same closure twice gives the same file.
-  const { doc, done } = a4Document({ title, at: entry.at, margin: 50, ...(opts.compress !== undefined ? { compress: opts.compress } : {}) });
+  const { doc, done } = a4Document({
+    title,
+    at: entry.at,
+    margin: 50,
+    ...(opts.compress !== undefined ? { compress: opts.compress } : {}),
+  });
 
   doc.font('Helvetica-Bold').fontSize(16).text(title);
   doc.moveDown(0.5).font('Helvetica').fontSize(10);
@@ -75,7 +88,12 @@ export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts
     doc.font('Helvetica');
     for (const line of corrections) {
       y += 16;
-      doc.text(`Écriture n° ${line.seq} — ${CATEGORY_FR[line.category] ?? line.category}, période ${line.period}`, 50, y, { width: 320 });
+      doc.text(
+        `Écriture n° ${line.seq} — ${CATEGORY_FR[line.category] ?? line.category}, période ${line.period}`,
+        50,
+        y,
+        { width: 320 },
+      );
       doc.text(`${line.count} débit(s)`, 280, y, { width: 100, align: 'right' });
       doc.text(euros(line.amountCents), 390, y, { width: 150, align: 'right' });
     }
@@ -83,7 +101,9 @@ export async function closurePdf(entry: JournalEntry, meta: ClosurePdfMeta, opts
   if (meta.avoirs) {
     const a = meta.avoirs;
     y += 24;
-    doc.font('Helvetica-Bold').text('Avoirs — crédit propre du partenaire, hors Atouts', 50, y, { width: 490 });
+    doc
+      .font('Helvetica-Bold')
+      .text('Avoirs — crédit propre du partenaire, hors Atouts', 50, y, { width: 490 });
     doc.font('Helvetica');
     y += 16;
     doc.text('Avoirs émis', 50, y, { width: 220 });

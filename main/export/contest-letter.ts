@@ -43,7 +43,20 @@ export interface ContestLetterFacts {
   at: string;
 }
 
-const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_FR = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 /** "2026-10" → "octobre 2026". */
 export function frenchMonth(month: string): string {
@@ -60,9 +73,17 @@ function ofMonth(month: string): string {
 const euros = (cents: number | null) => (cents === null ? '—' : `${frenchAmount(cents)} €`);
 const parisDate = (iso: string) => parisDateTime(iso).slice(0, 10);
 
-export async function contestLetterPdf(f: ContestLetterFacts, opts: { compress?: boolean } = {}): Promise<Buffer> {
+export async function contestLetterPdf(
+  f: ContestLetterFacts,
+  opts: { compress?: boolean } = {},
+): Promise<Buffer> {
   const title = `Contestation du remboursement Atouts Culture & Sport — ${frenchMonth(f.month)}`;
-  const { doc, done } = a4Document({ title, at: f.at, margin: 56, ...(opts.compress !== undefined ? { compress: opts.compress } : {}) });
+  const { doc, done } = a4Document({
+    title,
+    at: f.at,
+    margin: 56,
+    ...(opts.compress !== undefined ? { compress: opts.compress } : {}),
+  });
 
   doc.font('Helvetica-Bold').fontSize(11).text(f.partnerName);
   doc.font('Helvetica').fontSize(10).text(`SIRET : ${f.siret}`);
@@ -93,10 +114,19 @@ export async function contestLetterPdf(f: ContestLetterFacts, opts: { compress?:
     doc.moveDown(0.4);
     doc.font('Helvetica-Bold').text(`${i + 1}. Paiement ${l.debitId ?? '—'}`);
     doc.font('Helvetica').text(l.reason);
-    const till = l.tillOccurredAt ? `${parisDateTime(l.tillOccurredAt)}, ${euros(l.tillAmountCents)}` : 'aucun paiement';
-    const region = l.regionOccurredAt ? `${parisDateTime(l.regionOccurredAt)}, ${euros(l.regionAmountCents)}` : 'aucun paiement';
-    doc.text(`Caisse : ${till} — Région : ${region}${l.linkedMonth ? ` — autre mois : ${frenchMonth(l.linkedMonth)}` : ''}`);
-    if (l.journalSeq !== null) doc.text(`Écriture n° ${l.journalSeq}${l.journalNote ? ` (${l.journalNote})` : ''} — empreinte SHA-256 : ${l.chainHash ?? ''}`);
+    const till = l.tillOccurredAt
+      ? `${parisDateTime(l.tillOccurredAt)}, ${euros(l.tillAmountCents)}`
+      : 'aucun paiement';
+    const region = l.regionOccurredAt
+      ? `${parisDateTime(l.regionOccurredAt)}, ${euros(l.regionAmountCents)}`
+      : 'aucun paiement';
+    doc.text(
+      `Caisse : ${till} — Région : ${region}${l.linkedMonth ? ` — autre mois : ${frenchMonth(l.linkedMonth)}` : ''}`,
+    );
+    if (l.journalSeq !== null)
+      doc.text(
+        `Écriture n° ${l.journalSeq}${l.journalNote ? ` (${l.journalNote})` : ''} — empreinte SHA-256 : ${l.chainHash ?? ''}`,
+      );
   });
   doc.fontSize(10).moveDown();
   doc.text(

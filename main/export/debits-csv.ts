@@ -7,7 +7,22 @@ import type { DebitState } from '../journal/journal';
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
 
-const HEADER = ['Date', 'Heure', 'Débit', 'Catégorie', 'Article', 'Séances', 'Discipline', 'Prix (€)', 'Montant débité (€)', 'Reste payé (€)', 'Statut', 'Mode', 'Caissier', 'Accepté le'];
+const HEADER = [
+  'Date',
+  'Heure',
+  'Débit',
+  'Catégorie',
+  'Article',
+  'Séances',
+  'Discipline',
+  'Prix (€)',
+  'Montant débité (€)',
+  'Reste payé (€)',
+  'Statut',
+  'Mode',
+  'Caissier',
+  'Accepté le',
+];
 
 const STATUS_FR: Record<DebitState['status'], string> = {
   requested: 'demandé',
@@ -29,8 +44,19 @@ export const DISCIPLINE_FR: Readonly<Record<ArtDiscipline, string>> = {
   ARTS_VISUELS: 'arts visuels',
 };
 
-const PARIS_DATE = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const PARIS_DATE = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const PARIS_TIME = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** An instant as a Paris wall-clock date and time: "10/03/2026 00:30:01". */
 export function parisDateTime(iso: string): string {

@@ -3,8 +3,21 @@
 // same bytes.
 import PDFDocument from 'pdfkit';
 
-export function a4Document(opts: { title: string; at: string; margin: number; compress?: boolean }): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const doc = new PDFDocument({ size: 'A4', margin: opts.margin, compress: opts.compress ?? true, info: { Title: opts.title, Producer: 'Atouts Caisse', Creator: 'Atouts Caisse', CreationDate: new Date(opts.at) } });
+export function a4Document(opts: { title: string; at: string; margin: number; compress?: boolean }): {
+  doc: PDFKit.PDFDocument;
+  done: Promise<Buffer>;
+} {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: opts.margin,
+    compress: opts.compress ?? true,
+    info: {
+      Title: opts.title,
+      Producer: 'Atouts Caisse',
+      Creator: 'Atouts Caisse',
+      CreationDate: new Date(opts.at),
+    },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -20,7 +20,8 @@ const CSV_ROWS_PER_STEP = 2000;
 /** A day, a month or a range of Paris days as the instants the journal is queried with. */
 export function exportPeriodBounds(period: ExportPeriod): ArchivePeriod {
   if (period.kind !== 'range') return parisPeriod(period.kind === 'day' ? period.day : period.month);
-  if (period.to < period.from) throw new TillError('INPUT_INVALID', `the range ends (${period.to}) before it starts (${period.from})`);
+  if (period.to < period.from)
+    throw new TillError('INPUT_INVALID', `the range ends (${period.to}) before it starts (${period.from})`);
   return {
     label: `${period.from}_${period.to}`,
     from: new Date(parisDayBounds(period.from).start).toISOString(),
@@ -31,13 +32,23 @@ export function exportPeriodBounds(period: ExportPeriod): ArchivePeriod {
 /** The bytes of a file with what the UI needs to save it and the manager to check it. */
 export function exportedFile(name: string, mime: string, data: string | Uint8Array): ExportedFile {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data);
-  return { name, mime, base64: bytes.toString('base64'), bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return {
+    name,
+    mime,
+    base64: bytes.toString('base64'),
+    bytes: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+  };
 }
 
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Every debit whose time falls in the period, whatever its status, in request order. */
-export async function exportDebitsCsv(journal: Journal, period: ArchivePeriod, onProgress?: Progress): Promise<{ name: string; text: string; count: number }> {
+export async function exportDebitsCsv(
+  journal: Journal,
+  period: ArchivePeriod,
+  onProgress?: Progress,
+): Promise<{ name: string; text: string; count: number }> {
   const debits = journal.debits.list({ fromAt: period.from, toAt: period.to });
   // Built in steps so a month of a busy cinema reports its progress and leaves other calls room.
   let text = '';
@@ -51,16 +62,34 @@ export async function exportDebitsCsv(journal: Journal, period: ArchivePeriod, o
 }
 
 /** The PDF of a day's Z-closure (YYYY-MM-DD) or a month's closure (YYYY-MM); PERIOD_NOT_CLOSED when not made. */
-export async function exportClosurePdf(journal: Journal, period: string, meta: ClosurePdfMeta): Promise<{ name: string; bytes: Buffer; seq: number }> {
+export async function exportClosurePdf(
+  journal: Journal,
+  period: string,
+  meta: ClosurePdfMeta,
+): Promise<{ name: string; bytes: Buffer; seq: number }> {
   const kind = /^\d{4}-\d{2}$/.test(period) ? 'month' : 'day';
-  if (kind === 'month' ? !Number.isFinite(parisMonthBounds(period).start) : !Number.isFinite(parisDayBounds(period).start)) throw new TillError('INPUT_INVALID', `not a day or a month: ${period}`);
+  if (
+    kind === 'month'
+      ? !Number.isFinite(parisMonthBounds(period).start)
+      : !Number.isFinite(parisDayBounds(period).start)
+  )
+    throw new TillError('INPUT_INVALID', `not a day or a month: ${period}`);
   const entry = journal.closure(kind, period);
   if (!entry) throw new TillError('PERIOD_NOT_CLOSED', `${period} is not closed in this journal`, { period });
-  return { name: `atouts-cloture-${period}.pdf`, bytes: await closurePdf(entry, { ...meta, avoirs: avoirTotalsOfPeriod(journal, period) }), seq: entry.seq };
+  return {
+    name: `atouts-cloture-${period}.pdf`,
+    bytes: await closurePdf(entry, { ...meta, avoirs: avoirTotalsOfPeriod(journal, period) }),
+    seq: entry.seq,
+  };
 }
 
 /** The signed archive of a day or a month (recorded in the journal as an EXPORTED entry). */
-export function exportArchive(journal: Journal, period: string, now: () => Date, cipher: SecretCipher | null) {
+export function exportArchive(
+  journal: Journal,
+  period: string,
+  now: () => Date,
+  cipher: SecretCipher | null,
+) {
   const { archive, text } = buildArchive(journal, parisPeriod(period), now, cipher);
   return { name: `atouts-archive-${archive.deviceId}-${period}.json`, text, archive };
 }

@@ -17,7 +17,11 @@ export interface DurableWriteOptions {
 }
 
 /** Writes `data` to `path` so that after a power cut `path` holds either its old content or `data`. */
-export function writeFileDurably(path: string, data: string | Uint8Array, options: DurableWriteOptions = {}): void {
+export function writeFileDurably(
+  path: string,
+  data: string | Uint8Array,
+  options: DurableWriteOptions = {},
+): void {
   const dir = dirname(path);
   ensurePrivateDir(dir);
   const mode = options.mode ?? OWNER_ONLY_FILE;

@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 const call = (headers: Record<string, string>, body = '{"input":{"a":1}}') =>
-  fetch(`${base}/api/call/till.status`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  fetch(`${base}/api/call/till.status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 
 describe('browser-mode host over real HTTP', () => {
   it('answers a call with the secret from our origin', async () => {
@@ -45,8 +49,18 @@ describe('browser-mode host over real HTTP', () => {
     // fetch may not set Host; a DNS-rebinding page's request names the attacker's host, as here.
     const rebindingStatus = await new Promise<number>((ok, fail) => {
       const req = request(
-        { host: '127.0.0.1', port: host.port, path: '/api/call/till.status', method: 'POST',
-          headers: { host: `evil.example:${host.port}`, 'x-till-secret': 'test-secret', origin: `http://evil.example:${host.port}`, 'content-type': 'application/json' } },
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/api/call/till.status',
+          method: 'POST',
+          headers: {
+            host: `evil.example:${host.port}`,
+            'x-till-secret': 'test-secret',
+            origin: `http://evil.example:${host.port}`,
+            'content-type': 'application/json',
+          },
+        },
         (res) => ok(res.statusCode ?? 0),
       );
       req.on('error', fail);
@@ -59,7 +73,10 @@ describe('browser-mode host over real HTTP', () => {
     const bad = await call({ 'x-till-secret': 'test-secret', origin: base }, '{nope');
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
-    const big = await call({ 'x-till-secret': 'test-secret', origin: base }, JSON.stringify({ input: 'x'.repeat(100_000) }));
+    const big = await call(
+      { 'x-till-secret': 'test-secret', origin: base },
+      JSON.stringify({ input: 'x'.repeat(100_000) }),
+    );
     expect(big.status).toBe(413);
   });
 
@@ -74,11 +91,19 @@ describe('browser-mode host over real HTTP', () => {
 
   it('streams events to a client with the secret', async () => {
     const controller = new AbortController();
-    const res = await fetch(`${base}/api/events`, { headers: { 'x-till-secret': 'test-secret' }, signal: controller.signal });
+    const res = await fetch(`${base}/api/events`, {
+      headers: { 'x-till-secret': 'test-secret' },
+      signal: controller.signal,
+    });
     expect(res.status).toBe(200);
     const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
     await reader.read(); // ": connected"
-    events.emit('scan', { text: 'ATN1:XYZ', source: 'hid-pos', receivedAt: '2025-10-03T18:00:00.000Z', durationMs: 12 });
+    events.emit('scan', {
+      text: 'ATN1:XYZ',
+      source: 'hid-pos',
+      receivedAt: '2025-10-03T18:00:00.000Z',
+      durationMs: 12,
+    });
     let text = '';
     while (!text.includes('\n\n') || !text.includes('event: scan')) text += (await reader.read()).value ?? '';
     expect(text).toContain('"text":"ATN1:XYZ"');

@@ -112,14 +112,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendJson(res, 415, { error: 'content-type' });
     }
     const text = await readBody(req);
-    if (text === null) return sendJson(res, 413, { ok: false, error: { code: 'INPUT_INVALID', detail: 'body too large' } });
+    if (text === null)
+      return sendJson(res, 413, { ok: false, error: { code: 'INPUT_INVALID', detail: 'body too large' } });
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'INPUT_INVALID', detail: 'malformed JSON' } });
     }
-    const input = typeof body === 'object' && body !== null && 'input' in body ? (body as { input: unknown }).input : undefined;
+    const input =
+      typeof body === 'object' && body !== null && 'input' in body
+        ? (body as { input: unknown }).input
+        : undefined;
     sendJson(res, 200, await options.dispatch(match[1] ?? '', input));
   }
 

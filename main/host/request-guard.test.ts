@@ -2,13 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { guardApiRequest, guardStaticRequest } from './request-guard';
 
 const config = { port: 4321, secret: 's3cret-value' };
-const good = { method: 'POST', host: '127.0.0.1:4321', origin: 'http://127.0.0.1:4321', secret: 's3cret-value', fetchSite: 'same-origin' };
+const good = {
+  method: 'POST',
+  host: '127.0.0.1:4321',
+  origin: 'http://127.0.0.1:4321',
+  secret: 's3cret-value',
+  fetchSite: 'same-origin',
+};
 
 describe('browser-mode request guard', () => {
   it.each([
     ['our own page', good, true, undefined],
-    ['localhost alias', { ...good, host: 'localhost:4321', origin: 'http://localhost:4321' }, true, undefined],
-    ['GET without Origin (same-origin fetch)', { ...good, method: 'GET', origin: undefined }, true, undefined],
+    [
+      'localhost alias',
+      { ...good, host: 'localhost:4321', origin: 'http://localhost:4321' },
+      true,
+      undefined,
+    ],
+    [
+      'GET without Origin (same-origin fetch)',
+      { ...good, method: 'GET', origin: undefined },
+      true,
+      undefined,
+    ],
     ['no secret', { ...good, secret: undefined }, false, 401],
     ['wrong secret', { ...good, secret: 's3cret-valuf' }, false, 401],
     ['secret of another length', { ...good, secret: 's3cret' }, false, 401],

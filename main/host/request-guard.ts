@@ -46,12 +46,14 @@ export function guardApiRequest(req: GuardInput, config: GuardConfig): GuardDeci
   if (req.fetchSite !== undefined && req.fetchSite !== 'same-origin' && req.fetchSite !== 'none') {
     return { ok: false, status: 403, reason: 'fetch-site' };
   }
-  if (!req.secret || !sameSecret(req.secret, config.secret)) return { ok: false, status: 401, reason: 'secret' };
+  if (!req.secret || !sameSecret(req.secret, config.secret))
+    return { ok: false, status: 401, reason: 'secret' };
   return { ok: true };
 }
 
 /** Static files carry no secret but still only answer to our own host name (DNS rebinding). */
 export function guardStaticRequest(host: string | undefined, port: number): GuardDecision {
-  if (!host || !allowedHosts(port).includes(host.toLowerCase())) return { ok: false, status: 421, reason: 'host' };
+  if (!host || !allowedHosts(port).includes(host.toLowerCase()))
+    return { ok: false, status: 421, reason: 'host' };
   return { ok: true };
 }

@@ -28,7 +28,11 @@ const { values } = parseArgs({
 const dataDir = resolve(values['data-dir'] ?? join(homedir(), '.atouts-till'));
 const keyFile = resolve(values['key-file'] ?? join(homedir(), '.config', 'atouts-till', 'host.key'));
 // The host's lines join the core's in --data-dir/logs (main/logging/logger.ts), echoed to stderr as before.
-const { log } = createTillLogger({ dir: join(dataDir, 'logs'), processName: 'host', echo: (line) => void process.stderr.write(line) });
+const { log } = createTillLogger({
+  dir: join(dataDir, 'logs'),
+  processName: 'host',
+  echo: (line) => void process.stderr.write(line),
+});
 
 const core = new CoreSupervisor({
   launch: nodeCoreLauncher({

@@ -5,7 +5,9 @@ import type { JsonValue } from './json-value';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and writes no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('sorts keys by UTF-16 code units (upper case before lower case)', () => {
@@ -40,15 +42,27 @@ describe('canonical JSON', () => {
 
 describe('the chain recipe (as README.md states it for auditors)', () => {
   it('hashes the 64-zero genesis, then the entry JSON with sorted members, as one SHA-256', () => {
-    const text = entryJson({ seq: 1, deviceId: null, kind: 'STARTUP', at: '2026-01-02T03:04:05.006Z', cashierId: 'c1' }, canonicalJson({ pid: 42 }));
-    const literal = '{"at":"2026-01-02T03:04:05.006Z","cashierId":"c1","deviceId":null,"kind":"STARTUP","payload":{"pid":42},"seq":1}';
+    const text = entryJson(
+      { seq: 1, deviceId: null, kind: 'STARTUP', at: '2026-01-02T03:04:05.006Z', cashierId: 'c1' },
+      canonicalJson({ pid: 42 }),
+    );
+    const literal =
+      '{"at":"2026-01-02T03:04:05.006Z","cashierId":"c1","deviceId":null,"kind":"STARTUP","payload":{"pid":42},"seq":1}';
     expect(text).toBe(literal);
-    const expected = createHash('sha256').update(Buffer.from('0'.repeat(64) + literal, 'utf8')).digest('hex');
+    const expected = createHash('sha256')
+      .update(Buffer.from('0'.repeat(64) + literal, 'utf8'))
+      .digest('hex');
     expect(chainHash(GENESIS_HASH, text)).toBe(expected);
   });
 
   it('builds the same text as canonicalJson of the whole entry object', () => {
-    const fields = { seq: 7, deviceId: 'dev-ü', kind: 'LOGIN', at: '2026-01-02T03:04:05.006Z', cashierId: null };
+    const fields = {
+      seq: 7,
+      deviceId: 'dev-ü',
+      kind: 'LOGIN',
+      at: '2026-01-02T03:04:05.006Z',
+      cashierId: null,
+    };
     const payload = { staffId: 's"1', role: 'manager' };
     expect(entryJson(fields, canonicalJson(payload))).toBe(canonicalJson({ ...fields, payload }));
   });

@@ -16,7 +16,13 @@ import { parisDay, parisMonth } from '../../protocol/paris-time';
 import { TillError } from '../../preload/contract/errors';
 import type { ClosureKind } from './closures';
 import { canonicalJson } from './chain-hash';
-import { PROJECTED_PAYLOADS, closureSchema, type ClosureLine, type ClosurePayload, type ProjectedKind } from './debit-payloads';
+import {
+  PROJECTED_PAYLOADS,
+  closureSchema,
+  type ClosureLine,
+  type ClosurePayload,
+  type ProjectedKind,
+} from './debit-payloads';
 import { COUNTED_SQL, DebitProjectionStore } from './debit-projection';
 import { isEntryKind } from './entry-kinds';
 import type { JsonObject, JsonValue } from './json-value';
@@ -27,7 +33,8 @@ export type Totals = Record<Category, { count: number; amountCents: number }>;
 
 export const CLOSURE_FORMAT = 2;
 
-const zeroTotals = (): Totals => Object.fromEntries(CATEGORIES.map((c) => [c, { count: 0, amountCents: 0 }])) as Totals;
+const zeroTotals = (): Totals =>
+  Object.fromEntries(CATEGORIES.map((c) => [c, { count: 0, amountCents: 0 }])) as Totals;
 
 function add(t: Totals, category: Category, count: number, amountCents: number): void {
   t[category] = { count: t[category].count + count, amountCents: t[category].amountCents + amountCents };
@@ -69,13 +76,18 @@ export class ClosureReplay {
   private readonly store: DebitProjectionStore;
   private readonly contribution;
   private readonly counted = new Map<string, Contribution>();
-  private readonly state: Record<ClosureKind, KindState> = { day: ClosureReplay.emptyState(), month: ClosureReplay.emptyState() };
+  private readonly state: Record<ClosureKind, KindState> = {
+    day: ClosureReplay.emptyState(),
+    month: ClosureReplay.emptyState(),
+  };
 
   constructor() {
     // Every migration, not only the projection's: the replayed tables have exactly the stored ones' columns.
     migrate(this.mem);
     this.store = new DebitProjectionStore(this.mem);
-    this.contribution = this.mem.prepare(`SELECT category, occurred_ms AS occurredMs, amount_cents AS amountCents, ${COUNTED_SQL} AS counted FROM debits WHERE debit_id = ?`);
+    this.contribution = this.mem.prepare(
+      `SELECT category, occurred_ms AS occurredMs, amount_cents AS amountCents, ${COUNTED_SQL} AS counted FROM debits WHERE debit_id = ?`,
+    );
   }
 
   private static emptyState(): KindState {
@@ -109,9 +121,15 @@ export class ClosureReplay {
   }
 
   private contributionOf(debitId: string): Contribution | null {
-    const r = this.contribution.get(debitId) as { category: Category; occurredMs: number; amountCents: number; counted: number } | undefined;
+    const r = this.contribution.get(debitId) as
+      { category: Category; occurredMs: number; amountCents: number; counted: number } | undefined;
     if (!r) return null;
-    return { category: r.category, occurredMs: r.occurredMs, count: r.counted ? 1 : 0, amountCents: r.counted ? r.amountCents : 0 };
+    return {
+      category: r.category,
+      occurredMs: r.occurredMs,
+      count: r.counted ? 1 : 0,
+      amountCents: r.counted ? r.amountCents : 0,
+    };
   }
 
   /**
@@ -130,7 +148,10 @@ export class ClosureReplay {
     const debitId = typeof payload['debitId'] === 'string' ? payload['debitId'] : null;
     // What each debit counted after its last entry, kept here: one read per entry instead of two.
     const before = debitId ? (this.counted.get(debitId) ?? null) : null;
-    this.store.apply({ seq: row.seq, kind: row.kind, at: row.at, cashierId: row.cashier_id, payload }, 'JOURNAL_BROKEN');
+    this.store.apply(
+      { seq: row.seq, kind: row.kind, at: row.at, cashierId: row.cashier_id, payload },
+      'JOURNAL_BROKEN',
+    );
     const after = debitId ? this.contributionOf(debitId) : null;
     if (debitId && after) this.counted.set(debitId, after);
     if (!after) return;
@@ -144,7 +165,14 @@ export class ClosureReplay {
       add(all, after.category, dCount, dAmount);
       st.byPeriod.set(period, all);
       if (st.sealed.has(period)) {
-        st.carried.push({ seq: row.seq, debitId: debitId!, period, category: after.category, count: dCount, amountCents: dAmount });
+        st.carried.push({
+          seq: row.seq,
+          debitId: debitId!,
+          period,
+          category: after.category,
+          count: dCount,
+          amountCents: dAmount,
+        });
       } else {
         const open = st.open.get(period) ?? zeroTotals();
         add(open, after.category, dCount, dAmount);
@@ -154,7 +182,13 @@ export class ClosureReplay {
   }
 
   /** What a closure of `period` appended right after entry `lastSeq` (whose hash is `lastHash`) must hold. */
-  expected(kind: ClosureKind, period: string, lastSeq: number, lastHash: string, format: 1 | 2 = CLOSURE_FORMAT): ClosurePayload {
+  expected(
+    kind: ClosureKind,
+    period: string,
+    lastSeq: number,
+    lastHash: string,
+    format: 1 | 2 = CLOSURE_FORMAT,
+  ): ClosurePayload {
     const st = this.state[kind];
     const totals = zeroTotals();
     const corrections = format === 2 ? st.carried.map((l) => ({ ...l })) : [];
@@ -181,7 +215,16 @@ export class ClosureReplay {
   /** Seals a period at closure entry `seq` (its payload as written): later lines for it are carried. */
   seal(kind: ClosureKind, period: string, seq: number, written: ClosurePayload, at: string): void {
     const st = this.state[kind];
-    this.store.apply({ seq, kind: kind === 'day' ? 'DAY_CLOSED' : 'MONTH_CLOSED', at, cashierId: null, payload: written as unknown as JsonObject }, 'JOURNAL_BROKEN');
+    this.store.apply(
+      {
+        seq,
+        kind: kind === 'day' ? 'DAY_CLOSED' : 'MONTH_CLOSED',
+        at,
+        cashierId: null,
+        payload: written as unknown as JsonObject,
+      },
+      'JOURNAL_BROKEN',
+    );
     st.sealed.set(period, seq);
     st.open.delete(period);
     if (written.format === 2) st.carried = [];
@@ -197,7 +240,8 @@ export class ClosureReplay {
   }
 }
 
-const kindOfEntry = (kind: string): ClosureKind | null => (kind === 'DAY_CLOSED' ? 'day' : kind === 'MONTH_CLOSED' ? 'month' : null);
+const kindOfEntry = (kind: string): ClosureKind | null =>
+  kind === 'DAY_CLOSED' ? 'day' : kind === 'MONTH_CLOSED' ? 'month' : null;
 
 /** A closure the chain contradicts: the entry and what differs. */
 export interface ClosureFinding {
@@ -213,12 +257,17 @@ export interface ClosureFinding {
  */
 export function replayJournal(db: Database.Database, opts: { check: true }): ClosureFinding | null;
 export function replayJournal(db: Database.Database, opts?: { check?: false }): ClosureReplay;
-export function replayJournal(db: Database.Database, opts: { check?: boolean } = {}): ClosureReplay | ClosureFinding | null {
+export function replayJournal(
+  db: Database.Database,
+  opts: { check?: boolean } = {},
+): ClosureReplay | ClosureFinding | null {
   const replay = new ClosureReplay();
   // One transaction for the whole replay: the in-memory tables take a write per entry.
   replay.database.exec('BEGIN');
   const rows = db
-    .prepare(`SELECT seq, kind, at, cashier_id, payload FROM entries WHERE kind IN (${REPLAYED_KINDS.map(() => '?').join(', ')}) ORDER BY seq`)
+    .prepare(
+      `SELECT seq, kind, at, cashier_id, payload FROM entries WHERE kind IN (${REPLAYED_KINDS.map(() => '?').join(', ')}) ORDER BY seq`,
+    )
     .iterate(...REPLAYED_KINDS) as IterableIterator<ReplayRow>;
   const hashOf = db.prepare('SELECT hash FROM entries WHERE seq = ?').pluck();
   let seq = 0;
@@ -232,7 +281,13 @@ export function replayJournal(db: Database.Database, opts: { check?: boolean } =
       }
       const written = parseClosure(r);
       if (opts.check) {
-        const finding = compareClosure(replay, kind, r.seq, written, (hashOf.get(r.seq - 1) as string | undefined) ?? GENESIS);
+        const finding = compareClosure(
+          replay,
+          kind,
+          r.seq,
+          written,
+          (hashOf.get(r.seq - 1) as string | undefined) ?? GENESIS,
+        );
         if (finding) {
           replay.close();
           return finding;
@@ -242,7 +297,8 @@ export function replayJournal(db: Database.Database, opts: { check?: boolean } =
     }
   } catch (error) {
     replay.close();
-    if (opts.check && error instanceof TillError) return { seq, problem: 'FACTS_INCONSISTENT', detail: `entry ${seq}: ${error.message}` };
+    if (opts.check && error instanceof TillError)
+      return { seq, problem: 'FACTS_INCONSISTENT', detail: `entry ${seq}: ${error.message}` };
     throw error;
   } finally {
     rows.return?.();
@@ -263,32 +319,52 @@ export function replayJournal(db: Database.Database, opts: { check?: boolean } =
  * the chain, row by row in request order: a rewritten amount or status names its debit's request entry.
  */
 function compareProjection(db: Database.Database, replayed: Database.Database): ClosureFinding | null {
-  const stored = db.prepare('SELECT * FROM debits ORDER BY request_seq').iterate() as IterableIterator<Record<string, unknown>>;
-  const expected = replayed.prepare('SELECT * FROM debits ORDER BY request_seq').iterate() as IterableIterator<Record<string, unknown>>;
+  const stored = db.prepare('SELECT * FROM debits ORDER BY request_seq').iterate() as IterableIterator<
+    Record<string, unknown>
+  >;
+  const expected = replayed
+    .prepare('SELECT * FROM debits ORDER BY request_seq')
+    .iterate() as IterableIterator<Record<string, unknown>>;
   try {
     for (;;) {
       const a = stored.next();
       const b = expected.next();
       if (a.done && b.done) break;
       const seq = Number((b.done ? a.value : b.value)?.['request_seq'] ?? 0);
-      if (a.done || b.done) return { seq, problem: 'PROJECTION_MISMATCH', detail: `the debits table ${a.done ? 'lacks' : 'has an extra'} debit at entry ${seq}` };
+      if (a.done || b.done)
+        return {
+          seq,
+          problem: 'PROJECTION_MISMATCH',
+          detail: `the debits table ${a.done ? 'lacks' : 'has an extra'} debit at entry ${seq}`,
+        };
       const differs = Object.keys(b.value).filter((k) => a.value[k] !== b.value[k]);
       if (differs.length) {
         const first = differs[0]!;
-        return { seq, problem: 'PROJECTION_MISMATCH', detail: `the debits table differs from the chain for the debit requested at entry ${seq}: ${differs.join(', ')} (${first} ${String(a.value[first])} where the chain gives ${String(b.value[first])})` };
+        return {
+          seq,
+          problem: 'PROJECTION_MISMATCH',
+          detail: `the debits table differs from the chain for the debit requested at entry ${seq}: ${differs.join(', ')} (${first} ${String(a.value[first])} where the chain gives ${String(b.value[first])})`,
+        };
       }
     }
   } finally {
     stored.return?.();
     expected.return?.();
   }
-  const closures = (d: Database.Database) => d.prepare('SELECT kind, period, seq, last_seq, grand_total_cents FROM closures ORDER BY seq').all() as { seq: number }[];
+  const closures = (d: Database.Database) =>
+    d.prepare('SELECT kind, period, seq, last_seq, grand_total_cents FROM closures ORDER BY seq').all() as {
+      seq: number;
+    }[];
   const a = closures(db);
   const b = closures(replayed);
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     if (JSON.stringify(a[i]) !== JSON.stringify(b[i])) {
       const seq = (b[i] ?? a[i])!.seq;
-      return { seq, problem: 'PROJECTION_MISMATCH', detail: `the closures table differs from the chain at closure entry ${seq}` };
+      return {
+        seq,
+        problem: 'PROJECTION_MISMATCH',
+        detail: `the closures table differs from the chain at closure entry ${seq}`,
+      };
     }
   }
   return null;
@@ -306,21 +382,42 @@ function parseClosure(r: ReplayRow): ClosurePayload {
   throw new TillError('JOURNAL_BROKEN', `closure entry ${r.seq} is unreadable`);
 }
 
-function compareClosure(replay: ClosureReplay, kind: ClosureKind, seq: number, written: ClosurePayload, lastHash: string): ClosureFinding | null {
+function compareClosure(
+  replay: ClosureReplay,
+  kind: ClosureKind,
+  seq: number,
+  written: ClosurePayload,
+  lastHash: string,
+): ClosureFinding | null {
   const name = `${kind === 'day' ? 'DAY_CLOSED' : 'MONTH_CLOSED'} ${written.period} (entry ${seq})`;
   const earlier = replay.sealedAt(kind, written.period);
-  if (earlier !== undefined) return { seq, problem: 'CLOSURE_MISMATCH', detail: `${name} closes a period already sealed by entry ${earlier}` };
+  if (earlier !== undefined)
+    return {
+      seq,
+      problem: 'CLOSURE_MISMATCH',
+      detail: `${name} closes a period already sealed by entry ${earlier}`,
+    };
   const expected = replay.expected(kind, written.period, seq - 1, lastHash, written.format === 2 ? 2 : 1);
   const diffs: string[] = [];
   const same = (a: unknown, b: unknown) => canonicalJson(a as JsonValue) === canonicalJson(b as JsonValue);
   for (const c of CATEGORIES) {
     const w = written.totals[c] ?? { count: 0, amountCents: 0 };
     const e = expected.totals[c] ?? { count: 0, amountCents: 0 };
-    if (!same(w, e)) diffs.push(`${c} ${w.count}/${w.amountCents} where the chain gives ${e.count}/${e.amountCents}`);
+    if (!same(w, e))
+      diffs.push(`${c} ${w.count}/${w.amountCents} where the chain gives ${e.count}/${e.amountCents}`);
   }
-  for (const field of ['count', 'periodTotalCents', 'grandTotalCents', 'firstSeq', 'lastSeq', 'lastHash'] as const) {
-    if (written[field] !== expected[field]) diffs.push(`${field} ${String(written[field])} where the chain gives ${String(expected[field])}`);
+  for (const field of [
+    'count',
+    'periodTotalCents',
+    'grandTotalCents',
+    'firstSeq',
+    'lastSeq',
+    'lastHash',
+  ] as const) {
+    if (written[field] !== expected[field])
+      diffs.push(`${field} ${String(written[field])} where the chain gives ${String(expected[field])}`);
   }
-  if (!same(written.corrections ?? [], expected.corrections ?? [])) diffs.push('its corrections differ from the lines recorded after the sealed periods');
+  if (!same(written.corrections ?? [], expected.corrections ?? []))
+    diffs.push('its corrections differ from the lines recorded after the sealed periods');
   return diffs.length ? { seq, problem: 'CLOSURE_MISMATCH', detail: `${name}: ${diffs.join('; ')}` } : null;
 }

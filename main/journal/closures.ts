@@ -24,14 +24,23 @@ export interface ClosureInputs {
 
 /** The period's bounds, refusing malformed periods and periods that have not ended. */
 export function closurePeriod({ kind, period, nowMs }: ClosureInputs): { start: number; end: number } {
-  const pattern = kind === 'day' ? /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/ : /^\d{4}-(0[1-9]|1[0-2])$/;
-  if (!pattern.test(period)) throw new TillError('INPUT_INVALID', `not a ${kind === 'day' ? 'day (YYYY-MM-DD)' : 'month (YYYY-MM)'}: ${period}`);
+  const pattern =
+    kind === 'day' ? /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/ : /^\d{4}-(0[1-9]|1[0-2])$/;
+  if (!pattern.test(period))
+    throw new TillError(
+      'INPUT_INVALID',
+      `not a ${kind === 'day' ? 'day (YYYY-MM-DD)' : 'month (YYYY-MM)'}: ${period}`,
+    );
   const bounds = kind === 'day' ? parisDayBounds(period) : parisMonthBounds(period);
   // Round-trip catches impossible dates such as 2026-02-30.
-  if ((kind === 'day' ? parisDay(bounds.start) : parisMonth(bounds.start)) !== period) throw new TillError('INPUT_INVALID', `no such ${kind}: ${period}`);
+  if ((kind === 'day' ? parisDay(bounds.start) : parisMonth(bounds.start)) !== period)
+    throw new TillError('INPUT_INVALID', `no such ${kind}: ${period}`);
   if (bounds.start > nowMs) throw new TillError('INPUT_INVALID', `${period} has not begun yet`);
   // A period closed before its end would be sealed while it can still change.
-  if (bounds.end > nowMs) throw new TillError('PERIOD_NOT_ENDED', `${period} ends at ${new Date(bounds.end).toISOString()}`, { period });
+  if (bounds.end > nowMs)
+    throw new TillError('PERIOD_NOT_ENDED', `${period} ends at ${new Date(bounds.end).toISOString()}`, {
+      period,
+    });
   return bounds;
 }
 

@@ -14,7 +14,11 @@ afterAll(() => tmp.remove());
 const KILLS = process.env.JOURNAL_CRASH_KILLS ? Number(process.env.JOURNAL_CRASH_KILLS) : 6;
 
 function runAndKill(path: string, prefix: string, afterAcks: number): Promise<string[]> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../test/support/journal-crash-child.ts'), path, prefix], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, '../../test/support/journal-crash-child.ts'), path, prefix],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const acks: string[] = [];
   let buffer = '';
   return new Promise((resolve, reject) => {
@@ -27,7 +31,9 @@ function runAndKill(path: string, prefix: string, afterAcks: number): Promise<st
         if (acks.length === afterAcks) child.kill('SIGKILL');
       }
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve(acks) : reject(new Error(`child exited ${code}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(acks) : reject(new Error(`child exited ${code}`)),
+    );
   });
 }
 

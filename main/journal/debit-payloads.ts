@@ -31,7 +31,12 @@ export const debitOfflineAcceptedSchema = z.object({ debitId: id });
 export const debitRefusedSchema = z.object({ debitId: id, code, detail: z.string().max(1000).optional() });
 export const debitUnknownSchema = z.object({ debitId: id, detail: z.string().max(1000) });
 /** `authorisedBy`: the manager whose PIN authorised a void made on a cashier's session. */
-export const voidRequestedSchema = z.object({ debitId: id, voidId: id, reason: z.string().max(500), authorisedBy: id.optional() });
+export const voidRequestedSchema = z.object({
+  debitId: id,
+  voidId: id,
+  reason: z.string().max(500),
+  authorisedBy: id.optional(),
+});
 export const debitVoidedSchema = z.object({ debitId: id, voidId: id, walletBalanceCents: balance });
 export const voidRefusedSchema = z.object({ debitId: id, voidId: id, code });
 export const couponRedeemRequestedSchema = z.object({

@@ -32,16 +32,27 @@ function snapshot(path: string): unknown {
   }
 }
 
-
 describe('the debit projection', () => {
   it('follows a debit from request to acceptance', () => {
     t = tempJournal();
     const r = t.journal.append(requested('d1', { category: 'ARTISTIC', item: 'CYCLE', sessions: 6 }));
-    expect(t.journal.debits.get('d1')).toMatchObject({ status: 'requested', requestSeq: r.seq, regionConfirmed: false, wallet: 'PRATIQUE', sessions: 6, cashierId: 'c1' });
+    expect(t.journal.debits.get('d1')).toMatchObject({
+      status: 'requested',
+      requestSeq: r.seq,
+      regionConfirmed: false,
+      wallet: 'PRATIQUE',
+      sessions: 6,
+      cashierId: 'c1',
+    });
     t.journal.append({ kind: 'DEBIT_UNKNOWN', payload: { debitId: 'd1', detail: 'timeout' } });
     expect(t.journal.debits.get('d1')?.status).toBe('pending');
     t.journal.append(accepted('d1', 2400));
-    expect(t.journal.debits.get('d1')).toMatchObject({ status: 'accepted', walletBalanceCents: 2400, acceptedAt: '2026-03-10T10:00:02.000Z', regionConfirmed: true });
+    expect(t.journal.debits.get('d1')).toMatchObject({
+      status: 'accepted',
+      walletBalanceCents: 2400,
+      acceptedAt: '2026-03-10T10:00:02.000Z',
+      regionConfirmed: true,
+    });
   });
 
   it('records refusals with their code, and a refused debit frees its token', () => {
@@ -49,7 +60,11 @@ describe('the debit projection', () => {
     t.journal.append(requested('d1'));
     expect(t.journal.debits.isJtiUsed('jti-d1')).toBe(true);
     t.journal.append({ kind: 'DEBIT_REFUSED', payload: { debitId: 'd1', code: 'INSUFFICIENT_BALANCE' } });
-    expect(t.journal.debits.get('d1')).toMatchObject({ status: 'refused', code: 'INSUFFICIENT_BALANCE', regionConfirmed: true });
+    expect(t.journal.debits.get('d1')).toMatchObject({
+      status: 'refused',
+      code: 'INSUFFICIENT_BALANCE',
+      regionConfirmed: true,
+    });
     expect(t.journal.debits.isJtiUsed('jti-d1')).toBe(false);
     expect(t.journal.debits.isJtiUsed('never-seen')).toBe(false);
   });
@@ -57,22 +72,49 @@ describe('the debit projection', () => {
   it('voids: pending until confirmed, back to the former state when refused', () => {
     t = tempJournal();
     t.journal.appendAll([requested('d1'), accepted('d1'), requested('d2'), accepted('d2')]);
-    t.journal.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'd1', voidId: 'v1', reason: 'WRONG_AMOUNT' } });
-    expect(t.journal.debits.get('d1')).toMatchObject({ status: 'void_pending', voidId: 'v1', regionConfirmed: false });
-    t.journal.append({ kind: 'DEBIT_VOIDED', payload: { debitId: 'd1', voidId: 'v1', walletBalanceCents: 2000 } });
-    expect(t.journal.debits.get('d1')).toMatchObject({ status: 'voided', walletBalanceCents: 2000, regionConfirmed: true });
+    t.journal.append({
+      kind: 'VOID_REQUESTED',
+      cashierId: 'm1',
+      payload: { debitId: 'd1', voidId: 'v1', reason: 'WRONG_AMOUNT' },
+    });
+    expect(t.journal.debits.get('d1')).toMatchObject({
+      status: 'void_pending',
+      voidId: 'v1',
+      regionConfirmed: false,
+    });
+    t.journal.append({
+      kind: 'DEBIT_VOIDED',
+      payload: { debitId: 'd1', voidId: 'v1', walletBalanceCents: 2000 },
+    });
+    expect(t.journal.debits.get('d1')).toMatchObject({
+      status: 'voided',
+      walletBalanceCents: 2000,
+      regionConfirmed: true,
+    });
     t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'd2', voidId: 'v2', reason: 'OTHER' } });
-    t.journal.append({ kind: 'VOID_REFUSED', payload: { debitId: 'd2', voidId: 'v2', code: 'VOID_WINDOW_CLOSED' } });
+    t.journal.append({
+      kind: 'VOID_REFUSED',
+      payload: { debitId: 'd2', voidId: 'v2', code: 'VOID_WINDOW_CLOSED' },
+    });
     expect(t.journal.debits.get('d2')).toMatchObject({ status: 'accepted', code: 'VOID_WINDOW_CLOSED' });
   });
 
   it('keeps a late answer under a void in flight: the void still decides', () => {
     t = tempJournal();
-    t.journal.appendAll([requested('d1'), { kind: 'DEBIT_UNKNOWN', payload: { debitId: 'd1', detail: '502' } }]);
-    t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'd1', voidId: 'v1', reason: 'ABANDONED_UNKNOWN' } });
+    t.journal.appendAll([
+      requested('d1'),
+      { kind: 'DEBIT_UNKNOWN', payload: { debitId: 'd1', detail: '502' } },
+    ]);
+    t.journal.append({
+      kind: 'VOID_REQUESTED',
+      payload: { debitId: 'd1', voidId: 'v1', reason: 'ABANDONED_UNKNOWN' },
+    });
     t.journal.append(accepted('d1'));
     expect(t.journal.debits.get('d1')?.status).toBe('void_pending');
-    t.journal.append({ kind: 'VOID_REFUSED', payload: { debitId: 'd1', voidId: 'v1', code: 'VOID_WINDOW_CLOSED' } });
+    t.journal.append({
+      kind: 'VOID_REFUSED',
+      payload: { debitId: 'd1', voidId: 'v1', code: 'VOID_WINDOW_CLOSED' },
+    });
     expect(t.journal.debits.get('d1')?.status).toBe('accepted');
   });
 
@@ -81,9 +123,24 @@ describe('the debit projection', () => {
     t.journal.append({
       kind: 'COUPON_REDEEM_REQUESTED',
       cashierId: 'c1',
-      payload: { debitId: 'k1', couponId: 'CPN-1', category: 'SPORT', item: 'LICENCE', priceCents: 8000, amountCents: 3000, beneficiaryId: 'ben-2', occurredAt: '2026-03-10T10:00:00.000Z' },
+      payload: {
+        debitId: 'k1',
+        couponId: 'CPN-1',
+        category: 'SPORT',
+        item: 'LICENCE',
+        priceCents: 8000,
+        amountCents: 3000,
+        beneficiaryId: 'ben-2',
+        occurredAt: '2026-03-10T10:00:00.000Z',
+      },
     });
-    expect(t.journal.debits.get('k1')).toMatchObject({ kind: 'coupon', couponId: 'CPN-1', jti: null, mode: 'online', status: 'requested' });
+    expect(t.journal.debits.get('k1')).toMatchObject({
+      kind: 'coupon',
+      couponId: 'CPN-1',
+      jti: null,
+      mode: 'online',
+      status: 'requested',
+    });
     t.journal.append({ kind: 'COUPON_REDEEMED', payload: { debitId: 'k1', amountCents: 2500 } });
     expect(t.journal.debits.get('k1')).toMatchObject({ status: 'accepted', amountCents: 2500 });
   });
@@ -154,7 +211,9 @@ describe('the debit projection', () => {
     expect(t.journal.debits.list(day).map((d) => d.debitId)).toEqual(['a', 'b', 'c', 'd', 'f']);
     expect(t.journal.debits.list({ ...day, category: 'SPECTACLE' }).map((d) => d.debitId)).toEqual(['b']);
     expect(t.journal.debits.list({ ...day, cashierId: 'c2' }).map((d) => d.debitId)).toEqual(['f']);
-    expect(t.journal.debits.list({ ...day, status: ['voided', 'requested'], limit: 1 }).map((d) => d.debitId)).toEqual(['d']);
+    expect(
+      t.journal.debits.list({ ...day, status: ['voided', 'requested'], limit: 1 }).map((d) => d.debitId),
+    ).toEqual(['d']);
   });
 
   it('refuses a second request with the same id, and facts about unknown debits', () => {
@@ -167,7 +226,12 @@ describe('the debit projection', () => {
 
   it('rebuilds from the entries exactly the state kept live', () => {
     t = tempJournal();
-    t.journal.appendAll([requested('a'), accepted('a'), requested('b', { mode: 'offline' }), { kind: 'DEBIT_OFFLINE_ACCEPTED', payload: { debitId: 'b' } }]);
+    t.journal.appendAll([
+      requested('a'),
+      accepted('a'),
+      requested('b', { mode: 'offline' }),
+      { kind: 'DEBIT_OFFLINE_ACCEPTED', payload: { debitId: 'b' } },
+    ]);
     t.journal.append({ kind: 'VOID_REQUESTED', payload: { debitId: 'a', voidId: 'v', reason: 'OTHER' } });
     const live = snapshot(t.path);
     t.journal.rebuildProjections();
@@ -177,16 +241,34 @@ describe('the debit projection', () => {
 
 // Any sequence of facts the engine may write: the projection rebuilt from the entries equals the live one.
 const fact = fc.record({
-  op: fc.constantFrom('request', 'accept', 'offline', 'refuse', 'unknown', 'void', 'voided', 'voidRefused', 'close'),
+  op: fc.constantFrom(
+    'request',
+    'accept',
+    'offline',
+    'refuse',
+    'unknown',
+    'void',
+    'voided',
+    'voidRefused',
+    'close',
+  ),
   debit: fc.integer({ min: 0, max: 4 }),
   amount: fc.integer({ min: 0, max: 3000 }),
   offline: fc.boolean(),
 });
 
-function applyFact(j: Journal, f: { op: string; debit: number; amount: number; offline: boolean }, n: number): void {
+function applyFact(
+  j: Journal,
+  f: { op: string; debit: number; amount: number; offline: boolean },
+  n: number,
+): void {
   const debitId = `d${f.debit}`;
   const inputs: Record<string, AppendInput> = {
-    request: requested(debitId, { amountCents: f.amount, mode: f.offline ? 'offline' : 'online', occurredAt: `2026-03-${10 + (f.debit % 2)}T10:00:00.000Z` }),
+    request: requested(debitId, {
+      amountCents: f.amount,
+      mode: f.offline ? 'offline' : 'online',
+      occurredAt: `2026-03-${10 + (f.debit % 2)}T10:00:00.000Z`,
+    }),
     accept: accepted(debitId, f.amount),
     offline: { kind: 'DEBIT_OFFLINE_ACCEPTED', payload: { debitId } },
     refuse: { kind: 'DEBIT_REFUSED', payload: { debitId, code: 'TOKEN_USED' } },

@@ -1,7 +1,15 @@
 // Each debit's current state, as a view over its entries. Maintained inside the append transaction
 // (so it is never ahead of or behind the chain) and rebuildable from the entries alone.
 import type Database from 'better-sqlite3';
-import { ART_DISCIPLINES, CATEGORIES, walletOf, type ArtDiscipline, type Category, type Item, type Wallet } from '../../protocol/catalogue';
+import {
+  ART_DISCIPLINES,
+  CATEGORIES,
+  walletOf,
+  type ArtDiscipline,
+  type Category,
+  type Item,
+  type Wallet,
+} from '../../protocol/catalogue';
 import { TillError } from '../../preload/contract/errors';
 import type { z } from 'zod';
 import type { EntryKind } from './entry-kinds';
@@ -9,10 +17,16 @@ import type { JsonObject } from './json-value';
 import { PROJECTED_PAYLOADS, isProjectedKind, type ProjectedKind } from './debit-payloads';
 
 /** Where a debit stands in this journal (the contract's DebitStatus is what the cashier is shown). */
-export type ProjectedDebitStatus = 'requested' | 'pending' | 'accepted' | 'offline_accepted' | 'refused' | 'voided' | 'void_pending';
+export type ProjectedDebitStatus =
+  'requested' | 'pending' | 'accepted' | 'offline_accepted' | 'refused' | 'voided' | 'void_pending';
 
 /** What the Region has not confirmed yet: the outbox sends these. */
-export const AWAITING_REGION: readonly ProjectedDebitStatus[] = ['requested', 'pending', 'offline_accepted', 'void_pending'];
+export const AWAITING_REGION: readonly ProjectedDebitStatus[] = [
+  'requested',
+  'pending',
+  'offline_accepted',
+  'void_pending',
+];
 /** Money the partner is owed for (until a void is confirmed, a voided-to-be debit still counts). */
 export const COUNTED_SQL = `(status IN ('accepted', 'offline_accepted') OR (status = 'void_pending' AND status_before_void IN ('accepted', 'offline_accepted')))`;
 const AWAITING_SQL = `status IN ('requested', 'pending', 'offline_accepted', 'void_pending')`;
@@ -152,9 +166,17 @@ export interface ProjectedEntry {
 type Payload<K extends ProjectedKind> = z.infer<(typeof PROJECTED_PAYLOADS)[K]>;
 
 /** Checks a projected kind's payload; `onInvalid` names the error (input refused, or a broken file). */
-export function parseProjectedPayload<K extends ProjectedKind>(kind: K, payload: JsonObject, onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN'): Payload<K> {
+export function parseProjectedPayload<K extends ProjectedKind>(
+  kind: K,
+  payload: JsonObject,
+  onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN',
+): Payload<K> {
   const parsed = PROJECTED_PAYLOADS[kind].safeParse(payload);
-  if (!parsed.success) throw new TillError(onInvalid, `${kind} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new TillError(
+      onInvalid,
+      `${kind} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   return parsed.data as Payload<K>;
 }
 
@@ -165,17 +187,21 @@ export class DebitProjectionStore implements DebitProjection {
     const prepare = (sql: string) => db.prepare(sql);
     this.s = {
       get: prepare('SELECT * FROM debits WHERE debit_id = ?'),
-      insert: prepare(`INSERT INTO debits (debit_id, request_seq, last_seq, kind, category, wallet, item, sessions, discipline, price_cents,
+      insert:
+        prepare(`INSERT INTO debits (debit_id, request_seq, last_seq, kind, category, wallet, item, sessions, discipline, price_cents,
           amount_cents, mode, jti, beneficiary_id, coupon_id, occurred_at, occurred_ms, cashier_id, status)
         VALUES (@debit_id, @request_seq, @request_seq, @kind, @category, @wallet, @item, @sessions, @discipline, @price_cents,
           @amount_cents, @mode, @jti, @beneficiary_id, @coupon_id, @occurred_at, @occurred_ms, @cashier_id, 'requested')`),
-      update: prepare(`UPDATE debits SET last_seq = @last_seq, status = @status, status_before_void = @status_before_void,
+      update:
+        prepare(`UPDATE debits SET last_seq = @last_seq, status = @status, status_before_void = @status_before_void,
           code = @code, wallet_balance_cents = @wallet_balance_cents, accepted_at = @accepted_at, void_id = @void_id,
           amount_cents = @amount_cents WHERE debit_id = @debit_id`),
       awaiting: prepare(`SELECT * FROM debits WHERE ${AWAITING_SQL} ORDER BY request_seq`),
       awaitingCount: prepare(`SELECT COUNT(*) FROM debits WHERE ${AWAITING_SQL}`).pluck(),
       jti: prepare(`SELECT 1 FROM debits WHERE jti = ? AND status <> 'refused' LIMIT 1`),
-      insertClosure: prepare('INSERT INTO closures (kind, period, seq, last_seq, grand_total_cents) VALUES (?, ?, ?, ?, ?)'),
+      insertClosure: prepare(
+        'INSERT INTO closures (kind, period, seq, last_seq, grand_total_cents) VALUES (?, ?, ?, ?, ?)',
+      ),
     };
   }
 
@@ -207,7 +233,9 @@ export class DebitProjectionStore implements DebitProjection {
       where.push('occurred_ms >= ?');
       args.push(instantMs(opts.since, 'since'));
     }
-    const row = this.db.prepare(`SELECT COALESCE(SUM(amount_cents), 0) AS total FROM debits WHERE ${where.join(' AND ')}`).get(...args) as { total: number };
+    const row = this.db
+      .prepare(`SELECT COALESCE(SUM(amount_cents), 0) AS total FROM debits WHERE ${where.join(' AND ')}`)
+      .get(...args) as { total: number };
     return row.total;
   }
 
@@ -249,16 +277,24 @@ export class DebitProjectionStore implements DebitProjection {
     const { where, args } = this.periodWhere(q);
     where.push(COUNTED_SQL);
     const rows = this.db
-      .prepare(`SELECT category, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amount FROM debits WHERE ${where.join(' AND ')} GROUP BY category`)
+      .prepare(
+        `SELECT category, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amount FROM debits WHERE ${where.join(' AND ')} GROUP BY category`,
+      )
       .all(...args) as { category: Category; count: number; amount: number }[];
-    const out = Object.fromEntries(CATEGORIES.map((c) => [c, { count: 0, amountCents: 0 }])) as CategoryTotals;
+    const out = Object.fromEntries(
+      CATEGORIES.map((c) => [c, { count: 0, amountCents: 0 }]),
+    ) as CategoryTotals;
     for (const r of rows) out[r.category] = { count: r.count, amountCents: r.amount };
     return out;
   }
 
   /** How many debits of a period still await the Region (closures wait for them). */
   awaitingIn(fromMs: number, toMs: number): number {
-    const row = this.db.prepare(`SELECT COUNT(*) AS n FROM debits WHERE ${AWAITING_SQL} AND occurred_ms >= ? AND occurred_ms < ?`).get(fromMs, toMs) as { n: number };
+    const row = this.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM debits WHERE ${AWAITING_SQL} AND occurred_ms >= ? AND occurred_ms < ?`,
+      )
+      .get(fromMs, toMs) as { n: number };
     return row.n;
   }
 
@@ -286,7 +322,10 @@ export class DebitProjectionStore implements DebitProjection {
         } catch (error) {
           // Only the unique key on (kind, period) means "already closed"; a full disk or any other SQLite error
           // is itself, and reaches the caller as such (the journal maps it to DISK_FULL, STORAGE_READ_ONLY…).
-          if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          if (
+            (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+            (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+          ) {
             throw new TillError(onInvalid, `${closureKind} ${p.period} is already closed`);
           }
           throw error;
@@ -316,7 +355,8 @@ export class DebitProjectionStore implements DebitProjection {
       occurredAt: string;
     },
   ): void {
-    if (this.s.get.get(d.debitId) !== undefined) throw new TillError('IDEMPOTENCY_CONFLICT', `debit ${d.debitId} was already requested`);
+    if (this.s.get.get(d.debitId) !== undefined)
+      throw new TillError('IDEMPOTENCY_CONFLICT', `debit ${d.debitId} was already requested`);
     this.s.insert.run({
       debit_id: d.debitId,
       request_seq: entry.seq,
@@ -339,10 +379,21 @@ export class DebitProjectionStore implements DebitProjection {
   }
 
   /** A later fact about a known debit: the state machine of architecture.md "A debit, exactly once". */
-  private follow(entry: ProjectedEntry, kind: Exclude<ProjectedKind, 'DEBIT_REQUESTED' | 'COUPON_REDEEM_REQUESTED' | 'DAY_CLOSED' | 'MONTH_CLOSED'>, onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN'): void {
+  private follow(
+    entry: ProjectedEntry,
+    kind: Exclude<
+      ProjectedKind,
+      'DEBIT_REQUESTED' | 'COUPON_REDEEM_REQUESTED' | 'DAY_CLOSED' | 'MONTH_CLOSED'
+    >,
+    onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN',
+  ): void {
     const p = parseProjectedPayload(kind, entry.payload, onInvalid);
     const row = this.s.get.get(p.debitId) as DebitRow | undefined;
-    if (!row) throw new TillError(onInvalid === 'JOURNAL_BROKEN' ? onInvalid : 'UNKNOWN_DEBIT', `${kind} for unknown debit ${p.debitId}`);
+    if (!row)
+      throw new TillError(
+        onInvalid === 'JOURNAL_BROKEN' ? onInvalid : 'UNKNOWN_DEBIT',
+        `${kind} for unknown debit ${p.debitId}`,
+      );
     const next = { ...row };
     next.last_seq = entry.seq;
     // An answer to the debit itself while a void is in flight changes what the void falls back to.
@@ -368,7 +419,8 @@ export class DebitProjectionStore implements DebitProjection {
       }
       case 'DEBIT_OFFLINE_ACCEPTED':
         if (next.status === 'requested' || next.status === 'pending') next.status = 'offline_accepted';
-        else if (next.status === 'void_pending' && next.status_before_void !== 'accepted') next.status_before_void = 'offline_accepted';
+        else if (next.status === 'void_pending' && next.status_before_void !== 'accepted')
+          next.status_before_void = 'offline_accepted';
         break;
       case 'DEBIT_REFUSED':
       case 'COUPON_REFUSED': {
@@ -385,7 +437,8 @@ export class DebitProjectionStore implements DebitProjection {
         break;
       case 'VOID_REQUESTED': {
         const v = parseProjectedPayload(kind, entry.payload, onInvalid);
-        if (next.status === 'refused') throw new TillError(onInvalid, `debit ${p.debitId} was refused: nothing to void`);
+        if (next.status === 'refused')
+          throw new TillError(onInvalid, `debit ${p.debitId} was refused: nothing to void`);
         if (next.status !== 'voided' && next.status !== 'void_pending') {
           next.status_before_void = next.status;
           next.status = 'void_pending';

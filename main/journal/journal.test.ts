@@ -3,17 +3,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from './chain-hash';
 import { openJournal } from './journal';
 import { LATEST_VERSION } from './migrations';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import {
+  debitRequested,
+  manualClock,
+  tempJournal,
+  type TempJournal,
+} from '../../test/support/journal-fixtures';
 import { codeOf } from '../../test/support/till-error';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());
 
-
 describe('the journal file', () => {
   it('is WAL with synchronous=FULL at the latest schema', () => {
     t = tempJournal();
-    expect(t.journal.storage()).toEqual({ journalMode: 'wal', synchronous: 2, schemaVersion: LATEST_VERSION, readOnly: false });
+    expect(t.journal.storage()).toEqual({
+      journalMode: 'wal',
+      synchronous: 2,
+      schemaVersion: LATEST_VERSION,
+      readOnly: false,
+    });
   });
 
   it('refuses UPDATE and DELETE on entries, even from another connection', () => {
@@ -21,8 +30,12 @@ describe('the journal file', () => {
     t.journal.append({ kind: 'STARTUP', payload: {} });
     const raw = new Database(t.path);
     try {
-      expect(() => raw.prepare("UPDATE entries SET payload = '{}' WHERE seq = 1").run()).toThrow(/append-only: UPDATE refused/);
-      expect(() => raw.prepare('DELETE FROM entries WHERE seq = 1').run()).toThrow(/append-only: DELETE refused/);
+      expect(() => raw.prepare("UPDATE entries SET payload = '{}' WHERE seq = 1").run()).toThrow(
+        /append-only: UPDATE refused/,
+      );
+      expect(() => raw.prepare('DELETE FROM entries WHERE seq = 1').run()).toThrow(
+        /append-only: DELETE refused/,
+      );
     } finally {
       raw.close();
     }
@@ -72,7 +85,10 @@ describe('appending', () => {
   it('leaves out payload members set to undefined, so optional fields pass through', () => {
     t = tempJournal();
     const sessions: number | undefined = undefined;
-    const e = t.journal.append({ kind: 'DEBIT_REQUESTED', payload: { ...debitRequested({ debitId: 'd1' }), sessions } });
+    const e = t.journal.append({
+      kind: 'DEBIT_REQUESTED',
+      payload: { ...debitRequested({ debitId: 'd1' }), sessions },
+    });
     expect(Object.keys(e.payload)).not.toContain('sessions');
     expect(t.journal.get(1)?.payload).toEqual(e.payload);
     expect(t.journal.debits.get('d1')?.sessions).toBeNull();
@@ -84,7 +100,10 @@ describe('appending', () => {
     const code = codeOf(() =>
       t.journal.appendAll([
         { kind: 'DEBIT_REQUESTED', payload: debitRequested({ debitId: 'd1' }) },
-        { kind: 'DEBIT_ACCEPTED', payload: { debitId: 'nope', walletBalanceCents: 1, acceptedAt: '2026-03-10T10:00:01Z' } },
+        {
+          kind: 'DEBIT_ACCEPTED',
+          payload: { debitId: 'nope', walletBalanceCents: 1, acceptedAt: '2026-03-10T10:00:01Z' },
+        },
       ]),
     );
     expect(code).toBe('UNKNOWN_DEBIT');
@@ -97,7 +116,10 @@ describe('appending', () => {
     ['an unknown kind', { kind: 'TEA_BREAK' as 'STARTUP', payload: {} }],
     ['a fractional number', { kind: 'STARTUP', payload: { load: 0.5 } }],
     ['a malformed date', { kind: 'STARTUP', payload: {}, at: 'yesterday' }],
-    ['a debit payload missing its jti', { kind: 'DEBIT_REQUESTED', payload: { ...debitRequested({ debitId: 'd9' }), jti: null } }],
+    [
+      'a debit payload missing its jti',
+      { kind: 'DEBIT_REQUESTED', payload: { ...debitRequested({ debitId: 'd9' }), jti: null } },
+    ],
   ])('refuses %s as INPUT_INVALID and writes nothing', (_name, input) => {
     t = tempJournal();
     expect(codeOf(() => t.journal.append(input))).toBe('INPUT_INVALID');

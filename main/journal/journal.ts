@@ -11,7 +11,13 @@ import { isProjectedKind } from './debit-payloads';
 import { DebitProjectionStore, parseProjectedPayload, type DebitProjection } from './debit-projection';
 import { isEntryKind, type EntryKind } from './entry-kinds';
 import type { JsonObject, JsonValue } from './json-value';
-import { LATEST_VERSION, PROJECTIONS_STALE_KEY, migrate, projectionsStale, schemaVersion } from './migrations';
+import {
+  LATEST_VERSION,
+  PROJECTIONS_STALE_KEY,
+  migrate,
+  projectionsStale,
+  schemaVersion,
+} from './migrations';
 import { PersonStore, type Persons } from './persons';
 import { VoidNoteStore, type VoidNotes } from './void-notes';
 import { VOID_REASON_CODES } from '../../preload/contract/journal';
@@ -23,7 +29,13 @@ export type { JsonValue, JsonObject } from './json-value';
 export type { EntryKind } from './entry-kinds';
 export { ENTRY_KINDS } from './entry-kinds';
 export type { VerifyResult, ChainProblem } from './verify';
-export type { DebitProjection, DebitState, ProjectedDebitStatus, DebitListQuery, CategoryTotals } from './debit-projection';
+export type {
+  DebitProjection,
+  DebitState,
+  ProjectedDebitStatus,
+  DebitListQuery,
+  CategoryTotals,
+} from './debit-projection';
 export type { Person, Persons } from './persons';
 export type { Settings } from './settings';
 export type { VoidNotes } from './void-notes';
@@ -114,7 +126,8 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-
 
 function normaliseAt(at: string): string {
   const ms = Date.parse(at);
-  if (!ISO_DATE_TIME.test(at) || !Number.isFinite(ms)) throw new TillError('INPUT_INVALID', `not an ISO date-time: ${at}`);
+  if (!ISO_DATE_TIME.test(at) || !Number.isFinite(ms))
+    throw new TillError('INPUT_INVALID', `not an ISO date-time: ${at}`);
   return new Date(ms).toISOString();
 }
 
@@ -162,7 +175,11 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     if (readOnly) {
       const version = schemaVersion(db);
       if (version > LATEST_VERSION) migrate(db); // throws the newer-version error
-      if (version < LATEST_VERSION) throw new TillError('STORAGE_READ_ONLY', `the journal is at schema ${version} and needs migrating to ${LATEST_VERSION}: open it writable once`);
+      if (version < LATEST_VERSION)
+        throw new TillError(
+          'STORAGE_READ_ONLY',
+          `the journal is at schema ${version} and needs migrating to ${LATEST_VERSION}: open it writable once`,
+        );
     } else {
       mapStorageErrors(() => migrate(db));
       if (projectionsStale(db)) mapStorageErrors(rebuild);
@@ -175,7 +192,9 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
   const s = {
     head: db.prepare('SELECT seq, hash, device_id FROM chain_head WHERE id = 1'),
     last: db.prepare('SELECT seq, hash FROM entries ORDER BY seq DESC LIMIT 1'),
-    insert: db.prepare('INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    insert: db.prepare(
+      'INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     setHead: db.prepare('UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1'),
     setDevice: db.prepare('UPDATE chain_head SET device_id = ? WHERE id = 1'),
     get: db.prepare('SELECT * FROM entries WHERE seq = ?'),
@@ -183,7 +202,8 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
   };
   const readHead = () => {
     const head = s.head.get() as { seq: number; hash: string; device_id: string | null } | undefined;
-    if (!head) throw new TillError('JOURNAL_HEAD_MISSING', 'the chain-head row is missing: run `till journal verify`');
+    if (!head)
+      throw new TillError('JOURNAL_HEAD_MISSING', 'the chain-head row is missing: run `till journal verify`');
     return head;
   };
   const debits = new DebitProjectionStore(db);
@@ -193,11 +213,13 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     type Row = Pick<EntryRow, 'seq' | 'kind' | 'at' | 'cashier_id' | 'payload'>;
     // Pages rather than one iterator: the projection writes while we walk, and better-sqlite3 runs no
     // other statement on a connection while an iterator is open. Pages keep memory bounded too.
-    const page = db.prepare('SELECT seq, kind, at, cashier_id, payload FROM entries WHERE seq > ? ORDER BY seq LIMIT 10000');
+    const page = db.prepare(
+      'SELECT seq, kind, at, cashier_id, payload FROM entries WHERE seq > ? ORDER BY seq LIMIT 10000',
+    );
     db.transaction(() => {
       store.clear();
       db.prepare('DELETE FROM settings WHERE key = ?').run(PROJECTIONS_STALE_KEY);
-      for (let cursor = 0; ; ) {
+      for (let cursor = 0; ;) {
         const rows = page.all(cursor) as Row[];
         if (rows.length === 0) return;
         cursor = rows[rows.length - 1]!.seq;
@@ -209,7 +231,10 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
           } catch {
             throw new TillError('JOURNAL_BROKEN', `entry ${r.seq} has an unreadable payload`);
           }
-          store.apply({ seq: r.seq, kind: r.kind, at: r.at, cashierId: r.cashier_id, payload }, 'JOURNAL_BROKEN');
+          store.apply(
+            { seq: r.seq, kind: r.kind, at: r.at, cashierId: r.cashier_id, payload },
+            'JOURNAL_BROKEN',
+          );
         }
       }
     }).immediate();
@@ -236,7 +261,8 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
   }
 
   function prepare(input: AppendInput): Prepared {
-    if (!isEntryKind(input.kind)) throw new TillError('INPUT_INVALID', `unknown entry kind: ${String(input.kind)}`);
+    if (!isEntryKind(input.kind))
+      throw new TillError('INPUT_INVALID', `unknown entry kind: ${String(input.kind)}`);
     if (input.payload === null || typeof input.payload !== 'object' || Array.isArray(input.payload)) {
       throw new TillError('INPUT_INVALID', `${input.kind}: the payload must be an object`);
     }
@@ -244,15 +270,22 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     try {
       payloadJson = canonicalJson(input.payload as JsonObject);
     } catch (error) {
-      if (error instanceof CanonicalJsonError) throw new TillError('INPUT_INVALID', `${input.kind} payload: ${error.message}`);
+      if (error instanceof CanonicalJsonError)
+        throw new TillError('INPUT_INVALID', `${input.kind} payload: ${error.message}`);
       throw error;
     }
     // What is hashed is what is stored and what is returned: the payload as read back from its canonical text.
     const payload = JSON.parse(payloadJson) as JsonObject;
     if (isProjectedKind(input.kind)) parseProjectedPayload(input.kind, payload, 'INPUT_INVALID');
     // The chain keeps a void's reason as a code only: free text may name a youth (it goes to voidNotes).
-    if (input.kind === 'VOID_REQUESTED' && !(VOID_REASON_CODES as readonly unknown[]).includes(payload['reason'])) {
-      throw new TillError('INPUT_INVALID', `VOID_REQUESTED reason must be one of ${VOID_REASON_CODES.join(', ')}`);
+    if (
+      input.kind === 'VOID_REQUESTED' &&
+      !(VOID_REASON_CODES as readonly unknown[]).includes(payload['reason'])
+    ) {
+      throw new TillError(
+        'INPUT_INVALID',
+        `VOID_REQUESTED reason must be one of ${VOID_REASON_CODES.join(', ')}`,
+      );
     }
     return {
       kind: input.kind,
@@ -305,7 +338,11 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     const entryKind: EntryKind = kind === 'day' ? 'DAY_CLOSED' : 'MONTH_CLOSED';
     const tx = db.transaction((): JournalEntry => {
       const existing = s.closure.get(kind, period) as { seq: number } | undefined;
-      if (existing) throw new TillError('PERIOD_ALREADY_CLOSED', `${period} was closed by entry ${existing.seq}`, { period, seq: existing.seq });
+      if (existing)
+        throw new TillError('PERIOD_ALREADY_CLOSED', `${period} was closed by entry ${existing.seq}`, {
+          period,
+          seq: existing.seq,
+        });
       // The totals come from the chain itself, proven intact first: the debits table is only a cache
       // a file editor could have rewritten (issue 15).
       const chain = verifyChain(db);
@@ -314,7 +351,11 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
       try {
         const waiting = replay.projection.awaitingIn(start, end);
         if (waiting > 0) {
-          throw new TillError('CLOSURE_PENDING_DEBITS', `${waiting} debit(s) of ${period} still await the Region`, { count: waiting, period });
+          throw new TillError(
+            'CLOSURE_PENDING_DEBITS',
+            `${waiting} debit(s) of ${period} still await the Region`,
+            { count: waiting, period },
+          );
         }
         const head = readHead();
         const payload = replay.expected(kind, period, head.seq, head.hash);
@@ -366,13 +407,15 @@ export function openJournal(path: string, opts: OpenJournalOptions = {}): Journa
     },
     verify: () => verifyJournal(db),
     setDeviceId(id) {
-      if (typeof id !== 'string' || id.length === 0 || id.length > 128) throw new TillError('INPUT_INVALID', 'device id');
+      if (typeof id !== 'string' || id.length === 0 || id.length > 128)
+        throw new TillError('INPUT_INVALID', 'device id');
       mapStorageErrors(() =>
         db
           .transaction(() => {
             const current = readHead().device_id;
             if (current === id) return;
-            if (current !== null) throw new TillError('ALREADY_ENROLLED', `this journal belongs to device ${current}`);
+            if (current !== null)
+              throw new TillError('ALREADY_ENROLLED', `this journal belongs to device ${current}`);
             s.setDevice.run(id);
           })
           .immediate(),

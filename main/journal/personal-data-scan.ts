@@ -10,7 +10,13 @@ import { base45Encode } from '../../protocol/base45';
 /** Shorter encoded forms would match by chance in binary files. */
 const MIN_FORM_BYTES = 6;
 
-function stableSlice(encoded: string, prefixBytes: number, valueBytes: number, groupBytes: number, groupChars: number): string {
+function stableSlice(
+  encoded: string,
+  prefixBytes: number,
+  valueBytes: number,
+  groupBytes: number,
+  groupChars: number,
+): string {
   const firstGroup = Math.ceil(prefixBytes / groupBytes);
   const endGroup = Math.floor((prefixBytes + valueBytes) / groupBytes);
   return endGroup > firstGroup ? encoded.slice(firstGroup * groupChars, endGroup * groupChars) : '';

@@ -11,16 +11,29 @@ function onDisk(path: string, text: string): boolean {
   return [path, `${path}-wal`].some((p) => existsSync(p) && readFileSync(p).includes(needle));
 }
 
-const person = (id: string, familyName: string) => ({ id, givenName: 'Zéphyrine', familyName, birthDate: '2008-04-05' });
+const person = (id: string, familyName: string) => ({
+  id,
+  givenName: 'Zéphyrine',
+  familyName,
+  birthDate: '2008-04-05',
+});
 
 describe('persons', () => {
   it('are kept outside the chain and refreshed when seen again', () => {
     const clock = manualClock('2026-03-01T10:00:00Z');
     t = tempJournal({ now: clock.now });
-    t.journal.persons.upsert({ ...person('b1', 'Quennevillard'), extra: 'ignored' } as ReturnType<typeof person>);
+    t.journal.persons.upsert({ ...person('b1', 'Quennevillard'), extra: 'ignored' } as ReturnType<
+      typeof person
+    >);
     clock.set('2026-03-05T10:00:00Z');
     t.journal.persons.upsert({ ...person('b1', 'Quennevillard-Roy') });
-    expect(t.journal.persons.get('b1')).toEqual({ id: 'b1', givenName: 'Zéphyrine', familyName: 'Quennevillard-Roy', birthDate: '2008-04-05', lastSeenAt: '2026-03-05T10:00:00.000Z' });
+    expect(t.journal.persons.get('b1')).toEqual({
+      id: 'b1',
+      givenName: 'Zéphyrine',
+      familyName: 'Quennevillard-Roy',
+      birthDate: '2008-04-05',
+      lastSeenAt: '2026-03-05T10:00:00.000Z',
+    });
     expect(t.journal.head().seq).toBe(0);
   });
 
@@ -28,7 +41,21 @@ describe('persons', () => {
     const clock = manualClock('2026-01-10T10:00:00Z');
     t = tempJournal({ now: clock.now });
     t.journal.persons.upsert(person('old', 'Vieuxnomdefamille'));
-    t.journal.append({ kind: 'DEBIT_REQUESTED', payload: { debitId: 'd', category: 'CINEMA', item: 'SEANCE', priceCents: 1, amountCents: 1, mode: 'online', jti: 'j', beneficiaryId: 'old', occurredAt: '2026-01-10T10:00:00Z', tokenExp: 1 } });
+    t.journal.append({
+      kind: 'DEBIT_REQUESTED',
+      payload: {
+        debitId: 'd',
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 1,
+        amountCents: 1,
+        mode: 'online',
+        jti: 'j',
+        beneficiaryId: 'old',
+        occurredAt: '2026-01-10T10:00:00Z',
+        tokenExp: 1,
+      },
+    });
     clock.set('2026-03-10T10:00:00Z');
     t.journal.persons.upsert(person('new', 'Jeunenomdefamille'));
     expect(onDisk(t.path, 'Vieuxnomdefamille')).toBe(true);

@@ -54,23 +54,40 @@ export class PersonStore implements Persons {
     private readonly db: Database.Database,
     private readonly now: () => Date,
   ) {
-    this.upsertStmt = db.prepare(`INSERT INTO persons (id, given_name, family_name, birth_date, last_seen_at, last_seen_ms)
+    this.upsertStmt =
+      db.prepare(`INSERT INTO persons (id, given_name, family_name, birth_date, last_seen_at, last_seen_ms)
       VALUES (@id, @givenName, @familyName, @birthDate, @at, @ms)
       ON CONFLICT (id) DO UPDATE SET given_name = excluded.given_name, family_name = excluded.family_name,
         birth_date = excluded.birth_date, last_seen_at = excluded.last_seen_at, last_seen_ms = excluded.last_seen_ms`);
-    this.getStmt = db.prepare('SELECT id, given_name, family_name, birth_date, last_seen_at FROM persons WHERE id = ?');
+    this.getStmt = db.prepare(
+      'SELECT id, given_name, family_name, birth_date, last_seen_at FROM persons WHERE id = ?',
+    );
   }
 
   upsert(p: PersonInput): void {
     const parsed = personSchema.safeParse(p);
-    if (!parsed.success) throw new TillError('INPUT_INVALID', 'person: ' + parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+    if (!parsed.success)
+      throw new TillError(
+        'INPUT_INVALID',
+        'person: ' + parsed.error.issues.map((i) => i.path.join('.')).join(', '),
+      );
     const at = this.now();
     this.upsertStmt.run({ ...parsed.data, at: at.toISOString(), ms: at.getTime() });
   }
 
   get(id: string): Person | undefined {
-    const r = this.getStmt.get(id) as { id: string; given_name: string; family_name: string; birth_date: string; last_seen_at: string } | undefined;
-    return r && { id: r.id, givenName: r.given_name, familyName: r.family_name, birthDate: r.birth_date, lastSeenAt: r.last_seen_at };
+    const r = this.getStmt.get(id) as
+      | { id: string; given_name: string; family_name: string; birth_date: string; last_seen_at: string }
+      | undefined;
+    return (
+      r && {
+        id: r.id,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        birthDate: r.birth_date,
+        lastSeenAt: r.last_seen_at,
+      }
+    );
   }
 
   all(): Person[] {
@@ -85,7 +102,9 @@ export class PersonStore implements Persons {
 
   purgeUndebited(olderThanMs: number): number {
     const removed = this.db
-      .prepare('DELETE FROM persons WHERE last_seen_ms < ? AND NOT EXISTS (SELECT 1 FROM debits WHERE debits.beneficiary_id = persons.id)')
+      .prepare(
+        'DELETE FROM persons WHERE last_seen_ms < ? AND NOT EXISTS (SELECT 1 FROM debits WHERE debits.beneficiary_id = persons.id)',
+      )
       .run(olderThanMs).changes;
     if (removed > 0) this.flush();
     return removed;

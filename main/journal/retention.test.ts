@@ -1,7 +1,12 @@
 // The 24-hour retention of youths scanned but never debited, on a real journal file with an injected clock.
 import { afterEach, expect, it } from 'vitest';
 import { startRetentionSweep, UNDEBITED_RETENTION_MS } from './retention';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import {
+  debitRequested,
+  manualClock,
+  tempJournal,
+  type TempJournal,
+} from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());
@@ -9,10 +14,14 @@ afterEach(() => t?.cleanup());
 it('purges the names of youths scanned but never debited 24 h after they were last seen, at start and each hour', () => {
   const clock = manualClock('2026-03-10T10:00:00.000Z');
   t = tempJournal({ now: clock.now });
-  const person = (id: string, familyName: string) => t.journal.persons.upsert({ id, givenName: 'Maëlle', familyName, birthDate: '2008-04-12' });
+  const person = (id: string, familyName: string) =>
+    t.journal.persons.upsert({ id, givenName: 'Maëlle', familyName, birthDate: '2008-04-12' });
   person('paid', 'Kowalczyk');
   person('looked', 'Durand-Séraphin');
-  t.journal.append({ kind: 'DEBIT_REQUESTED', payload: debitRequested({ debitId: 'd1', beneficiaryId: 'paid' }) });
+  t.journal.append({
+    kind: 'DEBIT_REQUESTED',
+    payload: debitRequested({ debitId: 'd1', beneficiaryId: 'paid' }),
+  });
   clock.advance(3600_000);
   person('later', 'Nguyen');
 
@@ -26,17 +35,29 @@ it('purges the names of youths scanned but never debited 24 h after they were la
     },
   });
   // At start nothing is 24 h old yet.
-  expect(['paid', 'looked', 'later'].map((id) => t.journal.persons.get(id) !== undefined)).toEqual([true, true, true]);
+  expect(['paid', 'looked', 'later'].map((id) => t.journal.persons.get(id) !== undefined)).toEqual([
+    true,
+    true,
+    true,
+  ]);
   // Exactly 24 h after: still there; a millisecond later, gone.
   clock.advance(UNDEBITED_RETENTION_MS - 3600_000);
   tick!();
   expect(t.journal.persons.get('looked')).toBeDefined();
   clock.advance(1);
   tick!();
-  expect(['paid', 'looked', 'later'].map((id) => t.journal.persons.get(id) !== undefined)).toEqual([true, false, true]);
+  expect(['paid', 'looked', 'later'].map((id) => t.journal.persons.get(id) !== undefined)).toEqual([
+    true,
+    false,
+    true,
+  ]);
   clock.advance(3600_000);
   tick!();
-  expect(['paid', 'looked', 'later'].map((id) => t.journal.persons.get(id) !== undefined)).toEqual([true, false, false]);
+  expect(['paid', 'looked', 'later'].map((id) => t.journal.persons.get(id) !== undefined)).toEqual([
+    true,
+    false,
+    false,
+  ]);
   stop();
   expect(stopped).toBe(true);
   expect(t.journal.verify().ok).toBe(true);

@@ -21,7 +21,11 @@ const everyWithTimer = (fn: () => void, ms: number) => {
 };
 
 /** Sweeps now, then periodically; returns the stop function. */
-export function startRetentionSweep(journal: Pick<Journal, 'persons'>, now: () => number, opts: RetentionOptions = {}): () => void {
+export function startRetentionSweep(
+  journal: Pick<Journal, 'persons'>,
+  now: () => number,
+  opts: RetentionOptions = {},
+): () => void {
   const sweep = () => {
     try {
       const removed = journal.persons.purgeUndebited(now() - UNDEBITED_RETENTION_MS);

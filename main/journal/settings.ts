@@ -15,7 +15,9 @@ export class SettingsStore implements Settings {
 
   constructor(db: Database.Database) {
     this.getStmt = db.prepare('SELECT value FROM settings WHERE key = ?');
-    this.setStmt = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.setStmt = db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
   }
 
   get<T>(key: string): T | undefined {

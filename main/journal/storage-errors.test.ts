@@ -7,7 +7,6 @@ import { codeOf } from '../../test/support/till-error';
 let t: TempJournal;
 afterEach(() => t?.cleanup());
 
-
 describe('a full disk', () => {
   it('refuses the append as DISK_FULL, leaves the journal as it was, and appending resumes once space returns', () => {
     t = tempJournal();
@@ -29,7 +28,10 @@ describe('a full disk', () => {
     expect(j.verify()).toMatchObject({ ok: true, count: before.seq });
     // Space comes back.
     const again = t.reopen({});
-    expect(again.append({ kind: 'STARTUP', payload: {} })).toMatchObject({ seq: before.seq + 1, prevHash: before.hash });
+    expect(again.append({ kind: 'STARTUP', payload: {} })).toMatchObject({
+      seq: before.seq + 1,
+      prevHash: before.hash,
+    });
     expect(again.verify()).toMatchObject({ ok: true, count: before.seq + 1 });
   });
 });

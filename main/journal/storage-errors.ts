@@ -32,6 +32,8 @@ export function readOnlyMediaError(path: string, error: unknown): TillError | un
     return undefined;
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
-    return code === 'EROFS' || code === 'EACCES' ? new TillError('STORAGE_READ_ONLY', `${dirname(path)} is not writable (${code})`) : undefined;
+    return code === 'EROFS' || code === 'EACCES'
+      ? new TillError('STORAGE_READ_ONLY', `${dirname(path)} is not writable (${code})`)
+      : undefined;
   }
 }

@@ -4,7 +4,12 @@ import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson, chainHash, entryJson } from './chain-hash';
 import { openJournal } from './journal';
-import { debitRequested, tamperConnection, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import {
+  debitRequested,
+  tamperConnection,
+  tempJournal,
+  type TempJournal,
+} from '../../test/support/journal-fixtures';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());
@@ -14,8 +19,16 @@ function eightEntries(): TempJournal {
   t = tempJournal();
   t.journal.append({ kind: 'STARTUP', payload: { pid: 1 } });
   for (let i = 1; i <= 3; i += 1) {
-    t.journal.append({ kind: 'DEBIT_REQUESTED', cashierId: 'c1', payload: debitRequested({ debitId: `d${i}`, amountCents: 100 * i }) });
-    t.journal.append({ kind: 'DEBIT_ACCEPTED', cashierId: 'c1', payload: { debitId: `d${i}`, walletBalanceCents: 1000, acceptedAt: '2026-03-10T10:00:01.000Z' } });
+    t.journal.append({
+      kind: 'DEBIT_REQUESTED',
+      cashierId: 'c1',
+      payload: debitRequested({ debitId: `d${i}`, amountCents: 100 * i }),
+    });
+    t.journal.append({
+      kind: 'DEBIT_ACCEPTED',
+      cashierId: 'c1',
+      payload: { debitId: `d${i}`, walletBalanceCents: 1000, acceptedAt: '2026-03-10T10:00:01.000Z' },
+    });
   }
   t.journal.append({ kind: 'SHUTDOWN', payload: {} });
   t.journal.close();
@@ -40,12 +53,21 @@ function tamper(sql: (db: Database.Database) => void) {
 /** Inserts a forged entry at `seq`, chained to `prevHash`, with a correct hash when `sealed`. */
 function forge(db: Database.Database, seq: number, prevHash: string, sealed: boolean): void {
   const payload = canonicalJson(debitRequested({ debitId: 'forged', amountCents: 3000 }));
-  const fields = { seq, deviceId: null, kind: 'DEBIT_REQUESTED', at: '2026-03-10T10:00:00.000Z', cashierId: 'c1' };
+  const fields = {
+    seq,
+    deviceId: null,
+    kind: 'DEBIT_REQUESTED',
+    at: '2026-03-10T10:00:00.000Z',
+    cashierId: 'c1',
+  };
   const hash = sealed ? chainHash(prevHash, entryJson(fields, payload)) : 'f'.repeat(64);
-  db.prepare('INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)').run(seq, fields.kind, fields.at, fields.cashierId, payload, prevHash, hash);
+  db.prepare(
+    'INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, NULL, ?, ?, ?, ?, ?, ?)',
+  ).run(seq, fields.kind, fields.at, fields.cashierId, payload, prevHash, hash);
 }
 
-const hashAt = (db: Database.Database, seq: number) => (db.prepare('SELECT hash FROM entries WHERE seq = ?').get(seq) as { hash: string }).hash;
+const hashAt = (db: Database.Database, seq: number) =>
+  (db.prepare('SELECT hash FROM entries WHERE seq = ?').get(seq) as { hash: string }).hash;
 /** Moves entries seq >= from by delta, in two steps so the primary key never collides. */
 const shift = (db: Database.Database, from: number, delta: number) => {
   db.prepare('UPDATE entries SET seq = -seq WHERE seq >= ?').run(from);
@@ -63,21 +85,44 @@ describe('verify', () => {
 
   it('names an edited payload', () => {
     eightEntries();
-    const r = tamper((db) => db.prepare(`UPDATE entries SET payload = replace(payload, '"amountCents":200', '"amountCents":20') WHERE seq = 4`).run());
+    const r = tamper((db) =>
+      db
+        .prepare(
+          `UPDATE entries SET payload = replace(payload, '"amountCents":200', '"amountCents":20') WHERE seq = 4`,
+        )
+        .run(),
+    );
     expect(r).toMatchObject({ ok: false, seq: 4, problem: 'EDITED' });
   });
 
   it('names an edited cashier, time or kind', () => {
     eightEntries();
-    expect(tamper((db) => db.prepare(`UPDATE entries SET cashier_id = 'c2' WHERE seq = 3`).run())).toMatchObject({ ok: false, seq: 3, problem: 'EDITED' });
+    expect(
+      tamper((db) => db.prepare(`UPDATE entries SET cashier_id = 'c2' WHERE seq = 3`).run()),
+    ).toMatchObject({ ok: false, seq: 3, problem: 'EDITED' });
   });
 
   it('names an entry edited and re-hashed with the public recipe', () => {
     eightEntries();
     const r = tamper((db) => {
-      const row = db.prepare('SELECT * FROM entries WHERE seq = 4').get() as { prev_hash: string; payload: string };
+      const row = db.prepare('SELECT * FROM entries WHERE seq = 4').get() as {
+        prev_hash: string;
+        payload: string;
+      };
       const payload = row.payload.replace('"amountCents":200', '"amountCents":20');
-      const hash = chainHash(row.prev_hash, entryJson({ seq: 4, deviceId: null, kind: 'DEBIT_REQUESTED', at: '2026-03-10T10:00:00.000Z', cashierId: 'c1' }, payload));
+      const hash = chainHash(
+        row.prev_hash,
+        entryJson(
+          {
+            seq: 4,
+            deviceId: null,
+            kind: 'DEBIT_REQUESTED',
+            at: '2026-03-10T10:00:00.000Z',
+            cashierId: 'c1',
+          },
+          payload,
+        ),
+      );
       db.prepare('UPDATE entries SET payload = ?, hash = ? WHERE seq = 4').run(payload, hash);
     });
     expect(r).toMatchObject({ ok: false, seq: 4, problem: 'EDITED' });
@@ -85,12 +130,20 @@ describe('verify', () => {
 
   it('names a deleted entry as a gap', () => {
     eightEntries();
-    expect(tamper((db) => db.prepare('DELETE FROM entries WHERE seq = 5').run())).toMatchObject({ ok: false, seq: 5, problem: 'GAP' });
+    expect(tamper((db) => db.prepare('DELETE FROM entries WHERE seq = 5').run())).toMatchObject({
+      ok: false,
+      seq: 5,
+      problem: 'GAP',
+    });
   });
 
   it('names the first entry deleted as a gap', () => {
     eightEntries();
-    expect(tamper((db) => db.prepare('DELETE FROM entries WHERE seq = 1').run())).toMatchObject({ ok: false, seq: 1, problem: 'GAP' });
+    expect(tamper((db) => db.prepare('DELETE FROM entries WHERE seq = 1').run())).toMatchObject({
+      ok: false,
+      seq: 1,
+      problem: 'GAP',
+    });
   });
 
   it('names a deletion hidden by renumbering', () => {
@@ -104,7 +157,11 @@ describe('verify', () => {
 
   it('names the last entries deleted', () => {
     eightEntries();
-    expect(tamper((db) => db.prepare('DELETE FROM entries WHERE seq >= 7').run())).toMatchObject({ ok: false, seq: 7, problem: 'DELETED' });
+    expect(tamper((db) => db.prepare('DELETE FROM entries WHERE seq >= 7').run())).toMatchObject({
+      ok: false,
+      seq: 7,
+      problem: 'DELETED',
+    });
   });
 
   it('names an entry inserted with a correct hash, later ones renumbered', () => {
@@ -129,7 +186,11 @@ describe('verify', () => {
 
   it('names an entry appended behind the journal', () => {
     eightEntries();
-    expect(tamper((db) => forge(db, 9, hashAt(db, 8), true))).toMatchObject({ ok: false, seq: 9, problem: 'INSERTED' });
+    expect(tamper((db) => forge(db, 9, hashAt(db, 8), true))).toMatchObject({
+      ok: false,
+      seq: 9,
+      problem: 'INSERTED',
+    });
   });
 
   it('names two entries that swapped places', () => {
@@ -144,12 +205,18 @@ describe('verify', () => {
 
   it('names a head that disagrees with the last entry', () => {
     eightEntries();
-    expect(tamper((db) => db.prepare(`UPDATE chain_head SET hash = '${'a'.repeat(64)}'`).run())).toMatchObject({ ok: false, seq: 8, problem: 'HEAD_MISMATCH' });
+    expect(
+      tamper((db) => db.prepare(`UPDATE chain_head SET hash = '${'a'.repeat(64)}'`).run()),
+    ).toMatchObject({ ok: false, seq: 8, problem: 'HEAD_MISMATCH' });
   });
 
   it('names a missing head row instead of crashing, and the till refuses to open the file with a code', () => {
     eightEntries();
-    expect(tamper((db) => db.prepare('DELETE FROM chain_head').run())).toMatchObject({ ok: false, seq: 8, problem: 'HEAD_MISSING' });
+    expect(tamper((db) => db.prepare('DELETE FROM chain_head').run())).toMatchObject({
+      ok: false,
+      seq: 8,
+      problem: 'HEAD_MISSING',
+    });
     let code: unknown;
     try {
       openJournal(t.path).close();

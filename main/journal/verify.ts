@@ -44,15 +44,31 @@ export interface EntryRow {
 }
 
 export function hashOfRow(r: EntryRow, seq: number = r.seq): string {
-  return chainHash(r.prev_hash, entryJson({ seq, deviceId: r.device_id, kind: r.kind, at: r.at, cashierId: r.cashier_id }, r.payload, 'storage'));
+  return chainHash(
+    r.prev_hash,
+    entryJson(
+      { seq, deviceId: r.device_id, kind: r.kind, at: r.at, cashierId: r.cashier_id },
+      r.payload,
+      'storage',
+    ),
+  );
 }
 
-function classify(r: EntryRow, next: EntryRow | undefined, prevHash: string, prevPrevHash: string | null): { seq: number; problem: ChainProblem; detail: string } {
+function classify(
+  r: EntryRow,
+  next: EntryRow | undefined,
+  prevHash: string,
+  prevPrevHash: string | null,
+): { seq: number; problem: ChainProblem; detail: string } {
   const linked = r.prev_hash === prevHash;
   const sealed = hashOfRow(r) === r.hash;
   if (linked) {
     if (next && next.prev_hash === prevHash) {
-      return { seq: r.seq, problem: 'INSERTED', detail: `entry ${r.seq} does not belong: entry ${next.seq} links straight to entry ${r.seq - 1}` };
+      return {
+        seq: r.seq,
+        problem: 'INSERTED',
+        detail: `entry ${r.seq} does not belong: entry ${next.seq} links straight to entry ${r.seq - 1}`,
+      };
     }
     return { seq: r.seq, problem: 'EDITED', detail: `entry ${r.seq} (${r.kind}) no longer matches its hash` };
   }
@@ -60,21 +76,38 @@ function classify(r: EntryRow, next: EntryRow | undefined, prevHash: string, pre
     return { seq: r.seq, problem: 'REORDERED', detail: `entries ${r.seq} and ${next.seq} swapped places` };
   }
   if (prevPrevHash !== null && r.prev_hash === prevPrevHash) {
-    return { seq: r.seq - 1, problem: 'INSERTED', detail: `entry ${r.seq - 1} does not belong: entry ${r.seq} links straight to entry ${r.seq - 2}` };
+    return {
+      seq: r.seq - 1,
+      problem: 'INSERTED',
+      detail: `entry ${r.seq - 1} does not belong: entry ${r.seq} links straight to entry ${r.seq - 2}`,
+    };
   }
   if (hashOfRow(r, r.seq + 1) === r.hash) {
-    return { seq: r.seq, problem: 'DELETED', detail: `the entry at ${r.seq} was removed and the later ones renumbered (entry ${r.seq} was sealed as ${r.seq + 1})` };
+    return {
+      seq: r.seq,
+      problem: 'DELETED',
+      detail: `the entry at ${r.seq} was removed and the later ones renumbered (entry ${r.seq} was sealed as ${r.seq + 1})`,
+    };
   }
   if (sealed) {
-    return { seq: r.seq - 1, problem: 'EDITED', detail: `entry ${r.seq - 1} was rewritten and re-hashed: entry ${r.seq} still links to its former hash` };
+    return {
+      seq: r.seq - 1,
+      problem: 'EDITED',
+      detail: `entry ${r.seq - 1} was rewritten and re-hashed: entry ${r.seq} still links to its former hash`,
+    };
   }
   return { seq: r.seq, problem: 'EDITED', detail: `entry ${r.seq} matches neither its hash nor the chain` };
 }
 
 export function verifyChain(db: Database.Database): VerifyResult {
   const walk = db.transaction((): VerifyResult => {
-    const head = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1').get() as { seq: number; hash: string } | undefined;
-    const rows = db.prepare('SELECT seq, device_id, kind, at, cashier_id, payload, prev_hash, hash FROM entries ORDER BY seq').iterate() as IterableIterator<EntryRow>;
+    const head = db.prepare('SELECT seq, hash FROM chain_head WHERE id = 1').get() as
+      { seq: number; hash: string } | undefined;
+    const rows = db
+      .prepare(
+        'SELECT seq, device_id, kind, at, cashier_id, payload, prev_hash, hash FROM entries ORDER BY seq',
+      )
+      .iterate() as IterableIterator<EntryRow>;
     let expected = 1;
     let prevHash = GENESIS_HASH;
     let prevPrevHash: string | null = null;
@@ -86,7 +119,12 @@ export function verifyChain(db: Database.Database): VerifyResult {
         pending = rows.next();
         const next = pending.done ? undefined : pending.value;
         if (r.seq !== expected) {
-          return { ok: false, seq: expected, problem: 'GAP', detail: `entries ${expected}..${r.seq - 1} are missing` };
+          return {
+            ok: false,
+            seq: expected,
+            problem: 'GAP',
+            detail: `entries ${expected}..${r.seq - 1} are missing`,
+          };
         }
         if (r.prev_hash !== prevHash || hashOfRow(r) !== r.hash) {
           return { ok: false, ...classify(r, next, prevHash, prevPrevHash) };
@@ -100,15 +138,36 @@ export function verifyChain(db: Database.Database): VerifyResult {
       rows.return?.();
     }
     const last = expected - 1;
-    if (!head) return { ok: false, seq: last, problem: 'HEAD_MISSING', detail: `the chain-head row is missing (the entries 1..${last} link intact)` };
+    if (!head)
+      return {
+        ok: false,
+        seq: last,
+        problem: 'HEAD_MISSING',
+        detail: `the chain-head row is missing (the entries 1..${last} link intact)`,
+      };
     if (head.seq > last) {
-      return { ok: false, seq: last + 1, problem: 'DELETED', detail: `the head records entry ${head.seq} but the journal ends at ${last}: the last entries were removed` };
+      return {
+        ok: false,
+        seq: last + 1,
+        problem: 'DELETED',
+        detail: `the head records entry ${head.seq} but the journal ends at ${last}: the last entries were removed`,
+      };
     }
     if (head.seq < last) {
-      return { ok: false, seq: head.seq + 1, problem: 'INSERTED', detail: `entries ${head.seq + 1}..${last} were added after the recorded head` };
+      return {
+        ok: false,
+        seq: head.seq + 1,
+        problem: 'INSERTED',
+        detail: `entries ${head.seq + 1}..${last} were added after the recorded head`,
+      };
     }
     if (head.hash !== prevHash) {
-      return { ok: false, seq: last, problem: 'HEAD_MISMATCH', detail: `the head's hash differs from entry ${last}'s` };
+      return {
+        ok: false,
+        seq: last,
+        problem: 'HEAD_MISMATCH',
+        detail: `the head's hash differs from entry ${last}'s`,
+      };
     }
     return { ok: true, count, head: { seq: head.seq, hash: head.hash } };
   });

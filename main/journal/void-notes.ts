@@ -6,7 +6,11 @@ import { z } from 'zod';
 import { TillError } from '../../preload/contract/errors';
 import { cutoffMs } from './persons';
 
-const noteSchema = z.object({ voidId: z.string().min(1).max(128), debitId: z.string().min(1).max(128), note: z.string().trim().min(1).max(500) });
+const noteSchema = z.object({
+  voidId: z.string().min(1).max(128),
+  debitId: z.string().min(1).max(128),
+  note: z.string().trim().min(1).max(500),
+});
 
 export interface VoidNotes {
   put(n: z.input<typeof noteSchema>): void;
@@ -25,13 +29,19 @@ export class VoidNoteStore implements VoidNotes {
     private readonly db: Database.Database,
     private readonly now: () => Date,
   ) {
-    this.putStmt = db.prepare('INSERT OR REPLACE INTO void_notes (void_id, debit_id, note, at_ms) VALUES (?, ?, ?, ?)');
+    this.putStmt = db.prepare(
+      'INSERT OR REPLACE INTO void_notes (void_id, debit_id, note, at_ms) VALUES (?, ?, ?, ?)',
+    );
     this.getStmt = db.prepare('SELECT note FROM void_notes WHERE void_id = ?').pluck();
   }
 
   put(n: z.input<typeof noteSchema>): void {
     const parsed = noteSchema.safeParse(n);
-    if (!parsed.success) throw new TillError('INPUT_INVALID', 'void note: ' + parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+    if (!parsed.success)
+      throw new TillError(
+        'INPUT_INVALID',
+        'void note: ' + parsed.error.issues.map((i) => i.path.join('.')).join(', '),
+      );
     this.putStmt.run(parsed.data.voidId, parsed.data.debitId, parsed.data.note, this.now().getTime());
   }
 

@@ -61,16 +61,22 @@ function filesUnder(dir: string): string[] {
     .filter((path) => existsSync(path) && statSync(path).isFile());
 }
 
-const hasTable = (db: Database.Database, name: string) => db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+const hasTable = (db: Database.Database, name: string) =>
+  db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
 
 /** The personal values an SQLite file holds: names and birth dates, tokens and what they carry. */
 function personalValues(db: Database.Database, into: Set<string>): void {
   if (hasTable(db, 'persons')) {
-    for (const p of db.prepare('SELECT given_name, family_name, birth_date FROM persons').all() as { given_name: string; family_name: string; birth_date: string }[]) {
+    for (const p of db.prepare('SELECT given_name, family_name, birth_date FROM persons').all() as {
+      given_name: string;
+      family_name: string;
+      birth_date: string;
+    }[]) {
       for (const v of [p.given_name, p.family_name, p.birth_date]) into.add(v);
     }
   }
-  if (hasTable(db, 'void_notes')) for (const note of db.prepare('SELECT note FROM void_notes').pluck().all() as string[]) into.add(note);
+  if (hasTable(db, 'void_notes'))
+    for (const note of db.prepare('SELECT note FROM void_notes').pluck().all() as string[]) into.add(note);
   if (hasTable(db, 'requests')) {
     for (const body of db.prepare('SELECT body FROM requests').pluck().all() as string[]) {
       try {
@@ -78,7 +84,13 @@ function personalValues(db: Database.Database, into: Set<string>): void {
         if (typeof parsed.token !== 'string') continue;
         into.add(parsed.token);
         const decoded = decodeToken(parsed.token);
-        if (decoded.ok && decoded.token.kind === 'pass') for (const v of [decoded.token.claims.givenName, decoded.token.claims.familyName, decoded.token.claims.birthDate]) into.add(v);
+        if (decoded.ok && decoded.token.kind === 'pass')
+          for (const v of [
+            decoded.token.claims.givenName,
+            decoded.token.claims.familyName,
+            decoded.token.claims.birthDate,
+          ])
+            into.add(v);
       } catch {
         /* a body that is not ours: the file goes anyway */
       }
@@ -111,7 +123,8 @@ export function wipePersonalData(dataDir: string): WipeReport {
   if (existsSync(journalPath)) {
     const journal = openJournal(journalPath);
     try {
-      for (const p of journal.persons.all()) for (const v of [p.givenName, p.familyName, p.birthDate]) values.add(v);
+      for (const p of journal.persons.all())
+        for (const v of [p.givenName, p.familyName, p.birthDate]) values.add(v);
       for (const note of journal.voidNotes.all()) values.add(note);
       journal.voidNotes.purgeAll();
       personsRemoved = journal.persons.purgeAll();
@@ -121,14 +134,22 @@ export function wipePersonalData(dataDir: string): WipeReport {
     }
   }
 
-  for (const path of readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).map((n) => join(dataDir, n))) {
-    if ((PERSONAL_DATA_FOLDERS as readonly string[]).includes(basename(path)) && existsSync(path) && statSync(path).isDirectory()) remove(path);
+  for (const path of readdirSync(dataDir, { recursive: true, encoding: 'utf8' }).map((n) =>
+    join(dataDir, n),
+  )) {
+    if (
+      (PERSONAL_DATA_FOLDERS as readonly string[]).includes(basename(path)) &&
+      existsSync(path) &&
+      statSync(path).isDirectory()
+    )
+      remove(path);
   }
 
   const copies: string[] = [];
   const copiesPurged: WipeReport['copiesPurged'] = [];
   for (const path of filesUnder(dataDir)) {
-    if (resolve(path) === journalPath || SIDE_FILE.test(path) || !existsSync(path) || !isSqliteFile(path)) continue;
+    if (resolve(path) === journalPath || SIDE_FILE.test(path) || !existsSync(path) || !isSqliteFile(path))
+      continue;
     let db: Database.Database | null = null;
     try {
       db = openSqlite(path);

@@ -7,14 +7,30 @@ import { scrub, type LogFn } from './logger';
 /** Calls too frequent or too dull to log one line each. */
 const QUIET_CALLS = new Set(['till.status', 'scanner.report', 'scanner.stats']);
 
-export function withCallLog(dispatch: Dispatch, log: LogFn, now: () => number = () => performance.now()): Dispatch {
+export function withCallLog(
+  dispatch: Dispatch,
+  log: LogFn,
+  now: () => number = () => performance.now(),
+): Dispatch {
   return async (name, input) => {
     const started = now();
     const result = await dispatch(name, input);
     if (!QUIET_CALLS.has(name)) {
       const ms = Math.round(now() - started);
       const clean = scrub(input);
-      log('call', result.ok ? { call: name, ms, ok: true, input: clean } : { call: name, ms, ok: false, code: result.error.code, detail: scrub(result.error.detail), input: clean });
+      log(
+        'call',
+        result.ok
+          ? { call: name, ms, ok: true, input: clean }
+          : {
+              call: name,
+              ms,
+              ok: false,
+              code: result.error.code,
+              detail: scrub(result.error.detail),
+              input: clean,
+            },
+      );
     }
     return result;
   };

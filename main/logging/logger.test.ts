@@ -18,15 +18,22 @@ describe('scrub', () => {
     const out = scrub({
       call: 'staff.login',
       input: { staffId: 'S-1', pin: '246813' },
-      nested: { holder: { givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' }, list: [{ managerPin: '1357' }] },
-      error: new Error('refused ATN1:6BFOXN*TS0BI$ZD.P9UOL97O4-2HH77HRM3DSPTLRT for dev_abcdefghijklmnopqrstuvwxyz012345'),
+      nested: {
+        holder: { givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' },
+        list: [{ managerPin: '1357' }],
+      },
+      error: new Error(
+        'refused ATN1:6BFOXN*TS0BI$ZD.P9UOL97O4-2HH77HRM3DSPTLRT for dev_abcdefghijklmnopqrstuvwxyz012345',
+      ),
       detail: 'Authorization: Bearer dev_QWERTYUIOPASDFGHJKLZX',
       coupon: 'code CP-7KQ2-X9MZ refused',
       count: 3,
     }) as Record<string, unknown>;
     expect(out['call']).toBe('staff.login');
     expect(out['count']).toBe(3);
-    expect(JSON.stringify(out)).not.toMatch(/246813|1357|Léa|Martin|2007-03-14|ATN1:6B|dev_abc|dev_QWE|CP-7KQ2/);
+    expect(JSON.stringify(out)).not.toMatch(
+      /246813|1357|Léa|Martin|2007-03-14|ATN1:6B|dev_abc|dev_QWE|CP-7KQ2/,
+    );
     expect((out['input'] as Record<string, unknown>)['pin']).toBe(REDACTED);
     expect((out['input'] as Record<string, unknown>)['staffId']).toBe('S-1');
     expect(scrubText('paid 7,00 € at 10:12')).toBe('paid 7,00 € at 10:12');
@@ -71,7 +78,9 @@ describe('a real till logging every call', () => {
       logsDir,
       // Reads the device token off the wire, to look for it in the logs afterwards.
       regionFetch: async (input, init) => {
-        const auth = (input instanceof Request ? input.headers : new Headers(init?.headers)).get('authorization');
+        const auth = (input instanceof Request ? input.headers : new Headers(init?.headers)).get(
+          'authorization',
+        );
         if (auth?.startsWith('Bearer ')) deviceToken = auth.slice('Bearer '.length);
         return fetch(input, init);
       },
@@ -82,8 +91,21 @@ describe('a real till logging every call', () => {
       if (!r.ok) throw new Error(r.error.code);
       return r.value as T;
     };
-    const partner = await region.admin.createPartner({ name: 'Cinéma Ariel', siret: '12345678900011', accreditations: ['CINEMA'] });
-    must<TillStatus>(await dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1', managerName: 'Claire Dubois-Lemaître', managerPin: '246813' }));
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Ariel',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
+    must<TillStatus>(
+      await dispatch('till.enroll', {
+        regionUrl: region.url,
+        partnerId: partner.id,
+        activationCode: partner.activationCode,
+        deviceName: 'Caisse 1',
+        managerName: 'Claire Dubois-Lemaître',
+        managerPin: '246813',
+      }),
+    );
     const [manager] = must<StaffView[]>(await dispatch('staff.list', {}));
     expect((await dispatch('staff.login', { staffId: manager!.id, pin: '975310' })).ok).toBe(false);
     must(await dispatch('staff.login', { staffId: manager!.id, pin: '246813' }));
@@ -92,11 +114,21 @@ describe('a real till logging every call', () => {
       ['Maëlle', 'Kowalczyk', '2008-04-12', 700],
       ['Théo', 'Durand-Séraphin', '2006-11-30', 9000],
     ] as const) {
-      const youth = await region.admin.createBeneficiary({ givenName: given, familyName: family, birthDate: birth });
+      const youth = await region.admin.createBeneficiary({
+        givenName: given,
+        familyName: family,
+        birthDate: birth,
+      });
       const token = await region.admin.mintPass({ beneficiaryId: youth.id });
       const scan = must<ScanOutcome>(await dispatch('pass.scan', { text: token, source: 'paste' }));
       if (scan.kind !== 'pass') throw new Error(scan.kind);
-      const r = await dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: Math.max(950, amount), amountCents: amount });
+      const r = await dispatch('debit.submit', {
+        scanId: scan.card.scanId,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: Math.max(950, amount),
+        amountCents: amount,
+      });
       if (r.ok) expect((r.value as DebitOutcome).status).toBe('accepted');
       // A refused debit (over the balance) logs its code.
       secrets.push(given, family, birth, token);
@@ -106,7 +138,17 @@ describe('a real till logging every call', () => {
     await dispatch('coupon.lookup', { code: 'CP-7KQ2-X9MZ' });
     // A bug: the internal error is logged, its text scrubbed.
     logger.error('internal error', { call: 'test', error: new Error(`boom near ${secrets[3]}`) });
-    secrets.push(partner.activationCode, '246813', '975310', '8642', 'Claire', 'Dubois-Lemaître', 'Karim', 'Haddad-Benali', 'CP-7KQ2-X9MZ');
+    secrets.push(
+      partner.activationCode,
+      '246813',
+      '975310',
+      '8642',
+      'Claire',
+      'Dubois-Lemaître',
+      'Karim',
+      'Haddad-Benali',
+      'CP-7KQ2-X9MZ',
+    );
     diagnostic = must<ExportedFile>(await dispatch('manage.diagnostic', {}));
     logger.close();
   }, 120_000);
@@ -121,9 +163,14 @@ describe('a real till logging every call', () => {
     const text = readdirSync(logsDir)
       .map((n) => readFileSync(join(logsDir, n), 'utf8'))
       .join('');
-    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.length).toBeGreaterThan(8);
-    expect(lines.filter((l) => l['message'] === 'call').map((l) => l['call'])).toEqual(expect.arrayContaining(['till.enroll', 'staff.login', 'pass.scan', 'debit.submit']));
+    expect(lines.filter((l) => l['message'] === 'call').map((l) => l['call'])).toEqual(
+      expect.arrayContaining(['till.enroll', 'staff.login', 'pass.scan', 'debit.submit']),
+    );
     expect(lines.some((l) => l['call'] === 'staff.login' && l['code'] === 'PIN_INVALID')).toBe(true);
     expect(lines.every((l) => l['process'] === 'core' && typeof l['time'] === 'string')).toBe(true);
   });
@@ -135,16 +182,20 @@ describe('a real till logging every call', () => {
     expect(deviceToken).toMatch(/^dev_/);
     const hunted = [...secrets, deviceToken!];
     expect(hunted.length).toBeGreaterThan(15);
-        for (const secret of hunted) expect(text.includes(secret), `the logs hold ${secret.slice(0, 10)}…`).toBe(false);
+    for (const secret of hunted)
+      expect(text.includes(secret), `the logs hold ${secret.slice(0, 10)}…`).toBe(false);
     // Nor a token's first characters, which a partial scan would show.
     expect(text).not.toContain(secrets[3]!.slice(0, 24));
   });
 
-  it("travels in the diagnostic bundle, which holds none of those either", () => {
+  it('travels in the diagnostic bundle, which holds none of those either', () => {
     const files = unzipSync(new Uint8Array(Buffer.from(diagnostic.base64, 'base64')));
     expect(Object.keys(files)).toContain('logs/till-core.log');
-    const all = Object.values(files).map((f) => strFromU8(f)).join('\n');
+    const all = Object.values(files)
+      .map((f) => strFromU8(f))
+      .join('\n');
     expect(all).toContain('"call":"debit.submit"');
-    for (const secret of [...secrets, deviceToken!]) expect(all.includes(secret), `the diagnostic holds ${secret.slice(0, 10)}…`).toBe(false);
+    for (const secret of [...secrets, deviceToken!])
+      expect(all.includes(secret), `the diagnostic holds ${secret.slice(0, 10)}…`).toBe(false);
   });
 });

@@ -13,7 +13,16 @@
 // Every line goes through `scrub` first: fields whose key names such a thing are replaced whole, and any
 // text (messages, error stacks, other fields) has token-shaped substrings replaced. Callers keep passing
 // codes and counts; this is the net under them.
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
 import { OWNER_ONLY_DIR, OWNER_ONLY_FILE } from '../files/private-files';
@@ -47,7 +56,8 @@ const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const DEFAULT_KEEP = 4;
 
 /** Keys whose value is personal or secret, at any depth: the value goes whole. */
-const SECRET_KEY = /pin|token|secret|password|passwd|authorization|cookie|activation|birth|name$|note|^text$|privatekey|apikey|adminkey|^jwt$|^jti$/i;
+const SECRET_KEY =
+  /pin|token|secret|password|passwd|authorization|cookie|activation|birth|name$|note|^text$|privatekey|apikey|adminkey|^jwt$|^jti$/i;
 /** Names that are not a person's: kept. */
 const PUBLIC_NAME_KEY = /^(devicename|partnername|filename|productname|hostname)$/i;
 
@@ -78,7 +88,11 @@ export function scrub(value: unknown, depth = 0): unknown {
   if (depth >= MAX_DEPTH) return '[deep]';
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = SECRET_KEY.test(key) && !PUBLIC_NAME_KEY.test(key) && v !== null && v !== undefined ? REDACTED : scrub(v, depth + 1);
+  for (const [key, v] of Object.entries(value))
+    out[key] =
+      SECRET_KEY.test(key) && !PUBLIC_NAME_KEY.test(key) && v !== null && v !== undefined
+        ? REDACTED
+        : scrub(v, depth + 1);
   return out;
 }
 
@@ -111,7 +125,8 @@ export class RotatingFile {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     rmSync(this.path(this.keep), { force: true });
-    for (let i = this.keep - 1; i >= 0; i -= 1) if (existsSync(this.path(i))) renameSync(this.path(i), this.path(i + 1));
+    for (let i = this.keep - 1; i >= 0; i -= 1)
+      if (existsSync(this.path(i))) renameSync(this.path(i), this.path(i + 1));
   }
 
   write(line: string): void {
@@ -129,7 +144,14 @@ export class RotatingFile {
 }
 
 export function createTillLogger(options: LoggerOptions): TillLogger {
-  const file = options.dir ? new RotatingFile(options.dir, `till-${options.processName}`, options.maxBytes ?? DEFAULT_MAX_BYTES, options.keep ?? DEFAULT_KEEP) : null;
+  const file = options.dir
+    ? new RotatingFile(
+        options.dir,
+        `till-${options.processName}`,
+        options.maxBytes ?? DEFAULT_MAX_BYTES,
+        options.keep ?? DEFAULT_KEEP,
+      )
+    : null;
   const sink = {
     write(line: string) {
       // A log that cannot be written (a full disk) must never take the till down with it.
@@ -156,5 +178,11 @@ export function createTillLogger(options: LoggerOptions): TillLogger {
       const clean = (fields === undefined ? {} : scrub(fields)) as LogFields;
       base[level](clean, scrubText(message));
     };
-  return { log: at('info'), warn: at('warn'), error: at('error'), dir: options.dir, close: () => file?.close() };
+  return {
+    log: at('info'),
+    warn: at('warn'),
+    error: at('error'),
+    dir: options.dir,
+    close: () => file?.close(),
+  };
 }

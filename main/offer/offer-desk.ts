@@ -22,8 +22,12 @@ export interface OfferDeskDeps {
 }
 
 function regionFailure(outcome: Exclude<RegionOutcome<unknown>, { kind: 'ok' }>): TillError {
-  if (outcome.kind === 'refused') return new TillError(asErrorCode(outcome.code) ?? 'VALIDATION_FAILED', outcome.detail);
-  return new TillError('REGION_UNREACHABLE', outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`);
+  if (outcome.kind === 'refused')
+    return new TillError(asErrorCode(outcome.code) ?? 'VALIDATION_FAILED', outcome.detail);
+  return new TillError(
+    'REGION_UNREACHABLE',
+    outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`,
+  );
 }
 
 export class OfferDesk {
@@ -52,7 +56,12 @@ export class OfferDesk {
     const token = text.trim();
     // The request body first, then the fact: a crash between leaves an orphan row, never an entry that cannot be sent.
     store.putCheckin(checkinId, { offerId, token, occurredAt });
-    journal.append({ kind: 'CHECKIN_REQUESTED', cashierId, at: occurredAt, payload: { checkinId, offerId, beneficiaryId: decoded.token.claims.sub } });
+    journal.append({
+      kind: 'CHECKIN_REQUESTED',
+      cashierId,
+      at: occurredAt,
+      payload: { checkinId, offerId, beneficiaryId: decoded.token.claims.sub },
+    });
     outbox.claim(checkinId);
     let answer;
     try {
@@ -70,6 +79,10 @@ export class OfferDesk {
     journal.append(entry);
     store.forget(checkinId);
     if (answer.kind === 'ok') return { status: 'checked_in', participant: answer.value.participant };
-    return { status: 'refused', holder, ...(answer.kind === 'refused' ? { code: asErrorCode(answer.code) ?? 'VALIDATION_FAILED' } : {}) };
+    return {
+      status: 'refused',
+      holder,
+      ...(answer.kind === 'refused' ? { code: asErrorCode(answer.code) ?? 'VALIDATION_FAILED' } : {}),
+    };
   }
 }

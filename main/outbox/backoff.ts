@@ -10,7 +10,12 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 60_000 };
 
 /** The pause before attempt `failures + 1`; `random` returns a number in [0, 1). */
-export function backoffDelayMs(failures: number, policy: BackoffPolicy, random: () => number, retryAfterMs?: number): number {
+export function backoffDelayMs(
+  failures: number,
+  policy: BackoffPolicy,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   const ceiling = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(Math.max(0, failures - 1), 30));
   // Half fixed, half random: never zero (a tight loop against a dead server), still spread out.
   const jittered = ceiling / 2 + random() * (ceiling / 2);

@@ -10,8 +10,13 @@ export function checkinAnswerEntry(
   cashierId: string | null = null,
 ): AppendInput | null {
   if (answer.kind === 'ok') {
-    return { kind: 'CHECKIN_RECORDED', cashierId, payload: { checkinId, offerId, beneficiaryId: answer.value.participant.beneficiaryId } };
+    return {
+      kind: 'CHECKIN_RECORDED',
+      cashierId,
+      payload: { checkinId, offerId, beneficiaryId: answer.value.participant.beneficiaryId },
+    };
   }
-  if (answer.kind === 'refused') return { kind: 'CHECKIN_REFUSED', cashierId, payload: { checkinId, offerId, code: answer.code } };
+  if (answer.kind === 'refused')
+    return { kind: 'CHECKIN_REFUSED', cashierId, payload: { checkinId, offerId, code: answer.code } };
   return null;
 }

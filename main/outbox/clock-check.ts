@@ -12,7 +12,10 @@ export interface SkewSample {
 }
 
 /** Takes the Region's time as read halfway through the round trip. */
-export async function measureSkew(health: () => Promise<RegionOutcome<{ time: string }>>, now: () => number): Promise<SkewSample | null> {
+export async function measureSkew(
+  health: () => Promise<RegionOutcome<{ time: string }>>,
+  now: () => number,
+): Promise<SkewSample | null> {
   const sent = now();
   const answer = await health();
   const received = now();

@@ -131,7 +131,15 @@ export class Outbox {
       if (report.blocked) failures += 1;
       else if (report.answered === 0) failures += 1;
       else failures = 0;
-      const pause = failures === 0 ? 0 : backoffDelayMs(failures, this.policy(), this.deps.random ?? Math.random, report.blocked?.retryAfterMs);
+      const pause =
+        failures === 0
+          ? 0
+          : backoffDelayMs(
+              failures,
+              this.policy(),
+              this.deps.random ?? Math.random,
+              report.blocked?.retryAfterMs,
+            );
       await sleep(Math.min(pause, opts.maxPauseMs ?? 1000, Math.max(0, deadline - Date.now())));
     }
   }
@@ -146,7 +154,11 @@ export class Outbox {
     this.deps.onClockSkew?.(sample.skewMs);
     if (isSkewWorthRecording(sample.skewMs, this.lastSkewRecorded)) {
       this.lastSkewRecorded = sample.skewMs;
-      this.deps.journal.append({ kind: 'CLOCK_SKEW', cashierId: null, payload: { skewMs: sample.skewMs, regionTime: sample.regionTime } });
+      this.deps.journal.append({
+        kind: 'CLOCK_SKEW',
+        cashierId: null,
+        payload: { skewMs: sample.skewMs, regionTime: sample.regionTime },
+      });
     }
     return sample.skewMs;
   }
@@ -175,15 +187,24 @@ export class Outbox {
     if (this.stopped) return;
     let pause: number;
     try {
-      if (this.deps.now() - this.lastClockCheck >= (this.deps.clockCheckEveryMs ?? 10 * 60_000)) await this.checkClock();
-      if (this.deps.refreshKeys && this.deps.now() - this.lastKeysRefresh >= (this.deps.refreshKeysEveryMs ?? 3_600_000)) {
+      if (this.deps.now() - this.lastClockCheck >= (this.deps.clockCheckEveryMs ?? 10 * 60_000))
+        await this.checkClock();
+      if (
+        this.deps.refreshKeys &&
+        this.deps.now() - this.lastKeysRefresh >= (this.deps.refreshKeysEveryMs ?? 3_600_000)
+      ) {
         this.lastKeysRefresh = this.deps.now();
         await this.deps.refreshKeys();
       }
       const report = await this.runPass();
       if (report.blocked) {
         this.failures += 1;
-        pause = backoffDelayMs(this.failures, this.policy(), this.deps.random ?? Math.random, report.blocked.retryAfterMs);
+        pause = backoffDelayMs(
+          this.failures,
+          this.policy(),
+          this.deps.random ?? Math.random,
+          report.blocked.retryAfterMs,
+        );
       } else {
         this.failures = 0;
         pause = this.deps.idleMs ?? 30_000;
@@ -248,7 +269,8 @@ export class Outbox {
         });
     };
     for (;;) {
-      while (blocked === null && !this.closed && flying < width && launched < queue.length) launch(launched++);
+      while (blocked === null && !this.closed && flying < width && launched < queue.length)
+        launch(launched++);
       let end = recorded;
       while (end < launched && results[end] !== undefined) end += 1;
       if (end > recorded) {
@@ -283,9 +305,11 @@ export class Outbox {
     for (let k = 0; k < chunk.length; k += 1) {
       const sent = chunk[k]!;
       const r = results[k]!;
-      if (r.kind === 'retry') blocked = { retryAfterMs: Math.max(blocked?.retryAfterMs ?? 0, r.retryAfterMs) };
+      if (r.kind === 'retry')
+        blocked = { retryAfterMs: Math.max(blocked?.retryAfterMs ?? 0, r.retryAfterMs) };
       else if (r.kind === 'unknown') blocked ??= {};
-      else if (r.kind === 'stuck') this.deps.log?.('outbox cannot send', { debitId: sent.debitId, detail: r.detail });
+      else if (r.kind === 'stuck')
+        this.deps.log?.('outbox cannot send', { debitId: sent.debitId, detail: r.detail });
       if (r.kind !== 'answered') continue;
       // Something else was recorded about this debit while the request flew (a void asked for, the
       // engine's own answer): this answer is stale; the next pass asks again with the right request.
@@ -304,7 +328,10 @@ export class Outbox {
           try {
             journal.append(e);
           } catch (single) {
-            this.deps.log?.('outbox could not record an answer', { kind: e.kind, error: String(single ?? error) });
+            this.deps.log?.('outbox could not record an answer', {
+              kind: e.kind,
+              error: String(single ?? error),
+            });
           }
         }
       }

@@ -91,7 +91,10 @@ export function openRequestStore(path: string): RequestStore {
     putCheckin: (checkinId, body) => put(checkinId, 'checkin', body),
     checkin: (checkinId) => get<CheckinRequestBody>(checkinId, 'checkin'),
     pendingCheckins: () =>
-      (s.byKind.all('checkin') as { id: string; body: string }[]).map((r) => ({ checkinId: r.id, ...(JSON.parse(r.body) as CheckinRequestBody) })),
+      (s.byKind.all('checkin') as { id: string; body: string }[]).map((r) => ({
+        checkinId: r.id,
+        ...(JSON.parse(r.body) as CheckinRequestBody),
+      })),
     forget: db.transaction((...ids: string[]) => {
       for (const id of ids) s.forget.run(id);
     }),

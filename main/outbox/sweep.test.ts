@@ -13,7 +13,12 @@ afterEach(() => {
   t?.cleanup();
 });
 
-const voidBody = (debitId: string) => ({ debitId, reason: 'erreur', occurredAt: '2026-03-10T10:05:00.000Z', cashierId: 'm1' });
+const voidBody = (debitId: string) => ({
+  debitId,
+  reason: 'erreur',
+  occurredAt: '2026-03-10T10:05:00.000Z',
+  cashierId: 'm1',
+});
 
 describe('sweepSettledRequests', () => {
   it('keeps what awaits the Region and removes what is settled or unknown to the journal', () => {
@@ -26,12 +31,27 @@ describe('sweepSettledRequests', () => {
       j.append({ kind: 'DEBIT_REQUESTED', cashierId: 'c1', payload: debitRequested({ debitId: id }) });
     }
     store.putToken('orphan', 'token-orphan');
-    for (const id of ['settled', 'voiding', 'voided']) j.append({ kind: 'DEBIT_ACCEPTED', payload: { debitId: id, walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:02.000Z' } });
+    for (const id of ['settled', 'voiding', 'voided'])
+      j.append({
+        kind: 'DEBIT_ACCEPTED',
+        payload: { debitId: id, walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:02.000Z' },
+      });
     store.putVoid('v-voiding', voidBody('voiding'));
-    j.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'voiding', voidId: 'v-voiding', reason: 'OTHER' } });
+    j.append({
+      kind: 'VOID_REQUESTED',
+      cashierId: 'm1',
+      payload: { debitId: 'voiding', voidId: 'v-voiding', reason: 'OTHER' },
+    });
     store.putVoid('v-voided', voidBody('voided'));
-    j.append({ kind: 'VOID_REQUESTED', cashierId: 'm1', payload: { debitId: 'voided', voidId: 'v-voided', reason: 'OTHER' } });
-    j.append({ kind: 'DEBIT_VOIDED', payload: { debitId: 'voided', voidId: 'v-voided', walletBalanceCents: 2000 } });
+    j.append({
+      kind: 'VOID_REQUESTED',
+      cashierId: 'm1',
+      payload: { debitId: 'voided', voidId: 'v-voided', reason: 'OTHER' },
+    });
+    j.append({
+      kind: 'DEBIT_VOIDED',
+      payload: { debitId: 'voided', voidId: 'v-voided', walletBalanceCents: 2000 },
+    });
     store.putCheckin('k1', { offerId: 'o1', token: 'token-k1', occurredAt: '2026-03-10T10:00:00.000Z' });
 
     expect(sweepSettledRequests(j, store)).toEqual({ tokens: 3, voids: 1 });

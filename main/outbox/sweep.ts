@@ -14,7 +14,9 @@ export interface SweepReport {
 export function sweepSettledRequests(journal: Journal, store: RequestStore): SweepReport {
   const awaiting = journal.debits.awaitingRegion();
   const neededTokens = new Set(awaiting.map((s) => s.debitId));
-  const neededVoids = new Set(awaiting.flatMap((s) => (s.status === 'void_pending' && s.voidId ? [s.voidId] : [])));
+  const neededVoids = new Set(
+    awaiting.flatMap((s) => (s.status === 'void_pending' && s.voidId ? [s.voidId] : [])),
+  );
   const tokens = store.ids('token').filter((id) => !neededTokens.has(id));
   const voids = store.ids('void').filter((id) => !neededVoids.has(id));
   if (tokens.length + voids.length > 0) store.forget(...tokens, ...voids);

@@ -5,8 +5,20 @@
 // read back from the chain, so an outing survives a restart of the till mid-run.
 import { randomUUID } from 'node:crypto';
 import { TillError, type DebitOutcome, type DebitRequest, type ErrorCode } from '../../preload/contract';
-import type { OtherwiseCode, OutingPassResult, OutingPassView, OutingView } from '../../preload/contract/outing';
-import { ART_DISCIPLINES, CATEGORIES, ITEMS, type ArtDiscipline, type Category, type Item } from '../../protocol/catalogue';
+import type {
+  OtherwiseCode,
+  OutingPassResult,
+  OutingPassView,
+  OutingView,
+} from '../../preload/contract/outing';
+import {
+  ART_DISCIPLINES,
+  CATEGORIES,
+  ITEMS,
+  type ArtDiscipline,
+  type Category,
+  type Item,
+} from '../../protocol/catalogue';
 import type { Journal, JournalEntry } from '../journal/journal';
 import { recordedDiscipline } from '../debit/discipline';
 
@@ -42,7 +54,11 @@ export class OutingDesk {
 
   open(input: OpenOuting): OutingView {
     const current = this.currentEntry();
-    if (current) throw new TillError('INPUT_INVALID', `outing ${String(current.payload['outingId'])} is still open: close it first`);
+    if (current)
+      throw new TillError(
+        'INPUT_INVALID',
+        `outing ${String(current.payload['outingId'])} is still open: close it first`,
+      );
     // A cycle outing names its discipline once, before the first pass rather than at each one.
     recordedDiscipline(input.item, input.discipline);
     const outingId = randomUUID();
@@ -51,7 +67,15 @@ export class OutingDesk {
     this.deps.journal.append({
       kind: 'OUTING_OPENED',
       cashierId: this.deps.cashierId(),
-      payload: { outingId, title: input.title, category: input.category, item: input.item, sessions: input.sessions, discipline: input.discipline, priceCents: input.priceCents },
+      payload: {
+        outingId,
+        title: input.title,
+        category: input.category,
+        item: input.item,
+        sessions: input.sessions,
+        discipline: input.discipline,
+        priceCents: input.priceCents,
+      },
     });
     return this.view(outingId);
   }
@@ -67,9 +91,21 @@ export class OutingDesk {
     if (amountCents === 0) {
       // The youth chose not to use their Atouts: the regulation forbids requiring it.
       const beneficiaryId = this.deps.beneficiaryOf(scanId);
-      return { outing: this.otherwise(outingId, 'NOT_USED', beneficiaryId && this.personName(beneficiaryId)), outcome: null, otherwise: 'NOT_USED' };
+      return {
+        outing: this.otherwise(outingId, 'NOT_USED', beneficiaryId && this.personName(beneficiaryId)),
+        outcome: null,
+        otherwise: 'NOT_USED',
+      };
     }
-    const request: DebitRequest = { scanId, category: outing.category, item: outing.item, priceCents: outing.priceCents, amountCents, ...(outing.sessions !== null ? { sessions: outing.sessions } : {}), ...(outing.discipline !== null ? { discipline: outing.discipline } : {}) };
+    const request: DebitRequest = {
+      scanId,
+      category: outing.category,
+      item: outing.item,
+      priceCents: outing.priceCents,
+      amountCents,
+      ...(outing.sessions !== null ? { sessions: outing.sessions } : {}),
+      ...(outing.discipline !== null ? { discipline: outing.discipline } : {}),
+    };
     let outcome: DebitOutcome;
     try {
       outcome = await this.deps.submit(request);
@@ -78,7 +114,11 @@ export class OutingDesk {
       // failures are not refusals: they stop the run, as at the counter.
       if (!(error instanceof TillError) || STORAGE_CODES.has(error.code)) throw error;
       const beneficiaryId = this.deps.beneficiaryOf(scanId);
-      return { outing: this.otherwise(outingId, error.code, beneficiaryId && this.personName(beneficiaryId)), outcome: null, otherwise: error.code };
+      return {
+        outing: this.otherwise(outingId, error.code, beneficiaryId && this.personName(beneficiaryId)),
+        outcome: null,
+        otherwise: error.code,
+      };
     }
     if (outcome.status === 'refused') {
       const code: OtherwiseCode = outcome.code ?? 'INTERNAL';
@@ -119,9 +159,13 @@ export class OutingDesk {
     const category = CATEGORIES.find((c) => c === p['category']);
     const item = ITEMS.find((i) => i === p['item']);
     const priceCents = typeof p['priceCents'] === 'number' ? p['priceCents'] : 0;
-    if (!category || !item) throw new TillError('JOURNAL_BROKEN', `outing ${outingId}: unreadable opening entry ${opened.seq}`);
+    if (!category || !item)
+      throw new TillError('JOURNAL_BROKEN', `outing ${outingId}: unreadable opening entry ${opened.seq}`);
     const passes = entries.filter((e) => e.kind === 'OUTING_PASS').map((e) => this.passView(e));
-    const atoutsCents = passes.reduce((n, x) => n + (x.status !== 'otherwise' && PAID_BY_ATOUTS.has(x.status) ? x.amountCents : 0), 0);
+    const atoutsCents = passes.reduce(
+      (n, x) => n + (x.status !== 'otherwise' && PAID_BY_ATOUTS.has(x.status) ? x.amountCents : 0),
+      0,
+    );
     const debitCount = passes.filter((x) => x.status !== 'otherwise' && PAID_BY_ATOUTS.has(x.status)).length;
     return {
       outingId,
@@ -146,11 +190,24 @@ export class OutingDesk {
     const code = str(e.payload['code']) as OtherwiseCode | null;
     const state = debitId ? this.deps.journal.debits.get(debitId) : undefined;
     if (!state || code) {
-      return { debitId, status: 'otherwise', amountCents: 0, code: code ?? 'INTERNAL', name: (state && this.personName(state.beneficiaryId)) ?? this.otherwiseNames.get(e.seq) ?? null };
+      return {
+        debitId,
+        status: 'otherwise',
+        amountCents: 0,
+        code: code ?? 'INTERNAL',
+        name: (state && this.personName(state.beneficiaryId)) ?? this.otherwiseNames.get(e.seq) ?? null,
+      };
     }
     // A debit whose void is under way no longer pays the youth's share: the leader does.
-    const status = state.status === 'requested' ? 'pending' : state.status === 'void_pending' ? 'voided' : state.status;
-    return { debitId, status, amountCents: state.amountCents, code: null, name: this.personName(state.beneficiaryId) };
+    const status =
+      state.status === 'requested' ? 'pending' : state.status === 'void_pending' ? 'voided' : state.status;
+    return {
+      debitId,
+      status,
+      amountCents: state.amountCents,
+      code: null,
+      name: this.personName(state.beneficiaryId),
+    };
   }
 
   private personName(beneficiaryId: string): string | null {
@@ -158,13 +215,20 @@ export class OutingDesk {
     return person ? `${person.givenName} ${person.familyName}` : null;
   }
 
-  private append(kind: 'OUTING_PASS' | 'OUTING_CLOSED', payload: Record<string, string | number>): JournalEntry {
+  private append(
+    kind: 'OUTING_PASS' | 'OUTING_CLOSED',
+    payload: Record<string, string | number>,
+  ): JournalEntry {
     return this.deps.journal.append({ kind, cashierId: this.deps.cashierId(), payload });
   }
 
   /** The open outing's opening entry: the last OUTING_OPENED with no OUTING_CLOSED after it. */
   private currentEntry(): JournalEntry | undefined {
-    const [last] = this.deps.journal.list({ kinds: ['OUTING_OPENED', 'OUTING_CLOSED'], order: 'desc', limit: 1 });
+    const [last] = this.deps.journal.list({
+      kinds: ['OUTING_OPENED', 'OUTING_CLOSED'],
+      order: 'desc',
+      limit: 1,
+    });
     return last?.kind === 'OUTING_OPENED' ? last : undefined;
   }
 
@@ -173,8 +237,15 @@ export class OutingDesk {
     const openings = this.deps.journal.list({ kinds: ['OUTING_OPENED'], order: 'desc', limit: 500 });
     const opened = openings.find((e) => e.payload['outingId'] === outingId);
     if (!opened) return [];
-    return this.deps.journal.list({ kinds: [...OUTING_KINDS], fromSeq: opened.seq }).filter((e) => e.payload['outingId'] === outingId);
+    return this.deps.journal
+      .list({ kinds: [...OUTING_KINDS], fromSeq: opened.seq })
+      .filter((e) => e.payload['outingId'] === outingId);
   }
 }
 
-const STORAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['DISK_FULL', 'STORAGE_READ_ONLY', 'JOURNAL_BROKEN', 'JOURNAL_HEAD_MISSING']);
+const STORAGE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'DISK_FULL',
+  'STORAGE_READ_ONLY',
+  'JOURNAL_BROKEN',
+  'JOURNAL_HEAD_MISSING',
+]);

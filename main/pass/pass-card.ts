@@ -10,7 +10,10 @@ export function ageOn(birthDate: string, instantMs: number): number {
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
 }
 
-export function debitableWallets(accreditations: readonly Category[], balances: Record<Wallet, number>): WalletView[] {
+export function debitableWallets(
+  accreditations: readonly Category[],
+  balances: Record<Wallet, number>,
+): WalletView[] {
   return WALLETS.flatMap((wallet) => {
     const categories = CATEGORIES.filter((c) => accreditations.includes(c) && walletOf(c) === wallet);
     return categories.length > 0 ? [{ wallet, balanceCents: balances[wallet], categories }] : [];
@@ -27,7 +30,11 @@ export interface CardFacts {
   source: 'online' | 'offline';
 }
 
-export function buildPassCard(facts: CardFacts, accreditations: readonly Category[], nowMs: number): PassCard {
+export function buildPassCard(
+  facts: CardFacts,
+  accreditations: readonly Category[],
+  nowMs: number,
+): PassCard {
   return {
     scanId: facts.scanId,
     beneficiary: { ...facts.beneficiary, age: ageOn(facts.beneficiary.birthDate, nowMs) },

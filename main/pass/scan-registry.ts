@@ -19,7 +19,10 @@ export interface ScannedPass {
 export class ScanRegistry {
   private readonly scans = new Map<string, ScannedPass>();
 
-  constructor(private readonly now: () => number, private readonly graceMs = 5 * 60_000) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly graceMs = 5 * 60_000,
+  ) {}
 
   add(scan: Omit<ScannedPass, 'scanId'>): ScannedPass {
     this.prune();

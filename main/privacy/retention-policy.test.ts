@@ -1,7 +1,13 @@
 // The manager's purge and the automatic one after a retention period, on a real journal with a hand clock.
 import { afterEach, expect, it } from 'vitest';
 import { manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
-import { monthsBefore, privacyView, purgePersonalData, setRetention, startAutomaticPurge } from './retention-policy';
+import {
+  monthsBefore,
+  privacyView,
+  purgePersonalData,
+  setRetention,
+  startAutomaticPurge,
+} from './retention-policy';
 
 let t: TempJournal;
 afterEach(() => t?.cleanup());
@@ -18,7 +24,8 @@ it.each([
 it('purges before a day by hand, then by itself once a retention is set, keeping the chain intact', () => {
   const clock = manualClock('2026-01-10T10:00:00.000Z');
   t = tempJournal({ now: clock.now });
-  const see = (id: string) => t.journal.persons.upsert({ id, givenName: 'Inès', familyName: `Lefèvre-${id}`, birthDate: '2008-04-12' });
+  const see = (id: string) =>
+    t.journal.persons.upsert({ id, givenName: 'Inès', familyName: `Lefèvre-${id}`, birthDate: '2008-04-12' });
   see('january');
   clock.advance(40 * 86_400_000);
   see('february');
@@ -27,7 +34,10 @@ it('purges before a day by hand, then by itself once a retention is set, keeping
   t.journal.append({ kind: 'STARTUP', payload: { pid: 1 } });
 
   expect(purgePersonalData(t.journal, '2026-02-01', 'manual', clock.now())).toBe(1);
-  expect(privacyView(t.journal)).toEqual({ retentionMonths: null, lastPurge: { at: clock.now().toISOString(), before: '2026-02-01', persons: 1, trigger: 'manual' } });
+  expect(privacyView(t.journal)).toEqual({
+    retentionMonths: null,
+    lastPurge: { at: clock.now().toISOString(), before: '2026-02-01', persons: 1, trigger: 'manual' },
+  });
 
   let tick: () => void = () => undefined;
   const stop = startAutomaticPurge(t.journal, {

@@ -10,7 +10,10 @@ const LAST_PURGE_KEY = 'privacy.lastPurge';
 const CHECK_EVERY_MS = 3600_000;
 
 export function privacyView(journal: Journal): PrivacyView {
-  return { retentionMonths: journal.settings.get<number | null>(RETENTION_KEY) ?? null, lastPurge: journal.settings.get<PrivacyView['lastPurge']>(LAST_PURGE_KEY) ?? null };
+  return {
+    retentionMonths: journal.settings.get<number | null>(RETENTION_KEY) ?? null,
+    lastPurge: journal.settings.get<PrivacyView['lastPurge']>(LAST_PURGE_KEY) ?? null,
+  };
 }
 
 export function setRetention(journal: Journal, months: number | null): PrivacyView {
@@ -22,7 +25,12 @@ export function setRetention(journal: Journal, months: number | null): PrivacyVi
  * Purges the personal data of everyone not seen since `before` (an ISO instant), and the void notes
  * older than it. The same two steps as `till journal purge` (main/cli/journal-commands.ts).
  */
-export function purgePersonalData(journal: Journal, before: string, trigger: 'manual' | 'automatic', now: Date): number {
+export function purgePersonalData(
+  journal: Journal,
+  before: string,
+  trigger: 'manual' | 'automatic',
+  now: Date,
+): number {
   // Notes first: the persons purge then checkpoints the WAL for both.
   journal.voidNotes.purgeBefore(before);
   const persons = journal.persons.purgeBefore(before);
@@ -30,11 +38,20 @@ export function purgePersonalData(journal: Journal, before: string, trigger: 'ma
   return persons;
 }
 
-
 /** The instant `months` calendar months before `nowMs` (the end of a month clamps: 31 March − 1 → 28/29 Feb). */
 export function monthsBefore(nowMs: number, months: number): string {
   const d = new Date(nowMs);
-  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+  const target = new Date(
+    Date.UTC(
+      d.getUTCFullYear(),
+      d.getUTCMonth() - months,
+      1,
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+      d.getUTCMilliseconds(),
+    ),
+  );
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
   target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
   return target.toISOString();
@@ -43,13 +60,22 @@ export function monthsBefore(nowMs: number, months: number): string {
 /** Starts the automatic purge (a no-op while no retention is set); returns the stop function. */
 export function startAutomaticPurge(
   journal: Journal,
-  opts: { now: () => number; log: (message: string, fields?: Record<string, unknown>) => void; every?: (fn: () => void, ms: number) => () => void },
+  opts: {
+    now: () => number;
+    log: (message: string, fields?: Record<string, unknown>) => void;
+    every?: (fn: () => void, ms: number) => () => void;
+  },
 ): () => void {
   const sweep = () => {
     const months = privacyView(journal).retentionMonths;
     if (months === null) return;
     try {
-      const removed = purgePersonalData(journal, monthsBefore(opts.now(), months), 'automatic', new Date(opts.now()));
+      const removed = purgePersonalData(
+        journal,
+        monthsBefore(opts.now(), months),
+        'automatic',
+        new Date(opts.now()),
+      );
       if (removed > 0) opts.log('personal data purged after the retention period', { removed, months });
     } catch (error) {
       // A full or read-only disk: the purge waits for the next sweep.

@@ -35,7 +35,10 @@ afterAll(() => printer.close());
 
 describe('an 80 mm receipt on a network printer', () => {
   it('arrives whole: the lines, in CP858 (é, €), bold where it matters, then a full cut', async () => {
-    await sendToNetworkPrinter({ host: printer.host, port: printer.port }, escposReceipt(receipt, { cashierName: 'Karim Haddad' }, 80));
+    await sendToNetworkPrinter(
+      { host: printer.host, port: printer.port },
+      escposReceipt(receipt, { cashierName: 'Karim Haddad' }, 80),
+    );
     await expect.poll(() => printer.jobs.length).toBe(1);
     const job = readJob(printer.jobs[0]!.bytes);
     expect(job.initialised).toBe(true);
@@ -58,17 +61,29 @@ describe('an 80 mm receipt on a network printer', () => {
       expect.stringMatching(/^Reste à payer {2,}2,50 €$/),
       expect.stringMatching(/^Nouveau solde {2,}13,00 €$/),
     ]);
-    expect(job.boldLines).toEqual(expect.arrayContaining(['Cinéma Le Café des Images', expect.stringMatching(/^Part Atouts/), expect.stringMatching(/^Reste à payer/)]));
+    expect(job.boldLines).toEqual(
+      expect.arrayContaining([
+        'Cinéma Le Café des Images',
+        expect.stringMatching(/^Part Atouts/),
+        expect.stringMatching(/^Reste à payer/),
+      ]),
+    );
     // The cut is the last command, after the last line.
     const bytes = printer.jobs[0]!.bytes;
-    expect(bytes.lastIndexOf(Buffer.from([0x1d, 0x56]))).toBeGreaterThan(bytes.lastIndexOf(Buffer.from('13,00', 'latin1')));
+    expect(bytes.lastIndexOf(Buffer.from([0x1d, 0x56]))).toBeGreaterThan(
+      bytes.lastIndexOf(Buffer.from('13,00', 'latin1')),
+    );
     // "é" and "€" went as CP858 bytes, not as UTF-8.
     expect(bytes.includes(Buffer.from('é', 'utf8'))).toBe(false);
     expect(bytes.includes(Buffer.from([0xd5]))).toBe(true);
   });
 
   it('fits 58 mm paper in 32 columns, and says HORS LIGNE for an offline sale', () => {
-    const job = readJob(Buffer.from(escposReceipt({ ...receipt, mode: 'offline', walletBalanceCents: null }, { cashierName: null }, 58)));
+    const job = readJob(
+      Buffer.from(
+        escposReceipt({ ...receipt, mode: 'offline', walletBalanceCents: null }, { cashierName: null }, 58),
+      ),
+    );
     for (const line of job.lines) expect(line.length).toBeLessThanOrEqual(COLUMNS[58]);
     expect(job.lines).toContain('HORS LIGNE');
     expect(job.lines.some((l) => l.startsWith('Nouveau solde'))).toBe(false);
@@ -76,16 +91,30 @@ describe('an 80 mm receipt on a network printer', () => {
     expect(job.lines.find((l) => l.startsWith('Reste à payer'))).toMatch(/2,50 €$/);
   });
 
-  it("names the youth by first name (with the initials) and the cashier the receipt carries", () => {
-    const job = readJob(Buffer.from(escposReceipt({ ...receipt, holderFirstName: 'Léa', cashierName: 'Claire Dubois' }, { cashierName: 'ignored' }, 80)));
-    expect(job.lines).toEqual(expect.arrayContaining(['Bénéficiaire : Léa (L. M.)', 'Caisse tenue par : Claire Dubois']));
+  it('names the youth by first name (with the initials) and the cashier the receipt carries', () => {
+    const job = readJob(
+      Buffer.from(
+        escposReceipt(
+          { ...receipt, holderFirstName: 'Léa', cashierName: 'Claire Dubois' },
+          { cashierName: 'ignored' },
+          80,
+        ),
+      ),
+    );
+    expect(job.lines).toEqual(
+      expect.arrayContaining(['Bénéficiaire : Léa (L. M.)', 'Caisse tenue par : Claire Dubois']),
+    );
   });
 
   it('says PRINTER_UNREACHABLE when nothing listens', async () => {
     const closed = await startFakePrinter();
     const port = closed.port;
     await closed.close();
-    const error = await sendToNetworkPrinter({ host: '127.0.0.1', port }, new Uint8Array([0x1b, 0x40]), 2000).catch((e: unknown) => e);
+    const error = await sendToNetworkPrinter(
+      { host: '127.0.0.1', port },
+      new Uint8Array([0x1b, 0x40]),
+      2000,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TillError);
     expect((error as TillError).code).toBe('PRINTER_UNREACHABLE');
   });

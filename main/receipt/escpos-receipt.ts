@@ -20,9 +20,24 @@ const CATEGORY_FR: Record<Receipt['category'], string> = {
   ARTISTIC: 'Pratique artistique',
   LOCAL: 'Dispositif local',
 };
-const ITEM_FR: Record<Receipt['item'], string> = { PLACE: 'Place', ABONNEMENT: 'Abonnement', SEANCE: 'Séance', LICENCE: 'Licence', ADHESION: 'Adhésion', CYCLE: 'Cycle' };
+const ITEM_FR: Record<Receipt['item'], string> = {
+  PLACE: 'Place',
+  ABONNEMENT: 'Abonnement',
+  SEANCE: 'Séance',
+  LICENCE: 'Licence',
+  ADHESION: 'Adhésion',
+  CYCLE: 'Cycle',
+};
 
-const PARIS = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const PARIS = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 export interface PrintedReceiptExtras {
   /** Who served: the cashier's name as the staff list has it. */
@@ -32,7 +47,10 @@ export interface PrintedReceiptExtras {
 const euros = (cents: number) => `${frenchAmount(cents)} €`;
 
 /** The receipt's lines as printed (also what a test reads back from the bytes). */
-export function receiptLines(receipt: Receipt, extras: PrintedReceiptExtras): { left: string; right?: string; strong?: boolean; center?: boolean }[] {
+export function receiptLines(
+  receipt: Receipt,
+  extras: PrintedReceiptExtras,
+): { left: string; right?: string; strong?: boolean; center?: boolean }[] {
   const lines: { left: string; right?: string; strong?: boolean; center?: boolean }[] = [
     { left: receipt.partnerName, strong: true, center: true },
     { left: `SIRET ${receipt.partnerSiret}`, center: true },
@@ -46,25 +64,54 @@ export function receiptLines(receipt: Receipt, extras: PrintedReceiptExtras): { 
     { left: `Le ${PARIS.format(new Date(receipt.occurredAt)).replace(' ', ' à ')}` },
     { left: `Paiement n° ${receipt.deviceSeq}` },
     { left: `Réf. ${receipt.debitId}` },
-    { left: `Bénéficiaire : ${receipt.holderFirstName ? `${receipt.holderFirstName} (${receipt.holderInitials})` : receipt.holderInitials}` },
+    {
+      left: `Bénéficiaire : ${receipt.holderFirstName ? `${receipt.holderFirstName} (${receipt.holderInitials})` : receipt.holderInitials}`,
+    },
     { left: '' },
-    { left: `${CATEGORY_FR[receipt.category]} - ${ITEM_FR[receipt.item]}${receipt.discipline ? ` (${receipt.discipline})` : ''}` },
+    {
+      left: `${CATEGORY_FR[receipt.category]} - ${ITEM_FR[receipt.item]}${receipt.discipline ? ` (${receipt.discipline})` : ''}`,
+    },
     { left: 'Prix', right: euros(receipt.priceCents) },
     { left: 'Part Atouts', right: euros(receipt.amountCents), strong: true },
     { left: 'Reste à payer', right: euros(receipt.remainderCents), strong: true },
   );
-  if (receipt.walletBalanceCents !== null) lines.push({ left: 'Nouveau solde', right: euros(receipt.walletBalanceCents) });
-  if (receipt.mode === 'offline') lines.push({ left: '' }, { left: 'HORS LIGNE', strong: true, center: true }, { left: 'Enregistré hors ligne, transmis à la Région', center: true });
+  if (receipt.walletBalanceCents !== null)
+    lines.push({ left: 'Nouveau solde', right: euros(receipt.walletBalanceCents) });
+  if (receipt.mode === 'offline')
+    lines.push(
+      { left: '' },
+      { left: 'HORS LIGNE', strong: true, center: true },
+      { left: 'Enregistré hors ligne, transmis à la Région', center: true },
+    );
   return lines;
 }
 
-export function escposReceipt(receipt: Receipt, extras: PrintedReceiptExtras, width: PaperWidth = 80): Uint8Array {
+export function escposReceipt(
+  receipt: Receipt,
+  extras: PrintedReceiptExtras,
+  width: PaperWidth = 80,
+): Uint8Array {
   const columns = COLUMNS[width];
-  let encoder = new ReceiptPrinterEncoder({ language: 'esc-pos', columns, codepageMapping: 'epson', newline: '\n', feedBeforeCut: 4 }).initialize().codepage('cp858');
+  let encoder = new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    columns,
+    codepageMapping: 'epson',
+    newline: '\n',
+    feedBeforeCut: 4,
+  })
+    .initialize()
+    .codepage('cp858');
   for (const l of receiptLines(receipt, extras)) {
     encoder = encoder.align(l.center ? 'center' : 'left').bold(l.strong === true);
     if (l.right === undefined) encoder = encoder.line(l.left);
-    else encoder = encoder.table([{ width: columns - 14, marginRight: 1 }, { width: 13, align: 'right' }], [[l.left, l.right]]);
+    else
+      encoder = encoder.table(
+        [
+          { width: columns - 14, marginRight: 1 },
+          { width: 13, align: 'right' },
+        ],
+        [[l.left, l.right]],
+      );
   }
   return encoder.bold(false).align('left').cut('full').encode();
 }

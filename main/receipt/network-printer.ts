@@ -11,7 +11,11 @@ export interface NetworkPrinter {
   port?: number;
 }
 
-export function sendToNetworkPrinter(printer: NetworkPrinter, bytes: Uint8Array, timeoutMs = 5000): Promise<void> {
+export function sendToNetworkPrinter(
+  printer: NetworkPrinter,
+  bytes: Uint8Array,
+  timeoutMs = 5000,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const socket = connect({ host: printer.host, port: printer.port ?? RAW_PRINT_PORT });
     let settled = false;

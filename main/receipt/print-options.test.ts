@@ -17,7 +17,13 @@ it('prints silently on the named printer, on a roll-wide page in microns, with n
 
 it('takes from the page only a printer name and one of the two widths', () => {
   expect(printRequestSchema.safeParse({ deviceName: 'x', widthMm: 80 }).success).toBe(true);
-  for (const bad of [{ deviceName: '', widthMm: 80 }, { deviceName: null, widthMm: 100 }, { deviceName: null, widthMm: 80, silent: false }, null, 'print']) {
+  for (const bad of [
+    { deviceName: '', widthMm: 80 },
+    { deviceName: null, widthMm: 100 },
+    { deviceName: null, widthMm: 80, silent: false },
+    null,
+    'print',
+  ]) {
     expect(printRequestSchema.safeParse(bad).success).toBe(false);
   }
 });

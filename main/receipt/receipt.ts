@@ -31,7 +31,12 @@ export function initialsOf(person: Pick<Person, 'givenName' | 'familyName'> | un
   return [initials(person.givenName), initials(person.familyName)].filter(Boolean).join(' ');
 }
 
-export function buildReceipt(state: DebitState, issuer: ReceiptIssuer | null, holder: Person | undefined, cashierName: string | null = null): Receipt {
+export function buildReceipt(
+  state: DebitState,
+  issuer: ReceiptIssuer | null,
+  holder: Person | undefined,
+  cashierName: string | null = null,
+): Receipt {
   if (!issuer) throw new TillError('NOT_ENROLLED');
   return {
     partnerName: issuer.partnerName,

@@ -19,7 +19,11 @@
 // for (a contest), not a lost journal.
 import type { Category } from '../../protocol/catalogue';
 import { parisMonth } from '../../protocol/paris-time';
-import type { DifferenceKind, ReconcileAction, ReconcileExplanation } from '../../preload/contract/reconciliation';
+import type {
+  DifferenceKind,
+  ReconcileAction,
+  ReconcileExplanation,
+} from '../../preload/contract/reconciliation';
 import type { DebitState, ProjectedDebitStatus } from '../journal/journal';
 import type { DebitView } from '../../protocol/debits';
 import type { Statement } from '../../protocol/statements';
@@ -83,16 +87,39 @@ export interface MonthComparison {
 }
 
 /** Statuses in which the till counts a debit as owed to the partner. */
-const COUNTED: ReadonlySet<ProjectedDebitStatus> = new Set<ProjectedDebitStatus>(['accepted', 'offline_accepted', 'void_pending']);
+const COUNTED: ReadonlySet<ProjectedDebitStatus> = new Set<ProjectedDebitStatus>([
+  'accepted',
+  'offline_accepted',
+  'void_pending',
+]);
 /** Statuses in which the debit (or its void) still waits in the outbox. */
-const IN_OUTBOX: ReadonlySet<ProjectedDebitStatus> = new Set<ProjectedDebitStatus>(['requested', 'pending', 'offline_accepted', 'void_pending']);
+const IN_OUTBOX: ReadonlySet<ProjectedDebitStatus> = new Set<ProjectedDebitStatus>([
+  'requested',
+  'pending',
+  'offline_accepted',
+  'void_pending',
+]);
 
 function tillSide(d: DebitState): Side {
-  return { status: d.status, amountCents: d.amountCents, category: d.category, occurredAt: d.occurredAt, mode: d.mode };
+  return {
+    status: d.status,
+    amountCents: d.amountCents,
+    category: d.category,
+    occurredAt: d.occurredAt,
+    mode: d.mode,
+  };
 }
 
 function regionSide(r: DebitView): Side {
-  return { status: r.status, amountCents: r.amountCents, category: r.category, occurredAt: r.occurredAt, deviceId: r.deviceId, deviceSeq: r.deviceSeq, mode: r.mode };
+  return {
+    status: r.status,
+    amountCents: r.amountCents,
+    category: r.category,
+    occurredAt: r.occurredAt,
+    deviceId: r.deviceId,
+    deviceSeq: r.deviceSeq,
+    mode: r.mode,
+  };
 }
 
 /** Which action a line difference calls for, once the month's statement status is known. */
@@ -158,9 +185,26 @@ export function compareMonth(input: MonthInputs): MonthComparison {
     // The common case, both sides agreeing, allocates nothing: this loop runs 50,000 times a month.
     if (!amount && !category && !status) continue;
     const both = { debitId: d.debitId, month, till: tillSide(d), region: regionSide(r) };
-    if (amount) differences.push({ ...both, kind: 'AMOUNT_MISMATCH', inOutbox, explanation: 'AMOUNT_DIFFERS', action: contest, severity: 'action' });
-    if (category) differences.push({ ...both, kind: 'CATEGORY_MISMATCH', inOutbox, explanation: 'CATEGORY_DIFFERS', action: contest, severity: 'action' });
-    if (status) differences.push({ ...both, kind: 'STATUS_MISMATCH', inOutbox, ...status, severity: 'action' });
+    if (amount)
+      differences.push({
+        ...both,
+        kind: 'AMOUNT_MISMATCH',
+        inOutbox,
+        explanation: 'AMOUNT_DIFFERS',
+        action: contest,
+        severity: 'action',
+      });
+    if (category)
+      differences.push({
+        ...both,
+        kind: 'CATEGORY_MISMATCH',
+        inOutbox,
+        explanation: 'CATEGORY_DIFFERS',
+        action: contest,
+        severity: 'action',
+      });
+    if (status)
+      differences.push({ ...both, kind: 'STATUS_MISMATCH', inOutbox, ...status, severity: 'action' });
   }
 
   for (const r of input.regionDebits) {
@@ -172,7 +216,17 @@ export function compareMonth(input: MonthInputs): MonthComparison {
       continue;
     }
     if (mine && input.elsewhere?.provesNeverMade(r)) {
-      differences.push({ kind: 'MISSING_ON_TILL', debitId: r.id, month, till: null, region: regionSide(r), inOutbox: false, explanation: 'NEVER_MADE_BY_THIS_TILL', action: contest, severity: 'action' });
+      differences.push({
+        kind: 'MISSING_ON_TILL',
+        debitId: r.id,
+        month,
+        till: null,
+        region: regionSide(r),
+        inOutbox: false,
+        explanation: 'NEVER_MADE_BY_THIS_TILL',
+        action: contest,
+        severity: 'action',
+      });
       continue;
     }
     differences.push({
@@ -188,20 +242,37 @@ export function compareMonth(input: MonthInputs): MonthComparison {
     });
   }
 
-  const expected: Totals = { count: till.count + others.count, totalCents: till.totalCents + others.totalCents };
+  const expected: Totals = {
+    count: till.count + others.count,
+    totalCents: till.totalCents + others.totalCents,
+  };
   if (statement) {
     const stated = { count: statement.debitCount, totalCents: statement.totalCents };
-    const statementSide: Side = { status: statement.status, count: stated.count, totalCents: stated.totalCents, paidAt: statement.paidAt, contestUntil: statement.contestUntil };
+    const statementSide: Side = {
+      status: statement.status,
+      count: stated.count,
+      totalCents: stated.totalCents,
+      paidAt: statement.paidAt,
+      contestUntil: statement.contestUntil,
+    };
     const differs = (t: Totals) => t.count !== stated.count || t.totalCents !== stated.totalCents;
     // The Region's statement against its own lines first: when those disagree, the Region's record is
     // inconsistent whatever the till says.
-    const against = differs(region) ? { totals: region, explanation: 'STATEMENT_DIFFERS_FROM_REGION_LINES' as const } : differs(expected) ? { totals: expected, explanation: 'STATEMENT_DIFFERS_FROM_TILL' as const } : null;
+    const against = differs(region)
+      ? { totals: region, explanation: 'STATEMENT_DIFFERS_FROM_REGION_LINES' as const }
+      : differs(expected)
+        ? { totals: expected, explanation: 'STATEMENT_DIFFERS_FROM_TILL' as const }
+        : null;
     if (against) {
       differences.push({
         kind: 'STATEMENT_TOTAL_MISMATCH',
         debitId: null,
         month,
-        till: { count: against.totals.count, totalCents: against.totals.totalCents, basis: against.explanation === 'STATEMENT_DIFFERS_FROM_TILL' ? 'till' : 'region-lines' },
+        till: {
+          count: against.totals.count,
+          totalCents: against.totals.totalCents,
+          basis: against.explanation === 'STATEMENT_DIFFERS_FROM_TILL' ? 'till' : 'region-lines',
+        },
         region: statementSide,
         inOutbox: input.tillDebits.some((d) => IN_OUTBOX.has(d.status)),
         explanation: against.explanation,
@@ -213,7 +284,13 @@ export function compareMonth(input: MonthInputs): MonthComparison {
   return { differences, till, region, expected };
 }
 
-function monthMismatch(month: string, d: DebitState, r: DebitView, linkedMonth: string, contest: Action): Difference {
+function monthMismatch(
+  month: string,
+  d: DebitState,
+  r: DebitView,
+  linkedMonth: string,
+  contest: Action,
+): Difference {
   return {
     kind: 'MONTH_MISMATCH',
     debitId: d.debitId,
@@ -228,19 +305,29 @@ function monthMismatch(month: string, d: DebitState, r: DebitView, linkedMonth: 
   };
 }
 
-function statusDifference(till: ProjectedDebitStatus, region: DebitView['status'], contest: Action): { explanation: Explanation; action: Action } | null {
+function statusDifference(
+  till: ProjectedDebitStatus,
+  region: DebitView['status'],
+  contest: Action,
+): { explanation: Explanation; action: Action } | null {
   switch (till) {
     case 'accepted':
     case 'offline_accepted':
-      return region === 'voided' ? { explanation: 'VOIDED_AT_REGION', action: 'CHECK_VOID_WITH_REGION' } : null;
+      return region === 'voided'
+        ? { explanation: 'VOIDED_AT_REGION', action: 'CHECK_VOID_WITH_REGION' }
+        : null;
     case 'void_pending':
       return region === 'accepted' ? { explanation: 'VOID_NOT_YET_SENT', action: 'WAIT_FOR_SYNC' } : null;
     case 'voided':
       return region === 'accepted' ? { explanation: 'VOID_UNKNOWN_AT_REGION', action: contest } : null;
     case 'requested':
     case 'pending':
-      return region === 'accepted' ? { explanation: 'ANSWER_NOT_YET_RECORDED', action: 'WAIT_FOR_SYNC' } : null;
+      return region === 'accepted'
+        ? { explanation: 'ANSWER_NOT_YET_RECORDED', action: 'WAIT_FOR_SYNC' }
+        : null;
     case 'refused':
-      return region === 'accepted' ? { explanation: 'REFUSED_ON_TILL_ACCEPTED_AT_REGION', action: contest } : null;
+      return region === 'accepted'
+        ? { explanation: 'REFUSED_ON_TILL_ACCEPTED_AT_REGION', action: contest }
+        : null;
   }
 }

@@ -9,7 +9,11 @@
 import { createHash } from 'node:crypto';
 import { TillError } from '../../preload/contract/errors';
 import type { ContestLetterView, ContestReminder } from '../../preload/contract/contest';
-import type { DifferenceView, ReconcileExplanation, ReconciliationView } from '../../preload/contract/reconciliation';
+import type {
+  DifferenceView,
+  ReconcileExplanation,
+  ReconciliationView,
+} from '../../preload/contract/reconciliation';
 import type { Journal, JournalEntry } from '../journal/journal';
 import { contestLetterPdf, type ContestLetterFacts, type ContestLine } from '../export/contest-letter';
 import { contestDaysLeft } from './statements-view';
@@ -17,7 +21,8 @@ import { contestDaysLeft } from './statements-view';
 /** The letter's sentence per explanation: the letter is French whatever the UI language. */
 const REASON_FR: Record<ReconcileExplanation, string> = {
   NOT_YET_SENT: 'Paiement enregistré par la caisse, en cours de transmission à la Région.',
-  ACCEPTED_THEN_UNKNOWN_AT_REGION: 'Paiement accepté par la Région (réponse enregistrée au journal) mais absent de son relevé.',
+  ACCEPTED_THEN_UNKNOWN_AT_REGION:
+    'Paiement accepté par la Région (réponse enregistrée au journal) mais absent de son relevé.',
   JOURNAL_LOST_DEBIT: 'Paiement attribué à cette caisse par la Région, absent du journal.',
   DEBIT_OF_OTHER_DEVICE: "Paiement d'une autre caisse de la structure.",
   AMOUNT_DIFFERS: 'Le montant retenu par la Région diffère de celui du journal.',
@@ -30,7 +35,8 @@ const REASON_FR: Record<ReconcileExplanation, string> = {
   STATEMENT_DIFFERS_FROM_REGION_LINES: 'Le total du relevé ne correspond pas aux lignes de la Région.',
   STATEMENT_DIFFERS_FROM_TILL: 'Le total du relevé ne correspond pas au journal de la caisse.',
   REGION_DATED_OTHER_MONTH: 'La Région date ce paiement dans un autre mois que le journal de la caisse.',
-  NEVER_MADE_BY_THIS_TILL: 'La Région attribue à cette caisse un paiement que son journal, vérifié intact, prouve ne jamais avoir fait.',
+  NEVER_MADE_BY_THIS_TILL:
+    'La Région attribue à cette caisse un paiement que son journal, vérifié intact, prouve ne jamais avoir fait.',
 };
 
 export interface LetterContext {
@@ -56,7 +62,11 @@ export function contestReminders(journal: Journal, nowMs: number): ContestRemind
     if (typeof month === 'string' && !lastRun.has(month)) lastRun.set(month, e);
   }
   const letters = new Map<string, JournalEntry>();
-  for (const e of journal.list({ kinds: ['CONTEST_LETTER_PRODUCED'], order: 'desc', limit: REMINDER_ENTRIES })) {
+  for (const e of journal.list({
+    kinds: ['CONTEST_LETTER_PRODUCED'],
+    order: 'desc',
+    limit: REMINDER_ENTRIES,
+  })) {
     const month = e.payload['month'];
     if (typeof month === 'string' && !letters.has(month)) letters.set(month, e);
   }
@@ -66,7 +76,9 @@ export function contestReminders(journal: Journal, nowMs: number): ContestRemind
     const letter = letters.get(month);
     const openCount = typeof run?.['openCount'] === 'number' ? run['openCount'] : 0;
     const paid = run?.['statementStatus'] === 'paid';
-    const until = (paid && typeof run?.['contestUntil'] === 'string' ? run['contestUntil'] : null) ?? (typeof letter?.payload['contestUntil'] === 'string' ? letter.payload['contestUntil'] : null);
+    const until =
+      (paid && typeof run?.['contestUntil'] === 'string' ? run['contestUntil'] : null) ??
+      (typeof letter?.payload['contestUntil'] === 'string' ? letter.payload['contestUntil'] : null);
     const daysLeft = contestDaysLeft(until, nowMs);
     if (!until || !daysLeft) continue;
     if (!(paid && openCount > 0) && !letter) continue;
@@ -77,7 +89,9 @@ export function contestReminders(journal: Journal, nowMs: number): ContestRemind
 
 /** Lines worth a letter: the differences that call for action, but the statement's own total (the amounts say it). */
 function contestedLines(view: ReconciliationView): DifferenceView[] {
-  return view.differences.filter((d) => d.severity === 'action' && d.kind !== 'STATEMENT_TOTAL_MISMATCH' && d.action !== 'WAIT_FOR_SYNC');
+  return view.differences.filter(
+    (d) => d.severity === 'action' && d.kind !== 'STATEMENT_TOTAL_MISMATCH' && d.action !== 'WAIT_FOR_SYNC',
+  );
 }
 
 const num = (v: string | number | null | undefined): number | null => (typeof v === 'number' ? v : null);
@@ -118,15 +132,31 @@ function lineOf(journal: Journal, d: DifferenceView): ContestLine {
  * Drafts the letter for a month just reconciled (`view`) and records it in the chain. CONTEST_NOT_DUE
  * when the month is not paid or nothing differs; CONTEST_DEADLINE_PASSED once the window is over.
  */
-export async function produceContestLetter(ctx: LetterContext, view: ReconciliationView): Promise<ContestLetterView> {
+export async function produceContestLetter(
+  ctx: LetterContext,
+  view: ReconciliationView,
+): Promise<ContestLetterView> {
   const s = view.statement;
-  if (!s || s.status !== 'paid' || !s.paidAt || !s.contestUntil) throw new TillError('CONTEST_NOT_DUE', `${view.month} is not paid`, { month: view.month, reason: 'not_paid' });
+  if (!s || s.status !== 'paid' || !s.paidAt || !s.contestUntil)
+    throw new TillError('CONTEST_NOT_DUE', `${view.month} is not paid`, {
+      month: view.month,
+      reason: 'not_paid',
+    });
   const lines = contestedLines(view);
   const differs = lines.length > 0 || s.totalCents !== view.expectedTotalCents;
-  if (!differs) throw new TillError('CONTEST_NOT_DUE', `${view.month}: nothing differs`, { month: view.month, reason: 'no_difference' });
-  if (Date.parse(s.contestUntil) <= ctx.nowMs) throw new TillError('CONTEST_DEADLINE_PASSED', `the window closed on ${s.contestUntil}`, { month: view.month, contestUntil: s.contestUntil });
+  if (!differs)
+    throw new TillError('CONTEST_NOT_DUE', `${view.month}: nothing differs`, {
+      month: view.month,
+      reason: 'no_difference',
+    });
+  if (Date.parse(s.contestUntil) <= ctx.nowMs)
+    throw new TillError('CONTEST_DEADLINE_PASSED', `the window closed on ${s.contestUntil}`, {
+      month: view.month,
+      contestUntil: s.contestUntil,
+    });
   const chain = ctx.journal.verify();
-  if (!chain.ok) throw new TillError('JOURNAL_BROKEN', 'the journal does not verify: a letter cannot rest on it');
+  if (!chain.ok)
+    throw new TillError('JOURNAL_BROKEN', 'the journal does not verify: a letter cannot rest on it');
   const deviceId = ctx.journal.deviceId();
   if (!deviceId) throw new TillError('NOT_ENROLLED');
   const at = new Date(ctx.nowMs).toISOString();

@@ -49,12 +49,21 @@ function shiftMonth(month: string, by: number): string {
  * backup is restored (RESTORED, headSeq) the numbers past its head were given again, so an entry there
  * may have replaced the very debit the Region holds.
  */
-function journalLookups(journal: Journal, deviceId: string, regionElsewhere: Map<string, DebitView>): Elsewhere {
+function journalLookups(
+  journal: Journal,
+  deviceId: string,
+  regionElsewhere: Map<string, DebitView>,
+): Elsewhere {
   let intact: boolean | undefined;
   const chainIntact = () => (intact ??= journal.verify().ok);
   let restoredAt: number | undefined;
   const lowestRestoredHead = () =>
-    (restoredAt ??= Math.min(Infinity, ...journal.list({ kinds: ['RESTORED'] }).map((e) => (typeof e.payload['headSeq'] === 'number' ? e.payload['headSeq'] : 0))));
+    (restoredAt ??= Math.min(
+      Infinity,
+      ...journal
+        .list({ kinds: ['RESTORED'] })
+        .map((e) => (typeof e.payload['headSeq'] === 'number' ? e.payload['headSeq'] : 0)),
+    ));
   return {
     tillDebit(debitId) {
       const d = journal.debits.get(debitId);
@@ -63,7 +72,8 @@ function journalLookups(journal: Journal, deviceId: string, regionElsewhere: Map
     },
     regionDebit: (debitId) => regionElsewhere.get(debitId),
     provesNeverMade(debit) {
-      if (debit.deviceId !== deviceId || debit.deviceSeq < 1 || debit.deviceSeq > journal.head().seq) return false;
+      if (debit.deviceId !== deviceId || debit.deviceSeq < 1 || debit.deviceSeq > journal.head().seq)
+        return false;
       if (debit.deviceSeq > lowestRestoredHead() || !chainIntact()) return false;
       const entry = journal.get(debit.deviceSeq);
       return entry !== undefined && entry.payload['debitId'] !== debit.id;
@@ -72,8 +82,13 @@ function journalLookups(journal: Journal, deviceId: string, regionElsewhere: Map
 }
 
 function journalSlices(start: number, end: number): { fromAt: string; toAt: string }[] {
-  const bounds = Array.from({ length: SLICES + 1 }, (_, i) => (i === SLICES ? end : start + Math.floor(((end - start) * i) / SLICES)));
-  return bounds.slice(0, -1).map((from, i) => ({ fromAt: new Date(from).toISOString(), toAt: new Date(bounds[i + 1]!).toISOString() }));
+  const bounds = Array.from({ length: SLICES + 1 }, (_, i) =>
+    i === SLICES ? end : start + Math.floor(((end - start) * i) / SLICES),
+  );
+  return bounds.slice(0, -1).map((from, i) => ({
+    fromAt: new Date(from).toISOString(),
+    toAt: new Date(bounds[i + 1]!).toISOString(),
+  }));
 }
 
 function digestOf(differences: readonly Difference[]): string {
@@ -88,8 +103,13 @@ export function lastReconciliation(journal: Journal, month: string): JournalEntr
 
 /** The last entry of a kind whose payload names the month, newest first, paged. */
 export function lastMonthEntry(journal: Journal, kind: EntryKind, month: string): JournalEntry | undefined {
-  for (let toSeq: number | undefined; ; ) {
-    const page = journal.list({ kinds: [kind], order: 'desc', limit: 200, ...(toSeq !== undefined ? { toSeq } : {}) });
+  for (let toSeq: number | undefined; ;) {
+    const page = journal.list({
+      kinds: [kind],
+      order: 'desc',
+      limit: 200,
+      ...(toSeq !== undefined ? { toSeq } : {}),
+    });
     const found = page.find((e) => e.payload['month'] === month);
     if (found) return found;
     if (page.length < 200) return undefined;
@@ -97,12 +117,17 @@ export function lastMonthEntry(journal: Journal, kind: EntryKind, month: string)
   }
 }
 
-export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: ReconcileOptions = {}): Promise<ReconciliationView> {
+export async function reconcileMonth(
+  deps: ReconcileDeps,
+  month: string,
+  opts: ReconcileOptions = {},
+): Promise<ReconciliationView> {
   if (!MONTH.test(month)) throw new TillError('INPUT_INVALID', `not a month (YYYY-MM): ${month}`);
   const deviceId = deps.journal.deviceId();
   if (!deviceId) throw new TillError('NOT_ENROLLED', 'this journal has no device id');
   const nowMs = deps.now();
-  if (parisMonthBounds(month).start > nowMs) throw new TillError('INPUT_INVALID', `${month} has not begun yet`);
+  if (parisMonthBounds(month).start > nowMs)
+    throw new TillError('INPUT_INVALID', `${month} has not begun yet`);
 
   const { start, end } = parisMonthBounds(month);
   // The journal's side in contiguous slices of the month, read while the Region's pages are in flight.
@@ -116,13 +141,28 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
   const record = await fetchRegionMonth(deps.source, month, readSlice);
   while (slices.length > 0) readSlice();
   const regionElsewhere = new Map<string, DebitView>();
-  const inputs = { month, deviceId, tillDebits, regionDebits: record.debits, statement: record.statement, nowMs, elsewhere: journalLookups(deps.journal, deviceId, regionElsewhere) };
+  const inputs = {
+    month,
+    deviceId,
+    tillDebits,
+    regionDebits: record.debits,
+    statement: record.statement,
+    nowMs,
+    elsewhere: journalLookups(deps.journal, deviceId, regionElsewhere),
+  };
   let result = compareMonth(inputs);
   if (result.differences.some((d) => d.explanation === 'ACCEPTED_THEN_UNKNOWN_AT_REGION')) {
     // The Region may hold it in another month: read the neighbours, then compare again.
-    const before = { from: new Date(parisMonthBounds(shiftMonth(month, -NEIGHBOUR_MONTHS)).start).toISOString(), to: new Date(start).toISOString() };
-    const after = { from: new Date(end).toISOString(), to: new Date(parisMonthBounds(shiftMonth(month, NEIGHBOUR_MONTHS)).end).toISOString() };
-    for (const range of [before, after]) for (const r of await fetchRegionDebits(deps.source, range)) regionElsewhere.set(r.id, r);
+    const before = {
+      from: new Date(parisMonthBounds(shiftMonth(month, -NEIGHBOUR_MONTHS)).start).toISOString(),
+      to: new Date(start).toISOString(),
+    };
+    const after = {
+      from: new Date(end).toISOString(),
+      to: new Date(parisMonthBounds(shiftMonth(month, NEIGHBOUR_MONTHS)).end).toISOString(),
+    };
+    for (const range of [before, after])
+      for (const r of await fetchRegionDebits(deps.source, range)) regionElsewhere.set(r.id, r);
     result = compareMonth(inputs);
   }
 
@@ -154,9 +194,14 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
             openCount,
             byKind,
             digest,
-            differences: result.differences.slice(0, RECORDED_DIFFERENCES).map(
-              (d): JsonObject => ({ kind: d.kind, debitId: d.debitId, explanation: d.explanation, action: d.action, inOutbox: d.inOutbox, ...(d.linkedMonth ? { linkedMonth: d.linkedMonth } : {}) }),
-            ),
+            differences: result.differences.slice(0, RECORDED_DIFFERENCES).map((d): JsonObject => ({
+              kind: d.kind,
+              debitId: d.debitId,
+              explanation: d.explanation,
+              action: d.action,
+              inOutbox: d.inOutbox,
+              ...(d.linkedMonth ? { linkedMonth: d.linkedMonth } : {}),
+            })),
           },
         });
 
@@ -188,7 +233,9 @@ export async function reconcileMonth(deps: ReconcileDeps, month: string, opts: R
  * open, or within its contest window), recording a new entry only when the result changed. Errors are
  * returned, not thrown: a failed reconciliation must never fail a sync.
  */
-export async function reconcileAfterSync(deps: ReconcileDeps): Promise<{ month: string; view?: ReconciliationView; error?: TillError }[]> {
+export async function reconcileAfterSync(
+  deps: ReconcileDeps,
+): Promise<{ month: string; view?: ReconciliationView; error?: TillError }[]> {
   const now = deps.now();
   const current = parisMonth(now);
   const previous = parisMonth(parisMonthBounds(current).start - 1);

@@ -19,12 +19,17 @@ export function contestDaysLeft(contestUntil: string | null, nowMs: number): num
 
 export function statementView(journal: Journal, s: Statement, nowMs: number): StatementView {
   const { start, end } = parisMonthBounds(s.month);
-  const totals = Object.values(journal.debits.totals({ fromAt: new Date(start).toISOString(), toAt: new Date(end).toISOString() }));
+  const totals = Object.values(
+    journal.debits.totals({ fromAt: new Date(start).toISOString(), toAt: new Date(end).toISOString() }),
+  );
   const last = lastReconciliation(journal, s.month);
   const open = typeof last?.payload['openCount'] === 'number' ? last.payload['openCount'] : 0;
   const daysLeft = contestDaysLeft(s.contestUntil, nowMs);
   // Before payment the pressing date is the month's closing: its statement freezes what gets paid.
-  const nearing = s.status === 'paid' ? daysLeft !== null && daysLeft > 0 && daysLeft <= WARNING_DAYS : s.status === 'closed' || end - nowMs <= WARNING_DAYS * DAY_MS;
+  const nearing =
+    s.status === 'paid'
+      ? daysLeft !== null && daysLeft > 0 && daysLeft <= WARNING_DAYS
+      : s.status === 'closed' || end - nowMs <= WARNING_DAYS * DAY_MS;
   return {
     month: s.month,
     status: s.status,
@@ -39,11 +44,19 @@ export function statementView(journal: Journal, s: Statement, nowMs: number): St
     differenceCount: open,
     deadlineWarning: open > 0 && nearing,
     ...contestReminder(journal, s, open, daysLeft),
-    lastReconciledAt: last ? (typeof last.payload['ranAt'] === 'string' ? last.payload['ranAt'] : last.at) : null,
+    lastReconciledAt: last
+      ? typeof last.payload['ranAt'] === 'string'
+        ? last.payload['ranAt']
+        : last.at
+      : null,
   };
 }
 
-export function statementViews(journal: Journal, statements: readonly Statement[], nowMs: number): StatementView[] {
+export function statementViews(
+  journal: Journal,
+  statements: readonly Statement[],
+  nowMs: number,
+): StatementView[] {
   return statements.map((s) => statementView(journal, s, nowMs));
 }
 
@@ -51,7 +64,12 @@ export function statementViews(journal: Journal, statements: readonly Statement[
  * The contest letter's reminder: once a paid month has a difference open (or a letter was drafted), the
  * Clôtures screen keeps saying so, with the days left, until the deadline passes (§4.3.2).
  */
-function contestReminder(journal: Journal, s: Statement, open: number, daysLeft: number | null): Pick<StatementView, 'contestLetterAt' | 'contestLetterSeq' | 'contestReminder'> {
+function contestReminder(
+  journal: Journal,
+  s: Statement,
+  open: number,
+  daysLeft: number | null,
+): Pick<StatementView, 'contestLetterAt' | 'contestLetterSeq' | 'contestReminder'> {
   const letter = lastMonthEntry(journal, 'CONTEST_LETTER_PRODUCED', s.month);
   const windowOpen = s.status === 'paid' && daysLeft !== null && daysLeft > 0;
   return {

@@ -101,7 +101,12 @@ export class RegionLink {
     if (!config) return null;
     const token = this.openToken(config);
     if (token === null) return null;
-    this.client = new RegionClient({ baseUrl: config.url, token, timeoutMs: this.timeoutMs, fetch: this.options.fetch });
+    this.client = new RegionClient({
+      baseUrl: config.url,
+      token,
+      timeoutMs: this.timeoutMs,
+      fetch: this.options.fetch,
+    });
     return this.client;
   }
 

@@ -75,18 +75,35 @@ describe('the transport', () => {
     const seen: string[] = [];
     const counting: RegionFetch = async (input, init) => {
       const request = input instanceof Request ? input : new Request(input, init);
-      seen.push(`${request.method} ${new URL(request.url).pathname} ${request.headers.get('authorization') ? 'auth' : 'anon'}`);
+      seen.push(
+        `${request.method} ${new URL(request.url).pathname} ${request.headers.get('authorization') ? 'auth' : 'anon'}`,
+      );
       return fetch(input, init);
     };
-    const partner = await region.admin.createPartner({ name: 'Cinéma Fetch', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Fetch',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
     const anonymous = new RegionClient({ baseUrl: region.url, fetch: counting });
-    const enrolled = await anonymous.enroll({ partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse' });
+    const enrolled = await anonymous.enroll({
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Caisse',
+    });
     expect(enrolled.kind).toBe('ok');
     if (enrolled.kind !== 'ok') return;
     const client = anonymous.withToken(enrolled.value.token);
     expect(await client.partner()).toMatchObject({ kind: 'ok', value: { id: partner.id } });
-    expect(await client.resolvePass('ATN1:garbage')).toMatchObject({ kind: 'refused', code: 'TOKEN_INVALID' });
-    expect(seen).toEqual(['POST /v1/devices/enroll anon', 'GET /v1/partner auth', 'POST /v1/passes/resolve auth']);
+    expect(await client.resolvePass('ATN1:garbage')).toMatchObject({
+      kind: 'refused',
+      code: 'TOKEN_INVALID',
+    });
+    expect(seen).toEqual([
+      'POST /v1/devices/enroll anon',
+      'GET /v1/partner auth',
+      'POST /v1/passes/resolve auth',
+    ]);
   });
 
   it('classifies a fetch that fails (no network, proxy down) as unknown, never as refused', async () => {
@@ -99,7 +116,11 @@ describe('the transport', () => {
     await region.admin.setFaults({ latencyMs: 3000 });
     try {
       // The server answers after 3 s: 'ok' would mean the 300 ms timeout never reached the fetch.
-      const outcome = await new RegionClient({ baseUrl: region.url, timeoutMs: 300, fetch: (i, o) => fetch(i, o) }).health();
+      const outcome = await new RegionClient({
+        baseUrl: region.url,
+        timeoutMs: 300,
+        fetch: (i, o) => fetch(i, o),
+      }).health();
       expect(outcome).toMatchObject({ kind: 'unknown', detail: expect.stringMatching(/timeout|abort/i) });
     } finally {
       await region.admin.setFaults({});
@@ -107,25 +128,62 @@ describe('the transport', () => {
   });
 
   it('without one, uses Node http and gets the same answers', async () => {
-    expect(await new RegionClient({ baseUrl: region.url }).health()).toMatchObject({ kind: 'ok', value: { status: 'ok' } });
+    expect(await new RegionClient({ baseUrl: region.url }).health()).toMatchObject({
+      kind: 'ok',
+      value: { status: 'ok' },
+    });
   });
 });
 
 describe('re-enrolment at the Region', () => {
   it('gives the same device a new token, revokes the old one, and refuses (without spending the code) a device of another partner', async () => {
-    const a = await region.admin.createPartner({ name: 'Cinéma A', siret: '12345678900011', accreditations: ['CINEMA'] });
-    const b = await region.admin.createPartner({ name: 'Cinéma B', siret: '12345678900029', accreditations: ['CINEMA'] });
+    const a = await region.admin.createPartner({
+      name: 'Cinéma A',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
+    const b = await region.admin.createPartner({
+      name: 'Cinéma B',
+      siret: '12345678900029',
+      accreditations: ['CINEMA'],
+    });
     const anonymous = new RegionClient({ baseUrl: region.url });
-    const first = await anonymous.enroll({ partnerId: a.id, activationCode: a.activationCode, deviceName: 'Caisse' });
-    const other = await anonymous.enroll({ partnerId: b.id, activationCode: b.activationCode, deviceName: 'Caisse' });
+    const first = await anonymous.enroll({
+      partnerId: a.id,
+      activationCode: a.activationCode,
+      deviceName: 'Caisse',
+    });
+    const other = await anonymous.enroll({
+      partnerId: b.id,
+      activationCode: b.activationCode,
+      deviceName: 'Caisse',
+    });
     if (first.kind !== 'ok' || other.kind !== 'ok') throw new Error('enrolment failed');
     const { activationCode } = await region.admin.newActivationCode(a.id);
-    expect(await anonymous.enroll({ partnerId: a.id, activationCode, deviceName: 'Caisse', deviceId: other.value.deviceId })).toMatchObject({ kind: 'refused', code: 'ACTIVATION_INVALID' });
-    const again = await anonymous.enroll({ partnerId: a.id, activationCode, deviceName: 'Caisse', deviceId: first.value.deviceId });
+    expect(
+      await anonymous.enroll({
+        partnerId: a.id,
+        activationCode,
+        deviceName: 'Caisse',
+        deviceId: other.value.deviceId,
+      }),
+    ).toMatchObject({ kind: 'refused', code: 'ACTIVATION_INVALID' });
+    const again = await anonymous.enroll({
+      partnerId: a.id,
+      activationCode,
+      deviceName: 'Caisse',
+      deviceId: first.value.deviceId,
+    });
     expect(again).toMatchObject({ kind: 'ok', value: { deviceId: first.value.deviceId } });
     if (again.kind !== 'ok') return;
-    expect(await anonymous.withToken(first.value.token).partner()).toMatchObject({ kind: 'refused', status: 401 });
-    expect(await anonymous.withToken(again.value.token).partner()).toMatchObject({ kind: 'ok', value: { id: a.id } });
+    expect(await anonymous.withToken(first.value.token).partner()).toMatchObject({
+      kind: 'refused',
+      status: 401,
+    });
+    expect(await anonymous.withToken(again.value.token).partner()).toMatchObject({
+      kind: 'ok',
+      value: { id: a.id },
+    });
   });
 });
 
@@ -142,21 +200,45 @@ describe('a till', () => {
 
   it('refuses to enrol with a plain-http Region, and to use one written into its settings later', async () => {
     const dataDir = join(tmp.dir, 'till');
-    const open = () => createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'till.key')), regionFetch: (i, o) => fetch(i, o) });
+    const open = () =>
+      createTill({
+        dataDir,
+        cipher: fileKeyCipher(join(tmp.dir, 'till.key')),
+        regionFetch: (i, o) => fetch(i, o),
+      });
     let till = open();
-    const partner = await region.admin.createPartner({ name: 'Cinéma Clair', siret: '12345678900011', accreditations: ['CINEMA'] });
-    const enrol = { partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse', managerName: 'Claire', managerPin: '2468' };
-    expect(await failure(till, 'till.enroll', { ...enrol, regionUrl: 'http://region.example/' })).toBe('REGION_URL_INSECURE');
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Clair',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
+    const enrol = {
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Caisse',
+      managerName: 'Claire',
+      managerPin: '2468',
+    };
+    expect(await failure(till, 'till.enroll', { ...enrol, regionUrl: 'http://region.example/' })).toBe(
+      'REGION_URL_INSECURE',
+    );
     expect(till.status().enrolled).toBe(false);
     await must(till, 'till.enroll', { ...enrol, regionUrl: region.url });
     const config = till.journal.settings.get<Record<string, unknown>>('region.config');
-    till.journal.settings.set('region.config', { ...config, url: region.url.replace('127.0.0.1', '10.255.255.1') });
+    till.journal.settings.set('region.config', {
+      ...config,
+      url: region.url.replace('127.0.0.1', '10.255.255.1'),
+    });
     till.close();
     till = open();
     try {
       const staff = (await must(till, 'staff.list', {})) as { id: string }[];
       await must(till, 'staff.login', { staffId: staff[0]?.id, pin: '2468' });
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Léa',
+        familyName: 'Martin',
+        birthDate: '2007-03-14',
+      });
       const pass = await region.admin.mintPass({ beneficiaryId: youth.id });
       expect(await failure(till, 'pass.scan', { text: pass, source: 'paste' })).toBe('REGION_URL_INSECURE');
     } finally {

@@ -18,7 +18,8 @@ export function assertRegionUrl(url: string): URL {
   } catch {
     throw new TillError('REGION_URL_INSECURE', 'not a URL');
   }
-  if (parsed.username !== '' || parsed.password !== '') throw new TillError('REGION_URL_INSECURE', 'credentials in the URL');
+  if (parsed.username !== '' || parsed.password !== '')
+    throw new TillError('REGION_URL_INSECURE', 'credentials in the URL');
   if (parsed.protocol === 'https:') return parsed;
   if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) return parsed;
   throw new TillError('REGION_URL_INSECURE', `${parsed.protocol}//${parsed.host} is not https`);

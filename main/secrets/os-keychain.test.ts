@@ -34,20 +34,35 @@ function fakeSafeStorage(state: FakeState): OsKeychain {
     return state.osCrypt || (state.plainText === true && state.backend === 'basic_text');
   };
   // basic_text uses Chromium's hardcoded v10 password ("peanuts"); a real store uses the OS's key.
-  const key = () => createHash('sha256').update(state.backend === 'basic_text' || !state.osCrypt ? 'peanuts' : (state.osKey ?? 'os-key')).digest();
+  const key = () =>
+    createHash('sha256')
+      .update(state.backend === 'basic_text' || !state.osCrypt ? 'peanuts' : (state.osKey ?? 'os-key'))
+      .digest();
   const keychain: OsKeychain = {
     isEncryptionAvailable: available,
     encryptString(plain) {
-      if (!available()) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+      if (!available())
+        throw new Error(
+          'Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.',
+        );
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', key(), iv);
       const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-      return Buffer.concat([Buffer.from(state.backend === 'basic_text' ? 'v10' : 'v11'), iv, c.getAuthTag(), body]);
+      return Buffer.concat([
+        Buffer.from(state.backend === 'basic_text' ? 'v10' : 'v11'),
+        iv,
+        c.getAuthTag(),
+        body,
+      ]);
     },
     decryptString(sealed) {
-      if (!available()) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+      if (!available())
+        throw new Error(
+          'Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.',
+        );
       const prefix = sealed.subarray(0, 3).toString();
-      if (prefix !== 'v10' && prefix !== 'v11') throw new Error('Ciphertext does not appear to be encrypted.');
+      if (prefix !== 'v10' && prefix !== 'v11')
+        throw new Error('Ciphertext does not appear to be encrypted.');
       const d = createDecipheriv('aes-256-gcm', key(), sealed.subarray(3, 15));
       d.setAuthTag(sealed.subarray(15, 31));
       try {
@@ -57,7 +72,8 @@ function fakeSafeStorage(state: FakeState): OsKeychain {
       }
     },
   };
-  if (state.backend !== undefined) keychain.getSelectedStorageBackend = () => (ready ? (state.backend ?? 'unknown') : 'unknown');
+  if (state.backend !== undefined)
+    keychain.getSelectedStorageBackend = () => (ready ? (state.backend ?? 'unknown') : 'unknown');
   return keychain;
 }
 
@@ -67,13 +83,33 @@ describe('keychainProtection', () => {
     ['darwin', { osCrypt: true }, { store: 'os-keychain', backend: null }],
     ['darwin', { osCrypt: false }, { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' }],
     ['win32', { osCrypt: true, ready: false }, { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' }],
-    ['linux', { osCrypt: true, backend: 'gnome_libsecret' }, { store: 'os-keychain', backend: 'gnome_libsecret' }],
+    [
+      'linux',
+      { osCrypt: true, backend: 'gnome_libsecret' },
+      { store: 'os-keychain', backend: 'gnome_libsecret' },
+    ],
     ['linux', { osCrypt: true, backend: 'kwallet6' }, { store: 'os-keychain', backend: 'kwallet6' }],
-    ['linux', { osCrypt: false, backend: 'basic_text' }, { store: 'owner-only-file', reason: 'KEYCHAIN_BASIC_TEXT' }],
+    [
+      'linux',
+      { osCrypt: false, backend: 'basic_text' },
+      { store: 'owner-only-file', reason: 'KEYCHAIN_BASIC_TEXT' },
+    ],
     // Someone called setUsePlainTextEncryption(true): Electron then says "available", still not encryption.
-    ['linux', { osCrypt: false, backend: 'basic_text', plainText: true }, { store: 'owner-only-file', reason: 'KEYCHAIN_BASIC_TEXT' }],
-    ['linux', { osCrypt: false, backend: 'gnome_libsecret' }, { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' }],
-    ['linux', { osCrypt: true, backend: 'gnome_libsecret', ready: false }, { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' }],
+    [
+      'linux',
+      { osCrypt: false, backend: 'basic_text', plainText: true },
+      { store: 'owner-only-file', reason: 'KEYCHAIN_BASIC_TEXT' },
+    ],
+    [
+      'linux',
+      { osCrypt: false, backend: 'gnome_libsecret' },
+      { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' },
+    ],
+    [
+      'linux',
+      { osCrypt: true, backend: 'gnome_libsecret', ready: false },
+      { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' },
+    ],
   ] as const)('%s %j → %j', (platform, state, expected) => {
     expect(keychainProtection(fakeSafeStorage(state), platform)).toEqual(expected);
   });
@@ -82,7 +118,11 @@ describe('keychainProtection', () => {
 describe('deviceSecretCipher', () => {
   it('seals with the OS keychain where it encrypts, and writes no key file', () => {
     const file = keyFile();
-    const cipher = deviceSecretCipher(fakeSafeStorage({ osCrypt: true, backend: 'gnome_libsecret' }), 'linux', file);
+    const cipher = deviceSecretCipher(
+      fakeSafeStorage({ osCrypt: true, backend: 'gnome_libsecret' }),
+      'linux',
+      file,
+    );
     const sealed = cipher.encrypt('dev_token');
     expect(sealed.startsWith('v1.')).toBe(false);
     expect(cipher.decrypt(sealed)).toBe('dev_token');
@@ -102,16 +142,31 @@ describe('deviceSecretCipher', () => {
 
   it('opens a token sealed under the other protection while that one still works (keyring gained or lost)', () => {
     const file = keyFile();
-    const fileSealed = deviceSecretCipher(fakeSafeStorage({ osCrypt: false, backend: 'basic_text' }), 'linux', file).encrypt('dev_a');
-    expect(deviceSecretCipher(fakeSafeStorage({ osCrypt: true, backend: 'kwallet5' }), 'linux', file).decrypt(fileSealed)).toBe('dev_a');
+    const fileSealed = deviceSecretCipher(
+      fakeSafeStorage({ osCrypt: false, backend: 'basic_text' }),
+      'linux',
+      file,
+    ).encrypt('dev_a');
+    expect(
+      deviceSecretCipher(fakeSafeStorage({ osCrypt: true, backend: 'kwallet5' }), 'linux', file).decrypt(
+        fileSealed,
+      ),
+    ).toBe('dev_a');
   });
 
   it.each([
     ['the keyring is gone (basic_text now)', { osCrypt: false, backend: 'basic_text', plainText: true }],
-    ['the keyring holds another key (a new login keyring)', { osCrypt: true, backend: 'gnome_libsecret', osKey: 'another' }],
+    [
+      'the keyring holds another key (a new login keyring)',
+      { osCrypt: true, backend: 'gnome_libsecret', osKey: 'another' },
+    ],
   ] as const)('throws when %s, so the till reports DEVICE_SECRET_UNREADABLE', (_what, later) => {
     const file = keyFile();
-    const sealed = deviceSecretCipher(fakeSafeStorage({ osCrypt: true, backend: 'gnome_libsecret' }), 'linux', file).encrypt('dev_token');
+    const sealed = deviceSecretCipher(
+      fakeSafeStorage({ osCrypt: true, backend: 'gnome_libsecret' }),
+      'linux',
+      file,
+    ).encrypt('dev_token');
     expect(() => deviceSecretCipher(fakeSafeStorage(later), 'linux', file).decrypt(sealed)).toThrow();
   });
 });

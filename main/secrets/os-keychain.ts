@@ -31,10 +31,13 @@ export function keychainProtection(keychain: OsKeychain, platform: NodeJS.Platfo
   if (platform === 'linux') {
     const backend = keychain.getSelectedStorageBackend?.() ?? 'unknown';
     if (backend === 'basic_text') return { store: 'owner-only-file', reason: 'KEYCHAIN_BASIC_TEXT' };
-    if (backend === 'unknown' || !keychain.isEncryptionAvailable()) return { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' };
+    if (backend === 'unknown' || !keychain.isEncryptionAvailable())
+      return { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' };
     return { store: 'os-keychain', backend };
   }
-  return keychain.isEncryptionAvailable() ? { store: 'os-keychain', backend: null } : { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' };
+  return keychain.isEncryptionAvailable()
+    ? { store: 'os-keychain', backend: null }
+    : { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' };
 }
 
 /** A token sealed by the file-key cipher starts so; one sealed by the keychain is bare base64 (no '.'). */
@@ -47,18 +50,24 @@ const FILE_SEALED = 'v1.';
  * that lost its keyring but kept the key file, or the reverse); when neither can, the till reports
  * DEVICE_SECRET_UNREADABLE and must be enrolled again.
  */
-export function deviceSecretCipher(keychain: OsKeychain, platform: NodeJS.Platform, fallbackKeyFile: string): SecretCipher {
+export function deviceSecretCipher(
+  keychain: OsKeychain,
+  platform: NodeJS.Platform,
+  fallbackKeyFile: string,
+): SecretCipher {
   const protection = keychainProtection(keychain, platform);
   const file = fileKeyCipher(fallbackKeyFile, protection);
   const viaKeychain = protection.store === 'os-keychain';
   return {
     protection,
-    encrypt: (plain) => (viaKeychain ? keychain.encryptString(plain).toString('base64') : file.encrypt(plain)),
+    encrypt: (plain) =>
+      viaKeychain ? keychain.encryptString(plain).toString('base64') : file.encrypt(plain),
     decrypt: (sealed) => {
       if (sealed.startsWith(FILE_SEALED)) return file.decrypt(sealed);
       // A keychain-sealed token while the keychain is not (or no longer) trustworthy: Electron's basic_text
       // would "decrypt" it with its hardcoded password or throw; either way it is not ours to open.
-      if (!viaKeychain) throw new Error('sealed secret: sealed by the OS keychain, which is not available now');
+      if (!viaKeychain)
+        throw new Error('sealed secret: sealed by the OS keychain, which is not available now');
       return keychain.decryptString(Buffer.from(sealed, 'base64'));
     },
   };

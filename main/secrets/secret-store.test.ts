@@ -35,7 +35,10 @@ describe('fileKeyCipher', () => {
     ['emptied by a power cut', (file: string) => truncateSync(file, 0)],
     ['truncated', (file: string) => truncateSync(file, 20)],
     ['not base64 of 32 bytes', (file: string) => writeFileSync(file, 'garbage')],
-    ['replaced by another key', (file: string) => writeFileSync(file, Buffer.alloc(32, 7).toString('base64'))],
+    [
+      'replaced by another key',
+      (file: string) => writeFileSync(file, Buffer.alloc(32, 7).toString('base64')),
+    ],
   ])('a key %s never opens the sealed token, and is not replaced at start', (_what, damage) => {
     const file = keyPath();
     const sealed = fileKeyCipher(file).encrypt('dev_secret');

@@ -32,7 +32,10 @@ function readKey(keyFile: string): Buffer | null {
  * file after a power cut) is never silently replaced at start, so the sealed token fails to open and the
  * till reports DEVICE_SECRET_UNREADABLE; sealing a new token (re-enrolment) then writes a new key.
  */
-export function fileKeyCipher(keyFile: string, protection: SecretProtectionView = { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' }): SecretCipher {
+export function fileKeyCipher(
+  keyFile: string,
+  protection: SecretProtectionView = { store: 'owner-only-file', reason: 'NO_OS_KEYCHAIN' },
+): SecretCipher {
   let current = readKey(keyFile);
   const sealingKey = (): Buffer => {
     if (current) return current;
@@ -62,7 +65,12 @@ export function keyedCipher(keys: CipherKeys, protection?: SecretProtectionView)
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return ['v1', iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join('.');
+      return [
+        'v1',
+        iv.toString('base64'),
+        cipher.getAuthTag().toString('base64'),
+        body.toString('base64'),
+      ].join('.');
     },
     decrypt(sealed) {
       const [version, iv, tag, body] = sealed.split('.');

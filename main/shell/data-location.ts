@@ -16,7 +16,10 @@ export interface AppPaths {
  * absolute path is accepted, because a relative one would follow whatever folder the till was
  * launched from and silently start a second, empty journal.
  */
-export function tillDataDir(app: AppPaths, env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function tillDataDir(
+  app: AppPaths,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const override = env['ATOUTS_TILL_DATA_DIR']?.trim();
   if (override && isAbsolute(override)) return override;
   return join(app.getPath('userData'), 'till');

@@ -5,7 +5,12 @@ import { downloadAllowed } from './download-policy';
 
 const PAGE = 'app://till/index.html';
 it.each<[string, string | null, string, boolean]>([
-  ["a blob our page made (Gestion's CSV)", PAGE, 'blob:app://till/6f1c2a3e-0d7b-4b8e-9f00-1234567890ab', true],
+  [
+    "a blob our page made (Gestion's CSV)",
+    PAGE,
+    'blob:app://till/6f1c2a3e-0d7b-4b8e-9f00-1234567890ab',
+    true,
+  ],
   ['a blob of another origin', PAGE, 'blob:https://evil.example/6f1c2a3e', false],
   ['a remote file', PAGE, 'https://evil.example/setup.exe', false],
   ['a file: URL', PAGE, 'file:///etc/passwd', false],

@@ -64,9 +64,15 @@ export type PermissionDecision = 'allow' | 'deny';
  * Only the camera (webcam scanner), only for the app's own page. Everything else — notifications,
  * geolocation, microphone, USB/HID from the page, clipboard reads — is denied.
  */
-export function decidePermission(permission: string, requestingUrl: string, appIndexUrl: string, mediaTypes: readonly string[] = []): PermissionDecision {
+export function decidePermission(
+  permission: string,
+  requestingUrl: string,
+  appIndexUrl: string,
+  mediaTypes: readonly string[] = [],
+): PermissionDecision {
   if (!isAppUrl(requestingUrl, appIndexUrl)) return 'deny';
-  if (permission === 'media') return mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video') ? 'allow' : 'deny';
+  if (permission === 'media')
+    return mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video') ? 'allow' : 'deny';
   return 'deny';
 }
 
@@ -75,7 +81,12 @@ export function decidePermission(permission: string, requestingUrl: string, appI
  * request: its details carry one `mediaType`, 'video', 'audio' or 'unknown' (electron docs/api/session.md).
  * Only a camera check passes; a microphone or unknown media check is denied like everything else.
  */
-export function decidePermissionCheck(permission: string, requestingUrl: string, appIndexUrl: string, mediaType: string | undefined): PermissionDecision {
+export function decidePermissionCheck(
+  permission: string,
+  requestingUrl: string,
+  appIndexUrl: string,
+  mediaType: string | undefined,
+): PermissionDecision {
   return decidePermission(permission, requestingUrl, appIndexUrl, mediaType === undefined ? [] : [mediaType]);
 }
 

@@ -11,7 +11,14 @@ import { CoreSupervisor } from '../core-process/supervisor';
 import { tillDataDir } from './data-location';
 import { setupAutoUpdate, watchInstallMoments } from './updater';
 import { electronCoreLauncher, PageLinks } from './core-link';
-import { APP_INDEX_URL, decidePermission, decidePermissionCheck, isAppUrl, isNavigationAllowed, secureWindowOptions } from './security-policy';
+import {
+  APP_INDEX_URL,
+  decidePermission,
+  decidePermissionCheck,
+  isAppUrl,
+  isNavigationAllowed,
+  secureWindowOptions,
+} from './security-policy';
 import { deviceSecretCipher } from '../secrets/os-keychain';
 import { registerAppSchemePrivileges, serveAppScheme } from './app-scheme';
 import { appPaths } from './app-paths';
@@ -29,7 +36,8 @@ registerAppSchemePrivileges();
 // The OS keychain where it really encrypts; else (Linux's basic_text is a hardcoded password) an owner-only
 // key file outside the data folder (main/secrets/os-keychain.ts). Only after 'ready': safeStorage says
 // "unavailable" before it.
-const deviceCipher = (): SecretCipher => deviceSecretCipher(safeStorage, process.platform, join(app.getPath('userData'), 'keys', 'device.key'));
+const deviceCipher = (): SecretCipher =>
+  deviceSecretCipher(safeStorage, process.platform, join(app.getPath('userData'), 'keys', 'device.key'));
 
 /**
  * The print broker: a receipt printed silently on the counter's printer (Réglages), sized for the roll
@@ -49,7 +57,10 @@ function servePrintBroker(): void {
   });
   ipcMain.handle(IPC_PRINTERS, async (event) => {
     if (!isAppUrl(event.sender.getURL(), rendererIndexUrl)) return [];
-    return (await event.sender.getPrintersAsync()).map((p) => ({ name: p.name, displayName: p.displayName || p.name }));
+    return (await event.sender.getPrintersAsync()).map((p) => ({
+      name: p.name,
+      displayName: p.displayName || p.name,
+    }));
   });
 }
 
@@ -60,7 +71,10 @@ function hardenSession(): void {
     callback(decidePermission(permission, webContents.getURL(), rendererIndexUrl, media) === 'allow');
   });
   ses.setPermissionCheckHandler((webContents, permission, _origin, details) =>
-    webContents ? decidePermissionCheck(permission, webContents.getURL(), rendererIndexUrl, details.mediaType) === 'allow' : false,
+    webContents
+      ? decidePermissionCheck(permission, webContents.getURL(), rendererIndexUrl, details.mediaType) ===
+        'allow'
+      : false,
   );
   // Files a manager saves from Gestion (CSV, PDF, archive, diagnostic) are downloads of blob: URLs made by our
   // page. With no save path set, Electron asks where with the native save dialog, from this main process
@@ -71,17 +85,27 @@ function hardenSession(): void {
       event.preventDefault();
       return;
     }
-    item.setSaveDialogOptions({ title: item.getFilename(), defaultPath: join(app.getPath('documents'), item.getFilename()) });
+    item.setSaveDialogOptions({
+      title: item.getFilename(),
+      defaultPath: join(app.getPath('documents'), item.getFilename()),
+    });
   });
   ses.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
   });
 }
 
 // One logger for the shell and the core (main/logging/logger.ts): rotating files in the OS logs folder,
 // made on first use (app.getPath('logs') is set by then), each line echoed to stdout as before.
 let shellLogger: TillLogger | null = null;
-const shellLog = (): TillLogger => (shellLogger ??= createTillLogger({ dir: app.getPath('logs'), processName: 'shell', echo: (line) => void process.stdout.write(line) }));
+const shellLog = (): TillLogger =>
+  (shellLogger ??= createTillLogger({
+    dir: app.getPath('logs'),
+    processName: 'shell',
+    echo: (line) => void process.stdout.write(line),
+  }));
 const log = (message: string, fields?: Record<string, unknown>) => shellLog().log(message, fields);
 
 const pages = () => BrowserWindow.getAllWindows().map((w) => w.webContents);
@@ -90,7 +114,16 @@ function createWindow(links: PageLinks): BrowserWindow {
   const options = secureWindowOptions(preloadPath);
   // The isolation flags are spelled out again where the window is made, so that a static checker
   // (Electronegativity, run in the proofs) sees them: it cannot follow secureWindowOptions().
-  const win = new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false, disableBlinkFeatures: 'Auxclick' } });
+  const win = new BrowserWindow({
+    ...options,
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   win.webContents.on('will-navigate', (event, url) => {
     if (!isNavigationAllowed(url, rendererIndexUrl)) event.preventDefault();
   });
@@ -129,7 +162,11 @@ if (!app.requestSingleInstanceLock()) {
     serveAppScheme(rendererDir);
     const core = new CoreSupervisor<MessagePortMain>({
       // The core process uses Electron's net.fetch for the Region (core-bootstrap.ts).
-      launch: electronCoreLauncher(coreEntry, ['--data-dir', tillDataDir(app), '--secrets', 'broker', '--logs-dir', app.getPath('logs')], log),
+      launch: electronCoreLauncher(
+        coreEntry,
+        ['--data-dir', tillDataDir(app), '--secrets', 'broker', '--logs-dir', app.getPath('logs')],
+        log,
+      ),
       log,
       // The core's seal/open requests for its device key: safeStorage exists in the main process only.
       secrets: deviceCipher(),
@@ -140,27 +177,37 @@ if (!app.requestSingleInstanceLock()) {
     // Updates download in the background and install after the day's Z-closure or on a manager's request,
     // never during a sale nor with anything awaiting the Region (updater.ts, decideInstall). The feed is the
     // build's (resources/app-update.yml) unless this till sets one (update.configure) or the environment does.
-    const updates = core.start().then(async () => {
-      const set = await core.call('update.feed', {});
-      const override = process.env.ATOUTS_UPDATE_URL ?? (set.ok ? (set.value as { feedUrl: string | null }).feedUrl : null);
-      const auto = setupAutoUpdate({
-        feedUrl: override,
-        bakedFeed: existsSync(join(process.resourcesPath, 'app-update.yml')),
-        isPackaged: app.isPackaged,
-        isSaleInProgress: () => core.saleInProgress(),
-        log: {
-          info: (message, data) => shellLog().log(message, data),
-          warn: (message, data) => shellLog().warn(message, data),
-        },
+    const updates = core
+      .start()
+      .then(async () => {
+        const set = await core.call('update.feed', {});
+        const override =
+          process.env.ATOUTS_UPDATE_URL ??
+          (set.ok ? (set.value as { feedUrl: string | null }).feedUrl : null);
+        const auto = setupAutoUpdate({
+          feedUrl: override,
+          bakedFeed: existsSync(join(process.resourcesPath, 'app-update.yml')),
+          isPackaged: app.isPackaged,
+          isSaleInProgress: () => core.saleInProgress(),
+          log: {
+            info: (message, data) => shellLog().log(message, data),
+            warn: (message, data) => shellLog().warn(message, data),
+          },
+        });
+        const stopWatch = watchInstallMoments(auto, core, {
+          info: (m, d) => shellLog().log(m, d),
+          warn: (m, d) => shellLog().warn(m, d),
+        });
+        return { stop: () => (stopWatch(), auto.stop()), state: () => auto.state() };
+      })
+      .catch((error: unknown) => {
+        log('updates not started', { error: String(error) });
+        return { stop: () => undefined, state: () => null };
       });
-      const stopWatch = watchInstallMoments(auto, core, { info: (m, d) => shellLog().log(m, d), warn: (m, d) => shellLog().warn(m, d) });
-      return { stop: () => (stopWatch(), auto.stop()), state: () => auto.state() };
-    }).catch((error: unknown) => {
-      log('updates not started', { error: String(error) });
-      return { stop: () => undefined, state: () => null };
-    });
     // À propos shows the updater's state; only our page asks.
-    ipcMain.handle(IPC_UPDATE_STATE, async (event) => (isAppUrl(event.sender.getURL(), rendererIndexUrl) ? (await updates).state() : null));
+    ipcMain.handle(IPC_UPDATE_STATE, async (event) =>
+      isAppUrl(event.sender.getURL(), rendererIndexUrl) ? (await updates).state() : null,
+    );
     let win = createWindow(links);
     app.on('second-instance', () => {
       if (win.isDestroyed()) win = createWindow(links);

@@ -45,7 +45,10 @@ export interface AutoUpdateOptions {
 export type UpdateDisabledReason = 'NOT_PACKAGED' | 'NO_FEED_URL' | 'INVALID_FEED_URL';
 
 /** The feed in force: a valid override, else the baked one, else none. */
-export function feedInForce(override: string | null, bakedFeed: boolean): { ok: true; url: string | null } | { ok: false; reason: 'NO_FEED_URL' | 'INVALID_FEED_URL' } {
+export function feedInForce(
+  override: string | null,
+  bakedFeed: boolean,
+): { ok: true; url: string | null } | { ok: false; reason: 'NO_FEED_URL' | 'INVALID_FEED_URL' } {
   if (override !== null && override.trim() !== '') {
     const checked = validateFeedUrl(override);
     return checked.ok ? checked : { ok: false, reason: checked.reason };
@@ -57,9 +60,16 @@ export function feedInForce(override: string | null, bakedFeed: boolean): { ok: 
 export type UpdateState = UpdateStateView;
 
 /** Why an update is not installed now. */
-export type InstallRefusal = 'DISABLED' | 'NO_UPDATE_READY' | 'SALE_IN_PROGRESS' | 'PENDING_OPERATIONS' | 'DAY_NOT_CLOSED' | 'NOT_MANAGER';
+export type InstallRefusal =
+  | 'DISABLED'
+  | 'NO_UPDATE_READY'
+  | 'SALE_IN_PROGRESS'
+  | 'PENDING_OPERATIONS'
+  | 'DAY_NOT_CLOSED'
+  | 'NOT_MANAGER';
 
-export type InstallOutcome = { installing: true; version: string } | { installing: false; reason: InstallRefusal };
+export type InstallOutcome =
+  { installing: true; version: string } | { installing: false; reason: InstallRefusal };
 
 /** What the till is doing when an install is considered (the core tells: till.status, closure.list). */
 export interface InstallContext {
@@ -85,7 +95,10 @@ export const AFTER_CLOSURE_WINDOW_MS = 15 * 60_000;
  * that failed to start again would hold the partner's claim), and it happens at a moment the partner
  * chose: the Z-closure that ends the day, or a manager's explicit request.
  */
-export function decideInstall(update: UpdateState, ctx: InstallContext): { install: true; version: string } | { install: false; reason: InstallRefusal } {
+export function decideInstall(
+  update: UpdateState,
+  ctx: InstallContext,
+): { install: true; version: string } | { install: false; reason: InstallRefusal } {
   if (update.status === 'disabled') return { install: false, reason: 'DISABLED' };
   if (update.status !== 'ready') return { install: false, reason: 'NO_UPDATE_READY' };
   if (ctx.trigger === 'manager' && ctx.role !== 'manager') return { install: false, reason: 'NOT_MANAGER' };
@@ -93,7 +106,8 @@ export function decideInstall(update: UpdateState, ctx: InstallContext): { insta
   if (ctx.pendingCount > 0) return { install: false, reason: 'PENDING_OPERATIONS' };
   if (ctx.trigger === 'day-closed') {
     const closedAt = ctx.lastDayClosedAt === null ? NaN : Date.parse(ctx.lastDayClosedAt);
-    if (!(ctx.now - closedAt >= 0 && ctx.now - closedAt <= AFTER_CLOSURE_WINDOW_MS)) return { install: false, reason: 'DAY_NOT_CLOSED' };
+    if (!(ctx.now - closedAt >= 0 && ctx.now - closedAt <= AFTER_CLOSURE_WINDOW_MS))
+      return { install: false, reason: 'DAY_NOT_CLOSED' };
   }
   return { install: true, version: update.version };
 }
@@ -120,7 +134,9 @@ const feedUrlSchema = z
     return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
   });
 
-export function validateFeedUrl(feedUrl: string | null): { ok: true; url: string } | { ok: false; reason: 'NO_FEED_URL' | 'INVALID_FEED_URL' } {
+export function validateFeedUrl(
+  feedUrl: string | null,
+): { ok: true; url: string } | { ok: false; reason: 'NO_FEED_URL' | 'INVALID_FEED_URL' } {
   if (feedUrl === null || feedUrl.trim() === '') return { ok: false, reason: 'NO_FEED_URL' };
   const parsed = feedUrlSchema.safeParse(feedUrl);
   return parsed.success ? { ok: true, url: parsed.data } : { ok: false, reason: 'INVALID_FEED_URL' };
@@ -133,7 +149,11 @@ async function electronUpdater(): Promise<UpdaterPort> {
 
 export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
   const feed = feedInForce(opts.feedUrl, opts.bakedFeed ?? false);
-  const disabledBy: UpdateDisabledReason | null = !opts.isPackaged ? 'NOT_PACKAGED' : feed.ok ? null : feed.reason;
+  const disabledBy: UpdateDisabledReason | null = !opts.isPackaged
+    ? 'NOT_PACKAGED'
+    : feed.ok
+      ? null
+      : feed.reason;
   if (disabledBy) {
     opts.log.info('automatic updates off', { reason: disabledBy });
     const state: UpdateState = { status: 'disabled', reason: disabledBy };
@@ -163,11 +183,14 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
     });
     u.on('update-downloaded', (info) => {
       state = { status: 'ready', version: info.version };
-      opts.log.info('update ready; it installs at the end of the day or on restart', { version: info.version });
+      opts.log.info('update ready; it installs at the end of the day or on restart', {
+        version: info.version,
+      });
     });
     u.on('error', (error) => {
       // A ready update stays ready: a later failed check must not forget it.
-      if (state.status !== 'ready') state = { status: 'failed', code: 'UPDATE_CHECK_FAILED', detail: error.message };
+      if (state.status !== 'ready')
+        state = { status: 'failed', code: 'UPDATE_CHECK_FAILED', detail: error.message };
       opts.log.warn('update check failed', { detail: error.message });
     });
     return u;
@@ -187,9 +210,15 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
         if (state.status === 'checking') state = { status: 'idle' };
       } catch (error) {
         if (state.status !== 'ready') {
-          state = { status: 'failed', code: 'UPDATE_CHECK_FAILED', detail: error instanceof Error ? error.message : String(error) };
+          state = {
+            status: 'failed',
+            code: 'UPDATE_CHECK_FAILED',
+            detail: error instanceof Error ? error.message : String(error),
+          };
         }
-        opts.log.warn('update check failed', { detail: error instanceof Error ? error.message : String(error) });
+        opts.log.warn('update check failed', {
+          detail: error instanceof Error ? error.message : String(error),
+        });
       } finally {
         inFlight = null;
       }
@@ -206,7 +235,10 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
     state: () => state,
     checkNow,
     install: (ctx) => {
-      const decision = decideInstall(state, { ...ctx, saleInProgress: ctx.saleInProgress || opts.isSaleInProgress() });
+      const decision = decideInstall(state, {
+        ...ctx,
+        saleInProgress: ctx.saleInProgress || opts.isSaleInProgress(),
+      });
       if (!decision.install) return { installing: false, reason: decision.reason };
       opts.log.info('installing update', { version: decision.version, trigger: ctx.trigger });
       void updater.then((u) => u.quitAndInstall(true, true));
@@ -221,7 +253,10 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
 
 /** The part of the core supervisor the install watch needs (main/core-process/supervisor.ts). */
 export interface CoreForUpdates {
-  call(name: string, input: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string } }>;
+  call(
+    name: string,
+    input: unknown,
+  ): Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string } }>;
   events: { subscribe(listener: (event: string, payload: unknown) => void): () => void };
 }
 
@@ -232,7 +267,12 @@ function readinessOf(value: unknown): Omit<InstallContext, 'trigger' | 'now'> | 
   const v = value as Record<string, unknown>;
   if (typeof v['saleInProgress'] !== 'boolean' || typeof v['pendingCount'] !== 'number') return null;
   const role = v['role'] === 'manager' || v['role'] === 'cashier' ? v['role'] : 'none';
-  return { saleInProgress: v['saleInProgress'], pendingCount: v['pendingCount'], lastDayClosedAt: typeof v['lastDayClosedAt'] === 'string' ? v['lastDayClosedAt'] : null, role };
+  return {
+    saleInProgress: v['saleInProgress'],
+    pendingCount: v['pendingCount'],
+    lastDayClosedAt: typeof v['lastDayClosedAt'] === 'string' ? v['lastDayClosedAt'] : null,
+    role,
+  };
 }
 
 /**
@@ -240,7 +280,12 @@ function readinessOf(value: unknown): Omit<InstallContext, 'trigger' | 'now'> | 
  * core's `update` event), and the minutes after the day's Z-closure (looked at every minute while an update
  * is ready). Returns the stop function.
  */
-export function watchInstallMoments(updates: Pick<AutoUpdate, 'state' | 'install'>, core: CoreForUpdates, log: UpdateLog, opts: { now?: () => number; everyMs?: number } = {}): () => void {
+export function watchInstallMoments(
+  updates: Pick<AutoUpdate, 'state' | 'install'>,
+  core: CoreForUpdates,
+  log: UpdateLog,
+  opts: { now?: () => number; everyMs?: number } = {},
+): () => void {
   const now = opts.now ?? Date.now;
   const attempt = async (trigger: InstallContext['trigger']): Promise<InstallOutcome | null> => {
     if (updates.state().status !== 'ready') return null;
@@ -248,11 +293,18 @@ export function watchInstallMoments(updates: Pick<AutoUpdate, 'state' | 'install
     const readiness = answer.ok ? readinessOf(answer.value) : null;
     if (!readiness) return null;
     const outcome = updates.install({ ...readiness, trigger, now: now() });
-    if (trigger === 'manager' || outcome.installing) log.info('update install considered', { trigger, ...outcome });
+    if (trigger === 'manager' || outcome.installing)
+      log.info('update install considered', { trigger, ...outcome });
     return outcome;
   };
   const unsubscribe = core.events.subscribe((event, payload) => {
-    if (event === 'update' && typeof payload === 'object' && payload !== null && (payload as { action?: unknown }).action === 'install-now') void attempt('manager');
+    if (
+      event === 'update' &&
+      typeof payload === 'object' &&
+      payload !== null &&
+      (payload as { action?: unknown }).action === 'install-now'
+    )
+      void attempt('manager');
   });
   const timer = setInterval(() => void attempt('day-closed'), opts.everyMs ?? READINESS_EVERY_MS);
   timer.unref?.();

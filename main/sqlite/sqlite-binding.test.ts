@@ -19,22 +19,48 @@ const p = (...parts: string[]) => parts.join(sep);
 
 describe('which better-sqlite3 binary a process loads', () => {
   it.each([
-    ['Node (npm test, demo, CLI)', node, p('', 'repo'), p('', 'repo', 'node_modules', 'better-sqlite3'), p('', 'repo', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')],
-    ['Electron in development', electron, p('', 'repo'), p('', 'repo', 'node_modules', 'better-sqlite3'), p('', 'repo', 'dist', 'native', 'electron-150-linux-x64', 'better_sqlite3.node')],
+    [
+      'Node (npm test, demo, CLI)',
+      node,
+      p('', 'repo'),
+      p('', 'repo', 'node_modules', 'better-sqlite3'),
+      p('', 'repo', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+    ],
+    [
+      'Electron in development',
+      electron,
+      p('', 'repo'),
+      p('', 'repo', 'node_modules', 'better-sqlite3'),
+      p('', 'repo', 'dist', 'native', 'electron-150-linux-x64', 'better_sqlite3.node'),
+    ],
     [
       'Electron packaged',
       { ...electron, platform: 'win32', modules: '150' } as NativeRuntime,
       p('C:', 'Program Files', 'Atouts Caisse', 'resources', 'app.asar'),
       '',
-      p('C:', 'Program Files', 'Atouts Caisse', 'resources', 'app.asar.unpacked', 'dist', 'native', 'electron-150-win32-x64', 'better_sqlite3.node'),
+      p(
+        'C:',
+        'Program Files',
+        'Atouts Caisse',
+        'resources',
+        'app.asar.unpacked',
+        'dist',
+        'native',
+        'electron-150-win32-x64',
+        'better_sqlite3.node',
+      ),
     ],
   ])('%s', (_what, runtime, appRoot, packageDir, expected) => {
     expect(sqliteBindingPath(runtime, { appRoot, packageDir })).toBe(expected);
   });
 
   it('moves only an app.asar segment to app.asar.unpacked', () => {
-    expect(unpackedPath(p('', 'opt', 'app.asar', 'x.node'))).toBe(p('', 'opt', 'app.asar.unpacked', 'x.node'));
-    expect(unpackedPath(p('', 'opt', 'app.asar.unpacked', 'x.node'))).toBe(p('', 'opt', 'app.asar.unpacked', 'x.node'));
+    expect(unpackedPath(p('', 'opt', 'app.asar', 'x.node'))).toBe(
+      p('', 'opt', 'app.asar.unpacked', 'x.node'),
+    );
+    expect(unpackedPath(p('', 'opt', 'app.asar.unpacked', 'x.node'))).toBe(
+      p('', 'opt', 'app.asar.unpacked', 'x.node'),
+    );
     expect(unpackedPath(p('', 'opt', 'my-app.asar', 'x.node'))).toBe(p('', 'opt', 'my-app.asar', 'x.node'));
   });
 
@@ -57,7 +83,12 @@ describe('which better-sqlite3 binary a process loads', () => {
   it('a build kept outside node_modules, at the Electron layout, is what nativeBinding loads', () => {
     // The Node binary stands in for an Electron one (only this runtime's ABI can load here): what is
     // proved is that the path, outside node_modules, is the binary better-sqlite3 uses.
-    const runtime: NativeRuntime = { electron: 'test', modules: process.versions.modules, platform: process.platform, arch: process.arch };
+    const runtime: NativeRuntime = {
+      electron: 'test',
+      modules: process.versions.modules,
+      platform: process.platform,
+      arch: process.arch,
+    };
     const appRoot = join(tmp.dir, 'resources', 'app.asar');
     const path = sqliteBindingPath(runtime, { appRoot, packageDir: '' });
     expect(path.startsWith(join(tmp.dir, 'resources', 'app.asar.unpacked', 'dist', 'native'))).toBe(true);
@@ -66,7 +97,9 @@ describe('which better-sqlite3 binary a process loads', () => {
     const db = new Database(':memory:', { nativeBinding: path });
     expect(db.pragma('journal_mode', { simple: true })).toBe('memory');
     db.close();
-    expect(() => new Database(':memory:', { nativeBinding: join(tmp.dir, 'missing', 'better_sqlite3.node') })).toThrow();
+    expect(
+      () => new Database(':memory:', { nativeBinding: join(tmp.dir, 'missing', 'better_sqlite3.node') }),
+    ).toThrow();
     expect(existsSync(join(appRoot))).toBe(false);
   });
 });
@@ -77,7 +110,12 @@ describe('every connection of the till goes through openSqlite', () => {
     for (const top of ['main', 'native']) {
       for (const file of readdirSync(top, { recursive: true, encoding: 'utf8' })) {
         const path = join(top, file);
-        if (!/\.tsx?$/.test(path) || /\.test\.tsx?$/.test(path) || path === join('main', 'sqlite', 'sqlite-binding.ts')) continue;
+        if (
+          !/\.tsx?$/.test(path) ||
+          /\.test\.tsx?$/.test(path) ||
+          path === join('main', 'sqlite', 'sqlite-binding.ts')
+        )
+          continue;
         const text = readFileSync(path, 'utf8');
         // Importing better-sqlite3 loads no addon (Database.SqliteError is plain JS); constructing it does.
         const name = /^import\s+(?!type\b)(\w+)\s+from\s+'better-sqlite3'/m.exec(text)?.[1];

@@ -42,7 +42,10 @@ export function electronNativeFolder(modules: string, platform: string, arch: st
 
 /** A path inside app.asar, moved to app.asar.unpacked, where electron-builder puts asarUnpack files. */
 export function unpackedPath(path: string): string {
-  return path.split(sep).map((part) => (part === 'app.asar' ? 'app.asar.unpacked' : part)).join(sep);
+  return path
+    .split(sep)
+    .map((part) => (part === 'app.asar' ? 'app.asar.unpacked' : part))
+    .join(sep);
 }
 
 export interface BindingLocations {
@@ -54,14 +57,25 @@ export interface BindingLocations {
 
 export function sqliteBindingPath(runtime: NativeRuntime, where: BindingLocations): string {
   if (runtime.electron === undefined) return join(where.packageDir, 'build', 'Release', SQLITE_ADDON);
-  return unpackedPath(join(where.appRoot, ELECTRON_NATIVE_ROOT, electronNativeFolder(runtime.modules, runtime.platform, runtime.arch), SQLITE_ADDON));
+  return unpackedPath(
+    join(
+      where.appRoot,
+      ELECTRON_NATIVE_ROOT,
+      electronNativeFolder(runtime.modules, runtime.platform, runtime.arch),
+      SQLITE_ADDON,
+    ),
+  );
 }
 
 /** The folder above this module holding the till's package.json: the repository, or app.asar. */
 export function findAppRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'atouts-till') return dir;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'atouts-till'
+    )
+      return dir;
     if (dirname(dir) === dir) throw new Error(`no atouts-till package.json above ${from}`);
   }
 }
@@ -75,11 +89,16 @@ export function sqliteBinding(): string {
   const runtime = currentRuntime();
   const path = sqliteBindingPath(runtime, {
     appRoot: runtime.electron === undefined ? '' : findAppRoot(here),
-    packageDir: runtime.electron === undefined ? dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')) : '',
+    packageDir:
+      runtime.electron === undefined
+        ? dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json'))
+        : '',
   });
   if (!existsSync(path)) {
     const how = runtime.electron === undefined ? 'npm ci' : 'npx tsx build/scripts/dist.ts native';
-    throw new Error(`better-sqlite3 for ${runtime.electron === undefined ? 'Node' : `Electron ${runtime.electron}`} (ABI ${runtime.modules}) not found at ${path}: run "${how}"`);
+    throw new Error(
+      `better-sqlite3 for ${runtime.electron === undefined ? 'Node' : `Electron ${runtime.electron}`} (ABI ${runtime.modules}) not found at ${path}: run "${how}"`,
+    );
   }
   binding = path;
   return path;

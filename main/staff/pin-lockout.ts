@@ -32,7 +32,13 @@ export interface PinLockoutState {
 
 export interface LockoutDeps {
   settings: { get<T>(key: string): T | undefined; set(key: string, value: JsonValue): void };
-  journal: { append(input: { kind: EntryKind; cashierId?: string | null; payload: { [k: string]: JsonValue } }): unknown } | null;
+  journal: {
+    append(input: {
+      kind: EntryKind;
+      cashierId?: string | null;
+      payload: { [k: string]: JsonValue };
+    }): unknown;
+  } | null;
   now: () => number;
 }
 
@@ -57,16 +63,26 @@ export class PinLockout {
     if (!r) return { staffId, failures: 0, locked: false, retryAt: null };
     const locked = r.failures >= LOCK_AFTER_FAILURES;
     const retryMs = r.lastFailureMs + delayAfter(r.failures);
-    return { staffId, failures: r.failures, locked, retryAt: !locked && retryMs > this.deps.now() ? new Date(retryMs).toISOString() : null };
+    return {
+      staffId,
+      failures: r.failures,
+      locked,
+      retryAt: !locked && retryMs > this.deps.now() ? new Date(retryMs).toISOString() : null,
+    };
   }
 
   /** Refuses a try that comes too early (PIN_RETRY_LATER) or for a locked member (STAFF_LOCKED), before any PIN is checked. */
   check(staffId: string): void {
     const s = this.state(staffId);
-    if (s.locked) throw new TillError('STAFF_LOCKED', `${staffId} is locked after ${s.failures} wrong PINs`, { staffId });
+    if (s.locked)
+      throw new TillError('STAFF_LOCKED', `${staffId} is locked after ${s.failures} wrong PINs`, { staffId });
     if (s.retryAt) {
       const seconds = Math.ceil((Date.parse(s.retryAt) - this.deps.now()) / 1000);
-      throw new TillError('PIN_RETRY_LATER', `${staffId}: ${s.failures} wrong PINs`, { staffId, retryAt: s.retryAt, seconds });
+      throw new TillError('PIN_RETRY_LATER', `${staffId}: ${s.failures} wrong PINs`, {
+        staffId,
+        retryAt: s.retryAt,
+        seconds,
+      });
     }
   }
 
@@ -78,7 +94,8 @@ export class PinLockout {
     records[staffId] = { failures, lastFailureMs: at };
     this.save(records);
     this.deps.journal?.append({ kind: 'LOGIN_FAILED', cashierId: null, payload: { staffId, failures } });
-    if (failures === LOCK_AFTER_FAILURES) this.deps.journal?.append({ kind: 'STAFF_LOCKED', cashierId: null, payload: { staffId, failures } });
+    if (failures === LOCK_AFTER_FAILURES)
+      this.deps.journal?.append({ kind: 'STAFF_LOCKED', cashierId: null, payload: { staffId, failures } });
     return this.state(staffId);
   }
 
@@ -93,7 +110,11 @@ export class PinLockout {
   unlock(staffId: string, by: string): void {
     const before = this.state(staffId);
     this.succeeded(staffId);
-    this.deps.journal?.append({ kind: 'STAFF_UNLOCKED', cashierId: by, payload: { staffId, by, failures: before.failures } });
+    this.deps.journal?.append({
+      kind: 'STAFF_UNLOCKED',
+      cashierId: by,
+      payload: { staffId, by, failures: before.failures },
+    });
   }
 
   /** Members with failures on record. */

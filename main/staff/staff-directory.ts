@@ -17,7 +17,10 @@ export class StaffDirectory {
   readonly lockout: PinLockout;
 
   constructor(
-    private readonly settings: { get<T>(key: string): T | undefined; set(key: string, value: JsonValue): void },
+    private readonly settings: {
+      get<T>(key: string): T | undefined;
+      set(key: string, value: JsonValue): void;
+    },
     deps: Partial<Pick<LockoutDeps, 'journal' | 'now'>> = {},
   ) {
     this.lockout = new PinLockout({ settings, journal: deps.journal ?? null, now: deps.now ?? Date.now });
@@ -35,7 +38,13 @@ export class StaffDirectory {
 
   add(name: string, role: StaffView['role'], pin: string): StaffView {
     if (!PIN_PATTERN.test(pin)) throw new TillError('INPUT_INVALID', 'PIN must be 4 to 8 digits');
-    const record: StaffRecord = { id: `S-${randomUUID().slice(0, 8)}`, name: name.trim(), role, pinHash: hashPin(pin), active: true };
+    const record: StaffRecord = {
+      id: `S-${randomUUID().slice(0, 8)}`,
+      name: name.trim(),
+      role,
+      pinHash: hashPin(pin),
+      active: true,
+    };
     this.settings.set(KEY, [...this.all(), record] as unknown as JsonValue);
     return { id: record.id, name: record.name, role: record.role };
   }
@@ -59,7 +68,8 @@ export class StaffDirectory {
 
   /** A manager unlocks a member (NOT_FOUND for an unknown one). */
   unlock(staffId: string, by: string): PinLockoutState {
-    if (!this.all().some((s) => s.id === staffId)) throw new TillError('NOT_FOUND', `no staff member ${staffId}`);
+    if (!this.all().some((s) => s.id === staffId))
+      throw new TillError('NOT_FOUND', `no staff member ${staffId}`);
     this.lockout.unlock(staffId, by);
     return this.lockout.state(staffId);
   }

@@ -1,12 +1,21 @@
 // The one dispatch table both transports (Electron IPC, browser-mode HTTP) call through.
 // Every input is validated against the contract's schema before a handler sees it, the session's role is
 // checked, and every failure leaves as an error value with a code, never as a thrown exception.
-import { calls, TillError, type CallName, type CallOutput, type CallResult, type Calls } from '../../preload/contract';
+import {
+  calls,
+  TillError,
+  type CallName,
+  type CallOutput,
+  type CallResult,
+  type Calls,
+} from '../../preload/contract';
 import type { Role } from '../../preload/contract/define';
 import { storageError } from '../journal/storage-errors';
 import type { z } from 'zod';
 
-export type Handler<K extends CallName> = (input: z.output<Calls[K]['input']>) => Promise<CallOutput<K>> | CallOutput<K>;
+export type Handler<K extends CallName> = (
+  input: z.output<Calls[K]['input']>,
+) => Promise<CallOutput<K>> | CallOutput<K>;
 export type Handlers = { [K in CallName]: Handler<K> };
 
 export interface DispatchOptions {
@@ -36,7 +45,10 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions): Di
     }
     const role = options.currentRole();
     if (ROLE_RANK[role] < ROLE_RANK[spec.role]) {
-      return { ok: false, error: { code: role === 'none' ? 'NOT_LOGGED_IN' : 'ROLE_REQUIRED', params: { role: spec.role } } };
+      return {
+        ok: false,
+        error: { code: role === 'none' ? 'NOT_LOGGED_IN' : 'ROLE_REQUIRED', params: { role: spec.role } },
+      };
     }
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;

@@ -11,7 +11,12 @@ import type { UiRequestHandler } from './ui-request-handler';
  * than resolved against it, so a path like `//evil.example/x` stays a path and never becomes a host.
  * Only the method and URL are passed on: the handler reads nothing else.
  */
-export async function serveThroughHandler(handler: UiRequestHandler, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+export async function serveThroughHandler(
+  handler: UiRequestHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  origin: string,
+): Promise<void> {
   const path = req.url?.startsWith('/') ? req.url : '/';
   const response = await handler(new Request(origin + path, { method: req.method ?? 'GET' }));
   res.writeHead(response.status, Object.fromEntries(response.headers));

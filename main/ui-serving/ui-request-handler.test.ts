@@ -19,7 +19,8 @@ const asset = (pattern: RegExp): string => {
   return `/assets/${name}`;
 };
 const indexHtml = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-const entryScript = /<script type="module" crossorigin src="\.(\/assets\/[^"]+\.js)"/.exec(indexHtml)?.[1] ?? '';
+const entryScript =
+  /<script type="module" crossorigin src="\.(\/assets\/[^"]+\.js)"/.exec(indexHtml)?.[1] ?? '';
 const worker = asset(/^decode-worker-.*\.js$/);
 const wasm = asset(/\.wasm$/);
 const css = asset(/\.css$/);
@@ -55,7 +56,9 @@ describe('UI request handler on the built renderer', () => {
   it('serves the wasm so that WebAssembly.compileStreaming accepts it (it checks application/wasm)', async () => {
     const module = await WebAssembly.compileStreaming(get(app, `app://till${wasm}`));
     expect(WebAssembly.Module.exports(module).length).toBeGreaterThan(0);
-    const mislabelled = new Response(readFileSync(join(rendererDir, wasm)), { headers: { 'content-type': 'application/octet-stream' } });
+    const mislabelled = new Response(readFileSync(join(rendererDir, wasm)), {
+      headers: { 'content-type': 'application/octet-stream' },
+    });
     await expect(WebAssembly.compileStreaming(mislabelled)).rejects.toThrow();
   });
 
@@ -114,7 +117,10 @@ describe('UI request handler on the built renderer', () => {
     'http://127.0.0.1:9/%2e%2e/%2e%2e/package.json',
     'http://127.0.0.1:9/..%2f..%2fpackage.json',
   ])('%s → 404', async (url) => {
-    const res = await get(url.startsWith('http:') ? createUiRequestHandler({ rootDir: rendererDir }) : app, url);
+    const res = await get(
+      url.startsWith('http:') ? createUiRequestHandler({ rootDir: rendererDir }) : app,
+      url,
+    );
     expect(res.status).toBe(404);
     expect(await res.arrayBuffer()).toHaveProperty('byteLength', 0);
   });
@@ -145,7 +151,8 @@ describe('UI request handler on the built renderer', () => {
     const headers = Object.fromEntries(res.headers);
     expect(headers['content-type']).toBe('text/javascript; charset=utf-8');
     const chunks: Buffer[] = [];
-    for await (const chunk of Readable.fromWeb(res.body as NodeReadableStream<Uint8Array>)) chunks.push(chunk as Buffer);
+    for await (const chunk of Readable.fromWeb(res.body as NodeReadableStream<Uint8Array>))
+      chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).equals(readFileSync(join(rendererDir, entryScript)))).toBe(true);
   });
 });

@@ -40,11 +40,20 @@ export const avoirCodeSchema = z
 
 export const avoirCalls = {
   /** One avoir per youth among the picked debits of the cancelled event (their Atouts parts). */
-  'avoir.issue': call<AvoirView[]>()(z.object({ debitIds: z.array(uuidSchema).min(1).max(1000) }).strict(), 'manager'),
+  'avoir.issue': call<AvoirView[]>()(
+    z.object({ debitIds: z.array(uuidSchema).min(1).max(1000) }).strict(),
+    'manager',
+  ),
   'avoir.get': call<AvoirView>()(z.object({ code: avoirCodeSchema }).strict(), 'cashier'),
   /** Spends all or part of an avoir; AVOIR_EXHAUSTED past what remains. */
-  'avoir.redeem': call<AvoirView>()(z.object({ code: avoirCodeSchema, amountCents: centsSchema.min(1) }).strict(), 'cashier'),
+  'avoir.redeem': call<AvoirView>()(
+    z.object({ code: avoirCodeSchema, amountCents: centsSchema.min(1) }).strict(),
+    'cashier',
+  ),
   'avoir.list': call<AvoirView[]>()(z.object({}).strict(), 'manager'),
   /** Issues and redemptions of a span of Paris days as CSV (the accountant's separate section, never Atouts). */
-  'avoir.export': call<{ name: string; text: string }>()(z.object({ fromDay: daySchema, toDay: daySchema }).strict(), 'manager'),
+  'avoir.export': call<{ name: string; text: string }>()(
+    z.object({ fromDay: daySchema, toDay: daySchema }).strict(),
+    'manager',
+  ),
 };

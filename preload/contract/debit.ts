@@ -97,7 +97,10 @@ export const debitMoreCalls = {
         override: voidOverrideSchema.optional(),
       })
       .strict()
-      .refine((v) => v.reasonCode !== undefined || v.reason !== undefined, { message: 'a reason code or a reason', path: ['reasonCode'] }),
+      .refine((v) => v.reasonCode !== undefined || v.reason !== undefined, {
+        message: 'a reason code or a reason',
+        path: ['reasonCode'],
+      }),
     'cashier',
   ),
   'receipt.get': call<Receipt>()(z.object({ debitId: z.uuid() }).strict(), 'cashier'),

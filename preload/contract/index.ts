@@ -18,7 +18,15 @@ import { contestCalls } from './contest';
 import { outingCalls } from './outing';
 import { avoirCalls } from './avoir';
 import { scanSourceSchema } from './schemas';
-import { aboutCalls, manageCalls, printerCalls, restoreCalls, updateCalls, type ProgressEvent, type UpdateRequestEvent } from './manage';
+import {
+  aboutCalls,
+  manageCalls,
+  printerCalls,
+  restoreCalls,
+  updateCalls,
+  type ProgressEvent,
+  type UpdateRequestEvent,
+} from './manage';
 
 export const calls = {
   ...tillCalls,

@@ -24,5 +24,4 @@ export interface PortCall {
 
 /** Core → renderer: the answer to one call (a CallResult), or an event. */
 export type PortReply =
-  | { kind: 'result'; id: number; result: unknown }
-  | { kind: 'event'; event: string; payload: unknown };
+  { kind: 'result'; id: number; result: unknown } | { kind: 'event'; event: string; payload: unknown };

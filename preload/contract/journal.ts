@@ -78,7 +78,9 @@ export const journalCalls = {
         toDay: daySchema.optional(),
         category: categorySchema.optional(),
         cashierId: idSchema.optional(),
-        status: z.enum(['accepted', 'offline_accepted', 'refused', 'pending', 'voided'] satisfies DebitStatus[]).optional(),
+        status: z
+          .enum(['accepted', 'offline_accepted', 'refused', 'pending', 'voided'] satisfies DebitStatus[])
+          .optional(),
         limit: z.number().int().min(1).max(1000).optional(),
       })
       .strict(),

@@ -13,7 +13,18 @@ import { call } from './define';
 import { daySchema, emptyInput, idSchema, monthSchema } from './schemas';
 
 /** The long tasks that report progress. */
-export const MANAGE_TASKS = ['export.csv', 'export.closurePdf', 'archive.create', 'archive.verify', 'backup', 'journal.verify', 'diagnostic', 'purge', 'wipe', 'update'] as const;
+export const MANAGE_TASKS = [
+  'export.csv',
+  'export.closurePdf',
+  'archive.create',
+  'archive.verify',
+  'backup',
+  'journal.verify',
+  'diagnostic',
+  'purge',
+  'wipe',
+  'update',
+] as const;
 export type ManageTask = (typeof MANAGE_TASKS)[number];
 
 /** Pushed while a task runs: `done` of `total` units (pages, rows, entries); `total` 0 when unknown. */
@@ -54,8 +65,31 @@ export interface ArchiveCreatedView extends ExportedFile {
 
 /** An archive's verdict, as `till archive verify` prints it. */
 export type ArchiveVerdictView =
-  | { ok: true; deviceId: string; period: string; entries: number; closures: number; firstSeq: number; lastSeq: number; lastHash: string; keyId: string; matchesJournal: boolean }
-  | { ok: false; problem: 'MALFORMED' | 'SIGNATURE_INVALID' | 'CHAIN_BROKEN' | 'CLOSURE_MISMATCH' | 'KEY_UNKNOWN' | 'KEY_UNTRUSTED' | 'JOURNAL_DIFFERS'; detail: string; seq: number | null };
+  | {
+      ok: true;
+      deviceId: string;
+      period: string;
+      entries: number;
+      closures: number;
+      firstSeq: number;
+      lastSeq: number;
+      lastHash: string;
+      keyId: string;
+      matchesJournal: boolean;
+    }
+  | {
+      ok: false;
+      problem:
+        | 'MALFORMED'
+        | 'SIGNATURE_INVALID'
+        | 'CHAIN_BROKEN'
+        | 'CLOSURE_MISMATCH'
+        | 'KEY_UNKNOWN'
+        | 'KEY_UNTRUSTED'
+        | 'JOURNAL_DIFFERS';
+      detail: string;
+      seq: number | null;
+    };
 
 export interface BackupRunView {
   at: string;
@@ -101,9 +135,18 @@ const ARCHIVE_TEXT_MAX = 64 * 1024 * 1024;
 export const manageCalls = {
   'manage.exportCsv': call<CsvExportView>()(z.object({ period: exportPeriodSchema }).strict(), 'manager'),
   /** A day's Z-closure or a month's closure as PDF (the period must be closed). */
-  'manage.closurePdf': call<ExportedFile>()(z.object({ period: z.union([daySchema, monthSchema]) }).strict(), 'manager'),
-  'manage.archiveCreate': call<ArchiveCreatedView>()(z.object({ period: z.union([daySchema, monthSchema]) }).strict(), 'manager'),
-  'manage.archiveVerify': call<ArchiveVerdictView>()(z.object({ text: z.string().min(1).max(ARCHIVE_TEXT_MAX) }).strict(), 'manager'),
+  'manage.closurePdf': call<ExportedFile>()(
+    z.object({ period: z.union([daySchema, monthSchema]) }).strict(),
+    'manager',
+  ),
+  'manage.archiveCreate': call<ArchiveCreatedView>()(
+    z.object({ period: z.union([daySchema, monthSchema]) }).strict(),
+    'manager',
+  ),
+  'manage.archiveVerify': call<ArchiveVerdictView>()(
+    z.object({ text: z.string().min(1).max(ARCHIVE_TEXT_MAX) }).strict(),
+    'manager',
+  ),
   'manage.backupStatus': call<BackupStatusView>()(emptyInput, 'manager'),
   'manage.backupConfigure': call<BackupStatusView>()(
     z
@@ -118,7 +161,10 @@ export const manageCalls = {
   'manage.backupNow': call<BackupRunView>()(emptyInput, 'manager'),
   'manage.diagnostic': call<ExportedFile>()(emptyInput, 'manager'),
   'manage.privacy': call<PrivacyView>()(emptyInput, 'manager'),
-  'manage.privacyConfigure': call<PrivacyView>()(z.object({ retentionMonths: z.number().int().min(1).max(120).nullable() }).strict(), 'manager'),
+  'manage.privacyConfigure': call<PrivacyView>()(
+    z.object({ retentionMonths: z.number().int().min(1).max(120).nullable() }).strict(),
+    'manager',
+  ),
   /** Names and birth dates of youths not seen since `before` (a Paris day) go; the chain stays. */
   'manage.purge': call<{ persons: number }>()(z.object({ before: daySchema }).strict(), 'manager'),
   /** The end of the partnership: two confirmations in the UI, then this call with the word and a manager's PIN. */
@@ -155,7 +201,11 @@ export const printerCalls = {
         kind: z.enum(['system', 'network']).optional(),
         deviceName: z.string().min(1).max(256).nullable().optional(),
         // A host name or an IPv4/IPv6 address; nothing else goes into a connect().
-        host: z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/).nullable().optional(),
+        host: z
+          .string()
+          .regex(/^[A-Za-z0-9.:-]{1,253}$/)
+          .nullable()
+          .optional(),
         port: z.number().int().min(1).max(65535).optional(),
         width: z.union([z.literal(80), z.literal(58)]).optional(),
         autoPrint: z.boolean().optional(),
@@ -188,7 +238,10 @@ export const updateCalls = {
   /** The feed URL set on this till (null: the one baked into the build). */
   'update.feed': call<{ feedUrl: string | null }>()(emptyInput, 'none'),
   /** Takes effect at the next start of the till. */
-  'update.configure': call<{ feedUrl: string | null }>()(z.object({ feedUrl: z.url().max(1024).nullable() }).strict(), 'manager'),
+  'update.configure': call<{ feedUrl: string | null }>()(
+    z.object({ feedUrl: z.url().max(1024).nullable() }).strict(),
+    'manager',
+  ),
   'update.installNow': call<{ requested: true }>()(emptyInput, 'manager'),
 };
 
@@ -206,12 +259,21 @@ export const restoreCalls = {
    * A new PC: the journal of a backup (a path on this computer: the USB stick, the share) checked, chain
    * included, and staged for the next start. Refused on a till that already has an enrolled journal.
    */
-  'manage.restore': call<RestoreStagedView>()(z.object({ path: z.string().min(1).max(1024) }).strict(), 'none'),
+  'manage.restore': call<RestoreStagedView>()(
+    z.object({ path: z.string().min(1).max(1024) }).strict(),
+    'none',
+  ),
 };
 
 /** À propos / État: what the till is, and how it stands with the Region. */
 export interface AboutView {
-  versions: { app: string | null; electron: string | null; chromium: string | null; node: string; journalSchema: number };
+  versions: {
+    app: string | null;
+    electron: string | null;
+    chromium: string | null;
+    node: string;
+    journalSchema: number;
+  };
   deviceId: string | null;
   deviceName: string | null;
   partnerName: string | null;

@@ -30,6 +30,12 @@ export interface CheckinOutcome {
 
 export const offerCalls = {
   'offer.list': call<OfferView[]>()(emptyInput, 'cashier'),
-  'offer.participants': call<ParticipantView[]>()(z.object({ offerId: z.string().min(1).max(64) }).strict(), 'cashier'),
-  'offer.checkin': call<CheckinOutcome>()(z.object({ offerId: z.string().min(1).max(64), text: scanTextSchema.min(1) }).strict(), 'cashier'),
+  'offer.participants': call<ParticipantView[]>()(
+    z.object({ offerId: z.string().min(1).max(64) }).strict(),
+    'cashier',
+  ),
+  'offer.checkin': call<CheckinOutcome>()(
+    z.object({ offerId: z.string().min(1).max(64), text: scanTextSchema.min(1) }).strict(),
+    'cashier',
+  ),
 };

@@ -47,18 +47,38 @@ export interface OutingPassResult {
   otherwise: OtherwiseCode | null;
 }
 
-const otherwiseCodeSchema = z.custom<OtherwiseCode>((v) => v === 'NOT_USED' || (ERROR_CODES as readonly unknown[]).includes(v), 'an error code or NOT_USED');
+const otherwiseCodeSchema = z.custom<OtherwiseCode>(
+  (v) => v === 'NOT_USED' || (ERROR_CODES as readonly unknown[]).includes(v),
+  'an error code or NOT_USED',
+);
 
 export const outingCalls = {
   'outing.open': call<OutingView>()(
-    z.object({ title: z.string().trim().min(1).max(120), category: categorySchema, item: itemSchema, sessions: z.number().int().min(1).max(1000).optional(), discipline: disciplineSchema.optional(), priceCents: centsSchema.min(1) }).strict(),
+    z
+      .object({
+        title: z.string().trim().min(1).max(120),
+        category: categorySchema,
+        item: itemSchema,
+        sessions: z.number().int().min(1).max(1000).optional(),
+        discipline: disciplineSchema.optional(),
+        priceCents: centsSchema.min(1),
+      })
+      .strict(),
     'cashier',
   ),
   /** The outing open on this till, if any (it survives a restart: it lives in the journal). */
   'outing.current': call<OutingView | null>()(z.object({}).strict(), 'cashier'),
   /** A youth's Atouts part (0: they choose not to use Atouts); a refusal goes to the list without stopping the run. */
-  'outing.pass': call<OutingPassResult>()(z.object({ outingId: uuidSchema, scanId: idSchema, amountCents: centsSchema }).strict(), 'cashier'),
+  'outing.pass': call<OutingPassResult>()(
+    z.object({ outingId: uuidSchema, scanId: idSchema, amountCents: centsSchema }).strict(),
+    'cashier',
+  ),
   /** A pass refused at the scan (no card): straight to the "à régler autrement" list. */
-  'outing.otherwise': call<OutingView>()(z.object({ outingId: uuidSchema, code: otherwiseCodeSchema, name: z.string().max(200).optional() }).strict(), 'cashier'),
+  'outing.otherwise': call<OutingView>()(
+    z
+      .object({ outingId: uuidSchema, code: otherwiseCodeSchema, name: z.string().max(200).optional() })
+      .strict(),
+    'cashier',
+  ),
   'outing.close': call<OutingView>()(z.object({ outingId: uuidSchema }).strict(), 'cashier'),
 };

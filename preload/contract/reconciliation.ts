@@ -102,7 +102,13 @@ export interface ReconciliationView {
   /** What the statement should say by the till: its own counted debits plus the other devices' (the amount a contest letter calls recorded). */
   expectedTotalCents: number;
   /** The Region's statement of the month as read (null when the Region lists none). */
-  statement: { status: 'open' | 'closed' | 'paid'; debitCount: number; totalCents: number; paidAt: string | null; contestUntil: string | null } | null;
+  statement: {
+    status: 'open' | 'closed' | 'paid';
+    debitCount: number;
+    totalCents: number;
+    paidAt: string | null;
+    contestUntil: string | null;
+  } | null;
   /** Differences that call for an action (severity 'action'). */
   openCount: number;
   /** The RECONCILED journal entry that records this run. */

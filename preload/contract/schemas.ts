@@ -9,7 +9,11 @@ export const walletSchema = z.enum(WALLETS);
 export const disciplineSchema = z.enum(ART_DISCIPLINES);
 /** Money in integer cents; a till never handles more than 100 000 € in one line. */
 export const centsSchema = z.number().int().min(0).max(10_000_000);
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/);
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9._:-]+$/);
 export const uuidSchema = z.uuid();
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);

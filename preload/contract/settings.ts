@@ -50,7 +50,13 @@ export const settingsCalls = {
   'scanner.stats': call<ScanStatsView>()(emptyInput, 'cashier'),
   /** A scan made in the page (wedge, webcam) is reported for the per-source statistics. */
   'scanner.report': call<null>()(
-    z.object({ source: scanSourceSchema, durationMs: z.number().min(0).max(600_000), chars: z.number().int().min(0).max(4096) }).strict(),
+    z
+      .object({
+        source: scanSourceSchema,
+        durationMs: z.number().min(0).max(600_000),
+        chars: z.number().int().min(0).max(4096),
+      })
+      .strict(),
     'cashier',
   ),
 };

@@ -25,7 +25,13 @@ export const staffCalls = {
   /** A manager clears a member's wrong PINs, locked or waiting; journalled. */
   'staff.unlock': call<StaffLockoutView>()(z.object({ staffId: idSchema }).strict(), 'manager'),
   'staff.add': call<StaffView>()(
-    z.object({ name: z.string().trim().min(1).max(60), role: z.enum(['cashier', 'manager']), pin: pinSchema }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1).max(60),
+        role: z.enum(['cashier', 'manager']),
+        pin: pinSchema,
+      })
+      .strict(),
     'manager',
   ),
 };

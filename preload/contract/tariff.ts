@@ -23,7 +23,11 @@ export const MAX_TARIFFS = 9;
 
 export const tariffSchema = z
   .object({
-    id: z.string().min(1).max(40).regex(/^[A-Za-z0-9_-]+$/),
+    id: z
+      .string()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9_-]+$/),
     label: z.string().trim().min(1).max(40),
     category: categorySchema,
     item: itemSchema,
@@ -32,9 +36,18 @@ export const tariffSchema = z
     priceCents: centsSchema.min(1),
   })
   .strict()
-  .refine((t) => isItemEligible(t.category, t.item, t.sessions), { message: 'item not eligible for the category', path: ['item'] })
-  .refine((t) => (t.item === 'CYCLE') === (t.sessions !== undefined), { message: 'sessions only and always for a cycle', path: ['sessions'] })
-  .refine((t) => t.item === 'CYCLE' || t.discipline === undefined, { message: 'a discipline only for a cycle', path: ['discipline'] });
+  .refine((t) => isItemEligible(t.category, t.item, t.sessions), {
+    message: 'item not eligible for the category',
+    path: ['item'],
+  })
+  .refine((t) => (t.item === 'CYCLE') === (t.sessions !== undefined), {
+    message: 'sessions only and always for a cycle',
+    path: ['sessions'],
+  })
+  .refine((t) => t.item === 'CYCLE' || t.discipline === undefined, {
+    message: 'a discipline only for a cycle',
+    path: ['discipline'],
+  });
 
 export const tariffCalls = {
   'tariff.list': call<Tariff[]>()(emptyInput, 'cashier'),
@@ -43,7 +56,10 @@ export const tariffCalls = {
     z
       .object({ tariffs: z.array(tariffSchema).max(MAX_TARIFFS) })
       .strict()
-      .refine((v) => new Set(v.tariffs.map((t) => t.id)).size === v.tariffs.length, { message: 'duplicate tariff id', path: ['tariffs'] }),
+      .refine((v) => new Set(v.tariffs.map((t) => t.id)).size === v.tariffs.length, {
+        message: 'duplicate tariff id',
+        path: ['tariffs'],
+      }),
     'manager',
   ),
 };

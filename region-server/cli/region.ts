@@ -52,7 +52,9 @@ async function mintPass(admin: AdminClient, flags: Map<string, string>): Promise
   const png = flags.get('png') ?? `pass-${beneficiaryId}.png`;
   // Medium error correction and a wide quiet zone: read from a phone screen under a webcam.
   await QRCode.toFile(png, token, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
-  process.stdout.write(await QRCode.toString(token, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }));
+  process.stdout.write(
+    await QRCode.toString(token, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }),
+  );
   return { token, png };
 }
 
@@ -62,22 +64,41 @@ function publicUrl(flags: Map<string, string>): string {
 }
 
 /** The activation QR code (protocol/activation-qr.ts): in the terminal, and as a PNG when asked. */
-async function printActivation(regionUrl: string, partnerId: string, activationCode: string, png: string | undefined): Promise<{ activationQr: string; png?: string }> {
+async function printActivation(
+  regionUrl: string,
+  partnerId: string,
+  activationCode: string,
+  png: string | undefined,
+): Promise<{ activationQr: string; png?: string }> {
   const text = encodeActivation({ regionUrl, partnerId, activationCode });
   if (png) await QRCode.toFile(png, text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
-  process.stdout.write(await QRCode.toString(text, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }));
+  process.stdout.write(
+    await QRCode.toString(text, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }),
+  );
   return png ? { activationQr: text, png } : { activationQr: text };
 }
 
-async function run(command: string, args: string[], flags: Map<string, string>, admin: AdminClient): Promise<unknown> {
+async function run(
+  command: string,
+  args: string[],
+  flags: Map<string, string>,
+  admin: AdminClient,
+): Promise<unknown> {
   switch (command) {
     case 'create-partner':
-      return admin.createPartner({ name: need(flags, 'name'), siret: need(flags, 'siret'), accreditations: list(need(flags, 'accreditations')) });
+      return admin.createPartner({
+        name: need(flags, 'name'),
+        siret: need(flags, 'siret'),
+        accreditations: list(need(flags, 'accreditations')),
+      });
     case 'activation-code': {
       const partnerId = need(flags, 'partner');
       const answer = await admin.newActivationCode(partnerId);
       if (!flags.has('qr') && !flags.has('png')) return answer;
-      return { ...answer, ...(await printActivation(publicUrl(flags), partnerId, answer.activationCode, flags.get('png'))) };
+      return {
+        ...answer,
+        ...(await printActivation(publicUrl(flags), partnerId, answer.activationCode, flags.get('png'))),
+      };
     }
     case 'patch-partner': {
       const accreditations = flags.get('accreditations');
@@ -110,7 +131,8 @@ async function run(command: string, args: string[], flags: Map<string, string>, 
       return mintPass(admin, flags);
     case 'create-coupon': {
       const category = need(flags, 'category').toUpperCase();
-      if (category !== 'SPORT' && category !== 'ARTISTIC') throw new UsageError('--category is SPORT or ARTISTIC');
+      if (category !== 'SPORT' && category !== 'ARTISTIC')
+        throw new UsageError('--category is SPORT or ARTISTIC');
       const expiresAt = flags.get('expires-at');
       return admin.createCoupon({
         beneficiaryId: need(flags, 'beneficiary'),
@@ -124,7 +146,8 @@ async function run(command: string, args: string[], flags: Map<string, string>, 
       return admin.cancelCoupon(need(flags, 'id'));
     case 'create-offer': {
       const designation = need(flags, 'designation');
-      if (designation !== 'registration' && designation !== 'draw' && designation !== 'invitation') throw new UsageError('--designation is registration, draw or invitation');
+      if (designation !== 'registration' && designation !== 'draw' && designation !== 'invitation')
+        throw new UsageError('--designation is registration, draw or invitation');
       return admin.createOffer({
         partnerId: need(flags, 'partner'),
         title: need(flags, 'title'),
@@ -136,8 +159,12 @@ async function run(command: string, args: string[], flags: Map<string, string>, 
     }
     case 'add-participant': {
       const status = flags.get('status') ?? 'registered';
-      if (status !== 'registered' && status !== 'winner' && status !== 'cancelled') throw new UsageError('--status is registered, winner or cancelled');
-      return admin.addParticipant(need(flags, 'offer'), { beneficiaryId: need(flags, 'beneficiary'), status });
+      if (status !== 'registered' && status !== 'winner' && status !== 'cancelled')
+        throw new UsageError('--status is registered, winner or cancelled');
+      return admin.addParticipant(need(flags, 'offer'), {
+        beneficiaryId: need(flags, 'beneficiary'),
+        status,
+      });
     }
     case 'close-month':
       return admin.closeMonth(args[0] ?? need(flags, 'month'));
@@ -185,7 +212,8 @@ async function main(): Promise<void> {
   }
   const url = flags.get('url') ?? process.env.REGION_URL;
   const adminKey = flags.get('admin-key') ?? process.env.REGION_ADMIN_KEY;
-  if (!url || !adminKey) throw new UsageError('--url and --admin-key (or REGION_URL and REGION_ADMIN_KEY) are required');
+  if (!url || !adminKey)
+    throw new UsageError('--url and --admin-key (or REGION_URL and REGION_ADMIN_KEY) are required');
   const result = await run(command, args, flags, new AdminClient(url.replace(/\/$/, ''), adminKey));
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

@@ -16,7 +16,8 @@ function fail(message: string): never {
 async function main(): Promise<void> {
   const { flags } = readFlags(process.argv.slice(2));
   const dbPath = flags.get('db') ?? fail('--db <file> is required');
-  const adminKey = flags.get('admin-key') ?? process.env.REGION_ADMIN_KEY ?? fail('--admin-key <key> is required');
+  const adminKey =
+    flags.get('admin-key') ?? process.env.REGION_ADMIN_KEY ?? fail('--admin-key <key> is required');
   const port = Number(flags.get('port') ?? '0');
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail('--port must be 0..65535');
   const seed = flags.get('seed');
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
     const facts = seedDemo(region);
     writeFileSync(`${dbPath}.demo.json`, `${JSON.stringify(facts, null, 2)}\n`);
     process.stderr.write('Demo seeded. Activation codes:\n');
-    for (const p of facts.partners) process.stderr.write(`  ${p.id}  ${p.activationCode}  ${p.name} (${p.accreditations.join(', ')})\n`);
+    for (const p of facts.partners)
+      process.stderr.write(`  ${p.id}  ${p.activationCode}  ${p.name} (${p.accreditations.join(', ')})\n`);
     process.stderr.write(`Facts written to ${dbPath}.demo.json\n`);
   }
 
@@ -47,4 +49,6 @@ async function main(): Promise<void> {
   process.stdout.write(`REGION_SERVER_URL=http://127.0.0.1:${actualPort}\n`);
 }
 
-main().catch((error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)));
+main().catch((error: unknown) =>
+  fail(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+);

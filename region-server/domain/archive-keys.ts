@@ -25,10 +25,19 @@ export function checkArchiveKey(jwk: Ed25519PublicJwk): Outcome<Ed25519PublicJwk
   return ok(jwk);
 }
 
-const toRecord = (r: KeyRow): ArchiveKeyRecord => ({ thumbprint: r.thumbprint, jwk: JSON.parse(r.jwk) as Ed25519PublicJwk, validFrom: r.valid_from, validUntil: r.valid_until });
+const toRecord = (r: KeyRow): ArchiveKeyRecord => ({
+  thumbprint: r.thumbprint,
+  jwk: JSON.parse(r.jwk) as Ed25519PublicJwk,
+  validFrom: r.valid_from,
+  validUntil: r.valid_until,
+});
 
 export function archiveKeyState(region: Region, deviceId: string): ArchiveKeyState {
-  const keys = (region.db.prepare('SELECT * FROM archive_keys WHERE device_id = ? ORDER BY arrival').all(deviceId) as KeyRow[]).map(toRecord);
+  const keys = (
+    region.db
+      .prepare('SELECT * FROM archive_keys WHERE device_id = ? ORDER BY arrival')
+      .all(deviceId) as KeyRow[]
+  ).map(toRecord);
   return { current: keys.find((k) => k.validUntil === null) ?? null, keys };
 }
 
@@ -36,17 +45,29 @@ export function archiveKeyState(region: Region, deviceId: string): ArchiveKeySta
  * Makes `jwk` the device's archive key from now on; the key it replaces stays listed, valid until now.
  * Registering the current key again changes nothing (a PUT retried after a lost answer).
  */
-export function registerArchiveKey(region: Region, deviceId: string, jwk: Ed25519PublicJwk): Outcome<ArchiveKeyState> {
+export function registerArchiveKey(
+  region: Region,
+  deviceId: string,
+  jwk: Ed25519PublicJwk,
+): Outcome<ArchiveKeyState> {
   const checked = checkArchiveKey(jwk);
   if (!checked.ok) return checked;
   const thumbprint = jwkThumbprint(jwk);
   const current = archiveKeyState(region, deviceId).current;
   if (current?.thumbprint === thumbprint) return ok(archiveKeyState(region, deviceId));
   const now = region.nowIso();
-  region.db.prepare('UPDATE archive_keys SET valid_until = ? WHERE device_id = ? AND valid_until IS NULL').run(now, deviceId);
-  const arrival = (region.db.prepare('SELECT COALESCE(MAX(arrival), 0) + 1 AS n FROM archive_keys WHERE device_id = ?').get(deviceId) as { n: number }).n;
   region.db
-    .prepare('INSERT INTO archive_keys (device_id, thumbprint, jwk, valid_from, valid_until, arrival) VALUES (?, ?, ?, ?, NULL, ?)')
+    .prepare('UPDATE archive_keys SET valid_until = ? WHERE device_id = ? AND valid_until IS NULL')
+    .run(now, deviceId);
+  const arrival = (
+    region.db
+      .prepare('SELECT COALESCE(MAX(arrival), 0) + 1 AS n FROM archive_keys WHERE device_id = ?')
+      .get(deviceId) as { n: number }
+  ).n;
+  region.db
+    .prepare(
+      'INSERT INTO archive_keys (device_id, thumbprint, jwk, valid_from, valid_until, arrival) VALUES (?, ?, ?, ?, NULL, ?)',
+    )
     .run(deviceId, thumbprint, JSON.stringify(jwk), now, arrival);
   return ok(archiveKeyState(region, deviceId));
 }

@@ -7,8 +7,13 @@ import { isMonthClosed } from './months';
 import { ok, refuse, type Outcome } from './problem';
 import type { Region } from './region';
 
-export function redateDebit(region: Region, debitId: string, occurredAt: string): Outcome<{ id: string; occurredAt: string; month: string }> {
-  const row = region.db.prepare('SELECT occurred_ms FROM debits WHERE id = ?').get(debitId) as { occurred_ms: number } | undefined;
+export function redateDebit(
+  region: Region,
+  debitId: string,
+  occurredAt: string,
+): Outcome<{ id: string; occurredAt: string; month: string }> {
+  const row = region.db.prepare('SELECT occurred_ms FROM debits WHERE id = ?').get(debitId) as
+    { occurred_ms: number } | undefined;
   if (!row) return refuse('UNKNOWN_DEBIT', `no debit ${debitId}`, 404);
   const ms = Date.parse(occurredAt);
   for (const month of [parisMonth(row.occurred_ms), parisMonth(ms)]) {

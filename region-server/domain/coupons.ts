@@ -14,7 +14,14 @@ import { makeCouponCode, normalizeCouponCode } from '../../protocol/coupon-code'
 import { seasonBounds } from '../../protocol/paris-time';
 import { mintCouponToken, verifyToken } from '../../protocol/pass-token';
 import { adjustWallet, balanceOf, getBeneficiary } from './beneficiaries';
-import { checkAmount, checkClockSkew, checkMembership, checkMonthOpen, checkSeason, firstProblem } from './debit-rules';
+import {
+  checkAmount,
+  checkClockSkew,
+  checkMembership,
+  checkMonthOpen,
+  checkSeason,
+  firstProblem,
+} from './debit-rules';
 import { checkNotTombstoned, insertDebit } from './debits';
 import { nextId, secureRandom } from './ids';
 import type { Device, Partner } from './partners';
@@ -47,7 +54,12 @@ function view(region: Region, row: CouponRow): CouponView {
     category: row.category,
     amountCents: row.amount_cents,
     status: expired ? 'expired' : row.status,
-    beneficiary: { id: row.beneficiary_id, givenName: b?.givenName ?? '', familyName: b?.familyName ?? '', birthDate: b?.birthDate ?? '' },
+    beneficiary: {
+      id: row.beneficiary_id,
+      givenName: b?.givenName ?? '',
+      familyName: b?.familyName ?? '',
+      birthDate: b?.birthDate ?? '',
+    },
     expiresAt: row.expires_at,
   };
 }
@@ -58,28 +70,52 @@ function rowById(region: Region, id: string): CouponRow | undefined {
 
 export function createCoupon(
   region: Region,
-  input: { beneficiaryId: string; partnerId: string; category: CouponCategory; amountCents: number; expiresAt?: string | undefined },
+  input: {
+    beneficiaryId: string;
+    partnerId: string;
+    category: CouponCategory;
+    amountCents: number;
+    expiresAt?: string | undefined;
+  },
 ): Outcome<{ id: string; code: string; token: string }> {
   return region.db.transaction((): Outcome<{ id: string; code: string; token: string }> => {
     const beneficiary = getBeneficiary(region, input.beneficiaryId);
     if (!beneficiary) return refuse('NOT_FOUND', `no beneficiary ${input.beneficiaryId}`, 404);
     const partner = getPartner(region, input.partnerId);
     if (!partner) return refuse('NOT_FOUND', `no partner ${input.partnerId}`, 404);
-    if (!partner.accreditations.includes(input.category)) return refuse('NOT_ACCREDITED', `partner not accredited for ${input.category}`);
+    if (!partner.accreditations.includes(input.category))
+      return refuse('NOT_ACCREDITED', `partner not accredited for ${input.category}`);
     const wallet = walletOf(input.category);
     const amountProblem = checkAmount(input.amountCents, balanceOf(region, beneficiary.id, wallet));
-    if (amountProblem) return refuse(amountProblem.code === 'AMOUNT_INVALID' && input.amountCents > 0 ? 'INSUFFICIENT_BALANCE' : 'AMOUNT_INVALID', amountProblem.detail);
+    if (amountProblem)
+      return refuse(
+        amountProblem.code === 'AMOUNT_INVALID' && input.amountCents > 0
+          ? 'INSUFFICIENT_BALANCE'
+          : 'AMOUNT_INVALID',
+        amountProblem.detail,
+      );
     const seasonEnd = seasonBounds(beneficiary.season).end - 1000;
     const expiresMs = Math.min(input.expiresAt ? Date.parse(input.expiresAt) : seasonEnd, seasonEnd);
     const id = nextId(region.db, 'C', 6);
     let code = makeCouponCode(secureRandom);
-    while (region.db.prepare('SELECT 1 FROM coupons WHERE code = ?').get(code)) code = makeCouponCode(secureRandom);
+    while (region.db.prepare('SELECT 1 FROM coupons WHERE code = ?').get(code))
+      code = makeCouponCode(secureRandom);
     const nowIso = region.nowIso();
     region.db
       .prepare(
         "INSERT INTO coupons (id, code, beneficiary_id, partner_id, category, amount_cents, status, expires_at, expires_ms, created_at) VALUES (?, ?, ?, ?, ?, ?, 'reserved', ?, ?, ?)",
       )
-      .run(id, code, beneficiary.id, partner.id, input.category, input.amountCents, new Date(expiresMs).toISOString(), expiresMs, nowIso);
+      .run(
+        id,
+        code,
+        beneficiary.id,
+        partner.id,
+        input.category,
+        input.amountCents,
+        new Date(expiresMs).toISOString(),
+        expiresMs,
+        nowIso,
+      );
     adjustWallet(region, beneficiary.id, wallet, -input.amountCents);
     const token = mintCouponToken(
       {
@@ -115,8 +151,14 @@ function acceptsCoupons(partner: Partner): boolean {
   return partner.accreditations.some((a) => (COUPON_CATEGORIES as readonly string[]).includes(a));
 }
 
-export function listCoupons(region: Region, partner: Partner, status: CouponStatus | undefined): CouponView[] {
-  const rows = region.db.prepare('SELECT * FROM coupons WHERE partner_id = ? ORDER BY id').all(partner.id) as CouponRow[];
+export function listCoupons(
+  region: Region,
+  partner: Partner,
+  status: CouponStatus | undefined,
+): CouponView[] {
+  const rows = region.db
+    .prepare('SELECT * FROM coupons WHERE partner_id = ? ORDER BY id')
+    .all(partner.id) as CouponRow[];
   return rows.map((r) => view(region, r)).filter((c) => !status || c.status === status);
 }
 
@@ -135,8 +177,13 @@ function usable(coupon: CouponView, partner: Partner): Outcome<never> | null {
   }
 }
 
-export function resolveCoupon(region: Region, partner: Partner, by: { code?: string | undefined; token?: string | undefined }): Outcome<CouponView> {
-  if (!acceptsCoupons(partner)) return refuse('NOT_ACCREDITED', 'only sport and artistic partners accept coupons');
+export function resolveCoupon(
+  region: Region,
+  partner: Partner,
+  by: { code?: string | undefined; token?: string | undefined },
+): Outcome<CouponView> {
+  if (!acceptsCoupons(partner))
+    return refuse('NOT_ACCREDITED', 'only sport and artistic partners accept coupons');
   let row: CouponRow | undefined;
   if (by.token !== undefined) {
     const verified = verifyToken(by.token, region.keys.publicKeys(), Math.floor(region.now() / 1000));
@@ -157,7 +204,13 @@ export function resolveCoupon(region: Region, partner: Partner, by: { code?: str
 }
 
 /** Debits the reserved amount in full; the youth pays the rest of the price. */
-export function redeemCoupon(region: Region, device: Device, partner: Partner, couponId: string, req: RedeemRequest): Outcome<CouponRedeemed> {
+export function redeemCoupon(
+  region: Region,
+  device: Device,
+  partner: Partner,
+  couponId: string,
+  req: RedeemRequest,
+): Outcome<CouponRedeemed> {
   const row = rowById(region, couponId);
   if (!row) return refuse('COUPON_UNKNOWN', `no coupon ${couponId}`, 404);
   const coupon = view(region, row);
@@ -168,8 +221,14 @@ export function redeemCoupon(region: Region, device: Device, partner: Partner, c
   const occurredMs = Date.parse(req.occurredAt);
   const problem = firstProblem(
     () => checkNotTombstoned(region, partner.id, req.id),
-    () => (partner.accreditations.includes(row.category) ? null : { status: 422, code: 'NOT_ACCREDITED', detail: `not accredited for ${row.category}` }),
-    () => (isItemEligible(row.category, req.item, req.sessions) ? null : { status: 422, code: 'ITEM_NOT_ELIGIBLE', detail: `${req.item} not paid from ${row.category}` }),
+    () =>
+      partner.accreditations.includes(row.category)
+        ? null
+        : { status: 422, code: 'NOT_ACCREDITED', detail: `not accredited for ${row.category}` },
+    () =>
+      isItemEligible(row.category, req.item, req.sessions)
+        ? null
+        : { status: 422, code: 'ITEM_NOT_ELIGIBLE', detail: `${req.item} not paid from ${row.category}` },
     () => checkAmount(row.amount_cents, req.priceCents),
     () => checkMonthOpen(closedMonthOf(region, occurredMs)),
     () => checkClockSkew(occurredMs, region.now()),

@@ -21,37 +21,54 @@ export function checkAccreditation(partner: Partner, category: string): Problem 
   return null;
 }
 
-export function checkItemEligible(category: Category, item: string, sessions: number | undefined): Problem | null {
+export function checkItemEligible(
+  category: Category,
+  item: string,
+  sessions: number | undefined,
+): Problem | null {
   if (isItemEligible(category, item, sessions)) return null;
-  const why = item === 'CYCLE' ? `a cycle needs at least ${MIN_CYCLE_SESSIONS} sessions` : `${item} is not paid from ${category}`;
+  const why =
+    item === 'CYCLE'
+      ? `a cycle needs at least ${MIN_CYCLE_SESSIONS} sessions`
+      : `${item} is not paid from ${category}`;
   return problem('ITEM_NOT_ELIGIBLE', why);
 }
 
 export function checkAmount(amountCents: number, priceCents: number): Problem | null {
-  if (!Number.isSafeInteger(amountCents) || !Number.isSafeInteger(priceCents)) return problem('AMOUNT_INVALID', 'amounts are integer cents');
+  if (!Number.isSafeInteger(amountCents) || !Number.isSafeInteger(priceCents))
+    return problem('AMOUNT_INVALID', 'amounts are integer cents');
   if (amountCents <= 0) return problem('AMOUNT_INVALID', 'amount must be positive');
   if (amountCents > priceCents) return problem('AMOUNT_INVALID', 'amount above the price');
   return null;
 }
 
 export function checkToken(result: TokenResult): Problem | null {
-  if (result.ok) return result.token.kind === 'pass' ? null : problem('TOKEN_INVALID', 'a coupon token cannot pay a debit');
+  if (result.ok)
+    return result.token.kind === 'pass'
+      ? null
+      : problem('TOKEN_INVALID', 'a coupon token cannot pay a debit');
   return problem(result.code, result.reason);
 }
 
 export function checkClockSkew(occurredMs: number, nowMs: number): Problem | null {
-  return Math.abs(nowMs - occurredMs) > MAX_CLOCK_SKEW_MS ? problem('CLOCK_SKEW', 'occurredAt more than 5 minutes from the server clock') : null;
+  return Math.abs(nowMs - occurredMs) > MAX_CLOCK_SKEW_MS
+    ? problem('CLOCK_SKEW', 'occurredAt more than 5 minutes from the server clock')
+    : null;
 }
 
 export function checkOfflineAge(occurredMs: number, nowMs: number, policy: OfflinePolicy): Problem | null {
-  if (occurredMs - nowMs > MAX_CLOCK_SKEW_MS) return problem('CLOCK_SKEW', 'offline occurredAt in the future');
-  if (nowMs - occurredMs > policy.maxOfflineHours * 3_600_000) return problem('OFFLINE_TOO_LATE', `sent more than ${policy.maxOfflineHours} h after it occurred`);
+  if (occurredMs - nowMs > MAX_CLOCK_SKEW_MS)
+    return problem('CLOCK_SKEW', 'offline occurredAt in the future');
+  if (nowMs - occurredMs > policy.maxOfflineHours * 3_600_000)
+    return problem('OFFLINE_TOO_LATE', `sent more than ${policy.maxOfflineHours} h after it occurred`);
   return null;
 }
 
 export function checkOfflineLimit(amountCents: number, policy: OfflinePolicy): Problem | null {
   if (!policy.enabled) return problem('OFFLINE_LIMIT_EXCEEDED', 'offline debits are disabled');
-  return amountCents > policy.floorLimitCents ? problem('OFFLINE_LIMIT_EXCEEDED', `above the floor limit of ${policy.floorLimitCents} cents`) : null;
+  return amountCents > policy.floorLimitCents
+    ? problem('OFFLINE_LIMIT_EXCEEDED', `above the floor limit of ${policy.floorLimitCents} cents`)
+    : null;
 }
 
 export function checkTokenUnused(usedBy: string | null): Problem | null {
@@ -73,7 +90,9 @@ export function checkSeason(atMs: number, season: number): Problem | null {
 }
 
 export function checkBalance(balanceCents: number, amountCents: number): Problem | null {
-  return amountCents > balanceCents ? problem('INSUFFICIENT_BALANCE', `balance ${balanceCents} below ${amountCents}`) : null;
+  return amountCents > balanceCents
+    ? problem('INSUFFICIENT_BALANCE', `balance ${balanceCents} below ${amountCents}`)
+    : null;
 }
 
 /** Whatever the mode: a closed statement never changes, so nothing dated in its month can join it. */

@@ -27,7 +27,14 @@ import type { Outcome, Problem } from './problem';
 import type { Region } from './region';
 import { closedMonthOf, isMonthClosed } from './months';
 import type { z } from 'zod';
-import type { DebitAccepted, DebitBody, DebitView, LedgerItem, VoidAnswer, VoidBody } from '../../protocol/debits';
+import type {
+  DebitAccepted,
+  DebitBody,
+  DebitView,
+  LedgerItem,
+  VoidAnswer,
+  VoidBody,
+} from '../../protocol/debits';
 
 /** A debit request as the HTTP layer parsed it (protocol/debits.ts, shared with the till). */
 export type DebitRequest = z.output<typeof DebitBody>;
@@ -139,12 +146,25 @@ const asRefusal = (p: Problem): Outcome<never> => ({ ok: false, problem: p });
  * every final answer), so a delayed POST cannot debit a wallet the till has already given up on.
  */
 export function checkNotTombstoned(region: Region, partnerId: string, debitId: string): Problem | null {
-  const row = region.db.prepare('SELECT void_id FROM void_tombstones WHERE debit_id = ? AND partner_id = ?').get(debitId, partnerId) as { void_id: string } | undefined;
-  return row ? { status: 422, code: 'DEBIT_VOIDED', detail: `void ${row.void_id} for ${debitId} arrived before the debit` } : null;
+  const row = region.db
+    .prepare('SELECT void_id FROM void_tombstones WHERE debit_id = ? AND partner_id = ?')
+    .get(debitId, partnerId) as { void_id: string } | undefined;
+  return row
+    ? {
+        status: 422,
+        code: 'DEBIT_VOIDED',
+        detail: `void ${row.void_id} for ${debitId} arrived before the debit`,
+      }
+    : null;
 }
 
 /** Every check of region-api.md, then the debit; refusals change nothing. */
-export function recordDebit(region: Region, device: Device, partner: Partner, req: DebitRequest): Outcome<DebitAccepted> {
+export function recordDebit(
+  region: Region,
+  device: Device,
+  partner: Partner,
+  req: DebitRequest,
+): Outcome<DebitAccepted> {
   const nowMs = region.now();
   const occurredMs = Date.parse(req.occurredAt);
   const policy = region.settings.offline;
@@ -162,9 +182,14 @@ export function recordDebit(region: Region, device: Device, partner: Partner, re
   );
   if (early) return asRefusal(early);
 
-  const verified = verifyToken(req.token, region.keys.publicKeys(), Math.floor((offline ? occurredMs : nowMs) / 1000));
+  const verified = verifyToken(
+    req.token,
+    region.keys.publicKeys(),
+    Math.floor((offline ? occurredMs : nowMs) / 1000),
+  );
   const tokenProblem = checkToken(verified);
-  if (tokenProblem || !verified.ok || verified.token.kind !== 'pass') return asRefusal(tokenProblem ?? { status: 422, code: 'TOKEN_INVALID', detail: 'not a pass' });
+  if (tokenProblem || !verified.ok || verified.token.kind !== 'pass')
+    return asRefusal(tokenProblem ?? { status: 422, code: 'TOKEN_INVALID', detail: 'not a pass' });
   const claims = verified.token.claims;
   const beneficiary = getBeneficiary(region, claims.sub);
   if (!beneficiary) return refuse('TOKEN_INVALID', 'token for an unknown beneficiary');
@@ -202,24 +227,41 @@ export function recordDebit(region: Region, device: Device, partner: Partner, re
 }
 
 /** Reverses a debit: allowed until the end of its Paris business day, never once its month is closed. */
-export function voidDebit(region: Region, partner: Partner, debitId: string, req: VoidRequest): Outcome<VoidAnswer> {
-  const row = region.db.prepare('SELECT * FROM debits WHERE id = ? AND partner_id = ?').get(debitId, partner.id) as DebitRow | undefined;
+export function voidDebit(
+  region: Region,
+  partner: Partner,
+  debitId: string,
+  req: VoidRequest,
+): Outcome<VoidAnswer> {
+  const row = region.db
+    .prepare('SELECT * FROM debits WHERE id = ? AND partner_id = ?')
+    .get(debitId, partner.id) as DebitRow | undefined;
   if (!row) {
     // The answer stays 404 (not stored: a retry asks again), but the id is buried in the same
     // transaction, so the debit it names is refused if its POST turns up later.
     region.db
-      .prepare('INSERT OR IGNORE INTO void_tombstones (debit_id, partner_id, void_id, recorded_at) VALUES (?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO void_tombstones (debit_id, partner_id, void_id, recorded_at) VALUES (?, ?, ?, ?)',
+      )
       .run(debitId, partner.id, req.id, region.nowIso());
-    return refuse('UNKNOWN_DEBIT', `no debit ${debitId} for this partner; it will be refused if it arrives`, 404);
+    return refuse(
+      'UNKNOWN_DEBIT',
+      `no debit ${debitId} for this partner; it will be refused if it arrives`,
+      404,
+    );
   }
   if (row.status === 'voided' && row.void_response) return ok(JSON.parse(row.void_response) as VoidAnswer);
   const nowMs = region.now();
-  if (isMonthClosed(region, parisMonth(row.occurred_ms))) return refuse('VOID_WINDOW_CLOSED', 'the month of the debit is closed');
-  if (nowMs >= parisDayBounds(parisDay(row.occurred_ms)).end) return refuse('VOID_WINDOW_CLOSED', 'the business day of the debit is over');
+  if (isMonthClosed(region, parisMonth(row.occurred_ms)))
+    return refuse('VOID_WINDOW_CLOSED', 'the month of the debit is closed');
+  if (nowMs >= parisDayBounds(parisDay(row.occurred_ms)).end)
+    return refuse('VOID_WINDOW_CLOSED', 'the business day of the debit is over');
   let walletBalanceCents: number;
   if (row.coupon_id) {
     // A redeemed coupon goes back to reserved: its amount stays set aside for that partner.
-    region.db.prepare("UPDATE coupons SET status = 'reserved', debit_id = NULL WHERE id = ?").run(row.coupon_id);
+    region.db
+      .prepare("UPDATE coupons SET status = 'reserved', debit_id = NULL WHERE id = ?")
+      .run(row.coupon_id);
     walletBalanceCents = balanceOf(region, row.beneficiary_id, row.wallet);
   } else {
     walletBalanceCents = adjustWallet(region, row.beneficiary_id, row.wallet, row.amount_cents);
@@ -231,9 +273,16 @@ export function voidDebit(region: Region, partner: Partner, debitId: string, req
   return ok(result);
 }
 
-export function listDebitsInRange(region: Region, partnerId: string, fromMs: number, toMs: number): DebitView[] {
+export function listDebitsInRange(
+  region: Region,
+  partnerId: string,
+  fromMs: number,
+  toMs: number,
+): DebitView[] {
   const rows = region.db
-    .prepare('SELECT * FROM debits WHERE partner_id = ? AND occurred_ms >= ? AND occurred_ms < ? ORDER BY occurred_ms, id')
+    .prepare(
+      'SELECT * FROM debits WHERE partner_id = ? AND occurred_ms >= ? AND occurred_ms < ? ORDER BY occurred_ms, id',
+    )
     .all(partnerId, fromMs, toMs) as DebitRow[];
   return rows.map(toView);
 }
@@ -250,7 +299,8 @@ function encodeCursor(c: Cursor): string {
 function decodeCursor(text: string): Cursor | null {
   try {
     const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string') return { ms: value[0], id: value[1] };
+    if (Array.isArray(value) && typeof value[0] === 'number' && typeof value[1] === 'string')
+      return { ms: value[0], id: value[1] };
   } catch {
     return null;
   }
@@ -272,10 +322,19 @@ export function pageDebits(
       `SELECT * FROM debits WHERE partner_id = ? AND occurred_ms >= ? AND occurred_ms < ?
          AND (occurred_ms > ? OR (occurred_ms = ? AND id > ?)) ORDER BY occurred_ms, id LIMIT ?`,
     )
-    .all(partnerId, q.fromMs, q.toMs, after.ms === -Infinity ? -1e15 : after.ms, after.ms === -Infinity ? -1e15 : after.ms, after.id, q.limit + 1) as DebitRow[];
+    .all(
+      partnerId,
+      q.fromMs,
+      q.toMs,
+      after.ms === -Infinity ? -1e15 : after.ms,
+      after.ms === -Infinity ? -1e15 : after.ms,
+      after.id,
+      q.limit + 1,
+    ) as DebitRow[];
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > q.limit && last ? encodeCursor({ ms: last.occurred_ms, id: last.id }) : null;
+  const nextCursor =
+    rows.length > q.limit && last ? encodeCursor({ ms: last.occurred_ms, id: last.id }) : null;
   return ok({ items: page.map(toView), nextCursor });
 }
 

@@ -5,7 +5,9 @@ import type { Db } from '../db/open-database';
 
 export function nextId(db: Db, prefix: string, width = 6): string {
   const row = db
-    .prepare('INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value')
+    .prepare(
+      'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value',
+    )
     .get(prefix) as { value: number };
   return `${prefix}-${String(row.value).padStart(width, '0')}`;
 }

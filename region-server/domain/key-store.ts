@@ -18,7 +18,9 @@ export class KeyStore {
   }
 
   private load(): void {
-    const rows = this.db.prepare('SELECT kid, jwk FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at, rowid').all() as KeyRow[];
+    const rows = this.db
+      .prepare('SELECT kid, jwk FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at, rowid')
+      .all() as KeyRow[];
     const keys = rows.map((r) => JSON.parse(r.jwk) as Jwk);
     this.signing = keys.at(-1) ?? null;
     this.published = keys.map(publicJwk);
@@ -33,14 +35,18 @@ export class KeyStore {
   rotate(nowIso: string): Jwk {
     const count = (this.db.prepare('SELECT COUNT(*) AS n FROM signing_keys').get() as { n: number }).n;
     const key = generateSigningKey(`rn-${nowIso.slice(0, 4)}-${count + 1}`);
-    this.db.prepare('INSERT INTO signing_keys (kid, jwk, created_at) VALUES (?, ?, ?)').run(key.kid, JSON.stringify(key), nowIso);
+    this.db
+      .prepare('INSERT INTO signing_keys (kid, jwk, created_at) VALUES (?, ?, ?)')
+      .run(key.kid, JSON.stringify(key), nowIso);
     this.load();
     return publicJwk(key);
   }
 
   /** Stops publishing a key: tokens signed with it no longer verify. */
   retire(kid: string, nowIso: string): boolean {
-    const info = this.db.prepare('UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL').run(nowIso, kid);
+    const info = this.db
+      .prepare('UPDATE signing_keys SET retired_at = ? WHERE kid = ? AND retired_at IS NULL')
+      .run(nowIso, kid);
     this.load();
     return info.changes > 0;
   }

@@ -78,25 +78,38 @@ export function checkJoining(region: Region, req: JoiningRequest): Outcome<Joini
   const nowMs = region.now();
   const season = req.season ?? seasonOf(req.joinedAt === undefined ? nowMs : Date.parse(req.joinedAt));
   const window = joiningWindow(season);
-  const joinedMs = req.joinedAt === undefined ? defaultJoining(nowMs, season, window) : Date.parse(req.joinedAt);
+  const joinedMs =
+    req.joinedAt === undefined ? defaultJoining(nowMs, season, window) : Date.parse(req.joinedAt);
   if (joinedMs > nowMs) return refuse('VALIDATION_FAILED', 'joinedAt is after the server clock', 400);
-  if (!isCalendarDay(req.birthDate)) return refuse('VALIDATION_FAILED', `birthDate ${req.birthDate} is not a calendar day`, 400);
+  if (!isCalendarDay(req.birthDate))
+    return refuse('VALIDATION_FAILED', `birthDate ${req.birthDate} is not a calendar day`, 400);
   const joinDay = parisDay(joinedMs);
   if (req.birthDate > joinDay) return refuse('VALIDATION_FAILED', 'born after joining', 400);
 
   if (joinedMs < window.start || joinedMs >= window.end) {
-    return refuse('JOINING_CLOSED', `joining season ${season} is open from ${season}-07-01 to ${season + 1}-05-31 (Paris); joined ${joinDay}`);
+    return refuse(
+      'JOINING_CLOSED',
+      `joining season ${season} is open from ${season}-07-01 to ${season + 1}-05-31 (Paris); joined ${joinDay}`,
+    );
   }
 
   const age = ageOn(req.birthDate, joinDay);
-  if (age > MAX_AGE) return refuse('AGE_NOT_ELIGIBLE', `aged ${age} on ${joinDay}: the scheme is for 15 to 25`);
+  if (age > MAX_AGE)
+    return refuse('AGE_NOT_ELIGIBLE', `aged ${age} on ${joinDay}: the scheme is for 15 to 25`);
   if (age < MIN_AGE) {
-    if (!req.lyceen) return refuse('AGE_NOT_ELIGIBLE', `aged ${age} on ${joinDay}: under 15, only a lycée pupil may join`);
-    if (!req.atoutsLivreEligible) return refuse('ATOUTS_LIVRE_REQUIRED', `aged ${age}: a lycée pupil under 15 joins only when eligible to Atouts Livre`);
+    if (!req.lyceen)
+      return refuse('AGE_NOT_ELIGIBLE', `aged ${age} on ${joinDay}: under 15, only a lycée pupil may join`);
+    if (!req.atoutsLivreEligible)
+      return refuse(
+        'ATOUTS_LIVRE_REQUIRED',
+        `aged ${age}: a lycée pupil under 15 joins only when eligible to Atouts Livre`,
+      );
   }
 
   const identity = identityOf(req.givenName, req.familyName, req.birthDate);
-  const prior = region.db.prepare('SELECT id FROM beneficiaries WHERE identity = ? AND season = ?').get(identity, season) as { id: string } | undefined;
+  const prior = region.db
+    .prepare('SELECT id FROM beneficiaries WHERE identity = ? AND season = ?')
+    .get(identity, season) as { id: string } | undefined;
   if (prior) return refuse('ALREADY_MEMBER', `already a member for season ${season} as ${prior.id}`, 409);
   return { ok: true, value: { season, joinedMs, identity } };
 }

@@ -26,7 +26,13 @@ export interface Device {
 }
 
 function toPartner(row: PartnerRow): Partner {
-  return { id: row.id, name: row.name, siret: row.siret, accreditations: JSON.parse(row.accreditations) as Category[], status: row.status };
+  return {
+    id: row.id,
+    name: row.name,
+    siret: row.siret,
+    accreditations: JSON.parse(row.accreditations) as Category[],
+    status: row.status,
+  };
 }
 
 export function getPartner(region: Region, id: string): Partner | null {
@@ -40,27 +46,40 @@ export function listPartners(region: Region): Partner[] {
 
 export function newActivationCode(region: Region, partnerId: string): string {
   const code = makeActivationCode();
-  region.db.prepare('INSERT INTO activation_codes (code, partner_id, created_at) VALUES (?, ?, ?)').run(code, partnerId, region.nowIso());
+  region.db
+    .prepare('INSERT INTO activation_codes (code, partner_id, created_at) VALUES (?, ?, ?)')
+    .run(code, partnerId, region.nowIso());
   return code;
 }
 
-export function createPartner(region: Region, input: { name: string; siret: string; accreditations: Category[] }): { id: string; activationCode: string } {
+export function createPartner(
+  region: Region,
+  input: { name: string; siret: string; accreditations: Category[] },
+): { id: string; activationCode: string } {
   return region.db.transaction(() => {
     const id = nextId(region.db, 'P', 4);
     const accreditations = [...new Set(input.accreditations)];
     region.db
-      .prepare("INSERT INTO partners (id, name, siret, accreditations, status, created_at) VALUES (?, ?, ?, ?, 'active', ?)")
+      .prepare(
+        "INSERT INTO partners (id, name, siret, accreditations, status, created_at) VALUES (?, ?, ?, ?, 'active', ?)",
+      )
       .run(id, input.name, input.siret, JSON.stringify(accreditations), region.nowIso());
     return { id, activationCode: newActivationCode(region, id) };
   })();
 }
 
-export function patchPartner(region: Region, id: string, patch: { accreditations?: Category[]; status?: 'active' | 'suspended' }): Outcome<Partner> {
+export function patchPartner(
+  region: Region,
+  id: string,
+  patch: { accreditations?: Category[]; status?: 'active' | 'suspended' },
+): Outcome<Partner> {
   const partner = getPartner(region, id);
   if (!partner) return refuse('NOT_FOUND', `no partner ${id}`, 404);
   const accreditations = patch.accreditations ? [...new Set(patch.accreditations)] : partner.accreditations;
   const status = patch.status ?? partner.status;
-  region.db.prepare('UPDATE partners SET accreditations = ?, status = ? WHERE id = ?').run(JSON.stringify(accreditations), status, id);
+  region.db
+    .prepare('UPDATE partners SET accreditations = ?, status = ? WHERE id = ?')
+    .run(JSON.stringify(accreditations), status, id);
   return ok({ ...partner, accreditations, status });
 }
 
@@ -71,16 +90,22 @@ function hashToken(token: string): string {
 /** Enrols a till with a single-use activation code; the device token is shown once and stored hashed. */
 export function enrollDevice(
   region: Region,
-  input: { partnerId: string; activationCode: string; deviceName: string; deviceId?: string | undefined; archiveKey?: Ed25519PublicJwk | undefined },
+  input: {
+    partnerId: string;
+    activationCode: string;
+    deviceName: string;
+    deviceId?: string | undefined;
+    archiveKey?: Ed25519PublicJwk | undefined;
+  },
 ): Outcome<{ deviceId: string; token: string; partner: Partner }> {
   // A bad key is refused before the single-use code is spent.
   const key = input.archiveKey ? checkArchiveKey(input.archiveKey) : null;
   if (key && !key.ok) return key;
   return region.db.transaction((): Outcome<{ deviceId: string; token: string; partner: Partner }> => {
     const code = input.activationCode.trim().toUpperCase();
-    const row = region.db.prepare('SELECT partner_id, used_at FROM activation_codes WHERE code = ?').get(code) as
-      | { partner_id: string; used_at: string | null }
-      | undefined;
+    const row = region.db
+      .prepare('SELECT partner_id, used_at FROM activation_codes WHERE code = ?')
+      .get(code) as { partner_id: string; used_at: string | null } | undefined;
     if (!row || row.partner_id !== input.partnerId || row.used_at !== null) {
       return refuse('ACTIVATION_INVALID', 'unknown, used, or for another partner', 401);
     }
@@ -116,15 +141,15 @@ export interface DeviceRecord extends Device {
 }
 
 export function getDevice(region: Region, id: string): DeviceRecord | null {
-  const row = region.db.prepare('SELECT id, partner_id, name, created_at FROM devices WHERE id = ?').get(id) as
-    | { id: string; partner_id: string; name: string; created_at: string }
-    | undefined;
+  const row = region.db
+    .prepare('SELECT id, partner_id, name, created_at FROM devices WHERE id = ?')
+    .get(id) as { id: string; partner_id: string; name: string; created_at: string } | undefined;
   return row ? { id: row.id, partnerId: row.partner_id, name: row.name, enrolledAt: row.created_at } : null;
 }
 
 export function deviceByToken(region: Region, token: string): Device | null {
-  const row = region.db.prepare('SELECT id, partner_id, name FROM devices WHERE token_hash = ?').get(hashToken(token)) as
-    | { id: string; partner_id: string; name: string }
-    | undefined;
+  const row = region.db
+    .prepare('SELECT id, partner_id, name FROM devices WHERE token_hash = ?')
+    .get(hashToken(token)) as { id: string; partner_id: string; name: string } | undefined;
   return row ? { id: row.id, partnerId: row.partner_id, name: row.name } : null;
 }

@@ -11,7 +11,8 @@ export function resolvePass(region: Region, token: string): Outcome<ResolvedPass
   if (!verified.ok) return refuse(verified.code, verified.reason);
   if (verified.token.kind !== 'pass') return refuse('TOKEN_INVALID', 'a coupon token is not a pass');
   const claims = verified.token.claims;
-  if (region.db.prepare('SELECT 1 FROM debits WHERE jti = ?').get(claims.jti)) return refuse('TOKEN_USED', 'this token already paid a debit');
+  if (region.db.prepare('SELECT 1 FROM debits WHERE jti = ?').get(claims.jti))
+    return refuse('TOKEN_USED', 'this token already paid a debit');
   const b = getBeneficiary(region, claims.sub);
   if (!b) return refuse('TOKEN_INVALID', 'token for an unknown beneficiary');
   if (b.membership !== 'active') return refuse('MEMBERSHIP_INACTIVE', 'membership not active');

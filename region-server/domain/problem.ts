@@ -6,7 +6,12 @@ import { REGION_FAULT_CODES, REGION_REFUSAL_CODES } from '../../protocol/problem
  * Refusals of the reference server's own /admin calls (membership rules, regulation III 3.1): a person
  * setting up a demo or a test meets them, a till never does, so they stay out of the shared contract.
  */
-export const ADMIN_REFUSAL_CODES = ['AGE_NOT_ELIGIBLE', 'ATOUTS_LIVRE_REQUIRED', 'JOINING_CLOSED', 'ALREADY_MEMBER'] as const;
+export const ADMIN_REFUSAL_CODES = [
+  'AGE_NOT_ELIGIBLE',
+  'ATOUTS_LIVRE_REQUIRED',
+  'JOINING_CLOSED',
+  'ALREADY_MEMBER',
+] as const;
 
 export const REGION_CODES = [...REGION_REFUSAL_CODES, ...REGION_FAULT_CODES, ...ADMIN_REFUSAL_CODES] as const;
 

@@ -15,7 +15,11 @@ export type Faults = z.infer<typeof FaultsSchema>;
 export const OfflinePolicySchema = OfflinePolicy;
 export type { OfflinePolicy };
 
-export const DEFAULT_OFFLINE_POLICY: OfflinePolicy = { enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 };
+export const DEFAULT_OFFLINE_POLICY: OfflinePolicy = {
+  enabled: true,
+  floorLimitCents: 2000,
+  maxOfflineHours: 72,
+};
 const NO_FAULTS: Faults = { latencyMs: 0, errorRate: 0, dropAfterCommitRate: 0 };
 
 export class Settings {
@@ -33,12 +37,17 @@ export class Settings {
   }
 
   private read(key: string): unknown {
-    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
+      { value: string } | undefined;
     return row ? (JSON.parse(row.value) as unknown) : undefined;
   }
 
   private write(key: string, value: unknown): void {
-    this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
+    this.db
+      .prepare(
+        'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, JSON.stringify(value));
   }
 
   /** The server's now in ms: a fixed instant set by an admin (time stands still), or the real clock. */

@@ -21,7 +21,11 @@ function monthRow(region: Region, month: string): MonthRow | undefined {
   return region.db.prepare('SELECT * FROM months WHERE month = ?').get(month) as MonthRow | undefined;
 }
 
-function liveTotals(region: Region, partnerId: string, month: string): { debitCount: number; totalCents: number } {
+function liveTotals(
+  region: Region,
+  partnerId: string,
+  month: string,
+): { debitCount: number; totalCents: number } {
   const { start, end } = parisMonthBounds(month);
   const row = region.db
     .prepare(
@@ -37,10 +41,18 @@ function contestUntil(paidAt: string | null): string | null {
 
 export function statementOf(region: Region, partnerId: string, month: string): Statement {
   const row = monthRow(region, month);
-  if (!row) return { month, status: 'open', ...liveTotals(region, partnerId, month), closedAt: null, paidAt: null, contestUntil: null };
-  const frozen = region.db.prepare('SELECT debit_count, total_cents FROM statement_totals WHERE month = ? AND partner_id = ?').get(month, partnerId) as
-    | { debit_count: number; total_cents: number }
-    | undefined;
+  if (!row)
+    return {
+      month,
+      status: 'open',
+      ...liveTotals(region, partnerId, month),
+      closedAt: null,
+      paidAt: null,
+      contestUntil: null,
+    };
+  const frozen = region.db
+    .prepare('SELECT debit_count, total_cents FROM statement_totals WHERE month = ? AND partner_id = ?')
+    .get(month, partnerId) as { debit_count: number; total_cents: number } | undefined;
   return {
     month,
     status: row.paid_at ? 'paid' : 'closed',
@@ -55,11 +67,17 @@ export function statementOf(region: Region, partnerId: string, month: string): S
 /** Every month in which the partner has a debit, plus every closed month, newest first. */
 export function listStatements(region: Region, partnerId: string): Statement[] {
   const months = new Set<string>();
-  const debitMonths = region.db.prepare('SELECT DISTINCT occurred_ms FROM debits WHERE partner_id = ?').all(partnerId) as { occurred_ms: number }[];
+  const debitMonths = region.db
+    .prepare('SELECT DISTINCT occurred_ms FROM debits WHERE partner_id = ?')
+    .all(partnerId) as { occurred_ms: number }[];
   for (const r of debitMonths) months.add(parisMonth(r.occurred_ms));
-  for (const r of region.db.prepare('SELECT month FROM months').all() as { month: string }[]) months.add(r.month);
+  for (const r of region.db.prepare('SELECT month FROM months').all() as { month: string }[])
+    months.add(r.month);
   months.add(parisMonth(region.now()));
-  return [...months].sort().reverse().map((m) => statementOf(region, partnerId, m));
+  return [...months]
+    .sort()
+    .reverse()
+    .map((m) => statementOf(region, partnerId, m));
 }
 
 export function statementLines(region: Region, partnerId: string, month: string): DebitView[] {
@@ -78,7 +96,11 @@ export function earliestClose(region: Region, month: string): number {
 export function closeMonth(region: Region, month: string): Outcome<{ month: string; closedAt: string }> {
   const notBefore = earliestClose(region, month);
   if (region.now() < notBefore) {
-    return refuse('VALIDATION_FAILED', `${month} may close from ${new Date(notBefore).toISOString()} (its end plus the offline policy's ${region.settings.offline.maxOfflineHours} h)`, 409);
+    return refuse(
+      'VALIDATION_FAILED',
+      `${month} may close from ${new Date(notBefore).toISOString()} (its end plus the offline policy's ${region.settings.offline.maxOfflineHours} h)`,
+      409,
+    );
   }
   return region.db.transaction((): Outcome<{ month: string; closedAt: string }> => {
     const existing = monthRow(region, month);
@@ -86,7 +108,9 @@ export function closeMonth(region: Region, month: string): Outcome<{ month: stri
     const closedAt = region.nowIso();
     region.db.prepare('INSERT INTO months (month, closed_at) VALUES (?, ?)').run(month, closedAt);
     const partners = region.db.prepare('SELECT id FROM partners').all() as { id: string }[];
-    const insert = region.db.prepare('INSERT INTO statement_totals (month, partner_id, debit_count, total_cents) VALUES (?, ?, ?, ?)');
+    const insert = region.db.prepare(
+      'INSERT INTO statement_totals (month, partner_id, debit_count, total_cents) VALUES (?, ?, ?, ?)',
+    );
     for (const p of partners) {
       const t = liveTotals(region, p.id, month);
       insert.run(month, p.id, t.debitCount, t.totalCents);
@@ -95,7 +119,11 @@ export function closeMonth(region: Region, month: string): Outcome<{ month: stri
   })();
 }
 
-export function payMonth(region: Region, month: string, paidAt?: string): Outcome<{ month: string; paidAt: string; contestUntil: string }> {
+export function payMonth(
+  region: Region,
+  month: string,
+  paidAt?: string,
+): Outcome<{ month: string; paidAt: string; contestUntil: string }> {
   const row = monthRow(region, month);
   if (!row) return refuse('VALIDATION_FAILED', `${month} is not closed`, 409);
   const at = row.paid_at ?? paidAt ?? region.nowIso();

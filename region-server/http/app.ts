@@ -35,7 +35,8 @@ export interface RouteTable {
 
 const ROUTE_TABLES = new WeakMap<FastifyInstance, RouteTable>();
 
-const entries = (route: { method: string | string[]; url: string }): RouteEntry[] => [route.method].flat().map((method) => ({ method, url: route.url }));
+const entries = (route: { method: string | string[]; url: string }): RouteEntry[] =>
+  [route.method].flat().map((method) => ({ method, url: route.url }));
 
 export function buildApp(opts: AppOptions): FastifyInstance {
   const { region, adminKey } = opts;
@@ -81,17 +82,34 @@ export function buildApp(opts: AppOptions): FastifyInstance {
   app.setErrorHandler((error: { statusCode?: number; code?: string; message?: string }, request, reply) => {
     const status = error.statusCode ?? 500;
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return send(reply, problemAnswer({ status: 413, code: 'PAYLOAD_TOO_LARGE', detail: `body over ${BODY_LIMIT_BYTES} bytes` }));
+      return send(
+        reply,
+        problemAnswer({
+          status: 413,
+          code: 'PAYLOAD_TOO_LARGE',
+          detail: `body over ${BODY_LIMIT_BYTES} bytes`,
+        }),
+      );
     }
     if (status >= 400 && status < 500) {
-      return send(reply, problemAnswer({ status, code: 'VALIDATION_FAILED', detail: error.message ?? 'bad request' }));
+      return send(
+        reply,
+        problemAnswer({ status, code: 'VALIDATION_FAILED', detail: error.message ?? 'bad request' }),
+      );
     }
     request.log.error({ err: error }, 'unexpected error');
     return send(reply, problemAnswer({ status: 500, code: 'INTERNAL', detail: 'unexpected error' }));
   });
 
   app.setNotFoundHandler((request, reply) =>
-    send(reply, problemAnswer({ status: 404, code: 'NOT_FOUND', detail: `no route ${request.method} ${request.url.split('?')[0]}` })),
+    send(
+      reply,
+      problemAnswer({
+        status: 404,
+        code: 'NOT_FOUND',
+        detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+      }),
+    ),
   );
 
   // Guards belong to the routes they protect, by registration: each group lives in its own encapsulated
@@ -103,7 +121,10 @@ export function buildApp(opts: AppOptions): FastifyInstance {
       if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
       if (faults.errorRate > 0 && random() < faults.errorRate) {
         request.log.warn({ fault: 'error' }, 'injected fault');
-        return send(reply, problemAnswer({ status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'injected fault' }));
+        return send(
+          reply,
+          problemAnswer({ status: 503, code: 'SERVICE_UNAVAILABLE', detail: 'injected fault' }),
+        );
       }
       return undefined;
     });
@@ -115,7 +136,11 @@ export function buildApp(opts: AppOptions): FastifyInstance {
       routes.admin.push(...entries(route));
     });
     admin.addHook('onRequest', async (request, reply) => {
-      if (!isAdmin(request, adminKey)) return send(reply, problemAnswer({ status: 401, code: 'UNAUTHORIZED', detail: 'X-Admin-Key missing or wrong' }));
+      if (!isAdmin(request, adminKey))
+        return send(
+          reply,
+          problemAnswer({ status: 401, code: 'UNAUTHORIZED', detail: 'X-Admin-Key missing or wrong' }),
+        );
       return undefined;
     });
     registerAdminRoutes(admin, region);

@@ -39,19 +39,28 @@ export function once<T>(
   final: (a: Answer) => boolean = isFinal,
 ): Answer & { replayed: boolean } {
   return region.db.transaction(() => {
-    const prior = region.db.prepare('SELECT fingerprint, status, content_type, body FROM idempotency WHERE id = ?').get(id) as
-      | { fingerprint: string; status: number; content_type: string; body: string }
-      | undefined;
+    const prior = region.db
+      .prepare('SELECT fingerprint, status, content_type, body FROM idempotency WHERE id = ?')
+      .get(id) as { fingerprint: string; status: number; content_type: string; body: string } | undefined;
     if (prior) {
       if (prior.fingerprint !== print) {
-        return { ...problemAnswer({ status: 409, code: 'IDEMPOTENCY_CONFLICT', detail: `id ${id} was used for another request` }), replayed: false };
+        return {
+          ...problemAnswer({
+            status: 409,
+            code: 'IDEMPOTENCY_CONFLICT',
+            detail: `id ${id} was used for another request`,
+          }),
+          replayed: false,
+        };
       }
       return { status: prior.status, contentType: prior.content_type, body: prior.body, replayed: true };
     }
     const answer = outcomeAnswer(write(), successStatus);
     if (final(answer)) {
       region.db
-        .prepare('INSERT INTO idempotency (id, fingerprint, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO idempotency (id, fingerprint, status, content_type, body, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
         .run(id, print, answer.status, answer.contentType, answer.body, region.nowIso());
     }
     return { ...answer, replayed: false };

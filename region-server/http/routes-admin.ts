@@ -9,7 +9,14 @@ import { ledger } from '../domain/debits';
 import { addParticipant, createOffer } from '../domain/offers';
 import { allAnchors } from '../domain/anchors';
 import { archiveKeyState } from '../domain/archive-keys';
-import { createPartner, getDevice, getPartner, listPartners, newActivationCode, patchPartner } from '../domain/partners';
+import {
+  createPartner,
+  getDevice,
+  getPartner,
+  listPartners,
+  newActivationCode,
+  patchPartner,
+} from '../domain/partners';
 import { refuse } from '../domain/problem';
 import type { Region } from '../domain/region';
 import { FaultsSchema } from '../domain/settings';
@@ -38,7 +45,9 @@ type Params = Record<string, string>;
 const notFound = (what: string) => problemAnswer({ status: 404, code: 'NOT_FOUND', detail: `no ${what}` });
 
 export function registerAdminRoutes(app: FastifyInstance, region: Region): void {
-  app.get('/admin/partners', async (_request, reply) => send(reply, jsonAnswer(200, { items: listPartners(region) })));
+  app.get('/admin/partners', async (_request, reply) =>
+    send(reply, jsonAnswer(200, { items: listPartners(region) })),
+  );
 
   app.post('/admin/partners', async (request, reply) => {
     const body = parse(AdminPartnerBody, request.body);
@@ -67,7 +76,10 @@ export function registerAdminRoutes(app: FastifyInstance, region: Region): void 
   app.get('/admin/beneficiaries/:id', async (request, reply) => {
     const { id = '' } = request.params as Params;
     const b = getBeneficiary(region, id);
-    return send(reply, b ? jsonAnswer(200, { ...b, wallets: walletsOf(region, id) }) : notFound(`beneficiary ${id}`));
+    return send(
+      reply,
+      b ? jsonAnswer(200, { ...b, wallets: walletsOf(region, id) }) : notFound(`beneficiary ${id}`),
+    );
   });
 
   app.patch('/admin/beneficiaries/:id', async (request, reply) => {
@@ -85,10 +97,9 @@ export function registerAdminRoutes(app: FastifyInstance, region: Region): void 
     if (!b) return send(reply, notFound(`beneficiary ${body.value.beneficiaryId}`));
     const iat = body.value.iat ?? Math.floor(region.now() / 1000);
     const wallets = walletsOf(region, b.id);
-    const snapshot = Object.fromEntries(WALLETS.map((w) => [w, Math.max(0, wallets.find((x) => x.wallet === w)?.balanceCents ?? 0)])) as Record<
-      (typeof WALLETS)[number],
-      number
-    >;
+    const snapshot = Object.fromEntries(
+      WALLETS.map((w) => [w, Math.max(0, wallets.find((x) => x.wallet === w)?.balanceCents ?? 0)]),
+    ) as Record<(typeof WALLETS)[number], number>;
     const token = mintPassToken(
       {
         sub: b.id,
@@ -124,13 +135,19 @@ export function registerAdminRoutes(app: FastifyInstance, region: Region): void 
   app.post('/admin/offers/:id/participants', async (request, reply) => {
     const body = parse(AdminParticipantBody, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
-    return send(reply, outcomeAnswer(addParticipant(region, (request.params as Params).id ?? '', body.value), 201));
+    return send(
+      reply,
+      outcomeAnswer(addParticipant(region, (request.params as Params).id ?? '', body.value), 201),
+    );
   });
 
   app.patch('/admin/debits/:id', async (request, reply) => {
     const body = parse(AdminRedateDebitBody, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
-    return send(reply, outcomeAnswer(redateDebit(region, (request.params as Params).id ?? '', body.value.occurredAt)));
+    return send(
+      reply,
+      outcomeAnswer(redateDebit(region, (request.params as Params).id ?? '', body.value.occurredAt)),
+    );
   });
 
   app.post('/admin/months/:month/close', async (request, reply) => {
@@ -167,7 +184,9 @@ export function registerAdminRoutes(app: FastifyInstance, region: Region): void 
     );
   });
 
-  app.get('/admin/ledger', async (_request, reply) => send(reply, jsonAnswer(200, { items: ledger(region) })));
+  app.get('/admin/ledger', async (_request, reply) =>
+    send(reply, jsonAnswer(200, { items: ledger(region) })),
+  );
 
   app.get('/admin/clock', async (_request, reply) => send(reply, jsonAnswer(200, { now: region.nowIso() })));
 
@@ -194,11 +213,17 @@ export function registerAdminRoutes(app: FastifyInstance, region: Region): void 
     return send(reply, jsonAnswer(200, policy));
   });
 
-  app.post('/admin/keys/rotate', async (_request, reply) => send(reply, jsonAnswer(201, { key: region.keys.rotate(region.nowIso()) })));
+  app.post('/admin/keys/rotate', async (_request, reply) =>
+    send(reply, jsonAnswer(201, { key: region.keys.rotate(region.nowIso()) })),
+  );
 
   app.delete('/admin/keys/:kid', async (request, reply) => {
     const { kid = '' } = request.params as Params;
-    if (region.keys.publicKeys().length <= 1) return send(reply, outcomeAnswer(refuse('VALIDATION_FAILED', 'cannot retire the last key', 409)));
-    return send(reply, region.keys.retire(kid, region.nowIso()) ? jsonAnswer(200, { retired: kid }) : notFound(`key ${kid}`));
+    if (region.keys.publicKeys().length <= 1)
+      return send(reply, outcomeAnswer(refuse('VALIDATION_FAILED', 'cannot retire the last key', 409)));
+    return send(
+      reply,
+      region.keys.retire(kid, region.nowIso()) ? jsonAnswer(200, { retired: kid }) : notFound(`key ${kid}`),
+    );
   });
 }

@@ -35,7 +35,9 @@ import {
 type Params = Record<string, string>;
 
 export function registerTillRoutes(app: FastifyInstance, region: Region, finishWrite: WriteFinisher): void {
-  app.get('/v1/health', async (_request, reply) => send(reply, jsonAnswer(200, { status: 'ok', time: region.nowIso() })));
+  app.get('/v1/health', async (_request, reply) =>
+    send(reply, jsonAnswer(200, { status: 'ok', time: region.nowIso() })),
+  );
 
   app.post('/v1/devices/enroll', async (request, reply) => {
     const body = parse(EnrollBody, request.body);
@@ -55,7 +57,16 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     return finishWrite(
       request,
       reply,
-      await region.commits.submit(() => once(region, body.value.id, print, 201, () => recordAnchor(region, device, body.value), storedWithConflicts)),
+      await region.commits.submit(() =>
+        once(
+          region,
+          body.value.id,
+          print,
+          201,
+          () => recordAnchor(region, device, body.value),
+          storedWithConflicts,
+        ),
+      ),
     );
   });
 
@@ -64,7 +75,10 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     if (!till.ok) return send(reply, problemAnswer(till.problem));
     const query = parse(AnchorsQuery, request.query);
     if (!query.ok) return send(reply, problemAnswer(query.problem));
-    return send(reply, jsonAnswer(200, pageAnchors(region, till.value.device.id, query.value.fromSeq, query.value.limit)));
+    return send(
+      reply,
+      jsonAnswer(200, pageAnchors(region, till.value.device.id, query.value.fromSeq, query.value.limit)),
+    );
   });
 
   app.get('/v1/devices/archive-key', async (request, reply) => {
@@ -79,7 +93,10 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const body = parse(ArchiveKeyPut, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const deviceId = till.value.device.id;
-    return send(reply, outcomeAnswer(await region.commits.submit(() => registerArchiveKey(region, deviceId, body.value.jwk))));
+    return send(
+      reply,
+      outcomeAnswer(await region.commits.submit(() => registerArchiveKey(region, deviceId, body.value.jwk))),
+    );
   });
 
   app.get('/v1/partner', async (request, reply) => {
@@ -116,7 +133,13 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const { device, partner } = till.value;
     const print = fingerprint('POST /v1/debits', partner.id, body.value);
-    return finishWrite(request, reply, await region.commits.submit(() => once(region, body.value.id, print, 201, () => recordDebit(region, device, partner, body.value))));
+    return finishWrite(
+      request,
+      reply,
+      await region.commits.submit(() =>
+        once(region, body.value.id, print, 201, () => recordDebit(region, device, partner, body.value)),
+      ),
+    );
   });
 
   app.post('/v1/debits/:debitId/void', async (request, reply) => {
@@ -127,7 +150,13 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const { debitId = '' } = request.params as Params;
     const { partner } = till.value;
     const print = fingerprint(`POST /v1/debits/${debitId}/void`, partner.id, body.value);
-    return finishWrite(request, reply, await region.commits.submit(() => once(region, body.value.id, print, 200, () => voidDebit(region, partner, debitId, body.value))));
+    return finishWrite(
+      request,
+      reply,
+      await region.commits.submit(() =>
+        once(region, body.value.id, print, 200, () => voidDebit(region, partner, debitId, body.value)),
+      ),
+    );
   });
 
   app.get('/v1/debits', async (request, reply) => {
@@ -150,7 +179,10 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     if (!till.ok) return send(reply, problemAnswer(till.problem));
     const query = parse(CouponsQuery, request.query);
     if (!query.ok) return send(reply, problemAnswer(query.problem));
-    return send(reply, jsonAnswer(200, { items: listCoupons(region, till.value.partner, query.value.status) }));
+    return send(
+      reply,
+      jsonAnswer(200, { items: listCoupons(region, till.value.partner, query.value.status) }),
+    );
   });
 
   app.post('/v1/coupons/resolve', async (request, reply) => {
@@ -170,7 +202,15 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const { couponId = '' } = request.params as Params;
     const { device, partner } = till.value;
     const print = fingerprint(`POST /v1/coupons/${couponId}/redeem`, partner.id, body.value);
-    return finishWrite(request, reply, await region.commits.submit(() => once(region, body.value.id, print, 201, () => redeemCoupon(region, device, partner, couponId, body.value))));
+    return finishWrite(
+      request,
+      reply,
+      await region.commits.submit(() =>
+        once(region, body.value.id, print, 201, () =>
+          redeemCoupon(region, device, partner, couponId, body.value),
+        ),
+      ),
+    );
   });
 
   app.get('/v1/offers', async (request, reply) => {
@@ -194,7 +234,13 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const { offerId = '' } = request.params as Params;
     const { partner } = till.value;
     const print = fingerprint(`POST /v1/offers/${offerId}/checkins`, partner.id, body.value);
-    return finishWrite(request, reply, await region.commits.submit(() => once(region, body.value.id, print, 201, () => checkIn(region, partner, offerId, body.value))));
+    return finishWrite(
+      request,
+      reply,
+      await region.commits.submit(() =>
+        once(region, body.value.id, print, 201, () => checkIn(region, partner, offerId, body.value)),
+      ),
+    );
   });
 
   app.get('/v1/statements', async (request, reply) => {
@@ -209,6 +255,12 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const month = parse(MonthParam, (request.params as Params).month);
     if (!month.ok) return send(reply, problemAnswer(month.problem));
     const partnerId = till.value.partner.id;
-    return send(reply, jsonAnswer(200, { ...statementOf(region, partnerId, month.value), lines: statementLines(region, partnerId, month.value) }));
+    return send(
+      reply,
+      jsonAnswer(200, {
+        ...statementOf(region, partnerId, month.value),
+        lines: statementLines(region, partnerId, month.value),
+      }),
+    );
   });
 }

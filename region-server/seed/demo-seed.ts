@@ -11,17 +11,46 @@ import type { Region } from '../domain/region';
 export interface DemoFacts {
   seededAt: string;
   partners: { key: string; id: string; name: string; accreditations: Category[]; activationCode: string }[];
-  beneficiaries: { id: string; givenName: string; familyName: string; birthDate: string; membership: 'active' | 'inactive'; note?: string }[];
-  coupons: { id: string; code: string; token: string; beneficiaryId: string; partnerId: string; amountCents: number }[];
+  beneficiaries: {
+    id: string;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+    membership: 'active' | 'inactive';
+    note?: string;
+  }[];
+  coupons: {
+    id: string;
+    code: string;
+    token: string;
+    beneficiaryId: string;
+    partnerId: string;
+    amountCents: number;
+  }[];
   offers: { id: string; partnerId: string; title: string; participants: string[] }[];
 }
 
 const PARTNERS: { key: string; name: string; siret: string; accreditations: Category[] }[] = [
   { key: 'cinema', name: 'Cinéma Le Palace — Flers', siret: '41234567800011', accreditations: ['CINEMA'] },
-  { key: 'theatre', name: 'Théâtre du Bocage — Vire', siret: '42234567800012', accreditations: ['SPECTACLE'] },
-  { key: 'multi', name: 'Le Quai des Arts — Argentan', siret: '43234567800013', accreditations: ['CINEMA', 'SPECTACLE'] },
+  {
+    key: 'theatre',
+    name: 'Théâtre du Bocage — Vire',
+    siret: '42234567800012',
+    accreditations: ['SPECTACLE'],
+  },
+  {
+    key: 'multi',
+    name: 'Le Quai des Arts — Argentan',
+    siret: '43234567800013',
+    accreditations: ['CINEMA', 'SPECTACLE'],
+  },
   { key: 'basket', name: 'Lisieux Basket Club', siret: '44234567800014', accreditations: ['SPORT'] },
-  { key: 'music', name: "École de musique du Pays d'Auge", siret: '45234567800015', accreditations: ['ARTISTIC'] },
+  {
+    key: 'music',
+    name: "École de musique du Pays d'Auge",
+    siret: '45234567800015',
+    accreditations: ['ARTISTIC'],
+  },
   { key: 'flers-agglo', name: 'Flers Agglo — Pass +', siret: '46234567800016', accreditations: ['LOCAL'] },
 ];
 
@@ -48,11 +77,32 @@ const YOUTHS: {
   { givenName: 'Lucas', familyName: 'Girard', age: 19, birthday: '12-17' },
   { givenName: 'Manon', familyName: 'Roux', age: 15, birthday: '04-05' },
   { givenName: 'Théo', familyName: 'Fournier', age: 17, birthday: '07-27' },
-  { givenName: 'Camille', familyName: 'Lemoine', age: 21, birthday: '02-11', membership: 'inactive', note: 'membership not paid this season' },
-  { givenName: 'Enzo', familyName: 'Mercier', age: 15, birthday: '10-19', nearlyEmpty: true, note: 'nearly out of money' },
+  {
+    givenName: 'Camille',
+    familyName: 'Lemoine',
+    age: 21,
+    birthday: '02-11',
+    membership: 'inactive',
+    note: 'membership not paid this season',
+  },
+  {
+    givenName: 'Enzo',
+    familyName: 'Mercier',
+    age: 15,
+    birthday: '10-19',
+    nearlyEmpty: true,
+    note: 'nearly out of money',
+  },
   { givenName: 'Zoé', familyName: "N'Diaye", age: 16, birthday: '12-24' },
   { givenName: 'Maël', familyName: 'Le Gall-Hébert', age: 18, birthday: '08-08' },
-  { givenName: 'Jade', familyName: 'Lambert', age: 14, birthday: '11-20', lyceeException: true, note: 'lycée pupil under 15, joined by the Atouts Livre exception' },
+  {
+    givenName: 'Jade',
+    familyName: 'Lambert',
+    age: 14,
+    birthday: '11-20',
+    lyceeException: true,
+    note: 'lycée pupil under 15, joined by the Atouts Livre exception',
+  },
 ];
 
 /** The birth date of someone `age` years old on 1 July of `season` whose birthday is `birthday` (MM-DD). */
@@ -66,7 +116,12 @@ export function isSeeded(region: Region): boolean {
 }
 
 export function seedDemo(region: Region): DemoFacts {
-  const partners = PARTNERS.map((p) => ({ key: p.key, name: p.name, accreditations: p.accreditations, ...createPartner(region, p) }));
+  const partners = PARTNERS.map((p) => ({
+    key: p.key,
+    name: p.name,
+    accreditations: p.accreditations,
+    ...createPartner(region, p),
+  }));
   // Seeded in June, after joining has closed, the youths are recorded as having joined by 31 May (membership.ts).
   const season = seasonOf(region.now());
   const beneficiaries = YOUTHS.map((y) => {
@@ -80,19 +135,45 @@ export function seedDemo(region: Region): DemoFacts {
       membership: y.membership ?? 'active',
       ...(y.nearlyEmpty ? { wallets: { SPECTACLE: 150, CINEMA: 50, PRATIQUE: 200, LOCAL: 0 } } : {}),
     });
-    if (!created.ok) throw new Error(`demo youth ${y.givenName} ${y.familyName} refused: ${created.problem.code} ${created.problem.detail}`);
-    return { id: created.value.id, givenName: y.givenName, familyName: y.familyName, birthDate, membership: y.membership ?? ('active' as const), ...(y.note ? { note: y.note } : {}) };
+    if (!created.ok)
+      throw new Error(
+        `demo youth ${y.givenName} ${y.familyName} refused: ${created.problem.code} ${created.problem.detail}`,
+      );
+    return {
+      id: created.value.id,
+      givenName: y.givenName,
+      familyName: y.familyName,
+      birthDate,
+      membership: y.membership ?? ('active' as const),
+      ...(y.note ? { note: y.note } : {}),
+    };
   });
   const partnerId = (key: string): string => partners.find((p) => p.key === key)?.id ?? '';
   const youth = (i: number): string => beneficiaries[i]?.id ?? '';
 
   const coupons: DemoFacts['coupons'] = [];
   for (const c of [
-    { beneficiaryId: youth(1), partnerId: partnerId('basket'), category: 'SPORT' as const, amountCents: 3000 },
-    { beneficiaryId: youth(2), partnerId: partnerId('music'), category: 'ARTISTIC' as const, amountCents: 2500 },
+    {
+      beneficiaryId: youth(1),
+      partnerId: partnerId('basket'),
+      category: 'SPORT' as const,
+      amountCents: 3000,
+    },
+    {
+      beneficiaryId: youth(2),
+      partnerId: partnerId('music'),
+      category: 'ARTISTIC' as const,
+      amountCents: 2500,
+    },
   ]) {
     const made = createCoupon(region, c);
-    if (made.ok) coupons.push({ ...made.value, beneficiaryId: c.beneficiaryId, partnerId: c.partnerId, amountCents: c.amountCents });
+    if (made.ok)
+      coupons.push({
+        ...made.value,
+        beneficiaryId: c.beneficiaryId,
+        partnerId: c.partnerId,
+        amountCents: c.amountCents,
+      });
   }
 
   const offers: DemoFacts['offers'] = [];
@@ -107,8 +188,14 @@ export function seedDemo(region: Region): DemoFacts {
   });
   if (offer.ok) {
     const participants = [youth(0), youth(3), youth(10)];
-    for (const beneficiaryId of participants) addParticipant(region, offer.value.id, { beneficiaryId, status: 'registered' });
-    offers.push({ id: offer.value.id, partnerId: partnerId('theatre'), title: 'Répétition générale ouverte — Les Fourberies de Scapin', participants });
+    for (const beneficiaryId of participants)
+      addParticipant(region, offer.value.id, { beneficiaryId, status: 'registered' });
+    offers.push({
+      id: offer.value.id,
+      partnerId: partnerId('theatre'),
+      title: 'Répétition générale ouverte — Les Fourberies de Scapin',
+      participants,
+    });
   }
   return { seededAt: region.nowIso(), partners, beneficiaries, coupons, offers };
 }

@@ -20,15 +20,31 @@ interface Raw {
 }
 
 /** One request with the path exactly as given. */
-function raw(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Raw> {
+function raw(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Raw> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, method, path, agent: false, headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = request(
+      {
+        host: hostname,
+        port,
+        method,
+        path,
+        agent: false,
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', (e: NodeJS.ErrnoException) => {
       // Node's server answers a request line it cannot parse in a way node's client cannot parse either
       // (seen for HEAD with a backslash path): no answer at all, which is a refusal too.
@@ -40,7 +56,8 @@ function raw(base: string, method: string, path: string, headers: Record<string,
 }
 
 /** Refused: unauthorized, no such route, or a request the HTTP parser rejects (400, or no answer). */
-const refused = (status: number): boolean => status === 401 || status === 404 || status === 400 || status === 0;
+const refused = (status: number): boolean =>
+  status === 401 || status === 404 || status === 400 || status === 0;
 
 /** Every way we know to spell an admin path so that a prefix check on the raw URL misses it. */
 function spellings(path: string): string[] {
@@ -73,7 +90,13 @@ describe('the admin key, against the real server', () => {
   beforeAll(async () => {
     region = await startRegionServer({ adminKey: 'admin-key-of-the-test' });
     await region.admin.setClock('2025-10-03T16:00:00.000Z');
-    beneficiaryId = (await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2008-03-14' })).id;
+    beneficiaryId = (
+      await region.admin.createBeneficiary({
+        givenName: 'Léa',
+        familyName: 'Martin',
+        birthDate: '2008-03-14',
+      })
+    ).id;
   });
   afterAll(async () => {
     await region?.stop();
@@ -95,12 +118,24 @@ describe('the admin key, against the real server', () => {
     expect((await raw(region.url, 'POST', '/%61dmin/tokens/pass', {}, mint)).status).toBe(401);
     expect((await raw(region.url, 'GET', '/%61dmin/ledger')).status).toBe(401);
     // With the key, the same encoded path is the admin route.
-    const keyed = await raw(region.url, 'POST', '/%61dmin/tokens/pass', { 'x-admin-key': region.adminKey }, mint);
+    const keyed = await raw(
+      region.url,
+      'POST',
+      '/%61dmin/tokens/pass',
+      { 'x-admin-key': region.adminKey },
+      mint,
+    );
     expect([keyed.status, keyed.body]).toEqual([201, expect.stringContaining('ATN1:')]);
   });
 
   it('refuses a wrong, empty or case-shifted key', async () => {
-    for (const key of ['', 'x', region.adminKey.toUpperCase(), region.adminKey.slice(1), `${region.adminKey}x`]) {
+    for (const key of [
+      '',
+      'x',
+      region.adminKey.toUpperCase(),
+      region.adminKey.slice(1),
+      `${region.adminKey}x`,
+    ]) {
       expect((await raw(region.url, 'GET', '/admin/ledger', { 'x-admin-key': key })).status).toBe(401);
     }
   });
@@ -128,22 +163,49 @@ describe('the admin key, on every registered admin route', () => {
     const table = routeTableOf(app);
     const name = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
     const guarded = table.admin.map(name);
-    for (const expected of ['POST /admin/tokens/pass', 'GET /admin/ledger', 'GET /admin/devices/:id', 'PUT /admin/clock', 'POST /admin/beneficiaries', 'DELETE /admin/keys/:kid']) {
+    for (const expected of [
+      'POST /admin/tokens/pass',
+      'GET /admin/ledger',
+      'GET /admin/devices/:id',
+      'PUT /admin/clock',
+      'POST /admin/beneficiaries',
+      'DELETE /admin/keys/:kid',
+    ]) {
       expect(guarded).toContain(expected);
     }
     // Every route of the app under /admin was registered in the guarded context, and nothing else was.
-    expect(table.all.filter((r) => r.url.toLowerCase().includes('admin')).map(name).sort()).toEqual([...guarded].sort());
+    expect(
+      table.all
+        .filter((r) => r.url.toLowerCase().includes('admin'))
+        .map(name)
+        .sort(),
+    ).toEqual([...guarded].sort());
     expect(table.all.length).toBeGreaterThan(table.admin.length);
     for (const route of table.admin) {
       const path = route.url.replace(':month', '2025-10').replace(/:[a-zA-Z]+/g, 'X-1');
       for (const spelled of [path, ...spellings(path)]) {
         for (const headers of [{}, { 'x-admin-key': 'wrong' }] as Record<string, string>[]) {
-          const r = await raw(url, route.method, spelled, headers, route.method === 'GET' || route.method === 'HEAD' || route.method === 'DELETE' ? undefined : '{}');
-          expect([route.method, spelled, r.status, refused(r.status)]).toEqual([route.method, spelled, r.status, true]);
+          const r = await raw(
+            url,
+            route.method,
+            spelled,
+            headers,
+            route.method === 'GET' || route.method === 'HEAD' || route.method === 'DELETE' ? undefined : '{}',
+          );
+          expect([route.method, spelled, r.status, refused(r.status)]).toEqual([
+            route.method,
+            spelled,
+            r.status,
+            true,
+          ]);
         }
       }
       // The plain spelling is the route itself: its guard answers, not the not-found handler.
-      expect([route.method, path, (await raw(url, route.method, path)).status]).toEqual([route.method, path, 401]);
+      expect([route.method, path, (await raw(url, route.method, path)).status]).toEqual([
+        route.method,
+        path,
+        401,
+      ]);
     }
   });
 

@@ -5,7 +5,15 @@
 import { createHash, generateKeyPairSync, randomUUID, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AnchorConflictProblem, AnchorPage, AnchorReceipt, archiveKeyValidAt, ArchiveKeyState, Ed25519PublicJwk, jwkThumbprint } from '../../protocol/anchors';
+import {
+  AnchorConflictProblem,
+  AnchorPage,
+  AnchorReceipt,
+  archiveKeyValidAt,
+  ArchiveKeyState,
+  Ed25519PublicJwk,
+  jwkThumbprint,
+} from '../../protocol/anchors';
 import type { AnchorItem } from '../../protocol/anchors';
 import { startRegionServer } from '../../test/support/region-server';
 import type { RegionHandle } from '../../test/support/region-server';
@@ -33,7 +41,8 @@ function chain(entries: string[]): string[] {
   }
   return hashes;
 }
-const entries = (n: number, tag = 'debit') => Array.from({ length: n }, (_, i) => JSON.stringify({ seq: i + 1, kind: tag, amountCents: 100 + i }));
+const entries = (n: number, tag = 'debit') =>
+  Array.from({ length: n }, (_, i) => JSON.stringify({ seq: i + 1, kind: tag, amountCents: 100 + i }));
 /** Hash of entry `seq` (1-based). */
 const at = (hashes: string[], seq: number): string => hashes[seq - 1] ?? '';
 
@@ -42,15 +51,32 @@ function keyPair(): { publicJwk: Ed25519PublicJwk; privateKey: KeyObject } {
   return { publicJwk: Ed25519PublicJwk.parse(publicKey.export({ format: 'jwk' })), privateKey };
 }
 
-async function enrolWithKey(archiveKey?: unknown): Promise<{ status: number; json: Record<string, unknown>; partnerId: string; activationCode: string }> {
-  const partner = await region.admin.createPartner({ name: 'Cinéma', siret: '12345678900011', accreditations: ['CINEMA'] });
+async function enrolWithKey(
+  archiveKey?: unknown,
+): Promise<{ status: number; json: Record<string, unknown>; partnerId: string; activationCode: string }> {
+  const partner = await region.admin.createPartner({
+    name: 'Cinéma',
+    siret: '12345678900011',
+    accreditations: ['CINEMA'],
+  });
   const r = await http(region.url, 'POST', '/v1/devices/enroll', {
-    body: { partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1', ...(archiveKey === undefined ? {} : { archiveKey }) },
+    body: {
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Caisse 1',
+      ...(archiveKey === undefined ? {} : { archiveKey }),
+    },
   });
   return { status: r.status, json: r.json, partnerId: partner.id, activationCode: partner.activationCode };
 }
 
-const anchor = (till: Till, body: Record<string, unknown>) => till.call('POST', '/v1/devices/anchors', { id: randomUUID(), at: '2025-10-03T15:59:00.000Z', kind: 'sync', ...body });
+const anchor = (till: Till, body: Record<string, unknown>) =>
+  till.call('POST', '/v1/devices/anchors', {
+    id: randomUUID(),
+    at: '2025-10-03T15:59:00.000Z',
+    kind: 'sync',
+    ...body,
+  });
 
 describe('archive keys', () => {
   it('registers the key sent at enrolment, lists it with its time, and refuses a private or broken key without spending the code', async () => {
@@ -58,17 +84,31 @@ describe('archive keys', () => {
     const enrolled = await enrolWithKey(publicJwk);
     expect(enrolled.status).toBe(201);
     const token = String(enrolled.json.token);
-    const state = ArchiveKeyState.parse((await http(region.url, 'GET', '/v1/devices/archive-key', { token })).json);
-    expect(state.current).toMatchObject({ jwk: publicJwk, validFrom: '2025-10-03T16:00:00.000Z', validUntil: null });
+    const state = ArchiveKeyState.parse(
+      (await http(region.url, 'GET', '/v1/devices/archive-key', { token })).json,
+    );
+    expect(state.current).toMatchObject({
+      jwk: publicJwk,
+      validFrom: '2025-10-03T16:00:00.000Z',
+      validUntil: null,
+    });
     expect(state.current?.thumbprint).toBe(jwkThumbprint(publicJwk));
     expect(state.keys).toHaveLength(1);
 
     const { privateKey } = generateKeyPairSync('ed25519');
     const withPrivate = await enrolWithKey(privateKey.export({ format: 'jwk' }));
     expect([withPrivate.status, withPrivate.json.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const retry = await http(region.url, 'POST', '/v1/devices/enroll', { body: { partnerId: withPrivate.partnerId, activationCode: withPrivate.activationCode, deviceName: 'Caisse 1' } });
+    const retry = await http(region.url, 'POST', '/v1/devices/enroll', {
+      body: {
+        partnerId: withPrivate.partnerId,
+        activationCode: withPrivate.activationCode,
+        deviceName: 'Caisse 1',
+      },
+    });
     expect(retry.status).toBe(201);
-    const noKey = ArchiveKeyState.parse((await http(region.url, 'GET', '/v1/devices/archive-key', { token: String(retry.json.token) })).json);
+    const noKey = ArchiveKeyState.parse(
+      (await http(region.url, 'GET', '/v1/devices/archive-key', { token: String(retry.json.token) })).json,
+    );
     expect(noKey).toEqual({ current: null, keys: [] });
 
     expect((await enrolWithKey({ kty: 'OKP', crv: 'Ed25519', x: 'too-short' })).status).toBe(400);
@@ -86,7 +126,10 @@ describe('archive keys', () => {
 
     await region.admin.setClock('2025-11-05T09:00:00.000Z');
     const second = keyPair();
-    const put = await http(region.url, 'PUT', '/v1/devices/archive-key', { token, body: { jwk: second.publicJwk } });
+    const put = await http(region.url, 'PUT', '/v1/devices/archive-key', {
+      token,
+      body: { jwk: second.publicJwk },
+    });
     expect(put.status).toBe(200);
     const after = ArchiveKeyState.parse(put.json);
     expect(after.keys.map((k) => [k.jwk.x, k.validFrom, k.validUntil])).toEqual([
@@ -95,16 +138,31 @@ describe('archive keys', () => {
     ]);
     // A PUT retried after a lost answer changes nothing.
     await region.admin.setClock('2025-11-05T09:00:05.000Z');
-    expect((await http(region.url, 'PUT', '/v1/devices/archive-key', { token, body: { jwk: second.publicJwk } })).json).toEqual(put.json);
-    expect((await http(region.url, 'PUT', '/v1/devices/archive-key', { token, body: { jwk: { ...second.publicJwk, d: 'AAAA' } } })).status).toBe(400);
+    expect(
+      (await http(region.url, 'PUT', '/v1/devices/archive-key', { token, body: { jwk: second.publicJwk } }))
+        .json,
+    ).toEqual(put.json);
+    expect(
+      (
+        await http(region.url, 'PUT', '/v1/devices/archive-key', {
+          token,
+          body: { jwk: { ...second.publicJwk, d: 'AAAA' } },
+        })
+      ).status,
+    ).toBe(400);
 
     // The auditor takes the keys from the Region, not from the till, and picks the one valid when the archive was signed.
     const audit = await region.admin.device(deviceId);
     const octoberKey = archiveKeyValidAt(audit.archiveKeys, '2025-10-31T23:00:00.000Z');
     expect(octoberKey?.jwk.x).toBe(first.publicJwk.x);
-    expect(archiveKeyValidAt(audit.archiveKeys, '2025-11-05T09:00:00.000Z')?.thumbprint).toBe(jwkThumbprint(second.publicJwk));
+    expect(archiveKeyValidAt(audit.archiveKeys, '2025-11-05T09:00:00.000Z')?.thumbprint).toBe(
+      jwkThumbprint(second.publicJwk),
+    );
     expect(archiveKeyValidAt(audit.archiveKeys, '2025-10-03T15:59:59.999Z')).toBeNull();
-    const asKey = (jwk: Ed25519PublicJwk) => ({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' as const });
+    const asKey = (jwk: Ed25519PublicJwk) => ({
+      key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x },
+      format: 'jwk' as const,
+    });
     expect(verify(null, october, asKey(octoberKey!.jwk), octoberSignature)).toBe(true);
     // An edited archive re-signed with a key the Region never listed does not verify against any listed key.
     const forger = keyPair();
@@ -124,9 +182,15 @@ describe('journal anchors', () => {
     const journal = chain(entries(30));
     const first = await anchor(till, { id: 'a-10', seq: 10, hash: at(journal, 10) });
     expect(first.status).toBe(201);
-    expect(AnchorReceipt.parse(first.json)).toEqual({ seq: 10, hash: at(journal, 10), receivedAt: '2025-10-03T16:00:00.000Z' });
+    expect(AnchorReceipt.parse(first.json)).toEqual({
+      seq: 10,
+      hash: at(journal, 10),
+      receivedAt: '2025-10-03T16:00:00.000Z',
+    });
     expect((await anchor(till, { id: 'a-10', seq: 10, hash: at(journal, 10) })).text).toBe(first.text);
-    expect((await anchor(till, { id: 'a-10', seq: 11, hash: at(journal, 11) })).json.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect((await anchor(till, { id: 'a-10', seq: 11, hash: at(journal, 11) })).json.code).toBe(
+      'IDEMPOTENCY_CONFLICT',
+    );
     expect((await anchor(till, { seq: 20, hash: at(journal, 20) })).status).toBe(201);
 
     // The whole chain recomputed (every entry rewritten): the head at 20 no longer matches.
@@ -134,21 +198,41 @@ describe('journal anchors', () => {
     const recomputed = await anchor(till, { id: 'a-forged', seq: 20, hash: at(rewritten, 20) });
     expect(recomputed.status).toBe(409);
     expect(recomputed.contentType).toContain('application/problem+json');
-    expect(AnchorConflictProblem.parse(recomputed.json).conflict).toEqual({ reason: 'HASH_MISMATCH', anchoredSeq: 20, anchoredHash: at(journal, 20), anchoredAt: '2025-10-03T15:59:00.000Z' });
+    expect(AnchorConflictProblem.parse(recomputed.json).conflict).toEqual({
+      reason: 'HASH_MISMATCH',
+      anchoredSeq: 20,
+      anchoredHash: at(journal, 20),
+      anchoredAt: '2025-10-03T15:59:00.000Z',
+    });
     // Replayed, the refusal is the same and is recorded once.
-    expect((await anchor(till, { id: 'a-forged', seq: 20, hash: at(rewritten, 20) })).text).toBe(recomputed.text);
+    expect((await anchor(till, { id: 'a-forged', seq: 20, hash: at(rewritten, 20) })).text).toBe(
+      recomputed.text,
+    );
 
     // The tail cut off at 15 and the till going on from there: the head went down.
     const cut = chain([...entries(15), JSON.stringify({ seq: 16, kind: 'debit', amountCents: 999 })]);
     const down = await anchor(till, { seq: 16, hash: at(cut, 16) });
-    expect([down.status, (down.json as { conflict?: { reason: string } }).conflict?.reason]).toEqual([409, 'SEQ_WENT_DOWN']);
+    expect([down.status, (down.json as { conflict?: { reason: string } }).conflict?.reason]).toEqual([
+      409,
+      'SEQ_WENT_DOWN',
+    ]);
 
     // A repeat of a pair the Region holds contradicts nothing, even below the head (a closure at an old head).
     const closure = { period: '2025-10-02', kind: 'day', count: 10, totalCents: 1450, grandTotalCents: 1450 };
-    expect((await anchor(till, { seq: 10, hash: at(journal, 10), kind: 'closure', closure })).status).toBe(201);
+    expect((await anchor(till, { seq: 10, hash: at(journal, 10), kind: 'closure', closure })).status).toBe(
+      201,
+    );
     // A sealed period never changes: the same day's closure with other totals is a contradiction too.
-    const changed = await anchor(till, { seq: 30, hash: at(journal, 30), kind: 'closure', closure: { ...closure, totalCents: 2450, grandTotalCents: 2450 } });
-    expect([changed.status, (changed.json as { conflict?: { reason: string } }).conflict?.reason]).toEqual([409, 'CLOSURE_CHANGED']);
+    const changed = await anchor(till, {
+      seq: 30,
+      hash: at(journal, 30),
+      kind: 'closure',
+      closure: { ...closure, totalCents: 2450, grandTotalCents: 2450 },
+    });
+    expect([changed.status, (changed.json as { conflict?: { reason: string } }).conflict?.reason]).toEqual([
+      409,
+      'CLOSURE_CHANGED',
+    ]);
     expect((await anchor(till, { seq: 30, hash: at(journal, 30) })).status).toBe(201);
 
     const page = AnchorPage.parse((await till.call('GET', '/v1/devices/anchors')).json);
@@ -167,7 +251,8 @@ describe('journal anchors', () => {
 
   it('accepts a declared restore as a gap: what it gave up stops binding and stays listed', async () => {
     const journal = chain(entries(40));
-    for (const seq of [10, 20, 30]) expect((await anchor(till, { seq, hash: at(journal, seq) })).status).toBe(201);
+    for (const seq of [10, 20, 30])
+      expect((await anchor(till, { seq, hash: at(journal, seq) })).status).toBe(201);
     // Restored from a backup whose head is 12: entries 13..30 as anchored are gone, and it says so.
     const restore = await anchor(till, { seq: 12, hash: at(journal, 12), kind: 'restore' });
     expect(restore.status).toBe(201);
@@ -176,10 +261,19 @@ describe('journal anchors', () => {
     expect((await anchor(till, { seq: 20, hash: at(regrown, 20) })).status).toBe(201);
     // But a restore cannot rewrite what the restored part held: 10 is still bound to its first hash.
     const lying = await anchor(till, { seq: 10, hash: at(chain(entries(10, 'other')), 10), kind: 'restore' });
-    expect([lying.status, (lying.json as { conflict?: { reason: string } }).conflict?.reason]).toEqual([409, 'HASH_MISMATCH']);
+    expect([lying.status, (lying.json as { conflict?: { reason: string } }).conflict?.reason]).toEqual([
+      409,
+      'HASH_MISMATCH',
+    ]);
 
     const items = AnchorPage.parse((await till.call('GET', '/v1/devices/anchors')).json).items;
-    const view = (a: AnchorItem) => [a.seq, a.kind, a.superseded ?? false, a.gap ?? null, a.conflict?.reason ?? null];
+    const view = (a: AnchorItem) => [
+      a.seq,
+      a.kind,
+      a.superseded ?? false,
+      a.gap ?? null,
+      a.conflict?.reason ?? null,
+    ];
     expect(items.map(view)).toEqual([
       [10, 'sync', false, null, null],
       [10, 'restore', false, null, 'HASH_MISMATCH'],
@@ -190,7 +284,11 @@ describe('journal anchors', () => {
     ]);
 
     const audit = await region.admin.device(till.deviceId);
-    expect(audit.device).toMatchObject({ id: till.deviceId, partnerId: till.partnerId, enrolledAt: '2025-10-03T16:00:00.000Z' });
+    expect(audit.device).toMatchObject({
+      id: till.deviceId,
+      partnerId: till.partnerId,
+      enrolledAt: '2025-10-03T16:00:00.000Z',
+    });
     expect(audit.partner).toMatchObject({ id: till.partnerId, accreditations: ['CINEMA'] });
     expect(audit.anchors.map(view)).toEqual(items.map(view));
     expect(audit.restores.map((a) => [a.seq, a.gap])).toEqual([[12, { fromSeq: 13, toSeq: 30 }]]);
@@ -216,14 +314,21 @@ describe('journal anchors', () => {
     const journal = chain(entries(12));
     const other = await enrolTill(region, ['CINEMA']);
     for (let seq = 1; seq <= 12; seq++) await anchor(till, { seq, hash: at(journal, seq) });
-    await anchor(till, { seq: 12, hash: at(journal, 12), kind: 'closure', closure: { period: '2025-10', kind: 'month', count: 12, totalCents: 1266, grandTotalCents: 1266 } });
+    await anchor(till, {
+      seq: 12,
+      hash: at(journal, 12),
+      kind: 'closure',
+      closure: { period: '2025-10', kind: 'month', count: 12, totalCents: 1266, grandTotalCents: 1266 },
+    });
     // Another till's journal is its own: its seq 5 may hold any hash.
     expect((await anchor(other, { seq: 5, hash: 'f'.repeat(64) })).status).toBe(201);
 
     const seen: string[] = [];
     let fromSeq: number | null = 0;
     while (fromSeq !== null) {
-      const page = AnchorPage.parse((await till.call('GET', `/v1/devices/anchors?fromSeq=${fromSeq}&limit=4`)).json);
+      const page = AnchorPage.parse(
+        (await till.call('GET', `/v1/devices/anchors?fromSeq=${fromSeq}&limit=4`)).json,
+      );
       seen.push(...page.items.map((a) => `${a.seq}:${a.kind}`));
       expect(page.items.length).toBeGreaterThan(0);
       fromSeq = page.nextSeq;
@@ -237,7 +342,19 @@ describe('journal anchors', () => {
     expect(again.items).toHaveLength(13);
     expect((await anchor(till, { seq: 3, hash: 'e'.repeat(64) })).json.code).toBe('ANCHOR_CONFLICT');
 
-    expect((await http(region.url, 'POST', '/v1/devices/anchors', { body: { id: randomUUID(), seq: 13, hash: 'a'.repeat(64), at: '2025-10-03T15:59:00.000Z', kind: 'sync' } })).status).toBe(401);
+    expect(
+      (
+        await http(region.url, 'POST', '/v1/devices/anchors', {
+          body: {
+            id: randomUUID(),
+            seq: 13,
+            hash: 'a'.repeat(64),
+            at: '2025-10-03T15:59:00.000Z',
+            kind: 'sync',
+          },
+        })
+      ).status,
+    ).toBe(401);
     expect((await http(region.url, 'GET', '/v1/devices/anchors')).status).toBe(401);
   });
 
@@ -245,7 +362,15 @@ describe('journal anchors', () => {
     expect((await anchor(till, { seq: 1, hash: 'XYZ' })).status).toBe(400);
     expect((await anchor(till, { seq: -1, hash: 'a'.repeat(64) })).status).toBe(400);
     expect((await anchor(till, { seq: 1, hash: 'a'.repeat(64), kind: 'closure' })).status).toBe(400);
-    expect((await anchor(till, { seq: 1, hash: 'a'.repeat(64), closure: { period: '2025-10-03', kind: 'day', count: 0, totalCents: 0, grandTotalCents: 0 } })).status).toBe(400);
+    expect(
+      (
+        await anchor(till, {
+          seq: 1,
+          hash: 'a'.repeat(64),
+          closure: { period: '2025-10-03', kind: 'day', count: 0, totalCents: 0, grandTotalCents: 0 },
+        })
+      ).status,
+    ).toBe(400);
     expect((await anchor(till, { seq: 1, hash: 'a'.repeat(64), at: 'yesterday' })).status).toBe(400);
     await region.admin.patchPartner(till.partnerId, { status: 'suspended' });
     expect((await anchor(till, { seq: 1, hash: 'a'.repeat(64) })).status).toBe(201);

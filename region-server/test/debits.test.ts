@@ -22,13 +22,26 @@ beforeEach(async () => {
   await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 });
 });
 
-async function youth(wallets?: { CINEMA?: number; SPECTACLE?: number; PRATIQUE?: number; LOCAL?: number }): Promise<{ id: string; birthDate: string; pass: () => Promise<string> }> {
+async function youth(wallets?: {
+  CINEMA?: number;
+  SPECTACLE?: number;
+  PRATIQUE?: number;
+  LOCAL?: number;
+}): Promise<{ id: string; birthDate: string; pass: () => Promise<string> }> {
   const birthDate = anotherBirthDate();
-  const b = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate, ...(wallets ? { wallets } : {}) });
+  const b = await region.admin.createBeneficiary({
+    givenName: 'Léa',
+    familyName: 'Martin',
+    birthDate,
+    ...(wallets ? { wallets } : {}),
+  });
   return { id: b.id, birthDate, pass: () => region.admin.mintPass({ beneficiaryId: b.id }) };
 }
 
-async function balance(beneficiaryId: string, wallet: 'CINEMA' | 'SPECTACLE' | 'PRATIQUE' | 'LOCAL'): Promise<number> {
+async function balance(
+  beneficiaryId: string,
+  wallet: 'CINEMA' | 'SPECTACLE' | 'PRATIQUE' | 'LOCAL',
+): Promise<number> {
   const b = await region.admin.beneficiary(beneficiaryId);
   return b.wallets.find((w) => w.wallet === wallet)?.balanceCents ?? Number.NaN;
 }
@@ -61,11 +74,17 @@ describe('POST /v1/passes/resolve', () => {
     expect((await cinema.debit({ token })).status).toBe(201);
     expect((await cinema.call('POST', '/v1/passes/resolve', { token })).json.code).toBe('TOKEN_USED');
 
-    const old = await region.admin.mintPass({ beneficiaryId: y.id, iat: Date.parse(NOW) / 1000 - 1000, ttlSeconds: 300 });
+    const old = await region.admin.mintPass({
+      beneficiaryId: y.id,
+      iat: Date.parse(NOW) / 1000 - 1000,
+      ttlSeconds: 300,
+    });
     expect((await cinema.call('POST', '/v1/passes/resolve', { token: old })).json.code).toBe('TOKEN_EXPIRED');
 
     await region.admin.setMembership(y.id, 'inactive');
-    expect((await cinema.call('POST', '/v1/passes/resolve', { token: await y.pass() })).json.code).toBe('MEMBERSHIP_INACTIVE');
+    expect((await cinema.call('POST', '/v1/passes/resolve', { token: await y.pass() })).json.code).toBe(
+      'MEMBERSHIP_INACTIVE',
+    );
   });
 });
 
@@ -74,7 +93,12 @@ describe('POST /v1/debits: the rules', () => {
     const y = await youth();
     const r = await cinema.debit({ token: await y.pass(), amountCents: 650, priceCents: 900 });
     expect(r.status).toBe(201);
-    expect(r.json).toEqual({ id: expect.any(String), status: 'accepted', walletBalanceCents: 1350, acceptedAt: NOW });
+    expect(r.json).toEqual({
+      id: expect.any(String),
+      status: 'accepted',
+      walletBalanceCents: 1350,
+      acceptedAt: NOW,
+    });
     expect(await balance(y.id, 'CINEMA')).toBe(1350);
   });
 
@@ -104,8 +128,12 @@ describe('POST /v1/debits: the rules', () => {
 
   it('accepts within 5 minutes of the server clock either way', async () => {
     const y = await youth();
-    expect((await cinema.debit({ token: await y.pass(), occurredAt: '2025-10-03T15:55:00.000Z' })).status).toBe(201);
-    expect((await cinema.debit({ token: await y.pass(), occurredAt: '2025-10-03T16:05:00.000Z' })).status).toBe(201);
+    expect(
+      (await cinema.debit({ token: await y.pass(), occurredAt: '2025-10-03T15:55:00.000Z' })).status,
+    ).toBe(201);
+    expect(
+      (await cinema.debit({ token: await y.pass(), occurredAt: '2025-10-03T16:05:00.000Z' })).status,
+    ).toBe(201);
   });
 
   it('refuses a second debit with the same token', async () => {
@@ -118,10 +146,19 @@ describe('POST /v1/debits: the rules', () => {
 
   it('refuses an expired token, a coupon token and a token of an unpublished key', async () => {
     const y = await youth();
-    const expired = await region.admin.mintPass({ beneficiaryId: y.id, iat: Date.parse(NOW) / 1000 - 600, ttlSeconds: 300 });
+    const expired = await region.admin.mintPass({
+      beneficiaryId: y.id,
+      iat: Date.parse(NOW) / 1000 - 600,
+      ttlSeconds: 300,
+    });
     expect((await cinema.debit({ token: expired })).json.code).toBe('TOKEN_EXPIRED');
     const sport = await enrolTill(region, ['SPORT']);
-    const coupon = await region.admin.createCoupon({ beneficiaryId: y.id, partnerId: sport.partnerId, category: 'SPORT', amountCents: 100 });
+    const coupon = await region.admin.createCoupon({
+      beneficiaryId: y.id,
+      partnerId: sport.partnerId,
+      category: 'SPORT',
+      amountCents: 100,
+    });
     expect((await cinema.debit({ token: coupon.token })).json.code).toBe('TOKEN_INVALID');
   });
 
@@ -138,16 +175,45 @@ describe('POST /v1/debits: the rules', () => {
       ['LOCAL', 'ADHESION'],
     ];
     for (const [category, item, sessions] of ok) {
-      const r = await all.debit({ token: await y.pass(), category: category as 'CINEMA', item, amountCents: 100, priceCents: 100, ...(sessions ? { sessions } : {}) });
+      const r = await all.debit({
+        token: await y.pass(),
+        category: category as 'CINEMA',
+        item,
+        amountCents: 100,
+        priceCents: 100,
+        ...(sessions ? { sessions } : {}),
+      });
       expect([category, item, r.status]).toEqual([category, item, 201]);
     }
-    const four = await all.debit({ token: await y.pass(), category: 'ARTISTIC', item: 'CYCLE', sessions: 4, amountCents: 100, priceCents: 100 });
+    const four = await all.debit({
+      token: await y.pass(),
+      category: 'ARTISTIC',
+      item: 'CYCLE',
+      sessions: 4,
+      amountCents: 100,
+      priceCents: 100,
+    });
     expect(four.json.code).toBe('ITEM_NOT_ELIGIBLE');
     const noSessions = await all.call('POST', '/v1/debits', {
-      id: randomUUID(), deviceSeq: 1, token: await y.pass(), category: 'ARTISTIC', item: 'CYCLE', amountCents: 100, priceCents: 100, occurredAt: NOW, mode: 'online', cashierId: 'c',
+      id: randomUUID(),
+      deviceSeq: 1,
+      token: await y.pass(),
+      category: 'ARTISTIC',
+      item: 'CYCLE',
+      amountCents: 100,
+      priceCents: 100,
+      occurredAt: NOW,
+      mode: 'online',
+      cashierId: 'c',
     });
     expect(noSessions.json.code).toBe('ITEM_NOT_ELIGIBLE');
-    const localLicence = await all.debit({ token: await y.pass(), category: 'LOCAL', item: 'LICENCE', amountCents: 100, priceCents: 100 });
+    const localLicence = await all.debit({
+      token: await y.pass(),
+      category: 'LOCAL',
+      item: 'LICENCE',
+      amountCents: 100,
+      priceCents: 100,
+    });
     expect(localLicence.json.code).toBe('ITEM_NOT_ELIGIBLE');
   });
 
@@ -162,7 +228,9 @@ describe('POST /v1/debits: the rules', () => {
     const till = await enrolTill(region, ['CINEMA', 'SPECTACLE']);
     await region.admin.patchPartner(till.partnerId, { accreditations: ['SPECTACLE'] });
     const y = await youth();
-    expect((await till.debit({ token: await y.pass(), category: 'CINEMA', item: 'SEANCE' })).json.code).toBe('NOT_ACCREDITED');
+    expect((await till.debit({ token: await y.pass(), category: 'CINEMA', item: 'SEANCE' })).json.code).toBe(
+      'NOT_ACCREDITED',
+    );
   });
 
   it('refuses writes from a suspended partner', async () => {
@@ -176,8 +244,18 @@ describe('POST /v1/debits: the rules', () => {
 
   it('draws the season line at 30 June 23:59:59 / 1 July 00:00 Paris time', async () => {
     await region.admin.setClock('2026-06-30T21:59:59.000Z'); // 23:59:59 in Paris (CEST)
-    const y = await region.admin.createBeneficiary({ givenName: 'Hugo', familyName: 'Lefèvre', birthDate: '2007-11-02', season: 2025, joinedAt: '2025-09-01T10:00:00.000Z' });
-    const inside = await cinema.debit({ token: await region.admin.mintPass({ beneficiaryId: y.id }), amountCents: 100, priceCents: 100 });
+    const y = await region.admin.createBeneficiary({
+      givenName: 'Hugo',
+      familyName: 'Lefèvre',
+      birthDate: '2007-11-02',
+      season: 2025,
+      joinedAt: '2025-09-01T10:00:00.000Z',
+    });
+    const inside = await cinema.debit({
+      token: await region.admin.mintPass({ beneficiaryId: y.id }),
+      amountCents: 100,
+      priceCents: 100,
+    });
     expect(inside.status).toBe(201);
     const token = await region.admin.mintPass({ beneficiaryId: y.id });
     await region.admin.setClock('2026-06-30T22:00:00.000Z'); // 1 July 00:00 in Paris
@@ -189,7 +267,18 @@ describe('POST /v1/debits: the rules', () => {
 describe('POST /v1/debits: exactly once', () => {
   it('replays the first answer byte for byte and changes nothing', async () => {
     const y = await youth();
-    const body = { id: randomUUID(), deviceSeq: 7, token: await y.pass(), category: 'CINEMA', item: 'SEANCE', amountCents: 500, priceCents: 800, occurredAt: NOW, mode: 'online', cashierId: 'c1' };
+    const body = {
+      id: randomUUID(),
+      deviceSeq: 7,
+      token: await y.pass(),
+      category: 'CINEMA',
+      item: 'SEANCE',
+      amountCents: 500,
+      priceCents: 800,
+      occurredAt: NOW,
+      mode: 'online',
+      cashierId: 'c1',
+    };
     const first = await cinema.call('POST', '/v1/debits', body);
     await region.admin.setClock('2025-10-03T16:01:00.000Z');
     const second = await cinema.call('POST', '/v1/debits', body);
@@ -202,7 +291,18 @@ describe('POST /v1/debits: exactly once', () => {
 
   it('replays a refusal too', async () => {
     const y = await youth();
-    const body = { id: randomUUID(), deviceSeq: 8, token: await y.pass(), category: 'CINEMA', item: 'SEANCE', amountCents: 5000, priceCents: 8000, occurredAt: NOW, mode: 'online', cashierId: 'c1' };
+    const body = {
+      id: randomUUID(),
+      deviceSeq: 8,
+      token: await y.pass(),
+      category: 'CINEMA',
+      item: 'SEANCE',
+      amountCents: 5000,
+      priceCents: 8000,
+      occurredAt: NOW,
+      mode: 'online',
+      cashierId: 'c1',
+    };
     const first = await cinema.call('POST', '/v1/debits', body);
     const second = await cinema.call('POST', '/v1/debits', body);
     expect(first.json.code).toBe('INSUFFICIENT_BALANCE');
@@ -211,7 +311,18 @@ describe('POST /v1/debits: exactly once', () => {
 
   it('answers 409 IDEMPOTENCY_CONFLICT to the same id with another body', async () => {
     const y = await youth();
-    const body = { id: randomUUID(), deviceSeq: 9, token: await y.pass(), category: 'CINEMA', item: 'SEANCE', amountCents: 500, priceCents: 800, occurredAt: NOW, mode: 'online', cashierId: 'c1' };
+    const body = {
+      id: randomUUID(),
+      deviceSeq: 9,
+      token: await y.pass(),
+      category: 'CINEMA',
+      item: 'SEANCE',
+      amountCents: 500,
+      priceCents: 800,
+      occurredAt: NOW,
+      mode: 'online',
+      cashierId: 'c1',
+    };
     expect((await cinema.call('POST', '/v1/debits', body)).status).toBe(201);
     const other = await cinema.call('POST', '/v1/debits', { ...body, amountCents: 400 });
     expect([other.status, other.json.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT']);
@@ -222,8 +333,21 @@ describe('POST /v1/debits: exactly once', () => {
 
   it('makes one debit of twenty identical requests sent at once', async () => {
     const y = await youth();
-    const body = { id: randomUUID(), deviceSeq: 10, token: await y.pass(), category: 'CINEMA', item: 'SEANCE', amountCents: 700, priceCents: 800, occurredAt: NOW, mode: 'online', cashierId: 'c1' };
-    const answers = await Promise.all(Array.from({ length: 20 }, () => cinema.call('POST', '/v1/debits', body)));
+    const body = {
+      id: randomUUID(),
+      deviceSeq: 10,
+      token: await y.pass(),
+      category: 'CINEMA',
+      item: 'SEANCE',
+      amountCents: 700,
+      priceCents: 800,
+      occurredAt: NOW,
+      mode: 'online',
+      cashierId: 'c1',
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => cinema.call('POST', '/v1/debits', body)),
+    );
     expect(new Set(answers.map((a) => `${a.status} ${a.text}`)).size).toBe(1);
     expect(answers[0]?.status).toBe(201);
     expect((await region.admin.ledger()).filter((d) => d.id === body.id)).toHaveLength(1);
@@ -234,7 +358,9 @@ describe('POST /v1/debits: exactly once', () => {
     const y = await youth();
     const tills = [cinema, await enrolTill(region, ['CINEMA']), await enrolTill(region, ['CINEMA'])];
     const tokens = await Promise.all(Array.from({ length: 12 }, () => y.pass()));
-    const answers = await Promise.all(tokens.map((token, i) => tills[i % 3]!.debit({ token, amountCents: 300, priceCents: 300 })));
+    const answers = await Promise.all(
+      tokens.map((token, i) => tills[i % 3]!.debit({ token, amountCents: 300, priceCents: 300 })),
+    );
     const accepted = answers.filter((a) => a.status === 201).length;
     expect(accepted).toBe(6);
     expect(answers.filter((a) => a.json.code === 'INSUFFICIENT_BALANCE')).toHaveLength(6);
@@ -249,10 +375,19 @@ describe('POST /v1/debits: offline', () => {
     const online = await cinema.debit({ token: await y.pass(), amountCents: 300, priceCents: 300 });
     expect(online.status).toBe(201);
     await region.admin.setClock('2025-10-04T10:00:00.000Z');
-    const r = await cinema.debit({ token: offlineToken, mode: 'offline', occurredAt: '2025-10-03T16:01:00.000Z', amountCents: 250, priceCents: 250 });
+    const r = await cinema.debit({
+      token: offlineToken,
+      mode: 'offline',
+      occurredAt: '2025-10-03T16:01:00.000Z',
+      amountCents: 250,
+      priceCents: 250,
+    });
     expect(r.status).toBe(201);
     expect(r.json.walletBalanceCents).toBe(-250);
-    expect((await region.admin.ledger()).find((d) => d.id === r.json.id)).toMatchObject({ mode: 'offline', occurredAt: '2025-10-03T16:01:00.000Z' });
+    expect((await region.admin.ledger()).find((d) => d.id === r.json.id)).toMatchObject({
+      mode: 'offline',
+      occurredAt: '2025-10-03T16:01:00.000Z',
+    });
   });
 
   it('judges the token at occurredAt, not at upload', async () => {
@@ -269,12 +404,22 @@ describe('POST /v1/debits: offline', () => {
     const y = await youth();
     const token = await y.pass();
     await region.admin.setClock('2025-10-06T16:00:01.000Z');
-    expect((await cinema.debit({ token, mode: 'offline', occurredAt: NOW })).json.code).toBe('OFFLINE_TOO_LATE');
+    expect((await cinema.debit({ token, mode: 'offline', occurredAt: NOW })).json.code).toBe(
+      'OFFLINE_TOO_LATE',
+    );
     await region.admin.setClock(NOW);
-    const over = await cinema.debit({ token: await y.pass(), mode: 'offline', occurredAt: NOW, amountCents: 2001, priceCents: 3000 });
+    const over = await cinema.debit({
+      token: await y.pass(),
+      mode: 'offline',
+      occurredAt: NOW,
+      amountCents: 2001,
+      priceCents: 3000,
+    });
     expect(over.json.code).toBe('OFFLINE_LIMIT_EXCEEDED');
     await region.admin.setOfflinePolicy({ enabled: false });
-    expect((await cinema.debit({ token: await y.pass(), mode: 'offline', occurredAt: NOW })).json.code).toBe('OFFLINE_LIMIT_EXCEEDED');
+    expect((await cinema.debit({ token: await y.pass(), mode: 'offline', occurredAt: NOW })).json.code).toBe(
+      'OFFLINE_LIMIT_EXCEEDED',
+    );
   });
 
   it('still refuses a token used twice offline', async () => {
@@ -295,19 +440,35 @@ describe('voids', () => {
     expect(v1.json).toEqual({ debitId: d.json.id, status: 'voided', walletBalanceCents: 2000 });
     const replay = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, voidBody);
     expect(replay.text).toBe(v1.text);
-    const another = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, { ...voidBody, id: randomUUID() });
+    const another = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, {
+      ...voidBody,
+      id: randomUUID(),
+    });
     expect([another.status, another.json]).toEqual([200, v1.json]);
     expect(await balance(y.id, 'CINEMA')).toBe(2000);
-    expect((await region.admin.ledger()).find((x) => x.id === d.json.id)).toMatchObject({ status: 'voided', voidedAt: NOW });
+    expect((await region.admin.ledger()).find((x) => x.id === d.json.id)).toMatchObject({
+      status: 'voided',
+      voidedAt: NOW,
+    });
   });
 
   it('refuses an unknown debit and another partner’s debit with 404 UNKNOWN_DEBIT', async () => {
-    const r = await cinema.call('POST', `/v1/debits/${randomUUID()}/void`, { id: randomUUID(), reason: 'x', occurredAt: NOW, cashierId: 'c1' });
+    const r = await cinema.call('POST', `/v1/debits/${randomUUID()}/void`, {
+      id: randomUUID(),
+      reason: 'x',
+      occurredAt: NOW,
+      cashierId: 'c1',
+    });
     expect([r.status, r.json.code]).toEqual([404, 'UNKNOWN_DEBIT']);
     const y = await youth();
     const d = await cinema.debit({ token: await y.pass() });
     const other = await enrolTill(region, ['CINEMA']);
-    const r2 = await other.call('POST', `/v1/debits/${String(d.json.id)}/void`, { id: randomUUID(), reason: 'x', occurredAt: NOW, cashierId: 'c1' });
+    const r2 = await other.call('POST', `/v1/debits/${String(d.json.id)}/void`, {
+      id: randomUUID(),
+      reason: 'x',
+      occurredAt: NOW,
+      cashierId: 'c1',
+    });
     expect(r2.json.code).toBe('UNKNOWN_DEBIT');
   });
 
@@ -317,10 +478,20 @@ describe('voids', () => {
     const d = await cinema.debit({ token: await y.pass() });
     const kept = await cinema.debit({ token: await y.pass() });
     await region.admin.setClock('2025-10-03T21:59:59.000Z'); // 23:59:59 Paris: still the same day
-    const inTime = await cinema.call('POST', `/v1/debits/${String(kept.json.id)}/void`, { id: randomUUID(), reason: 'x', occurredAt: '2025-10-03T21:59:59.000Z', cashierId: 'c1' });
+    const inTime = await cinema.call('POST', `/v1/debits/${String(kept.json.id)}/void`, {
+      id: randomUUID(),
+      reason: 'x',
+      occurredAt: '2025-10-03T21:59:59.000Z',
+      cashierId: 'c1',
+    });
     expect(inTime.status).toBe(200);
     await region.admin.setClock('2025-10-03T22:00:00.000Z'); // midnight in Paris
-    const r = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, { id: randomUUID(), reason: 'x', occurredAt: '2025-10-03T22:00:00.000Z', cashierId: 'c1' });
+    const r = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, {
+      id: randomUUID(),
+      reason: 'x',
+      occurredAt: '2025-10-03T22:00:00.000Z',
+      cashierId: 'c1',
+    });
     expect([r.status, r.json.code]).toEqual([422, 'VOID_WINDOW_CLOSED']);
   });
 
@@ -331,7 +502,12 @@ describe('voids', () => {
     await region.admin.setClock('2025-10-03T22:00:00.000Z'); // the earliest close: the month's end + 72 h
     await region.admin.closeMonth('2025-09');
     await region.admin.setClock('2025-09-30T21:30:00.000Z'); // even back within the day
-    const r = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, { id: randomUUID(), reason: 'x', occurredAt: '2025-09-30T21:30:00.000Z', cashierId: 'c1' });
+    const r = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, {
+      id: randomUUID(),
+      reason: 'x',
+      occurredAt: '2025-09-30T21:30:00.000Z',
+      cashierId: 'c1',
+    });
     expect(r.json.code).toBe('VOID_WINDOW_CLOSED');
   });
 });
@@ -355,8 +531,23 @@ describe('GET /v1/debits', () => {
       cursor = String(r.json.nextCursor);
     }
     expect(seen.map((d) => d.id)).toEqual(ids);
-    expect(seen[0]).toMatchObject({ deviceId: till.deviceId, deviceSeq: expect.any(Number), category: 'CINEMA', item: 'SEANCE', amountCents: 100, priceCents: 1000, status: 'accepted', mode: 'online', occurredAt: '2025-10-10T10:00:00.000Z', acceptedAt: '2025-10-10T10:00:00.000Z', voidedAt: null });
-    const window = await till.call('GET', '/v1/debits?from=2025-10-10T10:02:00.000Z&to=2025-10-10T10:04:00.000Z');
+    expect(seen[0]).toMatchObject({
+      deviceId: till.deviceId,
+      deviceSeq: expect.any(Number),
+      category: 'CINEMA',
+      item: 'SEANCE',
+      amountCents: 100,
+      priceCents: 1000,
+      status: 'accepted',
+      mode: 'online',
+      occurredAt: '2025-10-10T10:00:00.000Z',
+      acceptedAt: '2025-10-10T10:00:00.000Z',
+      voidedAt: null,
+    });
+    const window = await till.call(
+      'GET',
+      '/v1/debits?from=2025-10-10T10:02:00.000Z&to=2025-10-10T10:04:00.000Z',
+    );
     expect((window.json.items as { id: string }[]).map((d) => d.id)).toEqual(ids.slice(2, 4));
     expect(window.json.nextCursor).toBeNull();
   });

@@ -18,7 +18,10 @@ afterAll(async () => {
   await region?.stop();
 });
 
-async function postOrDrop(path: string, body: unknown): Promise<{ dropped: true } | { dropped: false; status: number; text: string }> {
+async function postOrDrop(
+  path: string,
+  body: unknown,
+): Promise<{ dropped: true } | { dropped: false; status: number; text: string }> {
   try {
     const r = await http(region.url, 'POST', path, { token: cinema.token, body });
     return { dropped: false, status: r.status, text: r.text };
@@ -29,8 +32,23 @@ async function postOrDrop(path: string, body: unknown): Promise<{ dropped: true 
 
 describe('fault injection', () => {
   it('drops the connection after commit; a retry of the same id gets the committed answer', async () => {
-    const b = await region.admin.createBeneficiary({ givenName: 'Enzo', familyName: 'Mercier', birthDate: '2009-10-19' });
-    const body = { id: randomUUID(), deviceSeq: 1, token: await region.admin.mintPass({ beneficiaryId: b.id }), category: 'CINEMA', item: 'SEANCE', amountCents: 600, priceCents: 900, occurredAt: NOW, mode: 'online', cashierId: 'c1' };
+    const b = await region.admin.createBeneficiary({
+      givenName: 'Enzo',
+      familyName: 'Mercier',
+      birthDate: '2009-10-19',
+    });
+    const body = {
+      id: randomUUID(),
+      deviceSeq: 1,
+      token: await region.admin.mintPass({ beneficiaryId: b.id }),
+      category: 'CINEMA',
+      item: 'SEANCE',
+      amountCents: 600,
+      priceCents: 900,
+      occurredAt: NOW,
+      mode: 'online',
+      cashierId: 'c1',
+    };
     await region.admin.setFaults({ dropAfterCommitRate: 1 });
     const first = await postOrDrop('/v1/debits', body);
     expect(first.dropped).toBe(true);
@@ -42,16 +60,33 @@ describe('fault injection', () => {
     const retryAgain = await postOrDrop('/v1/debits', body);
     expect(retryAgain).toEqual(retry);
     expect((await region.admin.ledger()).filter((d) => d.id === body.id)).toHaveLength(1);
-    expect((await region.admin.beneficiary(b.id)).wallets.find((w) => w.wallet === 'CINEMA')?.balanceCents).toBe(1400);
+    expect(
+      (await region.admin.beneficiary(b.id)).wallets.find((w) => w.wallet === 'CINEMA')?.balanceCents,
+    ).toBe(1400);
   });
 
   it('answers 503 with Retry-After and changes nothing at an error rate of 1', async () => {
-    const b = await region.admin.createBeneficiary({ givenName: 'Zoé', familyName: "N'Diaye", birthDate: '2008-12-24' });
+    const b = await region.admin.createBeneficiary({
+      givenName: 'Zoé',
+      familyName: "N'Diaye",
+      birthDate: '2008-12-24',
+    });
     await region.admin.setFaults({ errorRate: 1 });
     const response = await fetch(`${region.url}/v1/debits`, {
       method: 'POST',
       headers: { authorization: `Bearer ${cinema.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ id: randomUUID(), deviceSeq: 2, token: await region.admin.mintPass({ beneficiaryId: b.id }), category: 'CINEMA', item: 'SEANCE', amountCents: 600, priceCents: 900, occurredAt: NOW, mode: 'online', cashierId: 'c1' }),
+      body: JSON.stringify({
+        id: randomUUID(),
+        deviceSeq: 2,
+        token: await region.admin.mintPass({ beneficiaryId: b.id }),
+        category: 'CINEMA',
+        item: 'SEANCE',
+        amountCents: 600,
+        priceCents: 900,
+        occurredAt: NOW,
+        mode: 'online',
+        cashierId: 'c1',
+      }),
     });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
@@ -73,13 +108,19 @@ describe('fault injection', () => {
 
 describe('durability', () => {
   it('keeps every debit, device and setting across a kill and restart', async () => {
-    const b = await region.admin.createBeneficiary({ givenName: 'Maël', familyName: 'Le Gall-Hébert', birthDate: '2006-08-08' });
+    const b = await region.admin.createBeneficiary({
+      givenName: 'Maël',
+      familyName: 'Le Gall-Hébert',
+      birthDate: '2006-08-08',
+    });
     const r = await cinema.debit({ token: await region.admin.mintPass({ beneficiaryId: b.id }) });
     expect(r.status).toBe(201);
     region.kill();
     await region.restart();
     expect((await http(region.url, 'GET', '/v1/health')).json.time).toBe(NOW);
     expect((await cinema.call('GET', '/v1/partner')).status).toBe(200);
-    expect((await region.admin.ledger()).find((d) => d.id === r.json.id)).toMatchObject({ status: 'accepted' });
+    expect((await region.admin.ledger()).find((d) => d.id === r.json.id)).toMatchObject({
+      status: 'accepted',
+    });
   });
 });

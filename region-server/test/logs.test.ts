@@ -15,7 +15,11 @@ afterAll(async () => {
 describe('logs', () => {
   it('are JSON lines with a request id, and carry no token, device token or name', async () => {
     const till = await enrolTill(region, ['CINEMA']);
-    const b = await region.admin.createBeneficiary({ givenName: 'Apolline', familyName: 'Vauquelin', birthDate: '2008-03-14' });
+    const b = await region.admin.createBeneficiary({
+      givenName: 'Apolline',
+      familyName: 'Vauquelin',
+      birthDate: '2008-03-14',
+    });
     const pass = await region.admin.mintPass({ beneficiaryId: b.id });
     expect((await till.call('POST', '/v1/passes/resolve', { token: pass })).status).toBe(200);
     expect((await till.debit({ token: pass })).status).toBe(201);
@@ -31,6 +35,7 @@ describe('logs', () => {
     const debitLog = lines.find((l) => l.req?.path === '/v1/debits');
     expect(debitLog?.reqId).toMatch(/^[0-9a-f-]{36}$/);
     const text = region.logs();
-    for (const secret of [pass, pass.slice(5, 40), till.token, 'Apolline', 'Vauquelin', 'GARBAGE']) expect(text).not.toContain(secret);
+    for (const secret of [pass, pass.slice(5, 40), till.token, 'Apolline', 'Vauquelin', 'GARBAGE'])
+      expect(text).not.toContain(secret);
   });
 });

@@ -11,7 +11,12 @@ export interface HttpAnswer {
   json: Record<string, unknown> & { code?: string };
 }
 
-export async function http(url: string, method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<HttpAnswer> {
+export async function http(
+  url: string,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+): Promise<HttpAnswer> {
   const hasBody = opts.body !== undefined || opts.rawBody !== undefined;
   const response = await fetch(`${url}${path}`, {
     method,
@@ -53,7 +58,11 @@ export function anotherBirthDate(): string {
 }
 
 /** A new partner with those accreditations and one enrolled till. */
-export async function enrolTill(region: RegionHandle, accreditations: Category[], name = 'Partenaire de test'): Promise<Till> {
+export async function enrolTill(
+  region: RegionHandle,
+  accreditations: Category[],
+  name = 'Partenaire de test',
+): Promise<Till> {
   const partner = await region.admin.createPartner({ name, siret: String(siret++), accreditations });
   const enrol = await http(region.url, 'POST', '/v1/devices/enroll', {
     body: { partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1' },
@@ -64,7 +73,8 @@ export async function enrolTill(region: RegionHandle, accreditations: Category[]
     partnerId: partner.id,
     deviceId: String(enrol.json.deviceId),
     token,
-    call: (method, path, body) => http(region.url, method, path, { token, ...(body === undefined ? {} : { body }) }),
+    call: (method, path, body) =>
+      http(region.url, method, path, { token, ...(body === undefined ? {} : { body }) }),
     debit: async (fields) => {
       const now = (await http(region.url, 'GET', '/v1/health')).json.time as string;
       const category = fields.category ?? accreditations[0] ?? 'CINEMA';
@@ -72,7 +82,16 @@ export async function enrolTill(region: RegionHandle, accreditations: Category[]
         id: randomUUID(),
         deviceSeq: ++seq,
         category,
-        item: category === 'CINEMA' ? 'SEANCE' : category === 'SPECTACLE' ? 'PLACE' : category === 'ARTISTIC' ? 'CYCLE' : category === 'SPORT' ? 'LICENCE' : 'ADHESION',
+        item:
+          category === 'CINEMA'
+            ? 'SEANCE'
+            : category === 'SPECTACLE'
+              ? 'PLACE'
+              : category === 'ARTISTIC'
+                ? 'CYCLE'
+                : category === 'SPORT'
+                  ? 'LICENCE'
+                  : 'ADHESION',
         ...(category === 'ARTISTIC' ? { sessions: 10 } : {}),
         amountCents: 500,
         priceCents: 800,

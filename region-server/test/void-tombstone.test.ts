@@ -22,7 +22,12 @@ afterAll(async () => {
 });
 
 const voidOf = (till: Till, debitId: string, voidId = randomUUID()) =>
-  till.call('POST', `/v1/debits/${debitId}/void`, { id: voidId, reason: 'abandoned at the counter', occurredAt: NOW, cashierId: 'c1' });
+  till.call('POST', `/v1/debits/${debitId}/void`, {
+    id: voidId,
+    reason: 'abandoned at the counter',
+    occurredAt: NOW,
+    cashierId: 'c1',
+  });
 
 async function cinemaBalance(beneficiaryId: string): Promise<number> {
   const b = await region.admin.beneficiary(beneficiaryId);
@@ -31,14 +36,29 @@ async function cinemaBalance(beneficiaryId: string): Promise<number> {
 
 describe('a void that arrives before its debit', () => {
   it('answers 404, then refuses the late debit with DEBIT_VOIDED for ever, leaving the wallet and the token untouched', async () => {
-    const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2008-03-14' });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Léa',
+      familyName: 'Martin',
+      birthDate: '2008-03-14',
+    });
     const token = await region.admin.mintPass({ beneficiaryId: youth.id });
     const debitId = randomUUID();
 
     const early = await voidOf(cinema, debitId);
     expect([early.status, early.json.code]).toEqual([404, 'UNKNOWN_DEBIT']);
 
-    const body = { id: debitId, deviceSeq: 1, token, category: 'CINEMA', item: 'SEANCE', amountCents: 700, priceCents: 900, occurredAt: NOW, mode: 'online', cashierId: 'c1' };
+    const body = {
+      id: debitId,
+      deviceSeq: 1,
+      token,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      amountCents: 700,
+      priceCents: 900,
+      occurredAt: NOW,
+      mode: 'online',
+      cashierId: 'c1',
+    };
     const late = await cinema.call('POST', '/v1/debits', body);
     expect([late.status, late.json.code]).toEqual([422, 'DEBIT_VOIDED']);
     expect(await cinemaBalance(youth.id)).toBe(2000);
@@ -61,20 +81,43 @@ describe('a void that arrives before its debit', () => {
 
   it('buries the id for that partner only', async () => {
     const other = await enrolTill(region, ['CINEMA']);
-    const youth = await region.admin.createBeneficiary({ givenName: 'Hugo', familyName: 'Petit', birthDate: '2007-01-02' });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Hugo',
+      familyName: 'Petit',
+      birthDate: '2007-01-02',
+    });
     const debitId = randomUUID();
     expect((await voidOf(other, debitId)).status).toBe(404);
-    const mine = await cinema.debit({ id: debitId, token: await region.admin.mintPass({ beneficiaryId: youth.id }) });
+    const mine = await cinema.debit({
+      id: debitId,
+      token: await region.admin.mintPass({ beneficiaryId: youth.id }),
+    });
     expect(mine.status).toBe(201);
   });
 
   it('refuses a coupon redemption whose debit id was voided first', async () => {
     const club = await enrolTill(region, ['SPORT']);
-    const youth = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Roux', birthDate: '2006-06-06' });
-    const coupon = await region.admin.createCoupon({ beneficiaryId: youth.id, partnerId: club.partnerId, category: 'SPORT', amountCents: 2500 });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Inès',
+      familyName: 'Roux',
+      birthDate: '2006-06-06',
+    });
+    const coupon = await region.admin.createCoupon({
+      beneficiaryId: youth.id,
+      partnerId: club.partnerId,
+      category: 'SPORT',
+      amountCents: 2500,
+    });
     const debitId = randomUUID();
     expect((await voidOf(club, debitId)).status).toBe(404);
-    const redeem = await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, { id: debitId, deviceSeq: 1, item: 'LICENCE', priceCents: 12000, occurredAt: NOW, cashierId: 'c1' });
+    const redeem = await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, {
+      id: debitId,
+      deviceSeq: 1,
+      item: 'LICENCE',
+      priceCents: 12000,
+      occurredAt: NOW,
+      cashierId: 'c1',
+    });
     expect([redeem.status, redeem.json.code]).toEqual([422, 'DEBIT_VOIDED']);
     const couponNow = await club.call('POST', '/v1/coupons/resolve', { code: coupon.code });
     expect((couponNow.json.coupon as { status: string }).status).toBe('reserved');

@@ -37,7 +37,12 @@ export function App() {
     [t, refresh],
   );
 
-  if (!status) return <main className="screen" aria-busy={startError === null}>{startError ? <ErrorBanner error={startError} /> : t('app.loading')}</main>;
+  if (!status)
+    return (
+      <main className="screen" aria-busy={startError === null}>
+        {startError ? <ErrorBanner error={startError} /> : t('app.loading')}
+      </main>
+    );
   return (
     <div className="app">
       <StatusBar status={status} onLoggedOut={() => onLocked('manual')} />

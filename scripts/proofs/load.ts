@@ -4,13 +4,31 @@ import { parseArgs } from 'node:util';
 import { runLoadProof } from '../../test/proofs/load-proof';
 import { startRegionServer } from '../../test/support/region-server';
 
-const { values } = parseArgs({ options: { tills: { type: 'string', default: '20' }, rate: { type: 'string', default: '100' }, seconds: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: {
+    tills: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '100' },
+    seconds: { type: 'string', default: '300' },
+  },
+});
 const region = await startRegionServer();
 try {
-  const report = await runLoadProof(region, { tills: Number(values.tills), perSecond: Number(values.rate), seconds: Number(values.seconds) });
-  console.log(`${report.tills} tills, target ${report.targetPerSecond}/s for ${values.seconds} s: ${report.debits} debits, achieved ${report.achievedPerSecond.toFixed(1)}/s`);
-  console.log(`outcomes: ${Object.entries(report.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}; duplicates ${report.duplicates}`);
-  console.log(`latency (scan to answer): p50 ${report.p50Ms.toFixed(1)} ms, p99 ${report.p99Ms.toFixed(1)} ms`);
+  const report = await runLoadProof(region, {
+    tills: Number(values.tills),
+    perSecond: Number(values.rate),
+    seconds: Number(values.seconds),
+  });
+  console.log(
+    `${report.tills} tills, target ${report.targetPerSecond}/s for ${values.seconds} s: ${report.debits} debits, achieved ${report.achievedPerSecond.toFixed(1)}/s`,
+  );
+  console.log(
+    `outcomes: ${Object.entries(report.outcomes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; duplicates ${report.duplicates}`,
+  );
+  console.log(
+    `latency (scan to answer): p50 ${report.p50Ms.toFixed(1)} ms, p99 ${report.p99Ms.toFixed(1)} ms`,
+  );
   for (const p of report.problems.slice(0, 50)) console.log(`PROBLEM ${p}`);
   process.exitCode = report.problems.length === 0 ? 0 : 1;
 } finally {

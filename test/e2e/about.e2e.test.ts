@@ -14,7 +14,10 @@ describe('À propos / État', () => {
   it('shows the versions, the Region, the keys and the offline rules', async () => {
     const { page, served } = world;
     await page.goto(served.host.url);
-    await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'À propos' }).click();
+    await page
+      .getByRole('navigation', { name: 'Menu principal' })
+      .getByRole('button', { name: 'À propos' })
+      .click();
     await page.getByRole('heading', { name: 'À propos / État' }).waitFor();
     expect(await page.locator('[data-version="app"]').textContent()).toBe('0.1.0');
     // Browser mode has no updater: it says so (Electron's main process answers through the shell's broker).
@@ -29,10 +32,25 @@ describe('À propos / État', () => {
     const { page, region } = world;
     const { till, must } = world.served;
     await region.admin.setFaults({ dropAfterCommitRate: 1 });
-    const youth = await region.admin.createBeneficiary({ givenName: 'Théo', familyName: 'Durand', birthDate: '2006-11-30' });
-    const scan = must(await till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as ScanOutcome;
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Théo',
+      familyName: 'Durand',
+      birthDate: '2006-11-30',
+    });
+    const scan = must(
+      await till.dispatch('pass.scan', {
+        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+        source: 'paste',
+      }),
+    ) as ScanOutcome;
     if (scan.kind !== 'pass') throw new Error(scan.kind);
-    await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 500 });
+    await till.dispatch('debit.submit', {
+      scanId: scan.card.scanId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 950,
+      amountCents: 500,
+    });
     await poll(() => page.locator('[data-pending]').getAttribute('data-pending')).not.toBe('0');
     await region.admin.setFaults({ dropAfterCommitRate: 0 });
     // The outbox also resends by itself: the button is pressed unless that already happened.

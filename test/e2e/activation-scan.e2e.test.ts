@@ -32,7 +32,11 @@ afterAll(async () => {
 
 describe('enrolment by scanning the activation QR code', () => {
   it('says when the code is damaged, and fills the fields from a wedge scan on an AZERTY counter', async () => {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Le Rex', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Le Rex',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
     await page.goto(till.url);
     await page.getByRole('heading', { name: 'Enregistrer cette caisse' }).waitFor();
     const cdp = await page.context().newCDPSession(page);
@@ -40,7 +44,15 @@ describe('enrolment by scanning the activation QR code', () => {
     await typeBurst(cdp, 'azerty', 'ATA1:eyJ2IjoxLCJyZWdpb24iOiJodHRwOi8vMTI3LjAuMC4xOjgwODAi');
     await page.locator('[data-activation="invalid"]').waitFor();
 
-    await typeBurst(cdp, 'azerty', encodeActivation({ regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode }));
+    await typeBurst(
+      cdp,
+      'azerty',
+      encodeActivation({
+        regionUrl: region.url,
+        partnerId: partner.id,
+        activationCode: partner.activationCode,
+      }),
+    );
     await page.locator('[data-activation="read"]').waitFor();
     expect(await page.getByLabel('Adresse du serveur de la Région').inputValue()).toBe(region.url);
     expect(await page.getByLabel('Identifiant de la structure').inputValue()).toBe(partner.id);
@@ -55,13 +67,23 @@ describe('enrolment by scanning the activation QR code', () => {
   });
 
   it('reads the code pasted into a field as well', async () => {
-    const partner = await region.admin.createPartner({ name: 'Théâtre', siret: '12345678900012', accreditations: ['SPECTACLE'] });
+    const partner = await region.admin.createPartner({
+      name: 'Théâtre',
+      siret: '12345678900012',
+      accreditations: ['SPECTACLE'],
+    });
     const other = await browser.newPage({ locale: 'fr-FR' });
     const fresh = await startTillHost();
     try {
       await other.goto(fresh.url);
       await other.getByRole('heading', { name: 'Enregistrer cette caisse' }).waitFor();
-      await other.getByLabel('Identifiant de la structure').fill(encodeActivation({ regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode }));
+      await other.getByLabel('Identifiant de la structure').fill(
+        encodeActivation({
+          regionUrl: region.url,
+          partnerId: partner.id,
+          activationCode: partner.activationCode,
+        }),
+      );
       await other.locator('[data-activation="read"]').waitFor();
       expect(await other.getByLabel('Identifiant de la structure').inputValue()).toBe(partner.id);
       expect(await other.getByLabel("Code d'activation").inputValue()).toBe(partner.activationCode);

@@ -18,16 +18,24 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
-const partnerId = async () => (served.must(await served.till.dispatch('till.status', {})) as TillStatus).partner?.id ?? '';
-const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
-const parisNow = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat('fr-FR', { ...options, timeZone: 'Europe/Paris' }).format(new Date());
-
+const partnerId = async () =>
+  (served.must(await served.till.dispatch('till.status', {})) as TillStatus).partner?.id ?? '';
+const text = async (selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
+const parisNow = (options: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat('fr-FR', { ...options, timeZone: 'Europe/Paris' }).format(new Date());
 
 beforeAll(async () => {
   region = await startRegionServer();
   served = await startServedTill(region, { name: 'Club Rollon', accreditations: ['SPORT', 'CINEMA'] });
   // A manager whose name was typed with the role in it, as the enrolment label invites.
-  served.must(await served.till.dispatch('staff.add', { name: 'Marc Roy (responsable)', role: 'manager', pin: '97531246' }));
+  served.must(
+    await served.till.dispatch('staff.add', {
+      name: 'Marc Roy (responsable)',
+      role: 'manager',
+      pin: '97531246',
+    }),
+  );
   browser = await chromium.launch(chromiumLaunchOptions());
   page = await newTillPage(browser, { locale: 'en-US', timezoneId: 'America/New_York' });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -45,7 +53,9 @@ afterAll(async () => {
 
 describe('the small things, on an English-language computer', () => {
   it('a favicon, loaded under the page CSP', async () => {
-    const icons = await page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
+    const icons = await page
+      .locator('link[rel="icon"]')
+      .evaluateAll((links) => links.map((l) => (l as HTMLLinkElement).href));
     expect(icons.length).toBeGreaterThan(0);
     const loaded = await page.evaluate(
       (href) =>
@@ -62,9 +72,23 @@ describe('the small things, on an English-language computer', () => {
   });
 
   it('a club that takes coupons has Bons (F2); "Bon de Tom Leroy encaissé"', async () => {
-    expect(await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'Bons (F2)' }).count()).toBe(1);
-    const tom = await region.admin.createBeneficiary({ givenName: 'Tom', familyName: 'Leroy', birthDate: '2008-09-02' });
-    const coupon = await region.admin.createCoupon({ beneficiaryId: tom.id, partnerId: await partnerId(), category: 'SPORT', amountCents: 3000 });
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Menu principal' })
+        .getByRole('button', { name: 'Bons (F2)' })
+        .count(),
+    ).toBe(1);
+    const tom = await region.admin.createBeneficiary({
+      givenName: 'Tom',
+      familyName: 'Leroy',
+      birthDate: '2008-09-02',
+    });
+    const coupon = await region.admin.createCoupon({
+      beneficiaryId: tom.id,
+      partnerId: await partnerId(),
+      category: 'SPORT',
+      amountCents: 3000,
+    });
     await page.keyboard.press('F2');
     await page.getByLabel('Code du bon').fill(coupon.code);
     await page.keyboard.press('Enter');
@@ -72,17 +96,32 @@ describe('the small things, on an English-language computer', () => {
     await page.getByLabel('Article').selectOption({ label: 'Licence' });
     await page.getByLabel('Prix (€)').fill('45');
     await page.getByLabel('Prix (€)').press('Enter');
-    await poll(() => page.locator('.coupons [data-status]').first().getAttribute('data-status')).toBe('accepted');
+    await poll(() => page.locator('.coupons [data-status]').first().getAttribute('data-status')).toBe(
+      'accepted',
+    );
     expect(await text('#coupon-done')).toBe('Bon de Tom Leroy encaissé');
   });
 
   it('a check-in refusal names the youth', async () => {
     const now = Date.now();
-    await region.admin.createOffer({ partnerId: await partnerId(), title: 'Stage de roller', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(), places: 5, designation: 'registration' });
-    const zoe = await region.admin.createBeneficiary({ givenName: 'Zoé', familyName: 'Grand', birthDate: '2005-11-11' });
+    await region.admin.createOffer({
+      partnerId: await partnerId(),
+      title: 'Stage de roller',
+      startsAt: new Date(now - 3_600_000).toISOString(),
+      endsAt: new Date(now + 86_400_000).toISOString(),
+      places: 5,
+      designation: 'registration',
+    });
+    const zoe = await region.admin.createBeneficiary({
+      givenName: 'Zoé',
+      familyName: 'Grand',
+      birthDate: '2005-11-11',
+    });
     await page.keyboard.press('F3');
     await page.getByLabel('Bon plan').selectOption({ label: 'Stage de roller' });
-    await page.getByLabel('Scannez ou collez le QR code du participant').fill(await region.admin.mintPass({ beneficiaryId: zoe.id }));
+    await page
+      .getByLabel('Scannez ou collez le QR code du participant')
+      .fill(await region.admin.mintPass({ beneficiaryId: zoe.id }));
     await page.keyboard.press('Enter');
     await poll(() => page.locator('[role="alert"]').getAttribute('data-code')).toBe('NOT_REGISTERED');
     expect(await text('[role="alert"]')).toBe("Zoé Grand : Ce jeune n'est pas inscrit à ce bon plan.");
@@ -101,7 +140,9 @@ describe('the small things, on an English-language computer', () => {
     await page.getByRole('button', { name: 'Afficher (Entrée)' }).click();
     await poll(() => page.locator('.journal-table tbody tr').count()).toBe(1);
     // Totals for the partner's own categories only: a club with sport and cinema sees no Spectacle line.
-    expect(await page.locator('.totals li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-category')))).toEqual(['CINEMA', 'SPORT']);
+    expect(
+      await page.locator('.totals li').evaluateAll((lis) => lis.map((l) => l.getAttribute('data-category'))),
+    ).toEqual(['CINEMA', 'SPORT']);
     expect(await text('.totals')).toContain('Pratique sportive : 1 paiement,');
     await expectAccessible(page, 'journal, dates');
   });
@@ -122,7 +163,9 @@ describe('the small things, on an English-language computer', () => {
     const headingOf = (selector: string) =>
       page.locator(selector).evaluate((el) => {
         const headings = [...document.querySelectorAll('h2, h3')];
-        const before = headings.filter((h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        const before = headings.filter(
+          (h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING,
+        );
         return before.at(-1)?.textContent ?? '';
       });
     expect(await headingOf('select[name="language"]')).toBe('Langue et sons');
@@ -134,7 +177,9 @@ describe('the small things, on an English-language computer', () => {
     await page.keyboard.press('F12');
     await poll(() => page.getByLabel('Code PIN', { exact: true }).count()).toBe(1);
     // The staff list arrives after the login screen: wait for it, not for a fixed time.
-    await poll(() => page.getByLabel('Personne').locator('option').allTextContents()).toContain('Marc Roy (responsable)');
+    await poll(() => page.getByLabel('Personne').locator('option').allTextContents()).toContain(
+      'Marc Roy (responsable)',
+    );
     const names = await page.getByLabel('Personne').locator('option').allTextContents();
     expect(names.filter((n) => /\(responsable\).*\(responsable\)/.test(n))).toEqual([]);
   });

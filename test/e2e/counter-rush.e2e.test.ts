@@ -15,10 +15,15 @@ let browser: Browser;
 let page: Page;
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
-const textOf = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
+const textOf = async (selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
 async function youthWithPass(givenName: string): Promise<{ id: string; token: string }> {
-  const youth = await region.admin.createBeneficiary({ givenName, familyName: 'Queue', birthDate: '2007-03-14' });
+  const youth = await region.admin.createBeneficiary({
+    givenName,
+    familyName: 'Queue',
+    birthDate: '2007-03-14',
+  });
   return { id: youth.id, token: await region.admin.mintPass({ beneficiaryId: youth.id }) };
 }
 
@@ -51,7 +56,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
+  if (ctx.task.result?.state === 'fail' && page)
+    console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
   await page?.context().close();
   await region.admin.setFaults({});
   served.must(await served.till.dispatch('tariff.set', { tariffs: [] }));
@@ -153,7 +159,9 @@ describe('the standard sale and its result', () => {
     await poll(() => textOf('[data-warning]')).toContain('la part Atouts peut aller jusqu’à 20,00 € au plus');
     await page.getByLabel('Part Atouts (€)').press('Enter');
     expect(await page.locator('[data-status]').count()).toBe(0);
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe('amount');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)).toBe(
+      'amount',
+    );
     expect(await textOf('form .banner-refused')).toContain('20,00 €');
     await expectSaleInView();
     await expectAccessible(page, 'refusal above the balance');
@@ -165,7 +173,12 @@ describe('what the counter meets', () => {
   it('opens a coupon scanned on the counter screen (F1) on the coupons screen', async () => {
     const f = await youthWithPass('Fanny');
     const partnerId = served.till.status().partner!.id;
-    const coupon = await region.admin.createCoupon({ beneficiaryId: f.id, partnerId, category: 'SPORT', amountCents: 1500 });
+    const coupon = await region.admin.createCoupon({
+      beneficiaryId: f.id,
+      partnerId,
+      category: 'SPORT',
+      amountCents: 1500,
+    });
     await openCounter();
     await wedgeScan(coupon.token);
     await page.getByRole('heading', { name: 'Bons de pré-paiement' }).waitFor();
@@ -199,7 +212,14 @@ describe('what the counter meets', () => {
     await poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe('offline_accepted');
     await region.admin.setFaults({});
     // The outbox sends it once the Region answers again: one debit, offline mode, in the Region's ledger.
-    await expect.poll(async () => (await region.admin.ledger()).filter((d) => d.beneficiaryId === h.id).length, { timeout: 30_000 }).toBe(1);
-    expect((await region.admin.ledger()).find((d) => d.beneficiaryId === h.id)).toMatchObject({ mode: 'offline', amountCents: 600 });
+    await expect
+      .poll(async () => (await region.admin.ledger()).filter((d) => d.beneficiaryId === h.id).length, {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    expect((await region.admin.ledger()).find((d) => d.beneficiaryId === h.id)).toMatchObject({
+      mode: 'offline',
+      amountCents: 600,
+    });
   });
 });

@@ -20,12 +20,15 @@ let lea: { id: string };
 const MANAGER_PIN = '246810';
 // The machine is shared and PIN hashing is deliberately slow: wait for the page, not for a fixed second.
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
-const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
+const text = async (selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
 async function expectAccessible(screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    bad.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 async function shot(screen: string): Promise<void> {
@@ -43,16 +46,29 @@ beforeAll(async () => {
   till = await startTillHost();
   browser = await chromium.launch(chromiumLaunchOptions());
   // axe-core's Playwright runner needs a page from an explicit context.
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const context = await browser.newContext({
+    viewport: { width: 1200, height: 900 },
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
-  partner = await region.admin.createPartner({ name: 'Espace Rollon', siret: '12345678900011', accreditations: ['CINEMA', 'SPORT', 'SPECTACLE'] });
-  lea = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+  partner = await region.admin.createPartner({
+    name: 'Espace Rollon',
+    siret: '12345678900011',
+    accreditations: ['CINEMA', 'SPORT', 'SPECTACLE'],
+  });
+  lea = await region.admin.createBeneficiary({
+    givenName: 'Léa',
+    familyName: 'Martin',
+    birthDate: '2007-03-14',
+  });
 }, 120_000);
 
 // A failed step leaves what the page showed, to read in the test output.
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
+  if (ctx.task.result?.state === 'fail' && page)
+    console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
 });
 
 afterAll(async () => {
@@ -94,7 +110,10 @@ describe.sequential('the counter, screen by screen', () => {
     expect(await text('[data-wallet="CINEMA"]')).toContain('20,00');
     // Focus is on the price; the category's items only.
     await page.getByLabel('Catégorie').selectOption({ label: 'Cinéma' });
-    expect(await page.getByLabel('Article').locator('option').allTextContents()).toEqual(['Séance', 'Abonnement']);
+    expect(await page.getByLabel('Article').locator('option').allTextContents()).toEqual([
+      'Séance',
+      'Abonnement',
+    ]);
     await page.getByLabel('Prix (€)').fill('9,50');
     await page.getByLabel('Part Atouts (€)').fill('7,00');
     expect(await text('form .split')).toBe('Atouts : 7,00 € — reste à payer : 2,50 €');
@@ -111,7 +130,8 @@ describe.sequential('the counter, screen by screen', () => {
     await page.keyboard.press('Alt+T');
     await poll(() => text('.receipt')).toContain('Espace Rollon');
     const receipt = await text('.receipt');
-    for (const part of ['9,50 €', '7,00 €', '2,50 €', '13,00 €', 'L. M.', 'Séance']) expect(receipt).toContain(part);
+    for (const part of ['9,50 €', '7,00 €', '2,50 €', '13,00 €', 'L. M.', 'Séance'])
+      expect(receipt).toContain(part);
     await expectAccessible('receipt');
     await shot('receipt');
     await page.keyboard.press('Escape');
@@ -139,8 +159,17 @@ describe.sequential('the counter, screen by screen', () => {
   });
 
   it('coupons: the list with names, a typed short code, redeemed with the remainder', async () => {
-    const tom = await region.admin.createBeneficiary({ givenName: 'Tom', familyName: 'Leroy', birthDate: '2008-09-02' });
-    const coupon = await region.admin.createCoupon({ beneficiaryId: tom.id, partnerId: partner.id, category: 'SPORT', amountCents: 3000 });
+    const tom = await region.admin.createBeneficiary({
+      givenName: 'Tom',
+      familyName: 'Leroy',
+      birthDate: '2008-09-02',
+    });
+    const coupon = await region.admin.createCoupon({
+      beneficiaryId: tom.id,
+      partnerId: partner.id,
+      category: 'SPORT',
+      amountCents: 3000,
+    });
     await page.keyboard.press('F2');
     await poll(() => text('.coupons-table')).toContain('Tom Leroy');
     // Any case, hyphens optional.
@@ -153,7 +182,9 @@ describe.sequential('the counter, screen by screen', () => {
     await expectAccessible('coupons');
     await shot('coupons');
     await page.getByLabel('Prix (€)').press('Enter');
-    await poll(() => page.locator('.coupons [data-status]').first().getAttribute('data-status')).toBe('accepted');
+    await poll(() => page.locator('.coupons [data-status]').first().getAttribute('data-status')).toBe(
+      'accepted',
+    );
     expect(await text('.youth-pays')).toContain('15,00 €');
   });
 
@@ -167,13 +198,19 @@ describe.sequential('the counter, screen by screen', () => {
       places: 20,
       designation: 'registration',
     });
-    const ines = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Roux', birthDate: '2006-01-20' });
+    const ines = await region.admin.createBeneficiary({
+      givenName: 'Inès',
+      familyName: 'Roux',
+      birthDate: '2006-01-20',
+    });
     await region.admin.addParticipant(offer.id, { beneficiaryId: lea.id });
     await region.admin.addParticipant(offer.id, { beneficiaryId: ines.id });
     await page.keyboard.press('F3');
     await page.getByLabel('Bon plan').selectOption({ label: 'Avant-première' });
     await poll(() => text('.not-came')).toContain('Inès Roux');
-    await page.getByLabel('Scannez ou collez le QR code du participant').fill(await region.admin.mintPass({ beneficiaryId: lea.id }));
+    await page
+      .getByLabel('Scannez ou collez le QR code du participant')
+      .fill(await region.admin.mintPass({ beneficiaryId: lea.id }));
     await page.keyboard.press('Enter');
     await poll(() => text('.came')).toContain('Léa Martin');
     expect(await text('.not-came')).toContain('Inès Roux');
@@ -217,7 +254,10 @@ describe.sequential('the counter, screen by screen', () => {
     await poll(() => text('[data-closure]')).toContain('clôturée');
     await poll(() => page.locator('.closures-table tbody tr').count()).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Rapprocher avec la Région (Alt+R)' }).click();
-    await poll(async () => (await page.locator('.differences-table').count()) + (await page.getByText('Aucun écart').count())).toBeGreaterThan(0);
+    await poll(
+      async () =>
+        (await page.locator('.differences-table').count()) + (await page.getByText('Aucun écart').count()),
+    ).toBeGreaterThan(0);
     await expectAccessible('closures');
     await shot('closures');
   });

@@ -15,7 +15,9 @@ import { openJournal } from '../../main/journal/journal';
 
 const binary = electronBinary();
 if (!binary) {
-  console.warn('SKIPPED electron.e2e: no Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the shell is typechecked, its decisions table-tested, and the preload, scheme handler, core process and packaged layout reproduced from Electron\'s source in test/electron, test/core-process and test/packaging.');
+  console.warn(
+    "SKIPPED electron.e2e: no Electron binary on this machine (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); the shell is typechecked, its decisions table-tested, and the preload, scheme handler, core process and packaged layout reproduced from Electron's source in test/electron, test/core-process and test/packaging.",
+  );
 }
 
 const ROOT = resolve('.');
@@ -43,49 +45,75 @@ afterAll(async () => {
 });
 
 describe('the installed till, in its real Electron window', () => {
-  it.skipIf(!binary)('enrols, opens a session and debits a cinema seat; the Region and the journal each hold it once', async () => {
-    const page = await app.firstWindow();
-    // The UI comes from the privileged scheme, never file://, and the page has no Node.
-    expect(page.url()).toMatch(/^app:\/\/till\//);
-    expect(await page.title()).toBe('Atouts Caisse');
-    expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-    expect(await page.evaluate(() => typeof (window as unknown as { till?: { invoke?: unknown } }).till?.invoke)).toBe('function');
-    expect(await page.evaluate(() => window.open('https://example.org') === null)).toBe(true);
+  it.skipIf(!binary)(
+    'enrols, opens a session and debits a cinema seat; the Region and the journal each hold it once',
+    async () => {
+      const page = await app.firstWindow();
+      // The UI comes from the privileged scheme, never file://, and the page has no Node.
+      expect(page.url()).toMatch(/^app:\/\/till\//);
+      expect(await page.title()).toBe('Atouts Caisse');
+      expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe(
+        'undefined',
+      );
+      expect(
+        await page.evaluate(() => typeof (window as unknown as { till?: { invoke?: unknown } }).till?.invoke),
+      ).toBe('function');
+      expect(await page.evaluate(() => window.open('https://example.org') === null)).toBe(true);
 
-    const partner = await region.admin.createPartner({ name: 'Cinéma Le Rex', siret: '12345678900011', accreditations: ['CINEMA'] });
-    const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
-    await page.getByLabel('Adresse du serveur de la Région').fill(region.url);
-    await page.getByLabel('Identifiant de la structure').fill(partner.id);
-    await page.getByLabel("Code d'activation").fill(partner.activationCode);
-    await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
-    await page.getByLabel(/Votre code PIN/).fill('246810');
-    await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
-    await page.getByRole('heading', { name: 'Qui est en caisse ?' }).waitFor({ timeout: 30_000 });
-    await page.getByLabel('Code PIN', { exact: true }).fill('246810');
-    await page.getByRole('button', { name: 'Ouvrir la session' }).click();
+      const partner = await region.admin.createPartner({
+        name: 'Cinéma Le Rex',
+        siret: '12345678900011',
+        accreditations: ['CINEMA'],
+      });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Léa',
+        familyName: 'Martin',
+        birthDate: '2007-03-14',
+      });
+      await page.getByLabel('Adresse du serveur de la Région').fill(region.url);
+      await page.getByLabel('Identifiant de la structure').fill(partner.id);
+      await page.getByLabel("Code d'activation").fill(partner.activationCode);
+      await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
+      await page.getByLabel(/Votre code PIN/).fill('246810');
+      await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
+      await page.getByRole('heading', { name: 'Qui est en caisse ?' }).waitFor({ timeout: 30_000 });
+      await page.getByLabel('Code PIN', { exact: true }).fill('246810');
+      await page.getByRole('button', { name: 'Ouvrir la session' }).click();
 
-    await page.getByLabel('Ou collez / saisissez le code').fill(await region.admin.mintPass({ beneficiaryId: youth.id }));
-    await page.keyboard.press('Enter');
-    await page.locator('.holder').getByText('Léa Martin').waitFor({ timeout: 15_000 });
-    await page.getByLabel('Prix (€)').fill('9,50');
-    await page.getByLabel('Part Atouts (€)').fill('7,00');
-    await page.getByLabel('Part Atouts (€)').press('Enter');
-    const outcome = page.locator('[data-status="accepted"]');
-    await outcome.waitFor({ timeout: 15_000 });
-    const debitId = await outcome.getAttribute('data-debit-id');
+      await page
+        .getByLabel('Ou collez / saisissez le code')
+        .fill(await region.admin.mintPass({ beneficiaryId: youth.id }));
+      await page.keyboard.press('Enter');
+      await page.locator('.holder').getByText('Léa Martin').waitFor({ timeout: 15_000 });
+      await page.getByLabel('Prix (€)').fill('9,50');
+      await page.getByLabel('Part Atouts (€)').fill('7,00');
+      await page.getByLabel('Part Atouts (€)').press('Enter');
+      const outcome = page.locator('[data-status="accepted"]');
+      await outcome.waitFor({ timeout: 15_000 });
+      const debitId = await outcome.getAttribute('data-debit-id');
 
-    const ledger = (await region.admin.ledger()).filter((d) => d.id === debitId);
-    expect(ledger).toHaveLength(1);
-    expect(ledger[0]).toMatchObject({ category: 'CINEMA', amountCents: 700, priceCents: 950, status: 'accepted', partnerId: partner.id });
+      const ledger = (await region.admin.ledger()).filter((d) => d.id === debitId);
+      expect(ledger).toHaveLength(1);
+      expect(ledger[0]).toMatchObject({
+        category: 'CINEMA',
+        amountCents: 700,
+        priceCents: 950,
+        status: 'accepted',
+        partnerId: partner.id,
+      });
 
-    await app.close();
-    const journal = openJournal(join(tmp.dir, 'data', 'journal.sqlite'), { readOnly: true });
-    try {
-      const kinds = journal.list({}).filter((e) => e.payload['debitId'] === debitId).map((e) => e.kind);
-      expect(kinds).toEqual(['DEBIT_REQUESTED', 'DEBIT_ACCEPTED']);
-      expect(journal.verify().ok).toBe(true);
-    } finally {
-      journal.close();
-    }
-  });
+      await app.close();
+      const journal = openJournal(join(tmp.dir, 'data', 'journal.sqlite'), { readOnly: true });
+      try {
+        const kinds = journal
+          .list({})
+          .filter((e) => e.payload['debitId'] === debitId)
+          .map((e) => e.kind);
+        expect(kinds).toEqual(['DEBIT_REQUESTED', 'DEBIT_ACCEPTED']);
+        expect(journal.verify().ok).toBe(true);
+      } finally {
+        journal.close();
+      }
+    },
+  );
 });

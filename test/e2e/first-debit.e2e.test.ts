@@ -30,8 +30,16 @@ afterAll(async () => {
 
 describe('a first debit, end to end', () => {
   it('debits a CINEMA seat partially through the UI and the Region records it once', async () => {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Le Rex', siret: '12345678900011', accreditations: ['CINEMA'] });
-    const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Le Rex',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Léa',
+      familyName: 'Martin',
+      birthDate: '2007-03-14',
+    });
     const token = await region.admin.mintPass({ beneficiaryId: youth.id });
 
     await page.goto(till.url);
@@ -49,12 +57,16 @@ describe('a first debit, end to end', () => {
     await page.getByLabel('Ou collez / saisissez le code').fill(token);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.holder').textContent(), { timeout: 15_000 }).toBe('Léa Martin');
-    await expect.poll(() => page.locator('[data-wallet="CINEMA"]').textContent(), { timeout: 15_000 }).toContain('20,00');
+    await expect
+      .poll(() => page.locator('[data-wallet="CINEMA"]').textContent(), { timeout: 15_000 })
+      .toContain('20,00');
     expect(await page.locator('.check-id').textContent()).toContain("Vérifiez une pièce d'identité");
 
     await page.getByLabel('Prix (€)').fill('9,50');
     await page.getByLabel('Part Atouts (€)').fill('7,00');
-    expect((await page.locator('form .split').textContent())?.replace(/\s/g, ' ')).toBe('Atouts : 7,00 € — reste à payer : 2,50 €');
+    expect((await page.locator('form .split').textContent())?.replace(/\s/g, ' ')).toBe(
+      'Atouts : 7,00 € — reste à payer : 2,50 €',
+    );
     await page.getByLabel('Part Atouts (€)').press('Enter');
 
     const outcome = page.locator('[data-status]');
@@ -66,12 +78,22 @@ describe('a first debit, end to end', () => {
     const ledger = await region.admin.ledger();
     const mine = ledger.filter((d) => d.id === debitId);
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ category: 'CINEMA', item: 'SEANCE', amountCents: 700, priceCents: 950, status: 'accepted', partnerId: partner.id });
+    expect(mine[0]).toMatchObject({
+      category: 'CINEMA',
+      item: 'SEANCE',
+      amountCents: 700,
+      priceCents: 950,
+      status: 'accepted',
+      partnerId: partner.id,
+    });
     expect(ledger).toHaveLength(1);
 
     const db = new Database(join(till.dataDir, 'journal.sqlite'), { readonly: true, fileMustExist: true });
     try {
-      const kinds = db.prepare("SELECT kind FROM entries WHERE json_extract(payload, '$.debitId') = ? ORDER BY seq").pluck().all(debitId);
+      const kinds = db
+        .prepare("SELECT kind FROM entries WHERE json_extract(payload, '$.debitId') = ? ORDER BY seq")
+        .pluck()
+        .all(debitId);
       expect(kinds).toEqual(['DEBIT_REQUESTED', 'DEBIT_ACCEPTED']);
     } finally {
       db.close();

@@ -13,7 +13,13 @@ import { lastEndedDay } from '../../main/journal/closures';
 import { openJournal } from '../../main/journal/journal';
 import { verifyArchive } from '../../main/archive/verify-archive';
 import { parisDay } from '../../protocol/paris-time';
-import { calls, type DebitOutcome, type ProgressEvent, type ScanOutcome, type StaffView } from '../../preload/contract';
+import {
+  calls,
+  type DebitOutcome,
+  type ProgressEvent,
+  type ScanOutcome,
+  type StaffView,
+} from '../../preload/contract';
 import { pdfText } from '../support/pdf-text';
 import type { RegionHandle } from '../support/region-server';
 import type { ServedTill } from '../support/served-till';
@@ -40,7 +46,10 @@ const status = (task: string) => page.locator(`[role="status"][data-task="${task
 
 /** Clicks, waits for the download, saves it under downloads/ and returns its path and bytes. */
 async function download(click: () => Promise<void>): Promise<{ path: string; bytes: Buffer; name: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }) as Promise<Download>, click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }) as Promise<Download>,
+    click(),
+  ]);
   const path = join(downloads, file.suggestedFilename());
   await file.saveAs(path);
   return { path, bytes: readFileSync(path), name: file.suggestedFilename() };
@@ -58,12 +67,26 @@ useServedPage({
 async function prepare(): Promise<void> {
   const { till, must } = served;
   [manager] = must(await till.dispatch('staff.list', {})) as [StaffView];
-  cashier = must(await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN })) as StaffView;
-  const lea = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
+  cashier = must(
+    await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN }),
+  ) as StaffView;
+  const lea = await region.admin.createBeneficiary({
+    givenName: 'Léa',
+    familyName: 'Martin',
+    birthDate: '2007-03-14',
+  });
   token = await region.admin.mintPass({ beneficiaryId: lea.id });
   const scan = must(await till.dispatch('pass.scan', { text: token, source: 'paste' })) as ScanOutcome;
   if (scan.kind !== 'pass') throw new Error(`scan: ${scan.kind}`);
-  debit = must(await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 })) as DebitOutcome;
+  debit = must(
+    await till.dispatch('debit.submit', {
+      scanId: scan.card.scanId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 950,
+      amountCents: 700,
+    }),
+  ) as DebitOutcome;
   expect(debit.status).toBe('accepted');
   must(await till.dispatch('staff.logout', {}));
 }
@@ -106,7 +129,15 @@ describe('Gestion, a manager through the UI alone', () => {
     // Read by its header, as a spreadsheet would.
     const header = lines[0]!.replace('\uFEFF', '').split(';');
     const row = Object.fromEntries(lines[1]!.split(';').map((v, i) => [header[i], v]));
-    expect(row).toMatchObject({ Catégorie: 'CINEMA', Article: 'SEANCE', 'Prix (€)': '9,50', 'Montant débité (€)': '7,00', 'Reste payé (€)': '2,50', Statut: 'accepté', Mode: 'en ligne' });
+    expect(row).toMatchObject({
+      Catégorie: 'CINEMA',
+      Article: 'SEANCE',
+      'Prix (€)': '9,50',
+      'Montant débité (€)': '7,00',
+      'Reste payé (€)': '2,50',
+      Statut: 'accepté',
+      Mode: 'en ligne',
+    });
     expect(text).not.toMatch(/Léa|Martin|2007-03-14/);
     await poll(() => status('export.csv').textContent()).toContain('1 débit(s) exporté(s)');
   });
@@ -126,7 +157,9 @@ describe('Gestion, a manager through the UI alone', () => {
   it('creates the signed archive of the month and verifies it, then refuses an edited one', async () => {
     const month = today.slice(0, 7);
     await page.getByLabel('Mois (AAAA-MM) ou jour (AAAA-MM-JJ)').fill(month);
-    const archive = await download(() => page.getByRole('button', { name: "Créer l'archive signée" }).click());
+    const archive = await download(() =>
+      page.getByRole('button', { name: "Créer l'archive signée" }).click(),
+    );
     const verdict = verifyArchive(archive.bytes.toString('utf8'), served.till.journal);
     expect(verdict).toMatchObject({ ok: true, period: month, checkedAgainstJournal: true });
 
@@ -137,9 +170,13 @@ describe('Gestion, a manager through the UI alone', () => {
 
     const edited = archive.bytes.toString('utf8').replace('"amountCents":700', '"amountCents":900');
     expect(edited).not.toBe(archive.bytes.toString('utf8'));
-    await page.getByLabel('Archive à vérifier').setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited) });
+    await page
+      .getByLabel('Archive à vérifier')
+      .setInputFiles({ name: 'edited.json', mimeType: 'application/json', buffer: Buffer.from(edited) });
     await page.getByRole('button', { name: "Vérifier l'archive" }).click();
-    await poll(() => status('archive.verify').textContent()).toContain('Archive NON conforme (SIGNATURE_INVALID');
+    await poll(() => status('archive.verify').textContent()).toContain(
+      'Archive NON conforme (SIGNATURE_INVALID',
+    );
   });
 
   it('backs up into the chosen folder: a whole, verified journal, progress reported, the result shown', async () => {
@@ -159,11 +196,17 @@ describe('Gestion, a manager through the UI alone', () => {
     await page.getByLabel('Dossier des sauvegardes').fill(backupDir);
     await page.getByLabel('Copies gardées').fill('2');
     await page.getByRole('button', { name: 'Enregistrer ces réglages' }).click();
-    await poll(() => served.till.journal.settings.get<{ folder: string }>('backup.config')?.folder).toBe(backupDir);
+    await poll(() => served.till.journal.settings.get<{ folder: string }>('backup.config')?.folder).toBe(
+      backupDir,
+    );
     for (let i = 0; i < 3; i++) {
       const before = readdirSyncSafe(backupDir).length;
       // The first one made slow (its call held 1.5 s on the way): a task over a second shows a progress bar.
-      if (i === 0) await page.route('**/api/call/manage.backupNow', async (route) => (await new Promise((r) => setTimeout(r, 1500)), route.continue()));
+      if (i === 0)
+        await page.route(
+          '**/api/call/manage.backupNow',
+          async (route) => (await new Promise((r) => setTimeout(r, 1500)), route.continue()),
+        );
       await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click();
       if (i === 0) {
         await page.locator('progress[data-task="backup"]').waitFor();
@@ -190,28 +233,65 @@ describe('Gestion, a manager through the UI alone', () => {
     } finally {
       copy.close();
     }
-    const recorded = served.till.journal.list({ kinds: ['EXPORTED'] }).filter((e) => e.payload['what'] === 'backup');
+    const recorded = served.till.journal
+      .list({ kinds: ['EXPORTED'] })
+      .filter((e) => e.payload['what'] === 'backup');
     expect(recorded).toHaveLength(3);
   });
 
   it('verifies the journal', async () => {
     await page.getByRole('button', { name: 'Vérifier le journal' }).click();
     // The chain, then what the Région holds of it (its anchors of this till's head).
-    await poll(() => status('journal.verify').textContent()).toMatch(/^Journal intact : \d+ écritures vérifiées\. Conforme à la Région jusqu’à l’écriture n° \d+\.$/);
+    await poll(() => status('journal.verify').textContent()).toMatch(
+      /^Journal intact : \d+ écritures vérifiées\. Conforme à la Région jusqu’à l’écriture n° \d+\.$/,
+    );
   });
 
   it('exports one diagnostic zip: versions, settings without secrets, verify, pending, Region errors, scanners', async () => {
     const zip = await download(() => page.getByRole('button', { name: 'Exporter un diagnostic' }).click());
     expect(zip.name).toMatch(/^atouts-diagnostic-.+\.zip$/);
     const files = unzipSync(new Uint8Array(zip.bytes));
-    expect(Object.keys(files).sort()).toEqual(expect.arrayContaining(['README.txt', 'versions.json', 'status.json', 'settings.json', 'journal-verify.json', 'pending.json', 'region-errors.json', 'scanners.json']));
+    expect(Object.keys(files).sort()).toEqual(
+      expect.arrayContaining([
+        'README.txt',
+        'versions.json',
+        'status.json',
+        'settings.json',
+        'journal-verify.json',
+        'pending.json',
+        'region-errors.json',
+        'scanners.json',
+      ]),
+    );
     const read = (name: string) => JSON.parse(strFromU8(files[name]!)) as Record<string, unknown>;
-    expect(read('versions.json')).toMatchObject({ app: '0.1.0', node: process.versions.node, journalSchema: expect.any(Number) });
+    expect(read('versions.json')).toMatchObject({
+      app: '0.1.0',
+      node: process.versions.node,
+      journalSchema: expect.any(Number),
+    });
     expect(read('journal-verify.json')).toMatchObject({ ok: true });
     expect(read('pending.json')).toEqual({ awaitingRegion: 0 });
-    expect(read('settings.json')).toMatchObject({ language: 'fr', backup: { folder: backupDir, keep: 2 }, staff: { managers: 1, cashiers: 1 } });
-    const all = Object.values(files).map((bytes) => strFromU8(bytes)).join('\n');
-    for (const secret of [MANAGER_PIN, CASHIER_PIN, token, 'Léa', 'Martin', '2007-03-14', manager.name, 'Karim', 'pinHash', 'privateKey', 'deviceToken']) {
+    expect(read('settings.json')).toMatchObject({
+      language: 'fr',
+      backup: { folder: backupDir, keep: 2 },
+      staff: { managers: 1, cashiers: 1 },
+    });
+    const all = Object.values(files)
+      .map((bytes) => strFromU8(bytes))
+      .join('\n');
+    for (const secret of [
+      MANAGER_PIN,
+      CASHIER_PIN,
+      token,
+      'Léa',
+      'Martin',
+      '2007-03-14',
+      manager.name,
+      'Karim',
+      'pinHash',
+      'privateKey',
+      'deviceToken',
+    ]) {
       expect(all.includes(secret), `the diagnostic holds ${secret.slice(0, 12)}`).toBe(false);
     }
   });
@@ -219,8 +299,12 @@ describe('Gestion, a manager through the UI alone', () => {
   it('wrote nothing else than those files', () => {
     const written = readdirSync(downloads).sort();
     expect(written).toHaveLength(4);
-    expect(written).toEqual(expect.arrayContaining([`atouts-debits-${today}.csv`, `atouts-cloture-${yesterday}.pdf`]));
-    expect(written.filter((n) => /^atouts-archive-.+\.json$/.test(n) || /^atouts-diagnostic-.+\.zip$/.test(n))).toHaveLength(2);
+    expect(written).toEqual(
+      expect.arrayContaining([`atouts-debits-${today}.csv`, `atouts-cloture-${yesterday}.pdf`]),
+    );
+    expect(
+      written.filter((n) => /^atouts-archive-.+\.json$/.test(n) || /^atouts-diagnostic-.+\.zip$/.test(n)),
+    ).toHaveLength(2);
   });
 });
 
@@ -231,7 +315,9 @@ describe('Gestion, a journal edited behind the till’s back', () => {
     raw.prepare("UPDATE entries SET payload = replace(payload, '700', '100') WHERE seq = ?").run(seq);
     raw.close();
     await page.getByRole('button', { name: 'Vérifier le journal' }).click();
-    await poll(() => status('journal.verify').textContent()).toBe(`Journal ALTÉRÉ : première écriture en cause n° ${seq} (EDITED).`);
+    await poll(() => status('journal.verify').textContent()).toBe(
+      `Journal ALTÉRÉ : première écriture en cause n° ${seq} (EDITED).`,
+    );
   });
 });
 
@@ -265,24 +351,43 @@ describe('Gestion, a cashier', () => {
     const names = Object.entries(calls)
       .filter(([n, spec]) => n.startsWith('manage.') && spec.role === 'manager')
       .map(([n]) => n);
-    expect(names.sort()).toEqual(Object.keys(inputs).filter((n) => n.startsWith('manage.')).sort());
+    expect(names.sort()).toEqual(
+      Object.keys(inputs)
+        .filter((n) => n.startsWith('manage.'))
+        .sort(),
+    );
     // The page's own transport, with the session the cashier holds: what any script in the page could send.
     const answers = await page.evaluate(async (all) => {
       const secret = sessionStorage.getItem('atouts.till.secret') ?? '';
       const out: Record<string, unknown> = {};
       for (const [name, input] of Object.entries(all)) {
-        const res = await fetch(`/api/call/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-till-secret': secret }, body: JSON.stringify({ input }) });
+        const res = await fetch(`/api/call/${name}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-till-secret': secret },
+          body: JSON.stringify({ input }),
+        });
         out[name] = await res.json();
       }
       return out;
     }, inputs);
-    for (const name of Object.keys(inputs)) expect(answers[name], name).toEqual({ ok: false, error: { code: 'ROLE_REQUIRED', params: { role: 'manager' } } });
+    for (const name of Object.keys(inputs))
+      expect(answers[name], name).toEqual({
+        ok: false,
+        error: { code: 'ROLE_REQUIRED', params: { role: 'manager' } },
+      });
     // The restore needs no session (a new PC has no staff yet), so it refuses an enrolled till outright.
-    const restore = await page.evaluate(async (path) => {
-      const secret = sessionStorage.getItem('atouts.till.secret') ?? '';
-      const res = await fetch('/api/call/manage.restore', { method: 'POST', headers: { 'content-type': 'application/json', 'x-till-secret': secret }, body: JSON.stringify({ input: { path } }) });
-      return (await res.json()) as unknown;
-    }, join(backupDir, 'anything.sqlite'));
+    const restore = await page.evaluate(
+      async (path) => {
+        const secret = sessionStorage.getItem('atouts.till.secret') ?? '';
+        const res = await fetch('/api/call/manage.restore', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-till-secret': secret },
+          body: JSON.stringify({ input: { path } }),
+        });
+        return (await res.json()) as unknown;
+      },
+      join(backupDir, 'anything.sqlite'),
+    );
     expect(restore).toMatchObject({ ok: false, error: { code: 'RESTORE_TARGET_NOT_EMPTY' } });
   });
 });

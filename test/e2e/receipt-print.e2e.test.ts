@@ -41,7 +41,11 @@ async function countPrints(page: Page): Promise<void> {
 afterAll(() => printer?.close());
 
 async function sell(givenName: string): Promise<void> {
-  const youth = await region.admin.createBeneficiary({ givenName, familyName: 'Martin', birthDate: '2007-03-14' });
+  const youth = await region.admin.createBeneficiary({
+    givenName,
+    familyName: 'Martin',
+    birthDate: '2007-03-14',
+  });
   const token = await region.admin.mintPass({ beneficiaryId: youth.id });
   await page.keyboard.press('F1');
   await page.getByLabel('Ou collez / saisissez le code').fill(token);
@@ -54,12 +58,16 @@ async function sell(givenName: string): Promise<void> {
 
 describe('a receipt after each sale', () => {
   it('on a system printer: opens and prints by itself, on an 80 mm page', async () => {
-    served.must(await served.till.dispatch('printer.configure', { kind: 'system', width: 80, autoPrint: true }));
+    served.must(
+      await served.till.dispatch('printer.configure', { kind: 'system', width: 80, autoPrint: true }),
+    );
     await page.goto(served.host.url);
     await sell('Léa');
     await page.locator('article.receipt').waitFor();
     await poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(1);
-    expect(await page.locator('#receipt-page-size').textContent()).toBe('@page { size: 80mm 297mm; margin: 2mm; }');
+    expect(await page.locator('#receipt-page-size').textContent()).toBe(
+      '@page { size: 80mm 297mm; margin: 2mm; }',
+    );
     expect(await page.evaluate(() => document.documentElement.dataset['receiptWidth'])).toBe('80');
     // As the roll prints it: print media, a window 80 mm wide (96 px per inch).
     await page.emulateMedia({ media: 'print' });
@@ -68,7 +76,10 @@ describe('a receipt after each sale', () => {
     expect(box!.width).toBeLessThanOrEqual(Math.round((80 / 25.4) * 96));
     expect(await page.locator('.main-nav').isVisible()).toBe(false);
     // The strip as long as the receipt.
-    await page.setViewportSize({ width: Math.round((80 / 25.4) * 96), height: Math.ceil(box!.y + box!.height + 12) });
+    await page.setViewportSize({
+      width: Math.round((80 / 25.4) * 96),
+      height: Math.ceil(box!.y + box!.height + 12),
+    });
     await readmeShot(page, 'receipt-80mm');
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -78,12 +89,26 @@ describe('a receipt after each sale', () => {
   });
 
   it('on a network ESC/POS printer: prints with no click, and reads back right', async () => {
-    served.must(await served.till.dispatch('printer.configure', { kind: 'network', host: printer.host, port: printer.port, width: 80, autoPrint: true }));
+    served.must(
+      await served.till.dispatch('printer.configure', {
+        kind: 'network',
+        host: printer.host,
+        port: printer.port,
+        width: 80,
+        autoPrint: true,
+      }),
+    );
     await sell('Inès');
     await page.locator('[data-status="accepted"]').waitFor();
     await poll(() => printer.jobs.length).toBe(1);
     const job = readJob(printer.jobs[0]!.bytes);
-    expect(job.lines).toEqual(expect.arrayContaining(['Cinéma Le Café des Images', 'Bénéficiaire : Inès (I. M.)', 'Caisse tenue par : Claire']));
+    expect(job.lines).toEqual(
+      expect.arrayContaining([
+        'Cinéma Le Café des Images',
+        'Bénéficiaire : Inès (I. M.)',
+        'Caisse tenue par : Claire',
+      ]),
+    );
     expect(job.lines.find((l) => l.startsWith('Part Atouts'))).toMatch(/7,00 €$/);
     expect(job.codepages).toEqual(['cp858']);
     expect(job.cuts).toEqual(['full']);
@@ -101,15 +126,29 @@ describe('a receipt after each sale', () => {
     await page.getByRole('dialog').locator('article.receipt').waitFor();
     await page.getByRole('button', { name: 'Imprimer ou enregistrer en PDF (Alt+I)' }).click();
     await poll(() => printer.jobs.length).toBe(2);
-    expect(readJob(printer.jobs[1]!.bytes).lines).toEqual(expect.arrayContaining(['Bénéficiaire : Inès (I. M.)']));
+    expect(readJob(printer.jobs[1]!.bytes).lines).toEqual(
+      expect.arrayContaining(['Bénéficiaire : Inès (I. M.)']),
+    );
   });
 
   it("in Electron, prints silently through the shell's broker on the chosen printer and roll", async () => {
-    served.must(await served.till.dispatch('printer.configure', { kind: 'system', deviceName: 'EPSON_TM_T20III', width: 58, autoPrint: true }));
+    served.must(
+      await served.till.dispatch('printer.configure', {
+        kind: 'system',
+        deviceName: 'EPSON_TM_T20III',
+        width: 58,
+        autoPrint: true,
+      }),
+    );
     // What the Electron preload exposes (preload/preload.ts, tillShell), recording instead of printing.
     const electronPage = await page.context().newPage();
     await electronPage.addInitScript(() => {
-      const w = window as unknown as { printCalls: number; print: () => void; shellPrints: unknown[]; tillShell: unknown };
+      const w = window as unknown as {
+        printCalls: number;
+        print: () => void;
+        shellPrints: unknown[];
+        tillShell: unknown;
+      };
       w.printCalls = 0;
       w.print = () => void (w.printCalls += 1);
       w.shellPrints = [];
@@ -125,16 +164,26 @@ describe('a receipt after each sale', () => {
       await page.goto(served.host.url);
       await sell('Noé');
       await page.locator('article.receipt').waitFor();
-      await poll(() => page.evaluate(() => (window as unknown as { shellPrints: unknown[] }).shellPrints)).toEqual([{ deviceName: 'EPSON_TM_T20III', widthMm: 58 }]);
+      await poll(() =>
+        page.evaluate(() => (window as unknown as { shellPrints: unknown[] }).shellPrints),
+      ).toEqual([{ deviceName: 'EPSON_TM_T20III', widthMm: 58 }]);
       expect(await page.evaluate(() => (window as unknown as { printCalls: number }).printCalls)).toBe(0);
-      expect(await page.locator('#receipt-page-size').textContent()).toBe('@page { size: 58mm 297mm; margin: 2mm; }');
+      expect(await page.locator('#receipt-page-size').textContent()).toBe(
+        '@page { size: 58mm 297mm; margin: 2mm; }',
+      );
       await page.getByRole('status').filter({ hasText: 'Ticket imprimé.' }).waitFor();
       // Réglages lists the shell's printers, and À propos the updater's state.
       await page.keyboard.press('F6');
       const printers = page.locator('section[aria-labelledby="printer-title"] select').nth(1);
       await printers.locator('option').nth(1).waitFor({ state: 'attached' });
-      expect(await printers.locator('option').allTextContents()).toEqual(['Imprimante par défaut', 'EPSON TM-T20III']);
-      await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'À propos' }).click();
+      expect(await printers.locator('option').allTextContents()).toEqual([
+        'Imprimante par défaut',
+        'EPSON TM-T20III',
+      ]);
+      await page
+        .getByRole('navigation', { name: 'Menu principal' })
+        .getByRole('button', { name: 'À propos' })
+        .click();
       expect(await page.locator('[data-update]').textContent()).toContain('version 0.2.0 prête');
     } finally {
       page = previous;

@@ -34,9 +34,20 @@ afterAll(async () => {
 
 describe('a till that lost its enrolment', () => {
   it('says it must be reactivated, and a manager reactivates it as the same device', async () => {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Le Rex', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Le Rex',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
     const first = createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'lost.key')) });
-    const enrolled = await first.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1', managerName: 'Claire Dubois', managerPin: '246813' });
+    const enrolled = await first.dispatch('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Caisse 1',
+      managerName: 'Claire Dubois',
+      managerPin: '246813',
+    });
     if (!enrolled.ok) throw new Error(enrolled.error.code);
     const deviceId = (enrolled.value as TillStatus).deviceId;
     const entries = first.journal.list({}).length;
@@ -47,12 +58,16 @@ describe('a till that lost its enrolment', () => {
     expect(dirname(till.dataDir)).toBe(tmp.dir);
     await page.goto(till.url);
     await page.getByRole('heading', { name: 'Réactiver cette caisse' }).waitFor();
-    expect(await page.locator('[data-code="DEVICE_SECRET_UNREADABLE"]').textContent()).toContain('Cette caisse doit être réactivée');
+    expect(await page.locator('[data-code="DEVICE_SECRET_UNREADABLE"]').textContent()).toContain(
+      'Cette caisse doit être réactivée',
+    );
     expect(await page.getByText('Caisse 1').count()).toBeGreaterThan(0);
 
     const { activationCode } = await region.admin.newActivationCode(partner.id);
     await page.getByLabel("Code d'activation").fill(activationCode);
-    expect(await page.getByLabel('Responsable').locator('option').allTextContents()).toEqual([expect.stringContaining('Claire Dubois')]);
+    expect(await page.getByLabel('Responsable').locator('option').allTextContents()).toEqual([
+      expect.stringContaining('Claire Dubois'),
+    ]);
     await page.getByLabel('Code PIN').fill('000000');
     await page.getByRole('button', { name: 'Réactiver la caisse' }).click();
     await page.locator('[role="alert"][data-code="PIN_INVALID"]').waitFor();

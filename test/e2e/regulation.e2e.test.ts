@@ -21,7 +21,8 @@ const tills: ServedTill[] = [];
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 /** An element's text with the money format's no-break spaces made plain. */
-const plain = async (locator: { textContent(): Promise<string | null> }) => ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
+const plain = async (locator: { textContent(): Promise<string | null> }) =>
+  ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
 
 beforeAll(async () => {
   region = await startRegionServer();
@@ -29,7 +30,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
+  if (ctx.task.result?.state === 'fail' && page)
+    console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
   await page?.context().close();
   page = undefined;
 });
@@ -40,14 +42,22 @@ afterAll(async () => {
   await region?.stop();
 });
 
-async function servedTill(name: string, opts: Omit<Parameters<typeof startServedTill>[1], 'name'> = {}): Promise<ServedTill> {
+async function servedTill(
+  name: string,
+  opts: Omit<Parameters<typeof startServedTill>[1], 'name'> = {},
+): Promise<ServedTill> {
   const t = await startServedTill(region, { name, ...opts });
   tills.push(t);
   return t;
 }
 
 async function openTill(t: ServedTill): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'fr-FR', timezoneId: 'Europe/Paris', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1024, height: 768 },
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   page.setDefaultTimeout(10_000);
   await page.goto(t.host.url);
@@ -56,10 +66,18 @@ async function openTill(t: ServedTill): Promise<Page> {
 }
 
 let born = 0;
-async function youth(givenName: string, wallets?: { SPECTACLE?: number; CINEMA?: number }): Promise<{ id: string; token: string }> {
+async function youth(
+  givenName: string,
+  wallets?: { SPECTACLE?: number; CINEMA?: number },
+): Promise<{ id: string; token: string }> {
   // One membership per person and season at the Region: each youth is born another day.
   const birthDate = new Date(Date.UTC(2006, 0, 1 + born++)).toISOString().slice(0, 10);
-  const y = await region.admin.createBeneficiary({ givenName, familyName: 'Groupe', birthDate, ...(wallets ? { wallets } : {}) });
+  const y = await region.admin.createBeneficiary({
+    givenName,
+    familyName: 'Groupe',
+    birthDate,
+    ...(wallets ? { wallets } : {}),
+  });
   return { id: y.id, token: await region.admin.mintPass({ beneficiaryId: y.id }) };
 }
 
@@ -67,7 +85,9 @@ async function youth(givenName: string, wallets?: { SPECTACLE?: number; CINEMA?:
 async function expectAccessible(p: Page, state: string): Promise<void> {
   const results = await new AxeBuilder({ page: p }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 /** A US-configured keyboard-wedge scanner on an AZERTY counter, wherever the focus is. */
@@ -78,10 +98,16 @@ async function wedgeScan(p: Page, token: string): Promise<void> {
 }
 
 /** A debit made at the counter's core (scan then submit), for the screens that follow one. */
-async function coreDebit(t: ServedTill, token: string, d: { category: 'SPECTACLE' | 'CINEMA'; item: 'PLACE' | 'SEANCE'; priceCents: number; amountCents: number }): Promise<DebitOutcome> {
+async function coreDebit(
+  t: ServedTill,
+  token: string,
+  d: { category: 'SPECTACLE' | 'CINEMA'; item: 'PLACE' | 'SEANCE'; priceCents: number; amountCents: number },
+): Promise<DebitOutcome> {
   const scan = t.must(await t.till.dispatch('pass.scan', { text: token, source: 'paste' })) as ScanOutcome;
   if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
-  const outcome = t.must(await t.till.dispatch('debit.submit', { scanId: scan.card.scanId, ...d })) as DebitOutcome;
+  const outcome = t.must(
+    await t.till.dispatch('debit.submit', { scanId: scan.card.scanId, ...d }),
+  ) as DebitOutcome;
   expect(outcome.status).toBe('accepted');
   return outcome;
 }
@@ -124,26 +150,42 @@ describe('a sortie collective', () => {
     expect(count).toBe(12);
     await expectAccessible(p, 'outing-run');
     expect(await p.locator('table.outing-otherwise tbody tr').count()).toBe(2);
-    expect(await p.locator('table.outing-otherwise [data-code]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code')))).toEqual(['TOKEN_USED', 'MEMBERSHIP_INACTIVE']);
+    expect(
+      await p
+        .locator('table.outing-otherwise [data-code]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-code'))),
+    ).toEqual(['TOKEN_USED', 'MEMBERSHIP_INACTIVE']);
 
     await p.keyboard.press('Alt+t');
     await p.getByRole('heading', { name: /Récapitulatif de la sortie/ }).waitFor();
     // 9 × 12 € + 5 € with Atouts; the leader pays 12 passes × 12 € less that.
     expect(await plain(p.locator('[data-atouts]'))).toBe('Total payé avec Atouts : 113,00 € (10 jeune(s))');
-    expect(await plain(p.locator('[data-leader-pays]'))).toBe("Total à régler par l'accompagnateur : 31,00 €");
+    expect(await plain(p.locator('[data-leader-pays]'))).toBe(
+      "Total à régler par l'accompagnateur : 31,00 €",
+    );
     expect(await p.locator('table.outing-paid tbody tr').count()).toBe(10);
     await expectAccessible(p, 'outing-summary');
 
     // Each an ordinary debit in the journal and at the Region, linked to the outing.
     const journal = t.till.journal;
-    const linked = journal.list({ kinds: ['OUTING_PASS'] }).map((e) => e.payload['debitId']).filter((id): id is string => typeof id === 'string');
+    const linked = journal
+      .list({ kinds: ['OUTING_PASS'] })
+      .map((e) => e.payload['debitId'])
+      .filter((id): id is string => typeof id === 'string');
     expect(linked).toHaveLength(10);
     const ledger = await region.admin.ledger();
     for (const id of linked) {
-      expect(journal.debits.get(id)).toMatchObject({ status: 'accepted', category: 'SPECTACLE', item: 'PLACE', priceCents: 1200 });
+      expect(journal.debits.get(id)).toMatchObject({
+        status: 'accepted',
+        category: 'SPECTACLE',
+        item: 'PLACE',
+        priceCents: 1200,
+      });
       expect(ledger.find((d) => d.id === id)).toMatchObject({ status: 'accepted', priceCents: 1200 });
     }
-    expect(journal.list({ kinds: ['OUTING_CLOSED'] })).toMatchObject([{ payload: { debitCount: 10, otherwiseCount: 2, atoutsCents: 11300, leaderPaysCents: 3100 } }]);
+    expect(journal.list({ kinds: ['OUTING_CLOSED'] })).toMatchObject([
+      { payload: { debitCount: 10, otherwiseCount: 2, atoutsCents: 11300, leaderPaysCents: 3100 } },
+    ]);
   }, 180_000);
 });
 
@@ -152,20 +194,33 @@ describe('avoirs for a cancelled event', () => {
     const t = await servedTill('Salle Annulée', { accreditations: ['SPECTACLE'] });
     const a = await youth('Avoir');
     const b = await youth('Bis');
-    const first = await coreDebit(t, a.token, { category: 'SPECTACLE', item: 'PLACE', priceCents: 1500, amountCents: 1500 });
-    const second = await coreDebit(t, b.token, { category: 'SPECTACLE', item: 'PLACE', priceCents: 1500, amountCents: 900 });
+    const first = await coreDebit(t, a.token, {
+      category: 'SPECTACLE',
+      item: 'PLACE',
+      priceCents: 1500,
+      amountCents: 1500,
+    });
+    const second = await coreDebit(t, b.token, {
+      category: 'SPECTACLE',
+      item: 'PLACE',
+      priceCents: 1500,
+      amountCents: 900,
+    });
     const totalsBefore = t.till.journal.debits.totals({});
     const p = await openTill(t);
 
     await p.keyboard.press('F9');
     await p.getByRole('heading', { name: "Choisir les paiements de l'événement annulé" }).waitFor();
-    for (const id of [first.debitId, second.debitId]) await p.locator(`tr[data-debit-id="${id}"] input[type="checkbox"]`).check();
+    for (const id of [first.debitId, second.debitId])
+      await p.locator(`tr[data-debit-id="${id}"] input[type="checkbox"]`).check();
     await p.getByRole('button', { name: 'Émettre les avoirs' }).click();
     await p.getByText('2 avoir(s) émis').waitFor();
     const slip = p.locator('.avoir-slip[data-amount="1500"]');
     const code = (await slip.getAttribute('data-avoir-code'))!;
     expect(code).toMatch(/^AV-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-    expect(await plain(slip)).toBe(`Avoir ${code} — 15,00 € pour une prestation Concert / Spectacle, offert par Salle Annulée — Avoir Groupe`);
+    expect(await plain(slip)).toBe(
+      `Avoir ${code} — 15,00 € pour une prestation Concert / Spectacle, offert par Salle Annulée — Avoir Groupe`,
+    );
 
     // Later, at the counter: 10 € of it, then the 5 € left; more is refused.
     await p.getByLabel("Code de l'avoir").fill(code.toLowerCase());
@@ -179,13 +234,24 @@ describe('avoirs for a cancelled event', () => {
     await p.getByLabel('Montant à utiliser (€)').fill('5,00');
     await p.getByRole('button', { name: "Utiliser l'avoir" }).click();
     await poll(() => p.locator('form[data-avoir]').getAttribute('data-remaining')).toBe('0');
-    await poll(() => p.locator(`table.avoir-list tr[data-avoir-code="${code}"]`).getAttribute('data-remaining')).toBe('0');
+    await poll(() =>
+      p.locator(`table.avoir-list tr[data-avoir-code="${code}"]`).getAttribute('data-remaining'),
+    ).toBe('0');
     await expectAccessible(p, 'avoirs');
 
     // Chained entries of their own; the Atouts debits and totals untouched.
     const journal = t.till.journal;
-    expect(journal.list({ kinds: ['AVOIR_ISSUED'] }).map((e) => e.payload['amountCents']).sort()).toEqual([1500, 900].sort());
-    expect(journal.list({ kinds: ['AVOIR_REDEEMED'] }).map((e) => [e.payload['amountCents'], e.payload['remainingCents']])).toEqual([
+    expect(
+      journal
+        .list({ kinds: ['AVOIR_ISSUED'] })
+        .map((e) => e.payload['amountCents'])
+        .sort(),
+    ).toEqual([1500, 900].sort());
+    expect(
+      journal
+        .list({ kinds: ['AVOIR_REDEEMED'] })
+        .map((e) => [e.payload['amountCents'], e.payload['remainingCents']]),
+    ).toEqual([
       [1000, 500],
       [500, 0],
     ]);
@@ -212,7 +278,9 @@ describe("a cycle's discipline at the counter", () => {
     await poll(() => p.locator('[data-status]').getAttribute('data-status')).toBe('accepted');
     await p.keyboard.press('Alt+T');
     await poll(() => plain(p.locator('.receipt'))).toContain('Arts marionnettiques');
-    expect(await p.locator('.receipt [data-discipline]').getAttribute('data-discipline')).toBe('ARTS_MARIONNETTIQUES');
+    expect(await p.locator('.receipt [data-discipline]').getAttribute('data-discipline')).toBe(
+      'ARTS_MARIONNETTIQUES',
+    );
     const [debit] = t.till.journal.debits.list({});
     expect(debit).toMatchObject({ item: 'CYCLE', sessions: 5, discipline: 'ARTS_MARIONNETTIQUES' });
   }, 120_000);
@@ -228,13 +296,32 @@ describe('contesting a paid month', () => {
     await setClock('2026-10-10T10:00:00.000Z');
     try {
       const t = await servedTill('Cinéma Contesté', { accreditations: ['CINEMA'], now: () => nowMs });
-      const kept = await coreDebit(t, (await youth('Gardé')).token, { category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 });
-      const moved = await coreDebit(t, (await youth('Déplacé')).token, { category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 500 });
+      const kept = await coreDebit(t, (await youth('Gardé')).token, {
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 950,
+        amountCents: 700,
+      });
+      const moved = await coreDebit(t, (await youth('Déplacé')).token, {
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 950,
+        amountCents: 500,
+      });
       // A debit the Region puts on this device at a sequence where the journal holds a LOGIN.
       const login = t.till.journal.list({ kinds: ['LOGIN'], limit: 1 })[0]!;
       const ghostId = randomUUID();
       const ghost = await t.till.context.region().postDebit({
-        id: ghostId, deviceSeq: login.seq, token: (await youth('Fantôme')).token, category: 'CINEMA', item: 'SEANCE', amountCents: 250, priceCents: 950, occurredAt: new Date(nowMs).toISOString(), mode: 'online', cashierId: 'inconnu',
+        id: ghostId,
+        deviceSeq: login.seq,
+        token: (await youth('Fantôme')).token,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        amountCents: 250,
+        priceCents: 950,
+        occurredAt: new Date(nowMs).toISOString(),
+        mode: 'online',
+        cashierId: 'inconnu',
       });
       expect(ghost.kind).toBe('ok');
       await region.admin.redateDebit(moved.debitId, '2026-11-03T10:00:00.000Z');
@@ -252,7 +339,9 @@ describe('contesting a paid month', () => {
       const reminder = p.locator('[data-contest-month="2026-10"]');
       await reminder.waitFor();
       expect(await reminder.getAttribute('data-days-left')).toBe('29');
-      expect(await plain(reminder.locator('[role="note"]'))).toContain('octobre 2026 : remboursement contestable encore 29 jour(s), jusqu’au 12/12/2026');
+      expect(await plain(reminder.locator('[role="note"]'))).toContain(
+        'octobre 2026 : remboursement contestable encore 29 jour(s), jusqu’au 12/12/2026',
+      );
 
       // The differences name the Region, linked across months; none says the journal lost a debit.
       await p.locator('select[name="month"]').selectOption('2026-10');
@@ -260,7 +349,9 @@ describe('contesting a paid month', () => {
       const movedRow = p.locator('table.differences-table tr[data-kind="MONTH_MISMATCH"]');
       await movedRow.waitFor();
       expect(await movedRow.locator('[data-linked-month]').getAttribute('data-linked-month')).toBe('2026-11');
-      expect(await p.locator('table.differences-table tr[data-kind="MISSING_ON_TILL"]').textContent()).toContain('prouve ne jamais avoir fait');
+      expect(
+        await p.locator('table.differences-table tr[data-kind="MISSING_ON_TILL"]').textContent(),
+      ).toContain('prouve ne jamais avoir fait');
       expect(await p.locator('table.differences-table').textContent()).not.toContain('restaurer');
 
       await reminder.getByRole('button', { name: 'Rédiger la lettre de contestation' }).click();
@@ -289,12 +380,19 @@ describe('contesting a paid month', () => {
       }
       expect(text).not.toContain(kept.debitId);
       const produced = t.till.journal.list({ kinds: ['CONTEST_LETTER_PRODUCED'] });
-      expect(produced).toMatchObject([{ payload: { month: '2026-10', receivedCents: 950, recordedCents: 1200, lineCount: 2 } }]);
+      expect(produced).toMatchObject([
+        { payload: { month: '2026-10', receivedCents: 950, recordedCents: 1200, lineCount: 2 } },
+      ]);
       // The reminder stays, now saying when the letter was produced.
       await poll(() => reminder.textContent()).toContain(`(écriture n° ${produced[0]!.seq})`);
-      const statements = t.must(await t.till.dispatch('statement.list', {})) as { month: string; contestReminder: boolean }[];
+      const statements = t.must(await t.till.dispatch('statement.list', {})) as {
+        month: string;
+        contestReminder: boolean;
+      }[];
       expect(statements.find((s) => s.month === '2026-10')?.contestReminder).toBe(true);
-      expect((t.must(await t.till.dispatch('contest.letter', { month: '2026-10' })) as ContestLetterView).daysLeft).toBe(29);
+      expect(
+        (t.must(await t.till.dispatch('contest.letter', { month: '2026-10' })) as ContestLetterView).daysLeft,
+      ).toBe(29);
       // Every screen reminds the manager until the deadline: here the counter.
       await p.keyboard.press('F1');
       await poll(() => plain(p.locator('.contest-banner [data-month="2026-10"]'))).toContain(

@@ -34,7 +34,11 @@ afterAll(async () => {
 describe('scanners to the holder card', () => {
   it('shows the holder when a HID POS scanner reads a pass', async () => {
     const { till, host, must } = served;
-    const youth = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Benali', birthDate: '2008-09-09' });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Inès',
+      familyName: 'Benali',
+      birthDate: '2008-09-09',
+    });
     must(await till.dispatch('settings.set', { hidDevicePath: capture.device.path }));
     await expect.poll(() => scanner.opens.length, { timeout: 15_000 }).toBeGreaterThan(0);
 
@@ -52,14 +56,22 @@ describe('scanners to the holder card', () => {
 
   it('shows the holder when a keyboard-wedge scanner types a pass on an AZERTY machine', async () => {
     const { till, host, must } = served;
-    const youth = await region.admin.createBeneficiary({ givenName: 'Maël', familyName: 'Le Gall-Hébert', birthDate: '2006-08-08' });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Maël',
+      familyName: 'Le Gall-Hébert',
+      birthDate: '2006-08-08',
+    });
     const page = await browser.newPage({ locale: 'fr-FR' });
     await page.goto(host.url);
     await page.getByRole('heading', { name: 'Scannez le QR code du jeune' }).waitFor();
     const cdp = await page.context().newCDPSession(page);
     await typeBurst(cdp, 'azerty', await region.admin.mintPass({ beneficiaryId: youth.id }));
-    await expect.poll(() => page.locator('.holder').textContent(), { timeout: 15_000 }).toBe('Maël Le Gall-Hébert');
-    const stats = must(await till.dispatch('scanner.stats', {})) as { lastBySource: Record<string, { chars: number }> };
+    await expect
+      .poll(() => page.locator('.holder').textContent(), { timeout: 15_000 })
+      .toBe('Maël Le Gall-Hébert');
+    const stats = must(await till.dispatch('scanner.stats', {})) as {
+      lastBySource: Record<string, { chars: number }>;
+    };
     expect(stats.lastBySource.wedge?.chars).toBeGreaterThan(200);
   });
 });

@@ -23,8 +23,8 @@ let debit: DebitOutcome;
 const MANAGER_PIN = '1357';
 const CASHIER_PIN = '8642';
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
-const text = async (selector: string) => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
-
+const text = async (selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
 beforeAll(async () => {
   region = await startRegionServer();
@@ -33,22 +33,56 @@ beforeAll(async () => {
   const [first] = must(await till.dispatch('staff.list', {})) as StaffView[];
   if (!first) throw new Error('no manager');
   manager = first;
-  cashier = must(await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN })) as StaffView;
+  cashier = must(
+    await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN }),
+  ) as StaffView;
   // The shift changes hands: from here on the session is the cashier's.
   must(await till.dispatch('staff.login', { staffId: cashier.id, pin: CASHIER_PIN }));
-  const lea = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
-  const scan = must(await till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: lea.id }), source: 'paste' })) as ScanOutcome;
+  const lea = await region.admin.createBeneficiary({
+    givenName: 'Léa',
+    familyName: 'Martin',
+    birthDate: '2007-03-14',
+  });
+  const scan = must(
+    await till.dispatch('pass.scan', {
+      text: await region.admin.mintPass({ beneficiaryId: lea.id }),
+      source: 'paste',
+    }),
+  ) as ScanOutcome;
   if (scan.kind !== 'pass') throw new Error(`scan: ${scan.kind}`);
   debit = must(
-    await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 }),
+    await till.dispatch('debit.submit', {
+      scanId: scan.card.scanId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 950,
+      amountCents: 700,
+    }),
   ) as DebitOutcome;
   expect(debit.status).toBe('accepted');
   // Other sales of the day after Léa's: the list is long enough for Tab presses to count.
-  for (const [givenName, birthDate] of [['Hugo', '2006-01-02'], ['Inès', '2007-05-06'], ['Nina', '2008-07-08']] as const) {
+  for (const [givenName, birthDate] of [
+    ['Hugo', '2006-01-02'],
+    ['Inès', '2007-05-06'],
+    ['Nina', '2008-07-08'],
+  ] as const) {
     const youth = await region.admin.createBeneficiary({ givenName, familyName: 'Morel', birthDate });
-    const other = must(await till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as ScanOutcome;
+    const other = must(
+      await till.dispatch('pass.scan', {
+        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+        source: 'paste',
+      }),
+    ) as ScanOutcome;
     if (other.kind !== 'pass') throw new Error(`scan: ${other.kind}`);
-    must(await till.dispatch('debit.submit', { scanId: other.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 800, amountCents: 500 }));
+    must(
+      await till.dispatch('debit.submit', {
+        scanId: other.card.scanId,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 800,
+        amountCents: 500,
+      }),
+    );
   }
   browser = await chromium.launch(chromiumLaunchOptions());
   page = await newTillPage(browser);
@@ -67,7 +101,12 @@ describe("a manager's override of a void on a cashier's session", () => {
     await page.goto(served.host.url);
     await poll(() => text('.status-bar')).toContain('Karim Haddad');
     // A cinema cannot hold coupons: no Bons (F2), and F2 opens nothing.
-    expect(await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('button', { name: 'Bons (F2)' }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole('navigation', { name: 'Menu principal' })
+        .getByRole('button', { name: 'Bons (F2)' })
+        .count(),
+    ).toBe(0);
     await page.keyboard.press('F2');
     expect(await page.getByRole('heading', { name: 'Bons de pré-paiement' }).count()).toBe(0);
     await page.keyboard.press('F4');
@@ -91,14 +130,22 @@ describe("a manager's override of a void on a cashier's session", () => {
     await poll(() => page.locator('.journal-table').count()).toBe(0);
     await page.keyboard.press('Backspace');
     await page.keyboard.press('ArrowDown');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-debit-id'))).toBe(debit.debitId);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-debit-id'))).toBe(
+      debit.debitId,
+    );
     // The list is one Tab stop: the row's Détail button is not another.
     expect(await page.locator('.journal-table tbody button').getAttribute('tabindex')).toBe('-1');
     await page.keyboard.press('Enter');
     await poll(() => page.getByRole('dialog').count()).toBe(1);
     // What the entry was, first; the chain as a technical detail.
     const summary = await text('.entry-summary');
-    for (const part of ['Léa Martin', 'Cinéma — Séance', '7,00 € payés avec Atouts (prix 9,50 €)', 'Karim Haddad']) expect(summary).toContain(part);
+    for (const part of [
+      'Léa Martin',
+      'Cinéma — Séance',
+      '7,00 € payés avec Atouts (prix 9,50 €)',
+      'Karim Haddad',
+    ])
+      expect(summary).toContain(part);
     expect(await page.locator('details.technical').getAttribute('open')).toBeNull();
     await expectAccessible(page, 'journal detail');
   });
@@ -122,12 +169,16 @@ describe("a manager's override of a void on a cashier's session", () => {
     await page.keyboard.press('Escape');
     await poll(() => page.locator('.void-form').count()).toBe(0);
     expect(await page.getByRole('dialog').count()).toBe(1);
-    expect((await served.till.dispatch('debit.get', { debitId: debit.debitId })) as { value: DebitOutcome }).toMatchObject({ value: { status: 'accepted' } });
+    expect(
+      (await served.till.dispatch('debit.get', { debitId: debit.debitId })) as { value: DebitOutcome },
+    ).toMatchObject({ value: { status: 'accepted' } });
   });
 
-  it("a cashier cannot void alone, and a wrong manager PIN is refused in French", async () => {
+  it('a cashier cannot void alone, and a wrong manager PIN is refused in French', async () => {
     // The contract says why without the dialog: a cashier's session, no override.
-    expect(await served.till.dispatch('debit.void', { debitId: debit.debitId, reason: 'Séance annulée' })).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+    expect(
+      await served.till.dispatch('debit.void', { debitId: debit.debitId, reason: 'Séance annulée' }),
+    ).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
     await page.keyboard.press('Alt+V');
     await page.getByLabel("Motif de l'annulation").fill('Séance annulée');
     await page.getByLabel(/^Responsable/).selectOption({ label: manager.name });
@@ -150,17 +201,24 @@ describe("a manager's override of a void on a cashier's session", () => {
     await page.getByRole('button', { name: 'Afficher (Entrée)' }).click();
     await poll(() => page.locator('.journal-table tbody tr[data-status="voided"]').count()).toBe(1);
 
-    await poll(async () => (await region.admin.ledger()).find((d) => d.id === debit.debitId)?.status).toBe('voided');
+    await poll(async () => (await region.admin.ledger()).find((d) => d.id === debit.debitId)?.status).toBe(
+      'voided',
+    );
     const [requested] = served.till.journal.list({ kinds: ['VOID_REQUESTED'] });
     // The chain keeps a code; the typed text lives outside it, purged with the personal data (issue 15).
-    expect(requested).toMatchObject({ cashierId: cashier.id, payload: { debitId: debit.debitId, reason: 'OTHER', authorisedBy: manager.id } });
+    expect(requested).toMatchObject({
+      cashierId: cashier.id,
+      payload: { debitId: debit.debitId, reason: 'OTHER', authorisedBy: manager.id },
+    });
     expect(served.till.journal.voidNotes.get(String(requested!.payload['voidId']))).toBe('Séance annulée');
     const status = served.must(await served.till.dispatch('till.status', {})) as TillStatus;
     expect(status.staff).toMatchObject({ id: cashier.id, role: 'cashier' });
     // The entry says who asked and who authorised, in words.
     await page.locator('.journal-table tbody tr[data-status="voided"]').focus();
     await page.keyboard.press('Enter');
-    await poll(() => text('.void-request')).toContain(`Demandée par Karim Haddad, autorisée par ${manager.name} (code PIN du responsable)`);
+    await poll(() => text('.void-request')).toContain(
+      `Demandée par Karim Haddad, autorisée par ${manager.name} (code PIN du responsable)`,
+    );
     expect(await text('.void-request')).toContain('Autre');
     await page.keyboard.press('Escape');
     await expectAccessible(page, 'journal after the void');

@@ -31,18 +31,29 @@ afterAll(async () => {
 describe('webcam to the holder card', () => {
   it("shows the holder when the webcam films the youth's pass", async () => {
     const { till, host, must } = served;
-    const youth = await region.admin.createBeneficiary({ givenName: 'Zoé', familyName: "N'Diaye", birthDate: '2008-12-24' });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Zoé',
+      familyName: "N'Diaye",
+      birthDate: '2008-12-24',
+    });
 
     // A phone held up to the camera: the code moves a little from frame to frame.
     const token = await region.admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: 600 });
     const frames = Array.from({ length: 30 }, (_, i) =>
-      renderScene(token, { variant: 'video', size: 300, degrees: 3 }, 500 + i, { dx: 5 * Math.sin(i / 4), dy: 3 * Math.cos(i / 6) }),
+      renderScene(token, { variant: 'video', size: 300, degrees: 3 }, 500 + i, {
+        dx: 5 * Math.sin(i / 4),
+        dy: 3 * Math.cos(i / 6),
+      }),
     );
     const video = join(tmp.dir, 'pass.y4m');
     writeFileSync(video, y4mOf(frames, 15));
 
     browser = await chromium.launch(
-      chromiumLaunchOptions(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]),
+      chromiumLaunchOptions([
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ]),
     );
     const page = await browser.newPage({ locale: 'fr-FR' });
     await page.goto(host.url);

@@ -9,10 +9,27 @@ const MANAGER_PIN = '1357';
 const world = useServedPage({
   name: 'Cinéma Ariel',
   before: async ({ region, served }) => {
-    const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
-    const scan = served.must(await served.till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as ScanOutcome;
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Léa',
+      familyName: 'Martin',
+      birthDate: '2007-03-14',
+    });
+    const scan = served.must(
+      await served.till.dispatch('pass.scan', {
+        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+        source: 'paste',
+      }),
+    ) as ScanOutcome;
     if (scan.kind !== 'pass') throw new Error(scan.kind);
-    served.must(await served.till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 }));
+    served.must(
+      await served.till.dispatch('debit.submit', {
+        scanId: scan.card.scanId,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 950,
+        amountCents: 700,
+      }),
+    );
   },
 });
 
@@ -41,7 +58,9 @@ describe('the end-of-partnership wipe', () => {
 
     await page.getByLabel('Code PIN du ou de la responsable').fill(MANAGER_PIN);
     await run.click();
-    await expect.poll(() => page.locator('[role="status"][data-task="wipe"]').textContent(), { timeout: 15_000 }).toContain('Données personnelles effacées (1 personne(s)');
+    await expect
+      .poll(() => page.locator('[role="status"][data-task="wipe"]').textContent(), { timeout: 15_000 })
+      .toContain('Données personnelles effacées (1 personne(s)');
     expect(served.till.journal.persons.all()).toEqual([]);
     expect(served.till.journal.verify().ok).toBe(true);
   });

@@ -36,7 +36,10 @@ export class StubIpcRenderer extends events.EventEmitter {
     this.invoked.push({ channel, args });
     const handler = this.handlers.get(channel);
     // The main process's error for an unhandled channel (lib/browser/ipc-main-impl / api/web-contents).
-    if (!handler) return Promise.reject(new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`));
+    if (!handler)
+      return Promise.reject(
+        new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`),
+      );
     return Promise.resolve().then(() => handler(...args));
   }
 
@@ -71,10 +74,14 @@ export interface SandboxRun {
 
 /** contextBridge copies functions, primitives, plain objects and arrays; anything else throws there. */
 function assertBridgeable(value: unknown, path: string): void {
-  if (value === null || ['string', 'number', 'boolean', 'undefined', 'function'].includes(typeof value)) return;
+  if (value === null || ['string', 'number', 'boolean', 'undefined', 'function'].includes(typeof value))
+    return;
   if (Array.isArray(value)) return value.forEach((v, i) => assertBridgeable(v, `${path}[${i}]`));
   const proto = Object.getPrototypeOf(value) as unknown;
-  if (typeof value === 'object' && (proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null)) {
+  if (
+    typeof value === 'object' &&
+    (proto === Object.prototype || proto === null || Object.getPrototypeOf(proto) === null)
+  ) {
     for (const [k, v] of Object.entries(value)) assertBridgeable(v, `${path}.${k}`);
     return;
   }
@@ -111,7 +118,8 @@ export function runSandboxedPreload(code: string, filename = 'preload.cjs'): San
   const electronUsed = new Set<string>();
   const contextBridge = {
     exposeInMainWorld(key: string, api: unknown): void {
-      if (exposed.some((e) => e.key === key)) throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
+      if (exposed.some((e) => e.key === key))
+        throw new Error(`Cannot bind an API on top of an existing property on the window object: ${key}`);
       assertBridgeable(api, key);
       exposed.push({ key, api });
     },
@@ -135,7 +143,8 @@ export function runSandboxedPreload(code: string, filename = 'preload.cjs'): San
     ['node:url', url],
   ]);
   // The harness must serve exactly the list the build check enforces.
-  if ([...modules.keys()].join() !== SANDBOXED_PRELOAD_MODULES.join()) throw new Error('module list out of step with scripts/sandboxed-preload.mjs');
+  if ([...modules.keys()].join() !== SANDBOXED_PRELOAD_MODULES.join())
+    throw new Error('module list out of step with scripts/sandboxed-preload.mjs');
   const preloadRequire = (name: string): unknown => {
     required.push(name);
     if (!modules.has(name)) throw new Error(`module not found: ${name}`);
@@ -151,7 +160,10 @@ export function runSandboxedPreload(code: string, filename = 'preload.cjs'): San
     env: {},
   });
   const context = vm.createContext(isolatedWorldGlobals());
-  const fn = vm.compileFunction(code, [...SANDBOXED_PRELOAD_PARAMETERS], { parsingContext: context, filename }) as (...args: unknown[]) => void;
+  const fn = vm.compileFunction(code, [...SANDBOXED_PRELOAD_PARAMETERS], {
+    parsingContext: context,
+    filename,
+  }) as (...args: unknown[]) => void;
   const exports = {};
   const globalObject = vm.runInContext('globalThis', context) as object;
   const argument: Record<string, unknown> = {

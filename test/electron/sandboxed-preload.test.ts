@@ -7,7 +7,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { EVENT_NAME_LIST, IPC_PORT } from '../../preload/contract/ipc';
-import { buildSandboxedPreload, sandboxedPreloadProblems, SANDBOXED_PRELOAD_MODULES } from '../../scripts/sandboxed-preload.mjs';
+import {
+  buildSandboxedPreload,
+  sandboxedPreloadProblems,
+  SANDBOXED_PRELOAD_MODULES,
+} from '../../scripts/sandboxed-preload.mjs';
 import { makeTempDir } from '../support/tmp';
 import { runSandboxedPreload, type SandboxRun } from './sandboxed-preload-env';
 
@@ -40,7 +44,7 @@ describe('the sandboxed preload bundle', () => {
     expect(sandboxedPreloadProblems(code)).toEqual([]);
   });
 
-  it('runs with only Electron\'s parameters and exposes `till` and the shell\'s broker, nothing else', () => {
+  it("runs with only Electron's parameters and exposes `till` and the shell's broker, nothing else", () => {
     const run = runSandboxedPreload(code);
     const till = exposedTill(run);
     expect(Object.keys(till).sort()).toEqual(['invoke', 'on', 'transport']);
@@ -50,7 +54,9 @@ describe('the sandboxed preload bundle', () => {
     expect(run.required.every((name) => SANDBOXED_PRELOAD_MODULES.includes(name))).toBe(true);
     // ipcRenderer may be read lazily, at the first call; nothing else of electron is touched.
     expect(run.electronUsed.has('contextBridge')).toBe(true);
-    expect([...run.electronUsed].filter((name) => name !== 'contextBridge' && name !== 'ipcRenderer')).toEqual([]);
+    expect(
+      [...run.electronUsed].filter((name) => name !== 'contextBridge' && name !== 'ipcRenderer'),
+    ).toEqual([]);
   });
 
   it('makes every event of the contract subscribable, and delivers it until unsubscribed', async () => {
@@ -85,10 +91,17 @@ describe('the sandboxed preload bundle', () => {
     const run = runSandboxedPreload(code);
     const { port1: core, port2: page } = new MessageChannel();
     core.onmessage = (e: MessageEvent<{ id: number; name: string; input: unknown }>) =>
-      core.postMessage({ kind: 'result', id: e.data.id, result: { ok: true, value: { name: e.data.name, input: e.data.input } } });
+      core.postMessage({
+        kind: 'result',
+        id: e.data.id,
+        result: { ok: true, value: { name: e.data.name, input: e.data.input } },
+      });
     run.ipc.deliver(IPC_PORT, [null], [page]);
     const till = exposedTill(run);
-    await expect(till.invoke('till.status', { a: 1 })).resolves.toEqual({ ok: true, value: { name: 'till.status', input: { a: 1 } } });
+    await expect(till.invoke('till.status', { a: 1 })).resolves.toEqual({
+      ok: true,
+      value: { name: 'till.status', input: { a: 1 } },
+    });
     core.close();
   });
 });
@@ -112,7 +125,7 @@ describe('the sandbox harness and the build check fail a preload Electron would 
   it.each([
     ["require('fs')", /require\('fs'\) is not served/],
     ["require('node:path')", /require\('node:path'\) is not served/],
-    ["require(`electron/main`)", /require\('electron\/main'\) is not served/],
+    ['require(`electron/main`)', /require\('electron\/main'\) is not served/],
     ['require(name)', /computed argument/],
     ["require('ev' + 'ents')", /computed argument/],
     ['module.exports = __dirname', /__dirname does not exist/],
@@ -123,19 +136,35 @@ describe('the sandbox harness and the build check fail a preload Electron would 
   });
 
   it('accepts every module of the sandbox list, and the harness throws for others like Electron', () => {
-    expect(sandboxedPreloadProblems(SANDBOXED_PRELOAD_MODULES.map((m) => `require("${m}");`).join('\n'))).toEqual([]);
+    expect(
+      sandboxedPreloadProblems(SANDBOXED_PRELOAD_MODULES.map((m) => `require("${m}");`).join('\n')),
+    ).toEqual([]);
     expect(() => runSandboxedPreload("require('fs');")).toThrow('module not found: fs');
     expect(() => runSandboxedPreload('process.exit;__dirname;')).toThrow(/__dirname is not defined/);
   });
 
   it.each([
-    ['a Node built-in', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", /node:fs/],
-    ['an Electron main-process module', "import { app } from 'electron/main';\nexport const x = app;\n", /electron\/main/],
-    ['a computed require', "declare const require: (n: string) => unknown;\nconst n = ['f', 's'].join('');\nexport const x = require(n);\n", /computed argument/],
+    [
+      'a Node built-in',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      /node:fs/,
+    ],
+    [
+      'an Electron main-process module',
+      "import { app } from 'electron/main';\nexport const x = app;\n",
+      /electron\/main/,
+    ],
+    [
+      'a computed require',
+      "declare const require: (n: string) => unknown;\nconst n = ['f', 's'].join('');\nexport const x = require(n);\n",
+      /computed argument/,
+    ],
     ['__dirname', 'declare const __dirname: string;\nexport const x = __dirname;\n', /__dirname/],
   ])('the build refuses a preload using %s', async (_what, source, problem) => {
     const entry = join(tmp.dir, `bad-${Math.random().toString(36).slice(2)}.ts`);
     writeFileSync(entry, source);
-    await expect(buildSandboxedPreload({ entry, outfile: join(tmp.dir, 'bad.cjs') })).rejects.toThrow(problem);
+    await expect(buildSandboxedPreload({ entry, outfile: join(tmp.dir, 'bad.cjs') })).rejects.toThrow(
+      problem,
+    );
   });
 });

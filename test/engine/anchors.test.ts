@@ -33,25 +33,58 @@ async function must<T>(name: string, input: unknown): Promise<T> {
 }
 
 async function debit(familyName: string): Promise<string> {
-  const youth = await region.admin.createBeneficiary({ givenName: 'Anna', familyName, birthDate: '2006-05-05' });
-  const scan = await must<{ card: { scanId: string } }>('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' });
-  const d = await must<{ debitId: string; status: string }>('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 800, amountCents: 500 });
+  const youth = await region.admin.createBeneficiary({
+    givenName: 'Anna',
+    familyName,
+    birthDate: '2006-05-05',
+  });
+  const scan = await must<{ card: { scanId: string } }>('pass.scan', {
+    text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+    source: 'paste',
+  });
+  const d = await must<{ debitId: string; status: string }>('debit.submit', {
+    scanId: scan.card.scanId,
+    category: 'CINEMA',
+    item: 'SEANCE',
+    priceCents: 800,
+    amountCents: 500,
+  });
   expect(d.status).toBe('accepted');
   return d.debitId;
 }
 
 async function cli(args: string[]): Promise<{ code: number; out: string }> {
   const out: string[] = [];
-  const code = await runCli(COMMANDS, args, { out: (l) => out.push(l), err: (l) => out.push(l), now: () => new Date() });
+  const code = await runCli(COMMANDS, args, {
+    out: (l) => out.push(l),
+    err: (l) => out.push(l),
+    now: () => new Date(),
+  });
   return { code, out: out.join('\n') };
 }
 
 beforeAll(async () => {
   region = await startRegionServer();
   writeFileSync(adminKeyFile, region.adminKey);
-  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(keyFile), immediateRetryDelaysMs: [10], outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 } });
-  const partner = await region.admin.createPartner({ name: 'Cinéma des Ancres', siret: '12345678900011', accreditations: ['CINEMA'] });
-  const status = await must<{ deviceId: string }>('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1', managerName: 'Claire', managerPin: '246810' });
+  till = createTill({
+    dataDir: join(tmp.dir, 'data'),
+    cipher: fileKeyCipher(keyFile),
+    immediateRetryDelaysMs: [10],
+    outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 },
+  });
+  const partner = await region.admin.createPartner({
+    name: 'Cinéma des Ancres',
+    siret: '12345678900011',
+    accreditations: ['CINEMA'],
+  });
+  const status = await must<{ deviceId: string }>('till.enroll', {
+    regionUrl: region.url,
+    partnerId: partner.id,
+    activationCode: partner.activationCode,
+    deviceName: 'Caisse 1',
+    managerName: 'Claire',
+    managerPin: '246810',
+  });
   deviceId = status.deviceId;
   const [manager] = await must<{ id: string }[]>('staff.list', {});
   await must('staff.login', { staffId: manager!.id, pin: '246810' });
@@ -72,7 +105,9 @@ describe('journal anchors, the till side', () => {
     expect(record['privateKey']).toBeUndefined();
     expect(typeof record['sealedPrivateKey']).toBe('string');
     // Sealed by the till's key: a copied journal file cannot sign.
-    expect(() => fileKeyCipher(join(tmp.dir, 'another.key')).decrypt(String(record['sealedPrivateKey']))).toThrow();
+    expect(() =>
+      fileKeyCipher(join(tmp.dir, 'another.key')).decrypt(String(record['sealedPrivateKey'])),
+    ).toThrow();
   });
 
   it("anchors the head after the outbox's batches and with each closure; Verify matches the Region up to the head", async () => {
@@ -84,12 +119,24 @@ describe('journal anchors, the till side', () => {
     const anchors = (await region.admin.device(deviceId)).anchors;
     expect(anchors.some((a) => a.seq === head.seq && a.hash === head.hash && a.kind === 'sync')).toBe(true);
 
-    const verdict = await must<{ ok: boolean; region: { ok: boolean; confirmedUpTo: number } | null }>('journal.verify', {});
+    const verdict = await must<{ ok: boolean; region: { ok: boolean; confirmedUpTo: number } | null }>(
+      'journal.verify',
+      {},
+    );
     expect(verdict.ok).toBe(true);
     expect(verdict.region).toMatchObject({ ok: true });
     expect(verdict.region!.confirmedUpTo).toBeGreaterThanOrEqual(head.seq);
 
-    const cli1 = await cli(['journal', 'verify', '--db', join(tmp.dir, 'data', 'journal.sqlite'), '--against-region', region.url, '--admin-key-file', adminKeyFile]);
+    const cli1 = await cli([
+      'journal',
+      'verify',
+      '--db',
+      join(tmp.dir, 'data', 'journal.sqlite'),
+      '--against-region',
+      region.url,
+      '--admin-key-file',
+      adminKeyFile,
+    ]);
     expect(cli1.code).toBe(0);
     expect(cli1.out).toMatch(/MATCHES THE REGION up to entry \d+/);
   });
@@ -106,18 +153,35 @@ describe('journal anchors, the till side', () => {
     forged.entries[0]!.payload['forged'] = true;
     const pair = generateKeyPairSync('ed25519');
     const publicKey = String(pair.publicKey.export({ format: 'jwk' }).x);
-    const { signature: _drop, ...unsigned } = { ...forged, key: { alg: 'Ed25519' as const, keyId: keyIdOf(publicKey), publicKey } };
-    const resigned = JSON.stringify({ ...unsigned, signature: sign(null, signedBytes(unsigned), pair.privateKey).toString('base64url') });
+    const { signature: _drop, ...unsigned } = {
+      ...forged,
+      key: { alg: 'Ed25519' as const, keyId: keyIdOf(publicKey), publicKey },
+    };
+    const resigned = JSON.stringify({
+      ...unsigned,
+      signature: sign(null, signedBytes(unsigned), pair.privateKey).toString('base64url'),
+    });
     expect(verifyArchive(resigned, { regionKeys: keys })).toMatchObject({ ok: false });
     // The auditor's command: the Region's record, not the till's files.
     const file = join(tmp.dir, 'archive.json');
     writeFileSync(file, text);
-    const ok = await cli(['archive', 'verify', file, '--region', region.url, '--admin-key-file', adminKeyFile]);
+    const ok = await cli([
+      'archive',
+      'verify',
+      file,
+      '--region',
+      region.url,
+      '--admin-key-file',
+      adminKeyFile,
+    ]);
     expect(ok).toMatchObject({ code: 0 });
     expect(ok.out).toContain('key listed by the Region');
     const forgedFile = join(tmp.dir, 'forged.json');
     writeFileSync(forgedFile, resigned);
-    expect((await cli(['archive', 'verify', forgedFile, '--region', region.url, '--admin-key-file', adminKeyFile])).code).toBe(1);
+    expect(
+      (await cli(['archive', 'verify', forgedFile, '--region', region.url, '--admin-key-file', adminKeyFile]))
+        .code,
+    ).toBe(1);
     expect((await cli(['archive', 'verify', forgedFile])).code).toBe(1);
     // The intact archive, with nothing but its own signature: not vouched for.
     expect((await cli(['archive', 'verify', file])).out).toContain('KEY_UNTRUSTED');
@@ -128,15 +192,27 @@ describe('journal anchors, the till side', () => {
     await till.context.anchors.flush();
     const next = till.journal.head().seq + 1;
     // Someone anchored the next seq with another hash (a copy of this till, an old backup started elsewhere).
-    const other = await till.context.region().postAnchor({ id: `elsewhere-${next}`, seq: next, hash: 'f'.repeat(64), at: new Date().toISOString(), kind: 'sync' });
+    const other = await till.context.region().postAnchor({
+      id: `elsewhere-${next}`,
+      seq: next,
+      hash: 'f'.repeat(64),
+      at: new Date().toISOString(),
+      kind: 'sync',
+    });
     expect(other.kind).toBe('ok');
     till.journal.append({ kind: 'LOGIN', cashierId: null, payload: {} });
     const report = await till.context.anchors.flush();
     expect(report.conflicts).toBe(1);
     const conflict = till.journal.list({ kinds: ['ANCHOR_CONFLICT'] });
     expect(conflict).toHaveLength(1);
-    expect(conflict[0]!.payload).toMatchObject({ seq: next, conflict: { reason: 'HASH_MISMATCH', anchoredSeq: next } });
-    const verdict = await must<{ region: { ok: boolean; findings: { problem: string }[] } }>('journal.verify', {});
+    expect(conflict[0]!.payload).toMatchObject({
+      seq: next,
+      conflict: { reason: 'HASH_MISMATCH', anchoredSeq: next },
+    });
+    const verdict = await must<{ region: { ok: boolean; findings: { problem: string }[] } }>(
+      'journal.verify',
+      {},
+    );
     expect(verdict.region.ok).toBe(false);
     expect(verdict.region.findings.map((f) => f.problem)).toContain('REWRITTEN');
   });

@@ -40,12 +40,22 @@ async function main(): Promise<void> {
   if (!login.ok) throw new Error(login.error.code);
   process.stdout.write('READY\n');
   for (let i = 0; ; i += 1) {
-    const youth = await admin.createBeneficiary({ givenName: 'Crash', familyName: `Test${process.pid}-${i}`, birthDate: '2006-05-05' });
+    const youth = await admin.createBeneficiary({
+      givenName: 'Crash',
+      familyName: `Test${process.pid}-${i}`,
+      birthDate: '2006-05-05',
+    });
     const token = await admin.mintPass({ beneficiaryId: youth.id });
     const scan = await till.dispatch('pass.scan', { text: token, source: 'paste' });
     if (!scan.ok || (scan.value as { kind: string }).kind !== 'pass') continue;
     const scanId = (scan.value as { card: { scanId: string } }).card.scanId;
-    const outcome = await till.dispatch('debit.submit', { scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 800, amountCents: 300 + (i % 7) * 10 });
+    const outcome = await till.dispatch('debit.submit', {
+      scanId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 800,
+      amountCents: 300 + (i % 7) * 10,
+    });
     if (outcome.ok) {
       const o = outcome.value as { debitId: string; status: string };
       process.stdout.write(`${o.status === 'accepted' ? 'ACK' : 'SENT'} ${o.debitId}\n`);

@@ -20,7 +20,13 @@ afterAll(async () => {
   await region?.stop();
 });
 
-const seat = (scanId: string, amountCents = 700) => ({ scanId, category: 'CINEMA' as const, item: 'SEANCE' as const, priceCents: 950, amountCents });
+const seat = (scanId: string, amountCents = 700) => ({
+  scanId,
+  category: 'CINEMA' as const,
+  item: 'SEANCE' as const,
+  priceCents: 950,
+  amountCents,
+});
 
 // The three stories below share one till (its journal, its clock): they run in order, declared so.
 describe.sequential('abandon and void', () => {
@@ -36,8 +42,13 @@ describe.sequential('abandon and void', () => {
     const final = await f.call('debit.get', { debitId: pending.debitId });
     expect(final).toMatchObject({ status: 'refused', code: 'UNKNOWN_DEBIT' });
     // Nothing was taken: nothing to void either, and the refusal says so.
-    expect(await f.fail('debit.void', { debitId: pending.debitId, reason: 'erreur de saisie' })).toBe('DEBIT_NOT_VOIDABLE');
-    const kinds = f.till.journal.list({ fromSeq: pending.deviceSeq }).filter((e) => e.payload.debitId === pending.debitId).map((e) => e.kind);
+    expect(await f.fail('debit.void', { debitId: pending.debitId, reason: 'erreur de saisie' })).toBe(
+      'DEBIT_NOT_VOIDABLE',
+    );
+    const kinds = f.till.journal
+      .list({ fromSeq: pending.deviceSeq })
+      .filter((e) => e.payload.debitId === pending.debitId)
+      .map((e) => e.kind);
     expect(kinds).toEqual(['DEBIT_REQUESTED', 'DEBIT_UNKNOWN', 'VOID_REQUESTED', 'DEBIT_REFUSED']);
     expect((await ledgerOf(region, f.partnerId)).find((d) => d.id === pending.debitId)).toBeUndefined();
   });
@@ -79,13 +90,17 @@ describe.sequential('abandon and void', () => {
     await f.call('debit.void', { debitId: accepted.debitId, reason: 'séance annulée' });
     expect(await f.till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
     expect((await f.call('debit.get', { debitId: accepted.debitId })).status).toBe('voided');
-    expect((await ledgerOf(region, f.partnerId)).find((d) => d.id === accepted.debitId)?.status).toBe('voided');
+    expect((await ledgerOf(region, f.partnerId)).find((d) => d.id === accepted.debitId)?.status).toBe(
+      'voided',
+    );
 
     // Tomorrow, by the till's clock: the window is closed, said before anything is written.
     const other = await f.call('debit.submit', seat((await f.scanNewYouth()).scanId));
     await f.reopen({ now: () => Date.now() + 36 * 3_600_000 });
     const before = f.till.journal.head().seq;
-    expect(await f.fail('debit.void', { debitId: other.debitId, reason: 'trop tard' })).toBe('VOID_WINDOW_CLOSED');
+    expect(await f.fail('debit.void', { debitId: other.debitId, reason: 'trop tard' })).toBe(
+      'VOID_WINDOW_CLOSED',
+    );
     expect(f.till.journal.list({ fromSeq: before + 1, kinds: ['VOID_REQUESTED'] })).toEqual([]);
     await f.reopen();
   });
@@ -93,58 +108,136 @@ describe.sequential('abandon and void', () => {
 
 describe.sequential('coupons and bons plans', () => {
   it('resolves a coupon by short code and token, redeems it once through the journal', async () => {
-    const youth = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Roux', birthDate: '2008-02-02' });
-    const coupon = await region.admin.createCoupon({ beneficiaryId: youth.id, partnerId: f.partnerId, category: 'SPORT', amountCents: 2000 });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Inès',
+      familyName: 'Roux',
+      birthDate: '2008-02-02',
+    });
+    const coupon = await region.admin.createCoupon({
+      beneficiaryId: youth.id,
+      partnerId: f.partnerId,
+      category: 'SPORT',
+      amountCents: 2000,
+    });
     const listed = await f.call('coupon.list', {});
     expect(listed.map((c) => c.id)).toContain(coupon.id);
     const typed = await f.call('coupon.resolve', { text: coupon.code.toLowerCase().replace(/-/g, '') });
     expect(typed).toMatchObject({ id: coupon.id, amountCents: 2000, status: 'reserved' });
     expect((await f.call('coupon.resolve', { text: coupon.token })).id).toBe(coupon.id);
-    expect(await f.fail('coupon.redeem', { couponId: coupon.id, item: 'LICENCE', priceCents: 1500 })).toBe('AMOUNT_INVALID');
-    const redeemed = await f.call('coupon.redeem', { couponId: coupon.id, item: 'LICENCE', priceCents: 6000 });
-    expect(redeemed).toMatchObject({ status: 'accepted', amountCents: 2000, remainderCents: 4000, couponId: coupon.id });
+    expect(await f.fail('coupon.redeem', { couponId: coupon.id, item: 'LICENCE', priceCents: 1500 })).toBe(
+      'AMOUNT_INVALID',
+    );
+    const redeemed = await f.call('coupon.redeem', {
+      couponId: coupon.id,
+      item: 'LICENCE',
+      priceCents: 6000,
+    });
+    expect(redeemed).toMatchObject({
+      status: 'accepted',
+      amountCents: 2000,
+      remainderCents: 4000,
+      couponId: coupon.id,
+    });
     expect(await f.fail('coupon.resolve', { text: coupon.code })).toBe('COUPON_REDEEMED');
-    const kinds = f.till.journal.list({ fromSeq: redeemed.deviceSeq }).filter((e) => e.payload.debitId === redeemed.debitId).map((e) => e.kind);
+    const kinds = f.till.journal
+      .list({ fromSeq: redeemed.deviceSeq })
+      .filter((e) => e.payload.debitId === redeemed.debitId)
+      .map((e) => e.kind);
     expect(kinds).toEqual(['COUPON_REDEEM_REQUESTED', 'COUPON_REDEEMED']);
     expect(ledgerDifferences(f.till.journal, await ledgerOf(region, f.partnerId))).toEqual([]);
   });
 
   it('checks in a registrant once, refuses someone not registered', async () => {
     const now = Date.now();
-    const offer = await region.admin.createOffer({ partnerId: f.partnerId, title: 'Avant-première', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString(), places: 10, designation: 'registration' });
-    const guest = await region.admin.createBeneficiary({ givenName: 'Noé', familyName: 'Petit', birthDate: '2005-12-12' });
-    const stranger = await region.admin.createBeneficiary({ givenName: 'Zoé', familyName: 'Grand', birthDate: '2005-11-11' });
+    const offer = await region.admin.createOffer({
+      partnerId: f.partnerId,
+      title: 'Avant-première',
+      startsAt: new Date(now - 3_600_000).toISOString(),
+      endsAt: new Date(now + 3_600_000).toISOString(),
+      places: 10,
+      designation: 'registration',
+    });
+    const guest = await region.admin.createBeneficiary({
+      givenName: 'Noé',
+      familyName: 'Petit',
+      birthDate: '2005-12-12',
+    });
+    const stranger = await region.admin.createBeneficiary({
+      givenName: 'Zoé',
+      familyName: 'Grand',
+      birthDate: '2005-11-11',
+    });
     await region.admin.addParticipant(offer.id, { beneficiaryId: guest.id, status: 'registered' });
     expect((await f.call('offer.list', {})).map((o) => o.id)).toContain(offer.id);
-    expect((await f.call('offer.participants', { offerId: offer.id })).map((p) => p.beneficiaryId)).toEqual([guest.id]);
-    const first = await f.call('offer.checkin', { offerId: offer.id, text: await region.admin.mintPass({ beneficiaryId: guest.id }) });
+    expect((await f.call('offer.participants', { offerId: offer.id })).map((p) => p.beneficiaryId)).toEqual([
+      guest.id,
+    ]);
+    const first = await f.call('offer.checkin', {
+      offerId: offer.id,
+      text: await region.admin.mintPass({ beneficiaryId: guest.id }),
+    });
     expect(first).toMatchObject({ status: 'checked_in', participant: { beneficiaryId: guest.id } });
-    const again = await f.call('offer.checkin', { offerId: offer.id, text: await region.admin.mintPass({ beneficiaryId: guest.id }) });
+    const again = await f.call('offer.checkin', {
+      offerId: offer.id,
+      text: await region.admin.mintPass({ beneficiaryId: guest.id }),
+    });
     expect(again.status).toBe('checked_in');
-    const refused = await f.call('offer.checkin', { offerId: offer.id, text: await region.admin.mintPass({ beneficiaryId: stranger.id }) });
+    const refused = await f.call('offer.checkin', {
+      offerId: offer.id,
+      text: await region.admin.mintPass({ beneficiaryId: stranger.id }),
+    });
     // The refusal names whose pass it was, for the door to say who is refused.
-    expect(refused).toMatchObject({ status: 'refused', code: 'NOT_REGISTERED', holder: { givenName: 'Zoé', familyName: 'Grand' } });
-    const kinds = f.till.journal.list({ kinds: ['CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REFUSED'] }).map((e) => e.kind);
-    expect(kinds).toEqual(['CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REQUESTED', 'CHECKIN_REFUSED']);
+    expect(refused).toMatchObject({
+      status: 'refused',
+      code: 'NOT_REGISTERED',
+      holder: { givenName: 'Zoé', familyName: 'Grand' },
+    });
+    const kinds = f.till.journal
+      .list({ kinds: ['CHECKIN_REQUESTED', 'CHECKIN_RECORDED', 'CHECKIN_REFUSED'] })
+      .map((e) => e.kind);
+    expect(kinds).toEqual([
+      'CHECKIN_REQUESTED',
+      'CHECKIN_RECORDED',
+      'CHECKIN_REQUESTED',
+      'CHECKIN_RECORDED',
+      'CHECKIN_REQUESTED',
+      'CHECKIN_REFUSED',
+    ]);
   });
 
   it('counts a check-in the Region has not answered in the pending count until the outbox sends it', async () => {
     const now = Date.now();
-    const offer = await region.admin.createOffer({ partnerId: f.partnerId, title: 'Concert de midi', startsAt: new Date(now - 3_600_000).toISOString(), endsAt: new Date(now + 3_600_000).toISOString(), places: 10, designation: 'registration' });
-    const guest = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Roux', birthDate: '2006-02-02' });
+    const offer = await region.admin.createOffer({
+      partnerId: f.partnerId,
+      title: 'Concert de midi',
+      startsAt: new Date(now - 3_600_000).toISOString(),
+      endsAt: new Date(now + 3_600_000).toISOString(),
+      places: 10,
+      designation: 'registration',
+    });
+    const guest = await region.admin.createBeneficiary({
+      givenName: 'Inès',
+      familyName: 'Roux',
+      birthDate: '2006-02-02',
+    });
     await region.admin.addParticipant(offer.id, { beneficiaryId: guest.id, status: 'registered' });
     const pass = await region.admin.mintPass({ beneficiaryId: guest.id });
     expect(f.till.status().pendingCount).toBe(0);
     await region.admin.setFaults({ errorRate: 1 });
     try {
-      expect(await f.call('offer.checkin', { offerId: offer.id, text: pass })).toEqual({ status: 'pending', holder: { givenName: 'Inès', familyName: 'Roux' } });
+      expect(await f.call('offer.checkin', { offerId: offer.id, text: pass })).toEqual({
+        status: 'pending',
+        holder: { givenName: 'Inès', familyName: 'Roux' },
+      });
       expect(f.till.status().pendingCount).toBe(1);
     } finally {
       await region.admin.setFaults({});
     }
     expect(await f.till.outbox.drain({ timeoutMs: 10_000, maxPauseMs: 50 })).toBe(0);
     expect(f.till.status().pendingCount).toBe(0);
-    expect(f.till.journal.list({ kinds: ['CHECKIN_RECORDED'], order: 'desc', limit: 1 })[0]?.payload).toMatchObject({ offerId: offer.id });
+    expect(
+      f.till.journal.list({ kinds: ['CHECKIN_RECORDED'], order: 'desc', limit: 1 })[0]?.payload,
+    ).toMatchObject({ offerId: offer.id });
   });
 });
 
@@ -171,7 +264,9 @@ describe.sequential('journal views, closures and the clock', () => {
     const day = await f.call('closure.closeDay', {});
     expect(day).toMatchObject({ kind: 'DAY_CLOSED', period: parisDay(parisDayBounds(today).start - 1) });
     expect(await f.fail('closure.closeDay', {})).toBe('PERIOD_ALREADY_CLOSED');
-    const month = await f.call('closure.closeMonth', { month: parisMonth(parisMonthBounds(today.slice(0, 7)).start - 1) });
+    const month = await f.call('closure.closeMonth', {
+      month: parisMonth(parisMonthBounds(today.slice(0, 7)).start - 1),
+    });
     expect(month.grandTotalCents).toBe(month.periodTotalCents);
     expect((await f.call('closure.list', {})).map((c) => c.kind)).toEqual(['MONTH_CLOSED', 'DAY_CLOSED']);
   });

@@ -19,7 +19,9 @@ export interface EngineFixture {
   /** The error code of a call expected to fail. */
   fail(name: CallName, input: unknown): Promise<string>;
   /** A fresh youth with a fresh pass, scanned: returns the scan id and the beneficiary id. */
-  scanNewYouth(opts?: { wallets?: Partial<Record<'SPECTACLE' | 'CINEMA' | 'PRATIQUE' | 'LOCAL', number>> }): Promise<{ scanId: string; beneficiaryId: string; source: string }>;
+  scanNewYouth(opts?: {
+    wallets?: Partial<Record<'SPECTACLE' | 'CINEMA' | 'PRATIQUE' | 'LOCAL', number>>;
+  }): Promise<{ scanId: string; beneficiaryId: string; source: string }>;
   /** Opens the till again on the same data folder (as after a restart). */
   reopen(extra?: Partial<TillOptions>): Promise<void>;
   close(): void;
@@ -31,11 +33,23 @@ export const FAST_TILL: Partial<TillOptions> = {
   outbox: { backoff: { baseMs: 20, maxMs: 200 }, idleMs: 200 },
 };
 
-export async function engineFixture(region: RegionHandle, opts: { accreditations?: Category[]; till?: Partial<TillOptions>; dataDir?: string } = {}): Promise<EngineFixture> {
+export async function engineFixture(
+  region: RegionHandle,
+  opts: { accreditations?: Category[]; till?: Partial<TillOptions>; dataDir?: string } = {},
+): Promise<EngineFixture> {
   const tmp = makeTempDir('engine');
   const dataDir = opts.dataDir ?? join(tmp.dir, 'data');
-  const tillOptions = (): TillOptions => ({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'key')), ...FAST_TILL, ...opts.till });
-  const partner = await region.admin.createPartner({ name: 'Théâtre des Arts', siret: '12345678900011', accreditations: opts.accreditations ?? ['SPECTACLE', 'CINEMA', 'SPORT'] });
+  const tillOptions = (): TillOptions => ({
+    dataDir,
+    cipher: fileKeyCipher(join(tmp.dir, 'key')),
+    ...FAST_TILL,
+    ...opts.till,
+  });
+  const partner = await region.admin.createPartner({
+    name: 'Théâtre des Arts',
+    siret: '12345678900011',
+    accreditations: opts.accreditations ?? ['SPECTACLE', 'CINEMA', 'SPORT'],
+  });
   let till = createTill(tillOptions());
 
   async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
@@ -49,7 +63,14 @@ export async function engineFixture(region: RegionHandle, opts: { accreditations
     if (!manager) throw new Error('no manager');
     await call('staff.login', { staffId: manager.id, pin: MANAGER_PIN });
   }
-  await call('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse 1', managerName: 'Claire Dubois', managerPin: MANAGER_PIN });
+  await call('till.enroll', {
+    regionUrl: region.url,
+    partnerId: partner.id,
+    activationCode: partner.activationCode,
+    deviceName: 'Caisse 1',
+    managerName: 'Claire Dubois',
+    managerPin: MANAGER_PIN,
+  });
   await login();
 
   const fixture: EngineFixture = {
@@ -67,7 +88,12 @@ export async function engineFixture(region: RegionHandle, opts: { accreditations
     async scanNewYouth(o = {}) {
       // The Region takes one membership per person and season: each new youth is born another day.
       const birthDate = new Date(Date.UTC(2007, 2, 15 + youthsMade++)).toISOString().slice(0, 10);
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate, ...(o.wallets ? { wallets: o.wallets } : {}) });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Léa',
+        familyName: 'Martin',
+        birthDate,
+        ...(o.wallets ? { wallets: o.wallets } : {}),
+      });
       const token = await region.admin.mintPass({ beneficiaryId: youth.id });
       const scan = await call('pass.scan', { text: token, source: 'paste' });
       if (scan.kind !== 'pass') throw new Error(`scan refused: ${JSON.stringify(scan)}`);

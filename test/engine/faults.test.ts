@@ -26,7 +26,13 @@ describe('debits under injected faults', () => {
     await region.admin.setFaults({ errorRate: 0.3, dropAfterCommitRate: 0.4 });
     const statuses: string[] = [];
     for (const scan of scans) {
-      const outcome = await f.call('debit.submit', { scanId: scan.scanId, category: 'SPECTACLE', item: 'PLACE', priceCents: 1500, amountCents: 1000 });
+      const outcome = await f.call('debit.submit', {
+        scanId: scan.scanId,
+        category: 'SPECTACLE',
+        item: 'PLACE',
+        priceCents: 1500,
+        amountCents: 1000,
+      });
       statuses.push(outcome.status);
       // An answer the till never got is never a refusal.
       expect(outcome.status === 'accepted' || outcome.status === 'pending').toBe(true);
@@ -45,7 +51,13 @@ describe('debits under injected faults', () => {
   it('a pending debit resent after a restart keeps its UUID and body, and lands once', async () => {
     const scan = await f.scanNewYouth();
     await region.admin.setFaults({ dropAfterCommitRate: 1 });
-    const outcome = await f.call('debit.submit', { scanId: scan.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 700 });
+    const outcome = await f.call('debit.submit', {
+      scanId: scan.scanId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 900,
+      amountCents: 700,
+    });
     expect(outcome.status).toBe('pending');
     expect(f.till.status().pendingCount).toBeGreaterThan(0);
     await f.reopen({ outbox: { backoff: { baseMs: 20, maxMs: 100 }, idleMs: 60_000 } });
@@ -60,7 +72,13 @@ describe('debits under injected faults', () => {
   it('records a 5xx as unknown, never as a refusal, and sends it again', async () => {
     const scan = await f.scanNewYouth();
     await region.admin.setFaults({ errorRate: 1 });
-    const outcome = await f.call('debit.submit', { scanId: scan.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 });
+    const outcome = await f.call('debit.submit', {
+      scanId: scan.scanId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 900,
+      amountCents: 500,
+    });
     expect(outcome.status).toBe('pending');
     const kinds = f.till.journal.list({ fromSeq: outcome.deviceSeq }).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'DEBIT_REFUSED')).toEqual([]);
@@ -76,12 +94,20 @@ describe('debits under injected faults', () => {
     try {
       const scan = await own.scanNewYouth();
       await region.admin.setFaults({ errorRate: 1 });
-      const outcome = await own.call('debit.submit', { scanId: scan.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 });
+      const outcome = await own.call('debit.submit', {
+        scanId: scan.scanId,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 900,
+        amountCents: 500,
+      });
       expect(outcome.status).toBe('pending');
       expect(own.till.journal.list({ kinds: ['RECONCILED'] })).toEqual([]);
       await region.admin.setFaults({});
       // Nobody calls reconcile.run: the background outbox sends the debit, then reconciles by itself.
-      await expect.poll(() => own.till.journal.list({ kinds: ['RECONCILED'] }).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => own.till.journal.list({ kinds: ['RECONCILED'] }).length, { timeout: 30_000 })
+        .toBeGreaterThan(0);
       expect((await own.call('debit.get', { debitId: outcome.debitId })).status).toBe('accepted');
     } finally {
       own.close();

@@ -22,12 +22,19 @@ export function ledgerDifferences(journal: Journal, ledger: readonly LedgerItem[
     switch (s.status) {
       case 'accepted':
         if (!item) problems.push(`accepted here, missing at the Region: ${s.debitId}`);
-        else if (item.status !== 'accepted' || item.amountCents !== s.amountCents || item.deviceSeq !== s.requestSeq) {
-          problems.push(`differs: ${s.debitId} here accepted ${s.amountCents} #${s.requestSeq}, Region ${item.status} ${item.amountCents} #${item.deviceSeq}`);
+        else if (
+          item.status !== 'accepted' ||
+          item.amountCents !== s.amountCents ||
+          item.deviceSeq !== s.requestSeq
+        ) {
+          problems.push(
+            `differs: ${s.debitId} here accepted ${s.amountCents} #${s.requestSeq}, Region ${item.status} ${item.amountCents} #${item.deviceSeq}`,
+          );
         }
         break;
       case 'voided':
-        if (item && item.status !== 'voided') problems.push(`voided here, ${item.status} at the Region: ${s.debitId}`);
+        if (item && item.status !== 'voided')
+          problems.push(`voided here, ${item.status} at the Region: ${s.debitId}`);
         break;
       case 'refused':
         if (item) problems.push(`refused here, ${item.status} at the Region: ${s.debitId}`);
@@ -36,6 +43,7 @@ export function ledgerDifferences(journal: Journal, ledger: readonly LedgerItem[
         problems.push(`still awaiting the Region (${s.status}): ${s.debitId}`);
     }
   }
-  for (const item of ledger) if (!known.has(item.id)) problems.push(`at the Region, unknown here: ${item.id}`);
+  for (const item of ledger)
+    if (!known.has(item.id)) problems.push(`at the Region, unknown here: ${item.id}`);
   return problems;
 }

@@ -15,7 +15,10 @@ beforeAll(async () => {
   region = await startRegionServer();
   await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
   // The background loop sleeps: the test runs the passes itself.
-  f = await engineFixture(region, { accreditations: ['CINEMA'], till: { outbox: { idleMs: 3_600_000, backoff: { baseMs: 20, maxMs: 100 } } } });
+  f = await engineFixture(region, {
+    accreditations: ['CINEMA'],
+    till: { outbox: { idleMs: 3_600_000, backoff: { baseMs: 20, maxMs: 100 } } },
+  });
 });
 
 afterAll(async () => {
@@ -23,11 +26,16 @@ afterAll(async () => {
   await region?.stop();
 });
 
-const answeredOrder = () => f.till.journal.list({ kinds: ['DEBIT_ACCEPTED', 'DEBIT_REFUSED'] }).map((e) => String(e.payload.debitId));
+const answeredOrder = () =>
+  f.till.journal.list({ kinds: ['DEBIT_ACCEPTED', 'DEBIT_REFUSED'] }).map((e) => String(e.payload.debitId));
 
 describe('the outbox window', () => {
   it('sends a backlog of 300 with the window full and records every answer in request order', async () => {
-    const ids = queueOfflineDebits(f.till, f.dataDir, await mintPasses(region.admin, 300, { tag: 'W', ...OFFLINE_PASSES }));
+    const ids = queueOfflineDebits(
+      f.till,
+      f.dataDir,
+      await mintPasses(region.admin, 300, { tag: 'W', ...OFFLINE_PASSES }),
+    );
     const report = await f.till.outbox.runPass();
     expect(report).toEqual({ answered: 300, blocked: null });
     expect(answeredOrder()).toEqual(ids);
@@ -38,7 +46,11 @@ describe('the outbox window', () => {
 
   it('stops launching at the first failure, records what was on the wire, and sends the rest later', async () => {
     const before = answeredOrder().length;
-    const ids = queueOfflineDebits(f.till, f.dataDir, await mintPasses(region.admin, 300, { tag: 'X', ...OFFLINE_PASSES }));
+    const ids = queueOfflineDebits(
+      f.till,
+      f.dataDir,
+      await mintPasses(region.admin, 300, { tag: 'X', ...OFFLINE_PASSES }),
+    );
     await region.admin.setFaults({ errorRate: 0.5 });
     const report = await f.till.outbox.runPass();
     expect(report.blocked).not.toBeNull();

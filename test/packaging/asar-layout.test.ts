@@ -12,7 +12,12 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appPaths } from '../../main/shell/app-paths';
 import { sqliteBindingPath, type NativeRuntime } from '../../main/sqlite/sqlite-binding';
-import { BUILT_APP_FILES, NODE_NATIVE_BINARY, electronAbi, electronBinaryPath } from '../../build/hooks/pack-hooks';
+import {
+  BUILT_APP_FILES,
+  NODE_NATIVE_BINARY,
+  electronAbi,
+  electronBinaryPath,
+} from '../../build/hooks/pack-hooks';
 import { makeTempDir } from '../support/tmp';
 import { packAsar, resolveInArchive, type PackedFile } from './asar-pack';
 import { appFiles, filesPatterns, nodeModuleFiles, productionClosure, walk } from './shipped-files';
@@ -21,22 +26,45 @@ const root = join(import.meta.dirname, '../..');
 const tmp = makeTempDir('asar');
 const resources = join(tmp.dir, 'resources');
 const archive = join(resources, 'app.asar');
-const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version;
-const electron: NativeRuntime = { electron: electronVersion, modules: electronAbi(electronVersion), platform: process.platform, arch: process.arch };
+const electronVersion = (
+  JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')) as { version: string }
+).version;
+const electron: NativeRuntime = {
+  electron: electronVersion,
+  modules: electronAbi(electronVersion),
+  platform: process.platform,
+  arch: process.arch,
+};
 // Electron's build of better-sqlite3 cannot be compiled here (no Electron headers): the Node binary stands
 // in for it, at the path beforePack writes (build/hooks/pack-hooks.ts), unless a real one was built.
-const electronBinary = electronBinaryPath(electron.modules, electron.platform, electron.arch).split('\\').join('/');
+const electronBinary = electronBinaryPath(electron.modules, electron.platform, electron.arch)
+  .split('\\')
+  .join('/');
 
 let config: Configuration;
 let patterns: string[];
 let packed: PackedFile[];
 
 function selectFiles(filePatterns: readonly string[]): PackedFile[] {
-  const skip = new Set(['node_modules', '.git', 'release', 'test-results', 'coverage', '.demo', '.till-data']);
+  const skip = new Set([
+    'node_modules',
+    '.git',
+    'release',
+    'test-results',
+    'coverage',
+    '.demo',
+    '.till-data',
+  ]);
   const repo = walk(root, (name) => !skip.has(name)).map((f) => relative(root, f).split('\\').join('/'));
   if (!repo.includes(electronBinary)) repo.push(electronBinary);
-  const source = (path: string) => (path === electronBinary && !existsSync(join(root, path)) ? join(root, NODE_NATIVE_BINARY) : join(root, path));
-  return [...appFiles(repo, filePatterns), ...nodeModuleFiles(root, filePatterns)].map((path) => ({ path, source: source(path) }));
+  const source = (path: string) =>
+    path === electronBinary && !existsSync(join(root, path))
+      ? join(root, NODE_NATIVE_BINARY)
+      : join(root, path);
+  return [...appFiles(repo, filePatterns), ...nodeModuleFiles(root, filePatterns)].map((path) => ({
+    path,
+    source: source(path),
+  }));
 }
 
 beforeAll(async () => {
@@ -53,7 +81,15 @@ afterAll(() => tmp.remove());
 
 const inArchive = (...parts: string[]) => join(archive, ...parts);
 const text = (path: string) => extractFile(archive, path).toString('utf8');
-const bundles = () => listPackage(archive, { isPack: false }).map((p) => p.replace(/^[\\/]/, '').split('\\').join('/')).filter((p) => /^dist\/main\/[^/]+\.cjs$/.test(p));
+const bundles = () =>
+  listPackage(archive, { isPack: false })
+    .map((p) =>
+      p
+        .replace(/^[\\/]/, '')
+        .split('\\')
+        .join('/'),
+    )
+    .filter((p) => /^dist\/main\/[^/]+\.cjs$/.test(p));
 
 type Exports = string | Exports[] | { [key: string]: Exports } | null | undefined;
 const CJS_CONDITIONS = new Set(['node', 'require', 'default']);
@@ -78,15 +114,32 @@ function requireTarget(exports: Exports): string | undefined {
  * Throws when the entry is missing: what an exclusion pattern that ate a runtime file would cause.
  */
 function packageEntry(packageDir: string): string | null {
-  const manifest = JSON.parse(text(`${packageDir}/package.json`)) as { main?: unknown; exports?: Exports; types?: string };
+  const manifest = JSON.parse(text(`${packageDir}/package.json`)) as {
+    main?: unknown;
+    exports?: Exports;
+    types?: string;
+  };
   const exportsMap = manifest.exports;
   // Only subpaths exported (require('x/get')), or types only: the package has no root entry to check.
-  const subpathsOnly = exportsMap && typeof exportsMap === 'object' && !Array.isArray(exportsMap) && !('.' in exportsMap) && Object.keys(exportsMap).some((k) => k.startsWith('./'));
+  const subpathsOnly =
+    exportsMap &&
+    typeof exportsMap === 'object' &&
+    !Array.isArray(exportsMap) &&
+    !('.' in exportsMap) &&
+    Object.keys(exportsMap).some((k) => k.startsWith('./'));
   if (subpathsOnly) return null;
   const target = requireTarget(exportsMap) ?? (typeof manifest.main === 'string' ? manifest.main : undefined);
-  if (target === undefined && manifest.types !== undefined && !listPackage(archive, { isPack: false }).some((p) => p.endsWith(`${packageDir}/index.js`))) return null;
+  if (
+    target === undefined &&
+    manifest.types !== undefined &&
+    !listPackage(archive, { isPack: false }).some((p) => p.endsWith(`${packageDir}/index.js`))
+  )
+    return null;
   const entry = (target ?? 'index.js').replace(/^\.\//, '');
-  const candidates = manifest.exports !== undefined && target !== undefined ? [entry] : [entry, `${entry}.js`, `${entry}/index.js`];
+  const candidates =
+    manifest.exports !== undefined && target !== undefined
+      ? [entry]
+      : [entry, `${entry}.js`, `${entry}/index.js`];
   for (const candidate of candidates) {
     try {
       resolveInArchive(archive, inArchive(packageDir, candidate));
@@ -108,7 +161,8 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
     const paths = appPaths(inArchive('dist', 'main'));
     expect(Object.keys(paths).length).toBeGreaterThanOrEqual(3);
     for (const [name, path] of Object.entries(paths)) {
-      if (name === 'rendererDir') expect(listPackage(archive, { isPack: false }).some((p) => p.includes('dist/renderer/'))).toBe(true);
+      if (name === 'rendererDir')
+        expect(listPackage(archive, { isPack: false }).some((p) => p.includes('dist/renderer/'))).toBe(true);
       else expect(resolveInArchive(archive, path), name).toMatchObject({ in: 'asar' });
     }
   });
@@ -138,7 +192,9 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
     const index = text('dist/renderer/index.html');
     for (const [, href] of index.matchAll(/<link rel="icon"[^>]*href="([^"]+)"/g)) {
       expect(href, href).toMatch(/^\.\/assets\//);
-      expect(resolveInArchive(archive, join(inArchive('dist', 'renderer'), href!)), href).toMatchObject({ in: 'asar' });
+      expect(resolveInArchive(archive, join(inArchive('dist', 'renderer'), href!)), href).toMatchObject({
+        in: 'asar',
+      });
     }
   });
 
@@ -152,10 +208,14 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
 
   it("finds node-hid's N-API prebuild for this platform with node-hid's own resolver, unpacked", () => {
     const unpackedHid = join(`${archive}.unpacked`, 'node_modules', 'node-hid');
-    const options = createRequire(import.meta.url)(join(root, 'node_modules/node-hid/binding-options.js')) as object;
-    const resolveBinding = (createRequire(join(root, 'node_modules/node-hid/nodehid.js'))('pkg-prebuilds/bindings') as {
-      resolve(base: string, options: object, verify: boolean, throwOnMissing: boolean): string;
-    }).resolve;
+    const options = createRequire(import.meta.url)(
+      join(root, 'node_modules/node-hid/binding-options.js'),
+    ) as object;
+    const resolveBinding = (
+      createRequire(join(root, 'node_modules/node-hid/nodehid.js'))('pkg-prebuilds/bindings') as {
+        resolve(base: string, options: object, verify: boolean, throwOnMissing: boolean): string;
+      }
+    ).resolve;
     const found = resolveBinding(unpackedHid, options, false, true);
     expect(found.endsWith('.node')).toBe(true);
     expect(resolveInArchive(archive, found)).toMatchObject({ in: 'unpacked' });
@@ -165,7 +225,8 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`), 'electron']);
     const required = new Set<string>();
     for (const bundle of bundles()) {
-      for (const [, name] of text(bundle).matchAll(/\brequire\(["']([^"']+)["']\)/g)) if (name && !builtins.has(name)) required.add(name);
+      for (const [, name] of text(bundle).matchAll(/\brequire\(["']([^"']+)["']\)/g))
+        if (name && !builtins.has(name)) required.add(name);
     }
     expect([...required]).toEqual(expect.arrayContaining(['better-sqlite3']));
     for (const name of required) expect(packageEntry(`node_modules/${name}`), name).not.toBeNull();
@@ -184,7 +245,10 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
 
   it("has pdfkit's standard fonts, which the PDF exports read at run time", () => {
     for (const font of ['Helvetica.afm', 'Helvetica-Bold.afm']) {
-      expect(resolveInArchive(archive, inArchive('node_modules', 'pdfkit', 'js', 'data', font)), font).toMatchObject({ in: 'asar' });
+      expect(
+        resolveInArchive(archive, inArchive('node_modules', 'pdfkit', 'js', 'data', font)),
+        font,
+      ).toMatchObject({ in: 'asar' });
     }
   });
 
@@ -212,7 +276,11 @@ describe('the packed app resolves every run-time path from inside app.asar', () 
 describe('a path that only works from the source tree fails', () => {
   it('a renderer or preload path computed as in the repository (sources, not dist) is not in the archive', () => {
     const bundleDir = inArchive('dist', 'main');
-    for (const sourceOnly of [join(bundleDir, '..', '..', 'renderer', 'index.html'), join(bundleDir, '..', '..', 'preload', 'preload.ts'), join(bundleDir, '..', '..', 'build', 'icon.png')]) {
+    for (const sourceOnly of [
+      join(bundleDir, '..', '..', 'renderer', 'index.html'),
+      join(bundleDir, '..', '..', 'preload', 'preload.ts'),
+      join(bundleDir, '..', '..', 'build', 'icon.png'),
+    ]) {
       const inRepo = join(root, relative(archive, sourceOnly));
       expect(existsSync(inRepo), inRepo).toBe(true);
       expect(() => resolveInArchive(archive, sourceOnly)).toThrow(/not in app.asar/);

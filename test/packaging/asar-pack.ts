@@ -33,19 +33,31 @@ export function moduleRoot(path: string): string | null {
   return parts.slice(0, take).join('/');
 }
 
-export async function packAsar(appDir: string, files: readonly PackedFile[], unpackGlobs: readonly string[], archive: string): Promise<void> {
+export async function packAsar(
+  appDir: string,
+  files: readonly PackedFile[],
+  unpackGlobs: readonly string[],
+  archive: string,
+): Promise<void> {
   const matcher = new FileMatcher(appDir, appDir, (pattern) => pattern);
   for (const glob of unpackGlobs) matcher.addPattern(glob);
   const unpackFilter = matcher.isEmpty() ? null : matcher.createFilter();
-  const smartUnpacked = new Set(files.filter((f) => isLibOrExe(f.path)).map((f) => moduleRoot(f.path)).filter((r): r is string => r !== null));
-  const inUnpackedModule = (path: string) => [...smartUnpacked].some((root) => path === root || path.startsWith(`${root}/`));
+  const smartUnpacked = new Set(
+    files
+      .filter((f) => isLibOrExe(f.path))
+      .map((f) => moduleRoot(f.path))
+      .filter((r): r is string => r !== null),
+  );
+  const inUnpackedModule = (path: string) =>
+    [...smartUnpacked].some((root) => path === root || path.startsWith(`${root}/`));
 
   const entries = new Map<string, AsarStreamType>();
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const parts = file.path.split('/');
     for (let i = 1; i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/');
-      if (!entries.has(dir)) entries.set(dir, { type: 'directory', path: dir, unpacked: inUnpackedModule(dir) });
+      if (!entries.has(dir))
+        entries.set(dir, { type: 'directory', path: dir, unpacked: inUnpackedModule(dir) });
     }
     const stat: Stats = statSync(file.source);
     // The filter sees the path as if the file sat in the app dir, which is where electron-builder finds it.
@@ -93,7 +105,8 @@ export function resolveInArchive(archive: string, absolute: string): Resolution 
   }
   if (entry.files !== undefined) throw new Error(`${inner} is a folder in app.asar`);
   if (entry.unpacked) {
-    if (!existsSync(join(unpackedRoot, inner))) throw new Error(`${inner} is marked unpacked but missing from app.asar.unpacked`);
+    if (!existsSync(join(unpackedRoot, inner)))
+      throw new Error(`${inner} is marked unpacked but missing from app.asar.unpacked`);
     return { in: 'unpacked', size: statSync(join(unpackedRoot, inner)).size };
   }
   return { in: 'asar', size: entry.size ?? 0 };

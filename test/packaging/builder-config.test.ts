@@ -19,7 +19,9 @@ type Targets = Configuration['win'] extends infer W ? (W extends { target?: infe
 function targetsOf(targets: Targets | undefined): Array<{ name: string; arch: string[] }> {
   const list = targets == null ? [] : Array.isArray(targets) ? targets : [targets];
   return list.map((t: string | TargetConfiguration) =>
-    typeof t === 'string' ? { name: t, arch: [] } : { name: t.target, arch: t.arch == null ? [] : Array.isArray(t.arch) ? t.arch : [t.arch] },
+    typeof t === 'string'
+      ? { name: t, arch: [] }
+      : { name: t.target, arch: t.arch == null ? [] : Array.isArray(t.arch) ? t.arch : [t.arch] },
   );
 }
 
@@ -27,7 +29,10 @@ describe('electron-builder.yml', () => {
   it('names the product and its id', () => {
     expect(config.appId).toBe('fr.normandie.atouts.caisse');
     expect(config.productName).toBe('Atouts Caisse');
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { productName?: string; main?: string };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      productName?: string;
+      main?: string;
+    };
     // Electron names the userData folder after package.json's productName: both must agree.
     expect(pkg.productName).toBe(config.productName);
     expect(pkg.main).toBe('dist/main/shell.cjs');
@@ -55,7 +60,14 @@ describe('electron-builder.yml', () => {
   });
 
   it('points at icons and resources that exist', () => {
-    const files = [config.win?.icon, config.mac?.icon, config.mac?.entitlements, config.nsis?.installerIcon, config.deb?.afterInstall, config.deb?.afterRemove];
+    const files = [
+      config.win?.icon,
+      config.mac?.icon,
+      config.mac?.entitlements,
+      config.nsis?.installerIcon,
+      config.deb?.afterInstall,
+      config.deb?.afterRemove,
+    ];
     for (const file of files) {
       expect(file, 'configured').toBeTypeOf('string');
       expect(existsSync(join(root, String(file))), String(file)).toBe(true);
@@ -65,7 +77,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('installs the scanners udev rule with the deb, and depends on libusb', () => {
-    expect(config.deb?.fpm).toContain('build/linux/70-atouts-scanners.rules=/usr/lib/udev/rules.d/70-atouts-scanners.rules');
+    expect(config.deb?.fpm).toContain(
+      'build/linux/70-atouts-scanners.rules=/usr/lib/udev/rules.d/70-atouts-scanners.rules',
+    );
     expect(config.deb?.depends).toContain('libusb-1.0-0');
     expect(config.deb?.depends).toContain('libgtk-3-0'); // setting depends replaces electron-builder's defaults
   });
@@ -96,7 +110,9 @@ describe('electron-builder.yml', () => {
     const hooks = await import('../../build/hooks/pack-hooks');
     expect(typeof hooks.beforePack).toBe('function');
     expect(typeof hooks.afterPack).toBe('function');
-    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
     // Never at install time: developers and CI run better-sqlite3 under Node.
     for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) {
       expect(pkg.scripts?.[script] ?? '').not.toMatch(/electron-rebuild|@electron\/rebuild|install-app-deps/);

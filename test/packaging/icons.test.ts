@@ -54,7 +54,11 @@ describe('the icon set in build/', () => {
         expect(payload.subarray(0, 8)).toEqual(PNG_SIGNATURE);
         expect(PNG.sync.read(payload).width).toBe(256);
       } else {
-        expect([payload.readUInt32LE(0), payload.readInt32LE(4), payload.readInt32LE(8)]).toEqual([40, size, size * 2]);
+        expect([payload.readUInt32LE(0), payload.readInt32LE(4), payload.readInt32LE(8)]).toEqual([
+          40,
+          size,
+          size * 2,
+        ]);
         expect(length).toBe(40 + size * size * 4 + Math.ceil(size / 32) * 4 * size);
       }
     });
@@ -65,7 +69,7 @@ describe('the icon set in build/', () => {
     expect(icns.toString('ascii', 0, 4)).toBe('icns');
     expect(icns.readUInt32BE(4)).toBe(icns.length);
     const found = new Map<string, number>();
-    for (let at = 8; at < icns.length; ) {
+    for (let at = 8; at < icns.length;) {
       const type = icns.toString('ascii', at, at + 4);
       const length = icns.readUInt32BE(at + 4);
       found.set(type, PNG.sync.read(icns.subarray(at + 8, at + length)).width);

@@ -40,11 +40,17 @@ beforeAll(async () => {
   config = await getConfig(root, 'electron-builder.yml', null);
   exe = sanitizeFileName(String(config.linux?.executableName));
   const product = sanitizeFileName(String(config.productName));
-  macros = { executable: bashSingleQuoteEscape(exe), sanitizedProductName: bashSingleQuoteEscape(product), productFilename: exe, ...config.linux };
+  macros = {
+    executable: bashSingleQuoteEscape(exe),
+    sanitizedProductName: bashSingleQuoteEscape(product),
+    productFilename: exe,
+    ...config.linux,
+  };
   opt = `/opt/${product}`;
 });
 
-const ours = (kind: 'afterInstall' | 'afterRemove') => readFileSync(join(root, String(config.deb?.[kind])), 'utf8');
+const ours = (kind: 'afterInstall' | 'afterRemove') =>
+  readFileSync(join(root, String(config.deb?.[kind])), 'utf8');
 const template = (file: string) => readFileSync(join(templates, file), 'utf8');
 
 describe('deb maintainer scripts: electron-builder templates plus the udev rule', () => {
@@ -54,7 +60,10 @@ describe('deb maintainer scripts: electron-builder templates plus the udev rule'
   ] as const)('%s is %s of the installed electron-builder, unchanged, then only udev lines', (kind, file) => {
     const text = ours(kind);
     expect(text.startsWith(template(file))).toBe(true);
-    const added = text.slice(template(file).length).split('\n').filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+    const added = text
+      .slice(template(file).length)
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
     expect(added.length).toBeGreaterThan(0);
     for (const line of added) expect(line, line).toMatch(/udevadm|^\s*fi$/);
   });
@@ -62,13 +71,21 @@ describe('deb maintainer scripts: electron-builder templates plus the udev rule'
   it('renders the /usr/bin link, the chrome-sandbox mode and the AppArmor install', () => {
     const text = render(ours('afterInstall'), macros);
     expect(exe).toBe('atouts-caisse');
-    expect(text).toContain(`update-alternatives --install '/usr/bin/${exe}' '${exe}' '${opt}/${exe}' 100 || ln -sf '${opt}/${exe}' '/usr/bin/${exe}'`);
+    expect(text).toContain(
+      `update-alternatives --install '/usr/bin/${exe}' '${exe}' '${opt}/${exe}' 100 || ln -sf '${opt}/${exe}' '/usr/bin/${exe}'`,
+    );
     expect(text).toContain(`ln -sf '${opt}/${exe}' '/usr/bin/${exe}'`);
-    expect(text).toMatch(new RegExp(`unshare --user true; }; then\\n\\s*# .*\\n\\s*chmod 4755 '${opt}/chrome-sandbox' \\|\\| true`));
+    expect(text).toMatch(
+      new RegExp(
+        `unshare --user true; }; then\\n\\s*# .*\\n\\s*chmod 4755 '${opt}/chrome-sandbox' \\|\\| true`,
+      ),
+    );
     expect(text).toContain(`chmod 0755 '${opt}/chrome-sandbox'`);
     expect(text).toContain(`APPARMOR_PROFILE_SOURCE='${opt}/resources/apparmor-profile'`);
     expect(text).toContain(`APPARMOR_PROFILE_TARGET='/etc/apparmor.d/${exe}'`);
-    expect(text).toContain('apparmor_parser --replace --write-cache --skip-read-cache "$APPARMOR_PROFILE_TARGET"');
+    expect(text).toContain(
+      'apparmor_parser --replace --write-cache --skip-read-cache "$APPARMOR_PROFILE_TARGET"',
+    );
     expect(text).toContain('udevadm control --reload-rules');
     expect(text).not.toMatch(/\$\{(executable|sanitizedProductName)\}/);
   });
@@ -84,7 +101,11 @@ describe('deb maintainer scripts: electron-builder templates plus the udev rule'
 
   it("keeps electron-builder's AppArmor profile, which lets the app's own binary use user namespaces", () => {
     expect(config.deb).not.toHaveProperty('appArmorProfile');
-    const profile = render(template('apparmor-profile.tpl'), { ...macros, executable: exe, sanitizedProductName: opt.slice('/opt/'.length) });
+    const profile = render(template('apparmor-profile.tpl'), {
+      ...macros,
+      executable: exe,
+      sanitizedProductName: opt.slice('/opt/'.length),
+    });
     expect(profile).toContain('abi <abi/4.0>');
     expect(profile).toContain(`profile "${exe}" "${opt}/${exe}" flags=(unconfined) {`);
     expect(profile).toMatch(/^\s*userns,$/m);
@@ -104,7 +125,20 @@ describe('the rendered scripts, run by bash against stub commands', () => {
   beforeAll(() => {
     expect(existsSync(BASH)).toBe(true);
     mkdirSync(stubs, { recursive: true });
-    const names = ['update-alternatives', 'ln', 'rm', 'chmod', 'unshare', 'apparmor_status', 'apparmor_parser', 'cp', 'udevadm', 'readlink', 'update-mime-database', 'update-desktop-database'];
+    const names = [
+      'update-alternatives',
+      'ln',
+      'rm',
+      'chmod',
+      'unshare',
+      'apparmor_status',
+      'apparmor_parser',
+      'cp',
+      'udevadm',
+      'readlink',
+      'update-mime-database',
+      'update-desktop-database',
+    ];
     for (const name of names) {
       writeFileSync(
         join(stubs, name),
@@ -119,10 +153,16 @@ describe('the rendered scripts, run by bash against stub commands', () => {
   });
   afterAll(() => tmp.remove());
 
-  function run(kind: 'afterInstall' | 'afterRemove', env: { UNSHARE_RC: string; APPARMOR_RC: string }): string[] {
+  function run(
+    kind: 'afterInstall' | 'afterRemove',
+    env: { UNSHARE_RC: string; APPARMOR_RC: string },
+  ): string[] {
     const log = join(tmp.dir, `${kind}-${env.UNSHARE_RC}-${env.APPARMOR_RC}.log`);
     writeFileSync(log, '');
-    const result = spawnSync(BASH, [scripts[kind]!], { env: { PATH: stubs, STUB_LOG: log, ...env }, encoding: 'utf8' });
+    const result = spawnSync(BASH, [scripts[kind]!], {
+      env: { PATH: stubs, STUB_LOG: log, ...env },
+      encoding: 'utf8',
+    });
     expect(result.stderr).not.toMatch(/command not found/);
     expect(result.status).toBe(0);
     return readFileSync(log, 'utf8').trim().split('\n');

@@ -68,7 +68,10 @@ function fakeRebuild(behaviour: 'build' | 'throw' | 'nothing' = 'build') {
       if (behaviour === 'throw') throw new Error('gyp ERR! headers download failed');
       if (behaviour === 'build') {
         mkdirSync(join(pkg, 'build', 'Release'), { recursive: true });
-        writeFileSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), `electron ${options.electronVersion} ${options.platform}-${options.arch}`);
+        writeFileSync(
+          join(pkg, 'build', 'Release', 'better_sqlite3.node'),
+          `electron ${options.electronVersion} ${options.platform}-${options.arch}`,
+        );
       }
     },
   };
@@ -78,7 +81,10 @@ function fakeRebuild(behaviour: 'build' | 'throw' | 'nothing' = 'build') {
 beforeEach(() => {
   project = makeTempDir('pack-hooks');
   for (const file of BUILT_APP_FILES) put(file, '// built');
-  put('node_modules/better-sqlite3/package.json', JSON.stringify({ name: 'better-sqlite3', version: '12.11.1' }));
+  put(
+    'node_modules/better-sqlite3/package.json',
+    JSON.stringify({ name: 'better-sqlite3', version: '12.11.1' }),
+  );
   put('node_modules/better-sqlite3/binding.gyp', '{}');
   put('node_modules/better-sqlite3/src/better_sqlite3.cpp', '// source');
   put('node_modules/better-sqlite3/lib/index.js', '// js');
@@ -91,7 +97,11 @@ describe('beforePack: better-sqlite3 built for Electron next to the Node build, 
     const fake = fakeRebuild();
     const result = await rebuildNativeForElectron(contextFor(Arch.x64, 'win32'), fake.deps);
     const binary = join('dist', 'native', 'electron-150-win32-x64', 'better_sqlite3.node');
-    expect(result).toEqual({ ok: true, detail: `better-sqlite3 built for Electron 45.5.0 (ABI 150) win32/x64: ${binary}`, binary });
+    expect(result).toEqual({
+      ok: true,
+      detail: `better-sqlite3 built for Electron 45.5.0 (ABI 150) win32/x64: ${binary}`,
+      binary,
+    });
     expect(fake.calls).toHaveLength(1);
     const [{ options, files, manifest }] = fake.calls as [Staged];
     expect(options).toEqual({
@@ -106,7 +116,14 @@ describe('beforePack: better-sqlite3 built for Electron next to the Node build, 
     });
     // Outside the project, so @electron/rebuild can never reach the project's node_modules.
     expect(options.buildPath.startsWith(project.dir)).toBe(false);
-    expect(files).toEqual(['binding.gyp', 'lib', 'lib/index.js', 'package.json', 'src', 'src/better_sqlite3.cpp']);
+    expect(files).toEqual([
+      'binding.gyp',
+      'lib',
+      'lib/index.js',
+      'package.json',
+      'src',
+      'src/better_sqlite3.cpp',
+    ]);
     expect(manifest).toMatchObject({ dependencies: { 'better-sqlite3': '12.11.1' } });
     expect(read(binary)).toBe('electron 45.5.0 win32-x64');
     expect(read(NODE_NATIVE_BINARY)).toBe('node abi');
@@ -125,7 +142,9 @@ describe('beforePack: better-sqlite3 built for Electron next to the Node build, 
       const result = await rebuildNativeForElectron(contextFor(arch, electronPlatform), fake.deps);
       expect(result.ok).toBe(true);
       expect(fake.calls[0]?.options).toMatchObject({ platform, arch: archName });
-      expect(read(electronBinaryPath('150', platform, archName))).toBe(`electron 45.5.0 ${platform}-${archName}`);
+      expect(read(electronBinaryPath('150', platform, archName))).toBe(
+        `electron 45.5.0 ${platform}-${archName}`,
+      );
     }
     expect(read(NODE_NATIVE_BINARY)).toBe('node abi');
   });
@@ -134,7 +153,9 @@ describe('beforePack: better-sqlite3 built for Electron next to the Node build, 
     await rebuildNativeForElectron(contextFor(Arch.x64, 'linux'), fakeRebuild().deps);
     const runtime = { electron: '45.5.0', modules: '150', platform: 'linux' as const, arch: 'x64' };
     expect(read(NODE_NATIVE_BINARY)).toBe('node abi');
-    expect(readFileSync(sqliteBindingPath(runtime, { appRoot: project.dir, packageDir: '' }), 'utf8')).toBe('electron 45.5.0 linux-x64');
+    expect(readFileSync(sqliteBindingPath(runtime, { appRoot: project.dir, packageDir: '' }), 'utf8')).toBe(
+      'electron 45.5.0 linux-x64',
+    );
     const resources = join(project.dir, 'release', 'linux-unpacked', 'resources');
     const packaged = sqliteBindingPath(runtime, { appRoot: join(resources, 'app.asar'), packageDir: '' });
     expect(packaged).toBe(join(resources, 'app.asar.unpacked', electronBinaryPath('150', 'linux', 'x64')));
@@ -152,7 +173,10 @@ describe('beforePack: better-sqlite3 built for Electron next to the Node build, 
 
   it('refuses a universal macOS build, which one binary cannot serve', async () => {
     const fake = fakeRebuild();
-    expect(await rebuildNativeForElectron(contextFor(Arch.universal, 'darwin'), fake.deps)).toMatchObject({ ok: false, code: 'UNSUPPORTED_TARGET' });
+    expect(await rebuildNativeForElectron(contextFor(Arch.universal, 'darwin'), fake.deps)).toMatchObject({
+      ok: false,
+      code: 'UNSUPPORTED_TARGET',
+    });
     expect(fake.calls).toEqual([]);
   });
 
@@ -180,17 +204,33 @@ describe('beforePack: better-sqlite3 built for Electron next to the Node build, 
 describe('afterPack: the packed app holds the Electron build in app.asar.unpacked', () => {
   it('fails an app packed without it, passes one with it', async () => {
     const context = contextFor(Arch.x64, 'linux');
-    expect(checkPackedNative(context, { abiOf: () => '150' })).toMatchObject({ ok: false, code: 'NATIVE_NOT_PACKED' });
+    expect(checkPackedNative(context, { abiOf: () => '150' })).toMatchObject({
+      ok: false,
+      code: 'NATIVE_NOT_PACKED',
+    });
     await expect(afterPack(context)).rejects.toThrow('[NATIVE_NOT_PACKED]');
-    put(join('release', 'linux-unpacked', 'resources', 'app.asar.unpacked', electronBinaryPath(electronAbi('45.5.0'), 'linux', 'x64')), 'electron');
+    put(
+      join(
+        'release',
+        'linux-unpacked',
+        'resources',
+        'app.asar.unpacked',
+        electronBinaryPath(electronAbi('45.5.0'), 'linux', 'x64'),
+      ),
+      'electron',
+    );
     await expect(afterPack(context)).resolves.toBeUndefined();
   });
 });
 
 describe('the ABI of an Electron version', () => {
   it('is what @electron/rebuild builds for, and matches the installed Electron package', () => {
-    const installed = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string };
-    expect(electronAbi(installed.version)).toBe(readFileSync('node_modules/electron/abi_version', 'utf8').trim());
+    const installed = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as {
+      version: string;
+    };
+    expect(electronAbi(installed.version)).toBe(
+      readFileSync('node_modules/electron/abi_version', 'utf8').trim(),
+    );
     // Electron's ABI is never Node's: the two builds cannot be one file.
     expect(electronAbi(installed.version)).not.toBe(process.versions.modules);
   });
@@ -201,9 +241,19 @@ describe('the Electron build for the installed Electron (npx electron ., the dem
     put('node_modules/electron/package.json', JSON.stringify({ name: 'electron', version: '45.5.0' }));
     const fake = fakeRebuild();
     const first = await electronSqliteForInstalledElectron(project.dir, fake.deps);
-    expect(first).toMatchObject({ ok: true, binary: electronBinaryPath('150', process.platform, process.arch) });
-    expect(fake.calls[0]?.options).toMatchObject({ electronVersion: '45.5.0', platform: process.platform, arch: process.arch });
-    expect(await electronSqliteForInstalledElectron(project.dir, fake.deps)).toMatchObject({ ok: true, detail: expect.stringContaining('already built') });
+    expect(first).toMatchObject({
+      ok: true,
+      binary: electronBinaryPath('150', process.platform, process.arch),
+    });
+    expect(fake.calls[0]?.options).toMatchObject({
+      electronVersion: '45.5.0',
+      platform: process.platform,
+      arch: process.arch,
+    });
+    expect(await electronSqliteForInstalledElectron(project.dir, fake.deps)).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('already built'),
+    });
     expect(fake.calls).toHaveLength(1);
     await electronSqliteForInstalledElectron(project.dir, fake.deps, true);
     expect(fake.calls).toHaveLength(2);

@@ -62,8 +62,25 @@ describe('what the installer ships', () => {
     for (const dep of Object.keys(pkg.dependencies)) expect(closure.has(dep), dep).toBe(true);
     const leaked = Object.keys(pkg.devDependencies).filter((dev) => closure.has(dev));
     expect(leaked).toEqual([]);
-    const packages = new Set(shippedModules.map((f) => f.split('/').slice(0, f.split('/')[1]?.startsWith('@') ? 3 : 2).join('/')));
-    for (const heavy of ['electron', 'electron-builder', 'vitest', 'typescript', 'vite', 'esbuild', 'playwright-core', '@electron/rebuild', 'react']) {
+    const packages = new Set(
+      shippedModules.map((f) =>
+        f
+          .split('/')
+          .slice(0, f.split('/')[1]?.startsWith('@') ? 3 : 2)
+          .join('/'),
+      ),
+    );
+    for (const heavy of [
+      'electron',
+      'electron-builder',
+      'vitest',
+      'typescript',
+      'vite',
+      'esbuild',
+      'playwright-core',
+      '@electron/rebuild',
+      'react',
+    ]) {
       expect(packages.has(`node_modules/${heavy}`), heavy).toBe(false);
     }
   });
@@ -87,9 +104,12 @@ describe('what the installer ships', () => {
     expect(shippedModules).not.toContain('node_modules/better-sqlite3/build/Release/better_sqlite3.node');
     expect(shippedModules).toContain('node_modules/better-sqlite3/lib/index.js');
     expect(shippedModules).not.toContain('node_modules/better-sqlite3/build/Release/test_extension.node');
-    expect(shippedModules.some((f) => f.startsWith('node_modules/node-hid/prebuilds/') && f.endsWith('.node'))).toBe(true);
+    expect(
+      shippedModules.some((f) => f.startsWith('node_modules/node-hid/prebuilds/') && f.endsWith('.node')),
+    ).toBe(true);
     const unpack = new Minimatch('**/*.node', { dot: true });
-    for (const addon of shippedModules.filter((f) => f.endsWith('.node'))) expect(unpack.match(addon), addon).toBe(true);
+    for (const addon of shippedModules.filter((f) => f.endsWith('.node')))
+      expect(unpack.match(addon), addon).toBe(true);
   });
 
   it('keeps licences', () => {

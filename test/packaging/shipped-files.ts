@@ -18,7 +18,9 @@ const DEFAULT_EXCLUSIONS = [
 /** The `files` patterns of a loaded configuration: its loader turns the list into one file set ({ filter: [...] }) rooted at the app. */
 export function filesPatterns(config: Configuration): string[] {
   const sets = config.files == null ? [] : Array.isArray(config.files) ? config.files : [config.files];
-  return sets.flatMap((set) => (typeof set === 'string' ? [set] : set.from == null || set.from === '.' ? [set.filter ?? []].flat() : []));
+  return sets.flatMap((set) =>
+    typeof set === 'string' ? [set] : set.from == null || set.from === '.' ? [set.filter ?? []].flat() : [],
+  );
 }
 
 /** Applies ordered electron-builder patterns: the last pattern that matches a path decides. */
@@ -26,7 +28,11 @@ export function selectByPatterns(paths: readonly string[], patterns: readonly st
   const matchers = patterns.map((p) => {
     const negated = p.startsWith('!');
     const body = negated ? p.slice(1) : p;
-    return { negated, exact: new Minimatch(body, { dot: true }), inside: new Minimatch(`${body}/**/*`, { dot: true }) };
+    return {
+      negated,
+      exact: new Minimatch(body, { dot: true }),
+      inside: new Minimatch(`${body}/**/*`, { dot: true }),
+    };
   });
   return paths.filter((path) => {
     let included = false;
@@ -84,7 +90,8 @@ export function nodeModuleFiles(projectDir: string, filesPatterns: readonly stri
   const exclusions = filesPatterns.filter((p) => p.startsWith('!'));
   const all: string[] = [];
   for (const dir of productionClosure(projectDir).values()) {
-    for (const file of walk(dir, (name) => name !== 'node_modules')) all.push(relative(projectDir, file).split('\\').join('/'));
+    for (const file of walk(dir, (name) => name !== 'node_modules'))
+      all.push(relative(projectDir, file).split('\\').join('/'));
   }
   return selectByPatterns(all, ['**/*', ...exclusions, ...DEFAULT_EXCLUSIONS]);
 }

@@ -7,10 +7,22 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFileDurably } from '../../main/files/durable-write';
-import { createServer, request, type ClientRequest, type IncomingMessage, type RequestOptions, type Server } from 'node:http';
+import {
+  createServer,
+  request,
+  type ClientRequest,
+  type IncomingMessage,
+  type RequestOptions,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { configureRequestOptions, configureRequestUrl, HttpExecutor, type DownloadOptions } from 'builder-util-runtime';
+import {
+  configureRequestOptions,
+  configureRequestUrl,
+  HttpExecutor,
+  type DownloadOptions,
+} from 'builder-util-runtime';
 import { NsisUpdater, type AppUpdater } from 'electron-updater';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupAutoUpdate, type UpdaterPort } from '../../main/shell/updater';
@@ -27,7 +39,17 @@ class NodeExecutor extends HttpExecutor<ClientRequest> {
       const requestOptions: RequestOptions = { headers: options.headers ?? undefined };
       configureRequestUrl(url, requestOptions);
       configureRequestOptions(requestOptions);
-      this.doDownload(requestOptions, { destination, options, onCancel, callback: (error) => (error == null ? resolve(destination) : reject(error)), responseHandler: null }, 0);
+      this.doDownload(
+        requestOptions,
+        {
+          destination,
+          options,
+          onCancel,
+          callback: (error) => (error == null ? resolve(destination) : reject(error)),
+          responseHandler: null,
+        },
+        0,
+      );
     });
   }
 }
@@ -41,7 +63,17 @@ let served: string[] = [];
 let latestYml = '';
 
 function latest(version: string, file: string, digest: string): string {
-  return [`version: ${version}`, 'files:', `  - url: ${file}`, `    sha512: ${digest}`, `    size: ${installer.length}`, `path: ${file}`, `sha512: ${digest}`, "releaseDate: '2026-11-28T10:00:00.000Z'", ''].join('\n');
+  return [
+    `version: ${version}`,
+    'files:',
+    `  - url: ${file}`,
+    `    sha512: ${digest}`,
+    `    size: ${installer.length}`,
+    `path: ${file}`,
+    `sha512: ${digest}`,
+    "releaseDate: '2026-11-28T10:00:00.000Z'",
+    '',
+  ].join('\n');
 }
 
 beforeAll(async () => {
@@ -64,7 +96,17 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   feedUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/atouts-caisse`;
   // What electron-builder bakes into resources/ from electron-builder.yml's publish and win.signtoolOptions.
-  writeFileDurably(join(tmp.dir, 'app-update.yml'), ['provider: generic', `url: ${feedUrl}`, 'updaterCacheDirName: atouts-caisse-updater', 'publisherName:', '  - Région Normandie', ''].join('\n'));
+  writeFileDurably(
+    join(tmp.dir, 'app-update.yml'),
+    [
+      'provider: generic',
+      `url: ${feedUrl}`,
+      'updaterCacheDirName: atouts-caisse-updater',
+      'publisherName:',
+      '  - Région Normandie',
+      '',
+    ].join('\n'),
+  );
 });
 afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
@@ -104,9 +146,19 @@ describe('an update downloaded from a loopback feed by electron-updater', () => 
     latestYml = latest('0.2.0', 'atouts-caisse-0.2.0-win-x64.exe', sha512(installer));
     served = [];
     const updater = realUpdater('cache-ok');
-    const downloaded = new Promise<{ version: string; downloadedFile: string }>((resolve) => updater.once('update-downloaded', resolve));
+    const downloaded = new Promise<{ version: string; downloadedFile: string }>((resolve) =>
+      updater.once('update-downloaded', resolve),
+    );
     // No feed set on the till: electron-updater reads app-update.yml, the one baked at build time.
-    const auto = setupAutoUpdate({ feedUrl: null, bakedFeed: true, isPackaged: true, isSaleInProgress: () => false, log, loadUpdater: async () => updater as unknown as UpdaterPort, checkEveryMs: 3_600_000 });
+    const auto = setupAutoUpdate({
+      feedUrl: null,
+      bakedFeed: true,
+      isPackaged: true,
+      isSaleInProgress: () => false,
+      log,
+      loadUpdater: async () => updater as unknown as UpdaterPort,
+      checkEveryMs: 3_600_000,
+    });
     try {
       const info = await downloaded;
       expect(info.version).toBe('0.2.0');
@@ -115,7 +167,10 @@ describe('an update downloaded from a loopback feed by electron-updater', () => 
       // The installer is checked against the publisher electron-builder baked (signtoolOptions.publisherName).
       expect(verifiedWith).toEqual([['Région Normandie']]);
       // A differential download is tried first (the .blockmap; none here, 404), then the whole installer.
-      expect(served.filter((p) => !/\/latest(-linux|-mac)?\.yml$/.test(p))).toEqual(['/atouts-caisse/atouts-caisse-0.2.0-win-x64.exe.blockmap', '/atouts-caisse/atouts-caisse-0.2.0-win-x64.exe']);
+      expect(served.filter((p) => !/\/latest(-linux|-mac)?\.yml$/.test(p))).toEqual([
+        '/atouts-caisse/atouts-caisse-0.2.0-win-x64.exe.blockmap',
+        '/atouts-caisse/atouts-caisse-0.2.0-win-x64.exe',
+      ]);
     } finally {
       auto.stop();
     }
@@ -125,11 +180,22 @@ describe('an update downloaded from a loopback feed by electron-updater', () => 
     latestYml = latest('0.2.0', 'atouts-caisse-0.2.0-win-x64.exe', sha512(Buffer.from('another installer')));
     const updater = realUpdater('cache-bad');
     const failed = new Promise<Error>((resolve) => updater.once('error', resolve));
-    const auto = setupAutoUpdate({ feedUrl, isPackaged: true, isSaleInProgress: () => false, log, loadUpdater: async () => updater as unknown as UpdaterPort, checkEveryMs: 3_600_000 });
+    const auto = setupAutoUpdate({
+      feedUrl,
+      isPackaged: true,
+      isSaleInProgress: () => false,
+      log,
+      loadUpdater: async () => updater as unknown as UpdaterPort,
+      checkEveryMs: 3_600_000,
+    });
     try {
       expect((await failed).message).toMatch(/sha512 checksum mismatch/);
       await expect.poll(() => auto.state().status).toBe('failed');
-      expect(existsSync(join(tmp.dir, 'cache-bad', 'atouts-caisse-updater', 'pending', 'atouts-caisse-0.2.0-win-x64.exe'))).toBe(false);
+      expect(
+        existsSync(
+          join(tmp.dir, 'cache-bad', 'atouts-caisse-updater', 'pending', 'atouts-caisse-0.2.0-win-x64.exe'),
+        ),
+      ).toBe(false);
     } finally {
       auto.stop();
     }
@@ -139,7 +205,14 @@ describe('an update downloaded from a loopback feed by electron-updater', () => 
     latestYml = latest('0.1.0', 'atouts-caisse-0.1.0-win-x64.exe', sha512(installer));
     served = [];
     const updater = realUpdater('cache-same');
-    const auto = setupAutoUpdate({ feedUrl, isPackaged: true, isSaleInProgress: () => false, log, loadUpdater: async () => updater as unknown as UpdaterPort, checkEveryMs: 3_600_000 });
+    const auto = setupAutoUpdate({
+      feedUrl,
+      isPackaged: true,
+      isSaleInProgress: () => false,
+      log,
+      loadUpdater: async () => updater as unknown as UpdaterPort,
+      checkEveryMs: 3_600_000,
+    });
     try {
       expect(await auto.checkNow()).toEqual({ status: 'idle' });
       expect(served.length).toBeGreaterThan(0);

@@ -1,6 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AFTER_CLOSURE_WINDOW_MS, decideInstall, feedInForce, setupAutoUpdate, validateFeedUrl, watchInstallMoments, type AutoUpdateOptions, type InstallContext, type UpdaterPort, type UpdateState } from '../../main/shell/updater';
+import {
+  AFTER_CLOSURE_WINDOW_MS,
+  decideInstall,
+  feedInForce,
+  setupAutoUpdate,
+  validateFeedUrl,
+  watchInstallMoments,
+  type AutoUpdateOptions,
+  type InstallContext,
+  type UpdaterPort,
+  type UpdateState,
+} from '../../main/shell/updater';
 
 /** Stands in for electron-updater: a real event emitter whose checks the test scripts. */
 class ScriptedUpdater extends EventEmitter implements UpdaterPort {
@@ -48,7 +59,14 @@ function start(overrides: Partial<AutoUpdateOptions> = {}, updater = new Scripte
 
 const NOW = Date.parse('2026-11-30T06:30:00Z');
 /** A closed till, nothing pending, a manager logged in, the Z-closure made five minutes ago. */
-const calm = (trigger: InstallContext['trigger']): InstallContext => ({ trigger, saleInProgress: false, pendingCount: 0, lastDayClosedAt: new Date(NOW - 5 * 60_000).toISOString(), role: 'manager', now: NOW });
+const calm = (trigger: InstallContext['trigger']): InstallContext => ({
+  trigger,
+  saleInProgress: false,
+  pendingCount: 0,
+  lastDayClosedAt: new Date(NOW - 5 * 60_000).toISOString(),
+  role: 'manager',
+  now: NOW,
+});
 
 const offers = (version: string) => (u: ScriptedUpdater) => {
   u.emit('update-available', { version });
@@ -76,7 +94,10 @@ describe('setupAutoUpdate', () => {
   });
 
   it('accepts https feeds, and plain http only on loopback', () => {
-    expect(validateFeedUrl(' https://maj.example.org/caisse ')).toEqual({ ok: true, url: 'https://maj.example.org/caisse' });
+    expect(validateFeedUrl(' https://maj.example.org/caisse ')).toEqual({
+      ok: true,
+      url: 'https://maj.example.org/caisse',
+    });
     expect(validateFeedUrl('http://127.0.0.1:8080/feed')).toMatchObject({ ok: true });
     expect(validateFeedUrl('http://10.0.0.5/feed')).toEqual({ ok: false, reason: 'INVALID_FEED_URL' });
     expect(validateFeedUrl('   ')).toEqual({ ok: false, reason: 'NO_FEED_URL' });
@@ -85,8 +106,15 @@ describe('setupAutoUpdate', () => {
   it('configures a generic feed that downloads in the background and installs on quit', async () => {
     const { auto, updater } = start();
     await auto.checkNow();
-    expect(updater.feeds).toEqual([{ provider: 'generic', url: 'https://updates.example.org/atouts-caisse' }]);
-    expect(updater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true, allowDowngrade: false, allowPrerelease: false });
+    expect(updater.feeds).toEqual([
+      { provider: 'generic', url: 'https://updates.example.org/atouts-caisse' },
+    ]);
+    expect(updater).toMatchObject({
+      autoDownload: true,
+      autoInstallOnAppQuit: true,
+      allowDowngrade: false,
+      allowPrerelease: false,
+    });
     expect(auto.state()).toEqual({ status: 'idle' });
   });
 
@@ -115,7 +143,10 @@ describe('setupAutoUpdate', () => {
   it('uses the feed baked at build time unless this till sets one', async () => {
     expect(feedInForce(null, true)).toEqual({ ok: true, url: null });
     expect(feedInForce(null, false)).toEqual({ ok: false, reason: 'NO_FEED_URL' });
-    expect(feedInForce('https://maj.example.org/caisse', true)).toEqual({ ok: true, url: 'https://maj.example.org/caisse' });
+    expect(feedInForce('https://maj.example.org/caisse', true)).toEqual({
+      ok: true,
+      url: 'https://maj.example.org/caisse',
+    });
     expect(feedInForce('http://10.0.0.5/feed', true)).toEqual({ ok: false, reason: 'INVALID_FEED_URL' });
     const baked = start({ feedUrl: null, bakedFeed: true });
     await baked.auto.checkNow();
@@ -130,7 +161,11 @@ describe('setupAutoUpdate', () => {
       throw new Error('getaddrinfo ENOTFOUND updates.example.org');
     };
     const { auto } = start({}, updater);
-    expect(await auto.checkNow()).toEqual({ status: 'failed', code: 'UPDATE_CHECK_FAILED', detail: 'getaddrinfo ENOTFOUND updates.example.org' });
+    expect(await auto.checkNow()).toEqual({
+      status: 'failed',
+      code: 'UPDATE_CHECK_FAILED',
+      detail: 'getaddrinfo ENOTFOUND updates.example.org',
+    });
 
     updater.emit('update-downloaded', { version: '0.3.0' });
     updater.emit('error', new Error('502 Bad Gateway'));
@@ -158,21 +193,86 @@ describe('decideInstall', () => {
   const closedAgo = (ms: number) => new Date(NOW - ms).toISOString();
   it.each<[string, UpdateState, Partial<InstallContext>, ReturnType<typeof decideInstall>]>([
     ['Z-closure 5 min ago, all quiet', ready, {}, { install: true, version: '0.2.0' }],
-    ['the Z-closure just made', ready, { lastDayClosedAt: closedAgo(0) }, { install: true, version: '0.2.0' }],
-    ['the Z-closure 15 min ago (the window’s end)', ready, { lastDayClosedAt: closedAgo(AFTER_CLOSURE_WINDOW_MS) }, { install: true, version: '0.2.0' }],
-    ['the Z-closure 16 min ago: the day goes on', ready, { lastDayClosedAt: closedAgo(16 * 60_000) }, { install: false, reason: 'DAY_NOT_CLOSED' }],
+    [
+      'the Z-closure just made',
+      ready,
+      { lastDayClosedAt: closedAgo(0) },
+      { install: true, version: '0.2.0' },
+    ],
+    [
+      'the Z-closure 15 min ago (the window’s end)',
+      ready,
+      { lastDayClosedAt: closedAgo(AFTER_CLOSURE_WINDOW_MS) },
+      { install: true, version: '0.2.0' },
+    ],
+    [
+      'the Z-closure 16 min ago: the day goes on',
+      ready,
+      { lastDayClosedAt: closedAgo(16 * 60_000) },
+      { install: false, reason: 'DAY_NOT_CLOSED' },
+    ],
     ['never closed', ready, { lastDayClosedAt: null }, { install: false, reason: 'DAY_NOT_CLOSED' }],
-    ['a closure dated in the future (clock moved back)', ready, { lastDayClosedAt: closedAgo(-60_000) }, { install: false, reason: 'DAY_NOT_CLOSED' }],
+    [
+      'a closure dated in the future (clock moved back)',
+      ready,
+      { lastDayClosedAt: closedAgo(-60_000) },
+      { install: false, reason: 'DAY_NOT_CLOSED' },
+    ],
     ['a sale under way', ready, { saleInProgress: true }, { install: false, reason: 'SALE_IN_PROGRESS' }],
-    ['one debit awaiting the Region', ready, { pendingCount: 1 }, { install: false, reason: 'PENDING_OPERATIONS' }],
-    ['nothing downloaded yet', { status: 'downloading', version: '0.2.0' }, {}, { install: false, reason: 'NO_UPDATE_READY' }],
-    ['updates off', { status: 'disabled', reason: 'NOT_PACKAGED' }, {}, { install: false, reason: 'DISABLED' }],
-    ['a manager asks, long after the closure', ready, { trigger: 'manager', lastDayClosedAt: closedAgo(5 * 3600_000) }, { install: true, version: '0.2.0' }],
-    ['a manager asks, never closed', ready, { trigger: 'manager', lastDayClosedAt: null }, { install: true, version: '0.2.0' }],
-    ['a manager asks during a sale', ready, { trigger: 'manager', saleInProgress: true }, { install: false, reason: 'SALE_IN_PROGRESS' }],
-    ['a manager asks with a void pending', ready, { trigger: 'manager', pendingCount: 2 }, { install: false, reason: 'PENDING_OPERATIONS' }],
-    ['a cashier’s session asks', ready, { trigger: 'manager', role: 'cashier' }, { install: false, reason: 'NOT_MANAGER' }],
-    ['nobody logged in asks', ready, { trigger: 'manager', role: 'none' }, { install: false, reason: 'NOT_MANAGER' }],
+    [
+      'one debit awaiting the Region',
+      ready,
+      { pendingCount: 1 },
+      { install: false, reason: 'PENDING_OPERATIONS' },
+    ],
+    [
+      'nothing downloaded yet',
+      { status: 'downloading', version: '0.2.0' },
+      {},
+      { install: false, reason: 'NO_UPDATE_READY' },
+    ],
+    [
+      'updates off',
+      { status: 'disabled', reason: 'NOT_PACKAGED' },
+      {},
+      { install: false, reason: 'DISABLED' },
+    ],
+    [
+      'a manager asks, long after the closure',
+      ready,
+      { trigger: 'manager', lastDayClosedAt: closedAgo(5 * 3600_000) },
+      { install: true, version: '0.2.0' },
+    ],
+    [
+      'a manager asks, never closed',
+      ready,
+      { trigger: 'manager', lastDayClosedAt: null },
+      { install: true, version: '0.2.0' },
+    ],
+    [
+      'a manager asks during a sale',
+      ready,
+      { trigger: 'manager', saleInProgress: true },
+      { install: false, reason: 'SALE_IN_PROGRESS' },
+    ],
+    [
+      'a manager asks with a void pending',
+      ready,
+      { trigger: 'manager', pendingCount: 2 },
+      { install: false, reason: 'PENDING_OPERATIONS' },
+    ],
+    [
+      'a cashier’s session asks',
+      ready,
+      { trigger: 'manager', role: 'cashier' },
+      { install: false, reason: 'NOT_MANAGER' },
+    ],
+    [
+      'nobody logged in asks',
+      ready,
+      { trigger: 'manager', role: 'none' },
+      { install: false, reason: 'NOT_MANAGER' },
+    ],
   ])('%s', (_what, state, ctx, expected) => {
     expect(decideInstall(state, { ...calm('day-closed'), ...ctx })).toEqual(expected);
   });
@@ -184,7 +284,12 @@ describe('watchInstallMoments', () => {
     const updater = new ScriptedUpdater();
     const { auto } = start({}, updater);
     await vi.advanceTimersByTimeAsync(0);
-    let readiness = { saleInProgress: true, pendingCount: 0, lastDayClosedAt: null as string | null, role: 'manager' };
+    let readiness = {
+      saleInProgress: true,
+      pendingCount: 0,
+      lastDayClosedAt: null as string | null,
+      role: 'manager',
+    };
     const listeners: ((event: string, payload: unknown) => void)[] = [];
     const asked: string[] = [];
     const core = {

@@ -26,10 +26,19 @@ function commandLines(): string[] {
 }
 
 describe('the Region admin key', () => {
-  it.skipIf(!existsSync('/proc/self/cmdline'))('is on no command line while the server runs, and the server still takes it', async () => {
-    const lines = commandLines();
-    expect(lines.some((line) => line.includes('region-server/cli/serve.ts'))).toBe(true);
-    expect(lines.filter((line) => line.includes(region.adminKey))).toEqual([]);
-    await expect(region.admin.createPartner({ name: 'Cinéma Env', siret: '12345678900011', accreditations: ['CINEMA'] })).resolves.toMatchObject({ id: expect.any(String) });
-  });
+  it.skipIf(!existsSync('/proc/self/cmdline'))(
+    'is on no command line while the server runs, and the server still takes it',
+    async () => {
+      const lines = commandLines();
+      expect(lines.some((line) => line.includes('region-server/cli/serve.ts'))).toBe(true);
+      expect(lines.filter((line) => line.includes(region.adminKey))).toEqual([]);
+      await expect(
+        region.admin.createPartner({
+          name: 'Cinéma Env',
+          siret: '12345678900011',
+          accreditations: ['CINEMA'],
+        }),
+      ).resolves.toMatchObject({ id: expect.any(String) });
+    },
+  );
 });

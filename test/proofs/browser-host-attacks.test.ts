@@ -34,18 +34,26 @@ afterAll(async () => {
   tmp.remove();
 });
 
-function raw(method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; text: string }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path, method, headers, timeout: 5000 }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => {
-        text += c;
-        // An accepted event stream never ends: its first bytes are enough.
-        if (path.startsWith('/api/events')) res.destroy();
-      });
-      res.on('close', () => resolve({ status: res.statusCode ?? 0, text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method, headers, timeout: 5000 },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          text += c;
+          // An accepted event stream never ends: its first bytes are enough.
+          if (path.startsWith('/api/events')) res.destroy();
+        });
+        res.on('close', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -53,26 +61,64 @@ function raw(method: string, path: string, headers: Record<string, string>, body
 
 describe('browser-mode host under attack', () => {
   const own = () => `127.0.0.1:${host.port}`;
-  const good = () => ({ host: own(), origin: `http://${own()}`, [SECRET_HEADER]: SECRET, 'content-type': 'application/json' });
+  const good = () => ({
+    host: own(),
+    origin: `http://${own()}`,
+    [SECRET_HEADER]: SECRET,
+    'content-type': 'application/json',
+  });
   const attacks: [string, () => Record<string, string>, number, string?][] = [
     ['no secret', () => ({ ...good(), [SECRET_HEADER]: '' }), 401],
-    ['a wrong secret of the same length', () => ({ ...good(), [SECRET_HEADER]: SECRET.replace(/.$/, '0') === SECRET ? SECRET.replace(/.$/, '1') : SECRET.replace(/.$/, '0') }), 401],
+    [
+      'a wrong secret of the same length',
+      () => ({
+        ...good(),
+        [SECRET_HEADER]:
+          SECRET.replace(/.$/, '0') === SECRET ? SECRET.replace(/.$/, '1') : SECRET.replace(/.$/, '0'),
+      }),
+      401,
+    ],
     ['the secret with one more character', () => ({ ...good(), [SECRET_HEADER]: `${SECRET}x` }), 401],
     ['the secret upper-cased', () => ({ ...good(), [SECRET_HEADER]: SECRET.toUpperCase() }), 401],
-    ['the secret in the query string only', () => ({ ...good(), [SECRET_HEADER]: '' }), 401, `?secret=${SECRET}`],
+    [
+      'the secret in the query string only',
+      () => ({ ...good(), [SECRET_HEADER]: '' }),
+      401,
+      `?secret=${SECRET}`,
+    ],
     ['Origin of another site', () => ({ ...good(), origin: 'http://evil.example' }), 403],
     ['Origin "null" (sandboxed frame, file://)', () => ({ ...good(), origin: 'null' }), 403],
     ['Origin of another local port', () => ({ ...good(), origin: `http://127.0.0.1:${host.port + 1}` }), 403],
     ['Origin https of our host', () => ({ ...good(), origin: `https://${own()}` }), 403],
-    ['a POST without Origin', () => {
-      const { origin: _dropped, ...rest } = good();
-      return rest;
-    }, 403],
+    [
+      'a POST without Origin',
+      () => {
+        const { origin: _dropped, ...rest } = good();
+        return rest;
+      },
+      403,
+    ],
     ['Sec-Fetch-Site cross-site', () => ({ ...good(), 'sec-fetch-site': 'cross-site' }), 403],
     ['Sec-Fetch-Site same-site', () => ({ ...good(), 'sec-fetch-site': 'same-site' }), 403],
-    ['DNS rebinding: attacker host name', () => ({ ...good(), host: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}` }), 421],
-    ['DNS rebinding: a name resolving to 127.0.0.1', () => ({ ...good(), host: `127.0.0.1.nip.io:${host.port}`, origin: `http://127.0.0.1.nip.io:${host.port}` }), 421],
-    ['DNS rebinding: localhost without the port', () => ({ ...good(), host: 'localhost', origin: 'http://localhost' }), 421],
+    [
+      'DNS rebinding: attacker host name',
+      () => ({ ...good(), host: `evil.example:${host.port}`, origin: `http://evil.example:${host.port}` }),
+      421,
+    ],
+    [
+      'DNS rebinding: a name resolving to 127.0.0.1',
+      () => ({
+        ...good(),
+        host: `127.0.0.1.nip.io:${host.port}`,
+        origin: `http://127.0.0.1.nip.io:${host.port}`,
+      }),
+      421,
+    ],
+    [
+      'DNS rebinding: localhost without the port',
+      () => ({ ...good(), host: 'localhost', origin: 'http://localhost' }),
+      421,
+    ],
     ['Host of another local port', () => ({ ...good(), host: `127.0.0.1:${host.port + 1}` }), 421],
     ['Host 0.0.0.0', () => ({ ...good(), host: `0.0.0.0:${host.port}` }), 421],
     ['Host [::1]', () => ({ ...good(), host: `[::1]:${host.port}` }), 421],
@@ -86,9 +132,20 @@ describe('browser-mode host under attack', () => {
   });
 
   it('refuses the event stream and the page under a rebinding Host, and the stream without the secret', async () => {
-    expect((await raw('GET', '/api/events', { host: `evil.example:${host.port}`, [SECRET_HEADER]: SECRET })).status).toBe(421);
+    expect(
+      (await raw('GET', '/api/events', { host: `evil.example:${host.port}`, [SECRET_HEADER]: SECRET }))
+        .status,
+    ).toBe(421);
     expect((await raw('GET', '/api/events', { host: own() })).status).toBe(401);
-    expect((await raw('GET', '/api/events', { host: own(), origin: 'http://evil.example', [SECRET_HEADER]: SECRET })).status).toBe(403);
+    expect(
+      (
+        await raw('GET', '/api/events', {
+          host: own(),
+          origin: 'http://evil.example',
+          [SECRET_HEADER]: SECRET,
+        })
+      ).status,
+    ).toBe(403);
     expect((await raw('GET', '/', { host: `evil.example:${host.port}` })).status).toBe(421);
   });
 
@@ -97,7 +154,12 @@ describe('browser-mode host under attack', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.text)).toMatchObject({ ok: true });
     expect(reachedCore).toEqual(['till.status']);
-    const upper = await raw('POST', '/api/call/till.status', { ...good(), host: `LOCALHOST:${host.port}`, origin: `http://localhost:${host.port}` }, '{"input":{}}');
+    const upper = await raw(
+      'POST',
+      '/api/call/till.status',
+      { ...good(), host: `LOCALHOST:${host.port}`, origin: `http://localhost:${host.port}` },
+      '{"input":{}}',
+    );
     expect(upper.status).toBe(200);
   });
 });

@@ -26,7 +26,9 @@ export async function bundleDriver(entry: string): Promise<Bundled> {
     format: 'esm',
     target: 'node20',
     external: ['better-sqlite3', 'node-hid', 'usb'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
     logLevel: 'silent',
   });
   return { file, remove: () => rmSync(file, { force: true }) };

@@ -40,7 +40,12 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export function runUntilKilled(driver: string, args: string[], delayAfterReadyMs: number, acked: Set<string>): Promise<void> {
+export function runUntilKilled(
+  driver: string,
+  args: string[],
+  delayAfterReadyMs: number,
+  acked: Set<string>,
+): Promise<void> {
   const child = spawn(process.execPath, [driver, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => {
@@ -80,14 +85,18 @@ export function checkJournal(path: string, opts: { readOnly?: boolean } = {}): s
   try {
     const verdict = journal.verify();
     if (!verdict.ok) problems.push(`entry ${verdict.seq} ${verdict.problem} (${verdict.detail})`);
-    else if (verdict.count !== verdict.head.seq) problems.push(`${verdict.count} entries up to seq ${verdict.head.seq}: a gap`);
+    else if (verdict.count !== verdict.head.seq)
+      problems.push(`${verdict.count} entries up to seq ${verdict.head.seq}: a gap`);
   } finally {
     journal.close();
   }
   return problems;
 }
 
-export async function runCrashProof(region: RegionHandle, opts: { kills: number; seed?: number; onKill?: (k: number) => void }): Promise<CrashReport> {
+export async function runCrashProof(
+  region: RegionHandle,
+  opts: { kills: number; seed?: number; onKill?: (k: number) => void },
+): Promise<CrashReport> {
   const seed = opts.seed ?? Date.now() & 0xffff;
   const random = mulberry32(seed);
   const tmp = makeTempDir('crash-proof');
@@ -97,15 +106,37 @@ export async function runCrashProof(region: RegionHandle, opts: { kills: number;
   const problems: string[] = [];
   const driver = await bundleDriver(DRIVER);
   try {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Crash', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Crash',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
     const setup = createTill({ dataDir, cipher: fileKeyCipher(keyFile) });
-    const enrolled = await setup.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Crash', managerName: 'Crash', managerPin: PIN });
+    const enrolled = await setup.dispatch('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Crash',
+      managerName: 'Crash',
+      managerPin: PIN,
+    });
     setup.close();
     if (!enrolled.ok) throw new Error(enrolled.error.code);
     // Some answers lost after the Region committed: kills then land while debits are pending, too.
     await region.admin.setFaults({ dropAfterCommitRate: 0.15 });
     const acked = new Set<string>();
-    const args = ['--data', dataDir, '--key', keyFile, '--admin-url', region.url, '--admin-key', region.adminKey, '--pin', PIN];
+    const args = [
+      '--data',
+      dataDir,
+      '--key',
+      keyFile,
+      '--admin-url',
+      region.url,
+      '--admin-key',
+      region.adminKey,
+      '--pin',
+      PIN,
+    ];
     for (let k = 0; k < opts.kills; k += 1) {
       await runUntilKilled(driver.file, args, Math.floor(random() * 700), acked);
       for (const p of checkJournal(journalPath)) problems.push(`after kill ${k + 1}: ${p}`);
@@ -114,7 +145,15 @@ export async function runCrashProof(region: RegionHandle, opts: { kills: number;
     await region.admin.setFaults({});
     const tally = await drainAndTally(region, { dataDir, keyFile, partnerId: partner.id, acked });
     problems.push(...tally.problems);
-    return { seed, kills: opts.kills, acknowledged: acked.size, lost: tally.lost, duplicated: tally.duplicated, ledgerDebits: tally.ledgerDebits, problems };
+    return {
+      seed,
+      kills: opts.kills,
+      acknowledged: acked.size,
+      lost: tally.lost,
+      duplicated: tally.duplicated,
+      ledgerDebits: tally.ledgerDebits,
+      problems,
+    };
   } finally {
     driver.remove();
     tmp.remove();
@@ -130,7 +169,11 @@ export async function drainAndTally(
   run: { dataDir: string; keyFile: string; partnerId: string; acked: ReadonlySet<string> },
 ): Promise<{ lost: number; duplicated: number; ledgerDebits: number; problems: string[] }> {
   const problems: string[] = [];
-  const till = createTill({ dataDir: run.dataDir, cipher: fileKeyCipher(run.keyFile), outbox: { backoff: { baseMs: 10, maxMs: 100 }, idleMs: 60_000 } });
+  const till = createTill({
+    dataDir: run.dataDir,
+    cipher: fileKeyCipher(run.keyFile),
+    outbox: { backoff: { baseMs: 10, maxMs: 100 }, idleMs: 60_000 },
+  });
   let lost = 0;
   let duplicated = 0;
   let ledgerDebits = 0;

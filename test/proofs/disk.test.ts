@@ -67,11 +67,28 @@ function fill(): () => void {
 
 describe.skipIf(!mounted)('a till on media that fills up, then turns read-only', () => {
   it('refuses the debit in flight with DISK_FULL, loses nothing acknowledged, and recovers when space returns', async () => {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Plein', siret: '12345678900011', accreditations: ['CINEMA'] });
-    const open = (): Till => createTill({ dataDir, cipher: fileKeyCipher(keyFile), immediateRetryDelaysMs: [10], outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 } });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Plein',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
+    const open = (): Till =>
+      createTill({
+        dataDir,
+        cipher: fileKeyCipher(keyFile),
+        immediateRetryDelaysMs: [10],
+        outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 },
+      });
     let till = open();
     const call = async (name: string, input: unknown) => till.dispatch(name, input);
-    const enrol = await call('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse', managerName: 'Claire', managerPin: '2468' });
+    const enrol = await call('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Caisse',
+      managerName: 'Claire',
+      managerPin: '2468',
+    });
     expect(enrol.ok).toBe(true);
     const login = async () => {
       const staff = await call('staff.list', {});
@@ -81,12 +98,25 @@ describe.skipIf(!mounted)('a till on media that fills up, then turns read-only',
     await login();
     const acknowledged: string[] = [];
     const debit = async () => {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Martin-${randomUUID().slice(0, 8)}`, birthDate: '2007-03-14' }); // one membership per person and season
-      const scan = await call('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Léa',
+        familyName: `Martin-${randomUUID().slice(0, 8)}`,
+        birthDate: '2007-03-14',
+      }); // one membership per person and season
+      const scan = await call('pass.scan', {
+        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+        source: 'paste',
+      });
       if (!scan.ok) return scan.error.code;
       const card = scan.value as { kind: string; card?: { scanId: string } };
       if (card.kind !== 'pass' || !card.card) return `scan ${card.kind}`;
-      const r = await call('debit.submit', { scanId: card.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 300 });
+      const r = await call('debit.submit', {
+        scanId: card.card.scanId,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 900,
+        amountCents: 300,
+      });
       if (!r.ok) return r.error.code;
       const o = r.value as { debitId: string; status: string };
       if (o.status === 'accepted') acknowledged.push(o.debitId);
@@ -105,7 +135,8 @@ describe.skipIf(!mounted)('a till on media that fills up, then turns read-only',
     expect(await debit()).toBe('accepted');
     expect(await till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
     const ledger = (await region.admin.ledger()).filter((d) => d.partnerId === partner.id);
-    for (const id of acknowledged) expect(ledger.filter((d) => d.id === id && d.status === 'accepted')).toHaveLength(1);
+    for (const id of acknowledged)
+      expect(ledger.filter((d) => d.id === id && d.status === 'accepted')).toHaveLength(1);
     expect(ledgerDifferences(till.journal, ledger)).toEqual([]);
     const verdict = till.journal.verify();
     expect(verdict).toMatchObject({ ok: true });

@@ -12,7 +12,11 @@ import { makeTempDir } from '../support/tmp';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'node_modules', '.bin', 'electronegativity');
-const ELECTRON_VERSION = (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const ELECTRON_VERSION = (
+  JSON.parse(readFileSync(join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 interface Finding {
   issue: string;
@@ -57,14 +61,29 @@ function scan(folders: readonly string[]): Finding[] {
   const tmp = makeTempDir('eneg');
   try {
     const app = join(tmp.dir, 'app');
-    for (const folder of folders) cpSync(join(ROOT, folder), join(app, folder), { recursive: true, filter: (src) => !/\.test\.tsx?$/.test(src) });
+    for (const folder of folders)
+      cpSync(join(ROOT, folder), join(app, folder), {
+        recursive: true,
+        filter: (src) => !/\.test\.tsx?$/.test(src),
+      });
     const out = join(tmp.dir, 'findings.csv');
-    const run = spawnSync(BIN, ['-i', app, '-o', out, '-e', ELECTRON_VERSION, '-r', '-v', 'false'], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    const run = spawnSync(BIN, ['-i', app, '-o', out, '-e', ELECTRON_VERSION, '-r', '-v', 'false'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 240_000,
+    });
     if (run.status !== 0) throw new Error(`electronegativity failed: ${run.stderr}`);
     const [, ...rows] = parseCsv(readFileSync(out, 'utf8'));
     return rows
       .filter((r) => r.length >= 6 && /^[A-Z_]+_CHECK$/.test(r[0] ?? ''))
-      .map(([issue = '', severity = '', confidence = '', file = '', location = '', sample = '']) => ({ issue, severity, confidence, file, location, sample }));
+      .map(([issue = '', severity = '', confidence = '', file = '', location = '', sample = '']) => ({
+        issue,
+        severity,
+        confidence,
+        file,
+        location,
+        sample,
+      }));
   } finally {
     tmp.remove();
   }
@@ -88,10 +107,19 @@ describe(`Electronegativity over main/shell, preload and renderer (Electron ${EL
   });
 
   it('the options behind that window are the isolated ones', () => {
-    expect(secureWindowOptions('/app/preload.cjs').webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' });
+    expect(secureWindowOptions('/app/preload.cjs').webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    });
     // Whitespace removed, so the check reads the code and not its line layout (a formatter may wrap it).
     const shell = readFileSync(join(ROOT, 'main', 'shell', 'shell.ts'), 'utf8').replace(/\s+/g, '');
-    expect(shell).toContain('newBrowserWindow({...options,webPreferences:{...options.webPreferences,contextIsolation:true,sandbox:true,nodeIntegration:false');
+    expect(shell).toContain(
+      'newBrowserWindow({...options,webPreferences:{...options.webPreferences,contextIsolation:true,sandbox:true,nodeIntegration:false',
+    );
     expect(shell).toContain("setWindowOpenHandler(()=>({action:'deny'}))");
     expect(shell).toContain('setPermissionRequestHandler');
     expect(shell).toContain("'will-navigate'");

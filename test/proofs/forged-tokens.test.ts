@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrolTill, type Till as HttpTill } from '../../region-server/test/till-client';
 import { base45Decode, base45Encode } from '../../protocol/base45';
 import { ALG_EDDSA, COSE_SIGN1_TAG, parseSign1, sigStructure } from '../../protocol/cose-sign1';
-import { decodeToken, generateSigningKey, mintPassToken, type Jwk, type PassClaims } from '../../protocol/pass-token';
+import {
+  decodeToken,
+  generateSigningKey,
+  mintPassToken,
+  type Jwk,
+  type PassClaims,
+} from '../../protocol/pass-token';
 import { signEd25519 } from '../../protocol/signing-keys';
 import { decodeStrict, encodeCbor, Tag } from '../../protocol/strict-cbor';
 import { engineFixture, type EngineFixture } from '../engine/engine-fixture';
@@ -32,7 +38,11 @@ const HEADER_KID = 4;
 const HEADER_TYP = 16;
 const CLAIM_SUB = 2;
 
-function sign1(protectedHeader: Map<number, unknown>, payload: Uint8Array, sign: (data: Uint8Array) => Uint8Array): string {
+function sign1(
+  protectedHeader: Map<number, unknown>,
+  payload: Uint8Array,
+  sign: (data: Uint8Array) => Uint8Array,
+): string {
   const protectedBytes = encodeCbor(protectedHeader);
   const signature = sign(sigStructure(protectedBytes, payload));
   return `ATN1:${base45Encode(encodeCbor(new Tag(COSE_SIGN1_TAG, [protectedBytes, new Map(), payload, signature])))}`;
@@ -42,23 +52,42 @@ function partsOf(token: string): { payload: Uint8Array; protectedBytes: Uint8Arr
   const bytes = base45Decode(token.slice('ATN1:'.length));
   const parsed = bytes ? parseSign1(bytes) : null;
   if (!parsed?.ok) throw new Error('not a token');
-  return { payload: parsed.sign1.payloadBytes, protectedBytes: parsed.sign1.protectedBytes, signature: parsed.sign1.signature };
+  return {
+    payload: parsed.sign1.payloadBytes,
+    protectedBytes: parsed.sign1.protectedBytes,
+    signature: parsed.sign1.signature,
+  };
 }
 
 async function forgeries(): Promise<Record<string, string>> {
-  const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
-  const other = await region.admin.createBeneficiary({ givenName: 'Hugo', familyName: 'Petit', birthDate: '2006-01-02' });
+  const youth = await region.admin.createBeneficiary({
+    givenName: 'Léa',
+    familyName: 'Martin',
+    birthDate: '2007-03-14',
+  });
+  const other = await region.admin.createBeneficiary({
+    givenName: 'Hugo',
+    familyName: 'Petit',
+    birthDate: '2006-01-02',
+  });
   const genuine = await region.admin.mintPass({ beneficiaryId: youth.id });
   const decoded = decodeToken(genuine);
   if (!decoded.ok || decoded.token.kind !== 'pass') throw new Error('the Region minted an unreadable pass');
-  const claims: PassClaims = { ...decoded.token.claims, balances: { SPECTACLE: 99_999, CINEMA: 99_999, PRATIQUE: 99_999, LOCAL: 99_999 } };
+  const claims: PassClaims = {
+    ...decoded.token.claims,
+    balances: { SPECTACLE: 99_999, CINEMA: 99_999, PRATIQUE: 99_999, LOCAL: 99_999 },
+  };
   const keys = (await http.call('GET', '/v1/keys')).json.keys as Jwk[];
   const published = keys[0];
   if (!published) throw new Error('no published key');
   const fresh = () => ({ ...claims, jti: randomBytes(16).toString('base64url') });
   const { payload } = partsOf(mintPassToken(fresh(), generateSigningKey(published.kid)));
   const header = (alg: number | null) =>
-    new Map<number, unknown>([...(alg === null ? [] : [[HEADER_ALG, alg] as [number, unknown]]), [HEADER_KID, new TextEncoder().encode(published.kid)], [HEADER_TYP, 'pass']]);
+    new Map<number, unknown>([
+      ...(alg === null ? [] : [[HEADER_ALG, alg] as [number, unknown]]),
+      [HEADER_KID, new TextEncoder().encode(published.kid)],
+      [HEADER_TYP, 'pass'],
+    ]);
   const publicKeyBytes = Buffer.from(published.x, 'base64url');
 
   // The genuine pass with its subject changed to another youth, the Region's signature kept.
@@ -72,11 +101,17 @@ async function forgeries(): Promise<Record<string, string>> {
   return {
     'wrong key under the published kid': mintPassToken(fresh(), generateSigningKey(published.kid)),
     'alg absent ("none"), empty signature': sign1(header(null), payload, () => new Uint8Array(0)),
-    'HS256 keyed with the public key': sign1(header(5), payload, (data) => createHmac('sha256', publicKeyBytes).update(data).digest()),
-    'EdDSA header, HMAC signature': sign1(header(ALG_EDDSA), payload, (data) => createHmac('sha256', publicKeyBytes).update(data).digest()),
+    'HS256 keyed with the public key': sign1(header(5), payload, (data) =>
+      createHmac('sha256', publicKeyBytes).update(data).digest(),
+    ),
+    'EdDSA header, HMAC signature': sign1(header(ALG_EDDSA), payload, (data) =>
+      createHmac('sha256', publicKeyBytes).update(data).digest(),
+    ),
     'tampered claims (another youth), genuine signature': `ATN1:${base45Encode(encodeCbor(new Tag(COSE_SIGN1_TAG, [real.protectedBytes, new Map(), tamperedPayload, real.signature])))}`,
     'unknown kid': mintPassToken(fresh(), generateSigningKey('rn-unknown-kid')),
-    'self-signed with a made-up key': sign1(header(ALG_EDDSA), payload, (data) => signEd25519(generateSigningKey(published.kid), data)),
+    'self-signed with a made-up key': sign1(header(ALG_EDDSA), payload, (data) =>
+      signEd25519(generateSigningKey(published.kid), data),
+    ),
     oversize: `${genuine}${'A'.repeat(2000)}`,
   };
 }
@@ -90,10 +125,23 @@ describe('forged passes', () => {
       const scan = await till.call('pass.scan', { text: token, source: 'paste' });
       const resolve = await http.call('POST', '/v1/passes/resolve', { token });
       const debit = await http.debit({ token, amountCents: 500 });
-      seen[name] = [scan.kind === 'refused' ? scan.code : scan.kind, `${resolve.status} ${resolve.json.code}`, `${debit.status} ${debit.json.code}`];
+      seen[name] = [
+        scan.kind === 'refused' ? scan.code : scan.kind,
+        `${resolve.status} ${resolve.json.code}`,
+        `${debit.status} ${debit.json.code}`,
+      ];
     }
     const expected = Object.fromEntries(
-      Object.keys(forged).map((name) => [name, name === 'oversize' ? ['TOKEN_INVALID', expect.stringMatching(/^4\d\d (TOKEN_INVALID|VALIDATION_FAILED)$/), expect.stringMatching(/^4\d\d (TOKEN_INVALID|VALIDATION_FAILED)$/)] : ['TOKEN_INVALID', '422 TOKEN_INVALID', '422 TOKEN_INVALID']]),
+      Object.keys(forged).map((name) => [
+        name,
+        name === 'oversize'
+          ? [
+              'TOKEN_INVALID',
+              expect.stringMatching(/^4\d\d (TOKEN_INVALID|VALIDATION_FAILED)$/),
+              expect.stringMatching(/^4\d\d (TOKEN_INVALID|VALIDATION_FAILED)$/),
+            ]
+          : ['TOKEN_INVALID', '422 TOKEN_INVALID', '422 TOKEN_INVALID'],
+      ]),
     );
     expect(seen).toEqual(expected);
     expect(await region.admin.ledger()).toEqual(before);
@@ -101,19 +149,35 @@ describe('forged passes', () => {
 });
 
 describe('refusals that depend on the Region', () => {
-  const seat = (scanId: string) => ({ scanId, category: 'CINEMA' as const, item: 'SEANCE' as const, priceCents: 900, amountCents: 400 });
+  const seat = (scanId: string) => ({
+    scanId,
+    category: 'CINEMA' as const,
+    item: 'SEANCE' as const,
+    priceCents: 900,
+    amountCents: 400,
+  });
 
   it('a pass used on one till is refused on another (TOKEN_USED), at the debit and at the next scan', async () => {
     const second = await engineFixture(region, { accreditations: ['CINEMA'] });
     try {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Inès', familyName: 'Roux', birthDate: '2008-08-08' });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Inès',
+        familyName: 'Roux',
+        birthDate: '2008-08-08',
+      });
       const token = await region.admin.mintPass({ beneficiaryId: youth.id });
       const a = await till.call('pass.scan', { text: token, source: 'paste' });
       const b = await second.call('pass.scan', { text: token, source: 'paste' });
       if (a.kind !== 'pass' || b.kind !== 'pass') throw new Error('both scans should show the card');
       expect((await till.call('debit.submit', seat(a.card.scanId))).status).toBe('accepted');
-      expect(await second.call('debit.submit', seat(b.card.scanId))).toMatchObject({ status: 'refused', code: 'TOKEN_USED' });
-      expect(await second.call('pass.scan', { text: token, source: 'paste' })).toMatchObject({ kind: 'refused', code: 'TOKEN_USED' });
+      expect(await second.call('debit.submit', seat(b.card.scanId))).toMatchObject({
+        status: 'refused',
+        code: 'TOKEN_USED',
+      });
+      expect(await second.call('pass.scan', { text: token, source: 'paste' })).toMatchObject({
+        kind: 'refused',
+        code: 'TOKEN_USED',
+      });
       const ledger = (await region.admin.ledger()).filter((d) => d.beneficiaryId === youth.id);
       expect(ledger).toHaveLength(1);
     } finally {
@@ -126,17 +190,32 @@ describe('refusals that depend on the Region', () => {
     try {
       expect((await f.call('debit.submit', seat((await f.scanNewYouth()).scanId))).status).toBe('accepted');
       await region.admin.patchPartner(f.partnerId, { accreditations: ['SPECTACLE'] });
-      expect(await f.call('debit.submit', seat((await f.scanNewYouth()).scanId))).toMatchObject({ status: 'refused', code: 'NOT_ACCREDITED' });
+      expect(await f.call('debit.submit', seat((await f.scanNewYouth()).scanId))).toMatchObject({
+        status: 'refused',
+        code: 'NOT_ACCREDITED',
+      });
 
-      await region.admin.patchPartner(f.partnerId, { accreditations: ['SPECTACLE', 'CINEMA'], status: 'suspended' });
+      await region.admin.patchPartner(f.partnerId, {
+        accreditations: ['SPECTACLE', 'CINEMA'],
+        status: 'suspended',
+      });
       // The Region refuses the suspended partner's scan already: the debit never starts.
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léo', familyName: 'Blanc', birthDate: '2007-07-07' });
-      const scan = await f.call('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Léo',
+        familyName: 'Blanc',
+        birthDate: '2007-07-07',
+      });
+      const scan = await f.call('pass.scan', {
+        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+        source: 'paste',
+      });
       expect(scan).toMatchObject({ kind: 'refused', code: 'PARTNER_SUSPENDED' });
       // And at the debit itself: a suspended partner's device posting a debit directly.
       const suspended = await enrolTill(region, ['CINEMA']);
       await region.admin.patchPartner(suspended.partnerId, { status: 'suspended' });
-      const direct = await suspended.debit({ token: await region.admin.mintPass({ beneficiaryId: youth.id }) });
+      const direct = await suspended.debit({
+        token: await region.admin.mintPass({ beneficiaryId: youth.id }),
+      });
       expect([direct.status, direct.json.code]).toEqual([403, 'PARTNER_SUSPENDED']);
       const ledger = await region.admin.ledger();
       expect(ledger.filter((d) => d.partnerId === f.partnerId)).toHaveLength(1);

@@ -12,13 +12,20 @@ export const DEFAULT_LAZYFS_BIN = join(ROOT, '.cache', 'lazyfs', 'lazyfs', 'buil
 
 /** The LazyFS binary to use, or why there is none here (said plainly by the proof). */
 export function findLazyFs(env: NodeJS.ProcessEnv = process.env): { bin: string } | { missing: string } {
-  if (process.platform !== 'linux') return { missing: `LazyFS is a Linux FUSE filesystem; this is ${process.platform}` };
+  if (process.platform !== 'linux')
+    return { missing: `LazyFS is a Linux FUSE filesystem; this is ${process.platform}` };
   const bin = env['LAZYFS_BIN'] ?? DEFAULT_LAZYFS_BIN;
   if (!existsSync(bin)) {
-    return { missing: `no LazyFS binary at ${bin} (build it: LAZYFS_SRC=<checkout of dsrhaslab/lazyfs> bash scripts/proofs/build-lazyfs.sh, or set LAZYFS_BIN)` };
+    return {
+      missing: `no LazyFS binary at ${bin} (build it: LAZYFS_SRC=<checkout of dsrhaslab/lazyfs> bash scripts/proofs/build-lazyfs.sh, or set LAZYFS_BIN)`,
+    };
   }
-  if (!existsSync('/dev/fuse')) return { missing: 'no /dev/fuse: FUSE is not available on this machine (a container without the fuse device?)' };
-  if (spawnSync('fusermount3', ['-V']).error) return { missing: 'no fusermount3 (Debian: apt-get install fuse3)' };
+  if (!existsSync('/dev/fuse'))
+    return {
+      missing: 'no /dev/fuse: FUSE is not available on this machine (a container without the fuse device?)',
+    };
+  if (spawnSync('fusermount3', ['-V']).error)
+    return { missing: 'no fusermount3 (Debian: apt-get install fuse3)' };
   return { bin };
 }
 
@@ -63,7 +70,11 @@ export async function mountLazyFs(bin: string, workDir: string): Promise<LazyFs>
       '',
     ].join('\n'),
   );
-  const child: ChildProcess = spawn(bin, [mountDir, '--config-path', config, '-o', 'modules=subdir', '-o', `subdir=${rootDir}`, '-f'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(
+    bin,
+    [mountDir, '--config-path', config, '-o', 'modules=subdir', '-o', `subdir=${rootDir}`, '-f'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString()).slice(-4000);

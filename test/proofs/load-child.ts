@@ -30,7 +30,11 @@ const need = (name: keyof typeof values): string => {
 };
 
 const PIN = '2468';
-const till = createTill({ dataDir: need('data'), cipher: fileKeyCipher(need('key')), regionTimeoutMs: 10_000 });
+const till = createTill({
+  dataDir: need('data'),
+  cipher: fileKeyCipher(need('key')),
+  regionTimeoutMs: 10_000,
+});
 const admin = new AdminClient(need('region-url'), need('admin-key'));
 
 async function must(name: string, input: unknown): Promise<unknown> {
@@ -43,7 +47,14 @@ async function must(name: string, input: unknown): Promise<unknown> {
 const DEBITS_PER_YOUTH = 4;
 
 async function main(): Promise<void> {
-  await must('till.enroll', { regionUrl: need('region-url'), partnerId: need('partner'), activationCode: need('activation'), deviceName: 'Charge', managerName: 'Claire', managerPin: PIN });
+  await must('till.enroll', {
+    regionUrl: need('region-url'),
+    partnerId: need('partner'),
+    activationCode: need('activation'),
+    deviceName: 'Charge',
+    managerName: 'Claire',
+    managerPin: PIN,
+  });
   const staff = (await must('staff.list', {})) as { id: string }[];
   await must('staff.login', { staffId: staff[0]?.id, pin: PIN });
   // The youths' passes are minted before the clock starts: they come from the youths' phones, not from
@@ -51,7 +62,13 @@ async function main(): Promise<void> {
   const intervalMs = 1000 / Number(need('rate'));
   const total = Math.floor(Number(need('seconds')) * Number(need('rate')));
   // The Region mints passes for at most 10 minutes: enough for the 5-minute run and its start-up.
-  const passes = (await mintPasses(admin, total, { tag: `Charge${need('partner')}-`, perYouth: DEBITS_PER_YOUTH, ttlSeconds: Math.min(600, Number(need('seconds')) + 300) })).map((p) => p.token);
+  const passes = (
+    await mintPasses(admin, total, {
+      tag: `Charge${need('partner')}-`,
+      perYouth: DEBITS_PER_YOUTH,
+      ttlSeconds: Math.min(600, Number(need('seconds')) + 300),
+    })
+  ).map((p) => p.token);
   process.stdout.write('READY\n');
   // Every till starts its clock together, once all of them have started (the parent says GO).
   await new Promise<void>((resolve) => {
@@ -72,10 +89,19 @@ async function main(): Promise<void> {
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const token = passes[i]!;
     const t0 = performance.now();
-    const scan = (await must('pass.scan', { text: token, source: 'paste' })) as { kind: string; card?: { scanId: string } };
+    const scan = (await must('pass.scan', { text: token, source: 'paste' })) as {
+      kind: string;
+      card?: { scanId: string };
+    };
     let key = `scan ${scan.kind}`;
     if (scan.card) {
-      const r = await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 });
+      const r = await till.dispatch('debit.submit', {
+        scanId: scan.card.scanId,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 900,
+        amountCents: 500,
+      });
       key = r.ok ? (r.value as { status: string }).status : `error ${r.error.code}`;
     }
     latencies.push(performance.now() - t0);

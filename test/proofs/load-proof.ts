@@ -52,15 +52,26 @@ function runChild(driver: string, args: string[], onReady: (go: () => void) => v
   });
 }
 
-export async function runLoadProof(region: RegionHandle, opts: { tills: number; perSecond: number; seconds: number }): Promise<LoadReport> {
+export async function runLoadProof(
+  region: RegionHandle,
+  opts: { tills: number; perSecond: number; seconds: number },
+): Promise<LoadReport> {
   const tmp = makeTempDir('load');
   const driver = await bundleDriver(join(ROOT, 'test', 'proofs', 'load-child.ts'));
   const problems: string[] = [];
   try {
     const tills = await Promise.all(
       Array.from({ length: opts.tills }, async (_, i) => {
-        const partner = await region.admin.createPartner({ name: `Cinéma ${i + 1}`, siret: String(10_000_000_000_000 + i), accreditations: ['CINEMA'] });
-        return { partner, dataDir: join(tmp.dir, `till-${i}`, 'data'), keyFile: join(tmp.dir, `till-${i}`, 'key') };
+        const partner = await region.admin.createPartner({
+          name: `Cinéma ${i + 1}`,
+          siret: String(10_000_000_000_000 + i),
+          accreditations: ['CINEMA'],
+        });
+        return {
+          partner,
+          dataDir: join(tmp.dir, `till-${i}`, 'data'),
+          keyFile: join(tmp.dir, `till-${i}`, 'key'),
+        };
       }),
     );
     const rate = opts.perSecond / opts.tills;
@@ -70,7 +81,24 @@ export async function runLoadProof(region: RegionHandle, opts: { tills: number; 
       tills.map((t) =>
         runChild(
           driver.file,
-          ['--data', t.dataDir, '--key', t.keyFile, '--region-url', region.url, '--admin-key', region.adminKey, '--partner', t.partner.id, '--activation', t.partner.activationCode, '--rate', String(rate), '--seconds', String(opts.seconds)],
+          [
+            '--data',
+            t.dataDir,
+            '--key',
+            t.keyFile,
+            '--region-url',
+            region.url,
+            '--admin-key',
+            region.adminKey,
+            '--partner',
+            t.partner.id,
+            '--activation',
+            t.partner.activationCode,
+            '--rate',
+            String(rate),
+            '--seconds',
+            String(opts.seconds),
+          ],
           (go) => {
             ready += 1;
             waiting.push(go);
@@ -83,9 +111,12 @@ export async function runLoadProof(region: RegionHandle, opts: { tills: number; 
     if (ready !== opts.tills) problems.push(`${opts.tills - ready} tills never got ready`);
     const latencies = results.flatMap((r) => r.latencies);
     const outcomes: Record<string, number> = {};
-    for (const r of results) for (const [k, v] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
-    for (const [k, v] of Object.entries(outcomes)) if (k !== 'accepted') problems.push(`${v} debits ended ${k}`);
-    for (const [i, r] of results.entries()) if (r.left > 0) problems.push(`till ${i + 1}: ${r.left} left awaiting the Region`);
+    for (const r of results)
+      for (const [k, v] of Object.entries(r.outcomes)) outcomes[k] = (outcomes[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(outcomes))
+      if (k !== 'accepted') problems.push(`${v} debits ended ${k}`);
+    for (const [i, r] of results.entries())
+      if (r.left > 0) problems.push(`till ${i + 1}: ${r.left} left awaiting the Region`);
 
     const ledger = await region.admin.ledger();
     const ids = new Set<string>();
@@ -97,7 +128,12 @@ export async function runLoadProof(region: RegionHandle, opts: { tills: number; 
     for (const t of tills) {
       const till = createTill({ dataDir: t.dataDir, cipher: fileKeyCipher(t.keyFile) });
       try {
-        problems.push(...ledgerDifferences(till.journal, ledger.filter((d) => d.partnerId === t.partner.id)).map((p) => `${t.partner.id}: ${p}`));
+        problems.push(
+          ...ledgerDifferences(
+            till.journal,
+            ledger.filter((d) => d.partnerId === t.partner.id),
+          ).map((p) => `${t.partner.id}: ${p}`),
+        );
         const verdict = till.journal.verify();
         if (!verdict.ok) problems.push(`${t.partner.id}: journal entry ${verdict.seq} ${verdict.problem}`);
       } finally {

@@ -41,13 +41,20 @@ async function patiently<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function runNetworkProof(region: RegionHandle, opts: { debits: number; seed?: number; onProgress?: (done: number) => void }): Promise<NetworkReport> {
+export async function runNetworkProof(
+  region: RegionHandle,
+  opts: { debits: number; seed?: number; onProgress?: (done: number) => void },
+): Promise<NetworkReport> {
   const started = Date.now();
   const seed = opts.seed ?? Date.now() & 0xffff;
   const random = mulberry32(seed);
   const f = await engineFixture(region, {
     accreditations: ['CINEMA'],
-    till: { immediateRetryDelaysMs: [10, 20], regionTimeoutMs: 2000, outbox: { backoff: { baseMs: 10, maxMs: 200 }, idleMs: 50 } },
+    till: {
+      immediateRetryDelaysMs: [10, 20],
+      regionTimeoutMs: 2000,
+      outbox: { backoff: { baseMs: 10, maxMs: 200 }, idleMs: 50 },
+    },
   });
   const outcomes: Record<string, number> = {};
   const problems: string[] = [];
@@ -61,12 +68,20 @@ export async function runNetworkProof(region: RegionHandle, opts: { debits: numb
     for (let i = 0; i < opts.debits; i += 1) {
       if (restartAt.has(i)) {
         // Not awaited: the till goes on while the server stops and starts again.
-        restarting = restarting.then(() => region.restart()).then(() => {
-          restarts += 1;
-        });
+        restarting = restarting
+          .then(() => region.restart())
+          .then(() => {
+            restarts += 1;
+          });
       }
       if (i % 25 === 0) await patiently(() => region.admin.setFaults(faults()));
-      const youth = await patiently(() => region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Réseau${i}`, birthDate: '2007-03-14' }));
+      const youth = await patiently(() =>
+        region.admin.createBeneficiary({
+          givenName: 'Léa',
+          familyName: `Réseau${i}`,
+          birthDate: '2007-03-14',
+        }),
+      );
       const token = await patiently(() => region.admin.mintPass({ beneficiaryId: youth.id }));
       const scan = await f.till.dispatch('pass.scan', { text: token, source: 'paste' });
       const card = scan.ok ? (scan.value as { kind: string; card?: { scanId: string } }) : null;
@@ -74,7 +89,13 @@ export async function runNetworkProof(region: RegionHandle, opts: { debits: numb
         scanFailures += 1;
         continue;
       }
-      const r = await f.till.dispatch('debit.submit', { scanId: card.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 100 + (i % 9) * 50 });
+      const r = await f.till.dispatch('debit.submit', {
+        scanId: card.card.scanId,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 900,
+        amountCents: 100 + (i % 9) * 50,
+      });
       const key = r.ok ? (r.value as { status: string }).status : `error ${r.error.code}`;
       outcomes[key] = (outcomes[key] ?? 0) + 1;
       if ((i + 1) % 100 === 0) opts.onProgress?.(i + 1);
@@ -88,7 +109,16 @@ export async function runNetworkProof(region: RegionHandle, opts: { debits: numb
     const verdict = f.till.journal.verify();
     if (!verdict.ok) problems.push(`journal: entry ${verdict.seq} ${verdict.problem}`);
     const journalAccepted = f.till.journal.debits.list({}).filter((s) => s.status === 'accepted').length;
-    return { debits: opts.debits, outcomes, scanFailures, restarts, ledgerDebits: ledger.length, journalAccepted, problems: problems.map((p) => `[seed ${seed}] ${p}`), seconds: (Date.now() - started) / 1000 };
+    return {
+      debits: opts.debits,
+      outcomes,
+      scanFailures,
+      restarts,
+      ledgerDebits: ledger.length,
+      journalAccepted,
+      problems: problems.map((p) => `[seed ${seed}] ${p}`),
+      seconds: (Date.now() - started) / 1000,
+    };
   } finally {
     f.close();
   }

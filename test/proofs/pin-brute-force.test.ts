@@ -17,8 +17,18 @@ let host: BrowserHost;
 let nowMs = Date.parse('2026-03-10T09:00:00.000Z');
 
 beforeAll(async () => {
-  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), now: () => nowMs, sessionClock: () => nowMs });
-  host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: tmp.dir, secret: SECRET });
+  till = createTill({
+    dataDir: join(tmp.dir, 'data'),
+    cipher: fileKeyCipher(join(tmp.dir, 'key')),
+    now: () => nowMs,
+    sessionClock: () => nowMs,
+  });
+  host = await startBrowserHost({
+    dispatch: till.dispatch,
+    events: till.events,
+    staticDir: tmp.dir,
+    secret: SECRET,
+  });
 });
 afterAll(async () => {
   await host?.close();
@@ -26,13 +36,26 @@ afterAll(async () => {
   tmp.remove();
 });
 
-type Answer = { ok: true; value: unknown } | { ok: false; error: { code: string; params?: Record<string, string | number> } };
+type Answer =
+  | { ok: true; value: unknown }
+  | { ok: false; error: { code: string; params?: Record<string, string | number> } };
 
 function call(name: string, input: unknown): Promise<Answer> {
   const own = `127.0.0.1:${host.port}`;
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, path: `/api/call/${name}`, method: 'POST', headers: { host: own, origin: `http://${own}`, [SECRET_HEADER]: SECRET, 'content-type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: `/api/call/${name}`,
+        method: 'POST',
+        headers: {
+          host: own,
+          origin: `http://${own}`,
+          [SECRET_HEADER]: SECRET,
+          'content-type': 'application/json',
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -51,7 +74,7 @@ it('brute force through the browser host stops at the lock; waits are honoured b
   let checked = 0;
   let waitedMs = 0;
   let last: Answer | undefined;
-  for (let candidate = 0; candidate < 1_000_000; ) {
+  for (let candidate = 0; candidate < 1_000_000;) {
     const pin = String(candidate).padStart(6, '0');
     last = await call('staff.login', { staffId: claire.id, pin });
     if (!last.ok && last.error.code === 'PIN_RETRY_LATER') {
@@ -72,17 +95,34 @@ it('brute force through the browser host stops at the lock; waits are honoured b
   expect(last).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED' } });
   expect(waitedMs).toBe((30 + 60 + 120 + 240 + 480) * 1000);
   nowMs += 30 * 86_400_000;
-  expect(await call('staff.login', { staffId: claire.id, pin: '000017' })).toMatchObject({ ok: false, error: { code: 'STAFF_LOCKED' } });
+  expect(await call('staff.login', { staffId: claire.id, pin: '000017' })).toMatchObject({
+    ok: false,
+    error: { code: 'STAFF_LOCKED' },
+  });
   expect(till.journal.list({ kinds: ['LOGIN_FAILED'] })).toHaveLength(10);
-  expect(till.journal.list({ kinds: ['STAFF_LOCKED'] }).map((e) => e.payload)).toEqual([{ staffId: claire.id, failures: 10 }]);
+  expect(till.journal.list({ kinds: ['STAFF_LOCKED'] }).map((e) => e.payload)).toEqual([
+    { staffId: claire.id, failures: 10 },
+  ]);
 
   // Nobody logged in cannot unlock; another manager can.
-  expect(await call('staff.unlock', { staffId: claire.id })).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
+  expect(await call('staff.unlock', { staffId: claire.id })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_LOGGED_IN' },
+  });
   expect(await call('staff.login', { staffId: karim.id, pin: '246810' })).toMatchObject({ ok: true });
-  expect(await call('staff.lockouts', {})).toEqual({ ok: true, value: [{ staffId: claire.id, failures: 10, locked: true, retryAt: null }] });
-  expect(await call('staff.unlock', { staffId: claire.id })).toMatchObject({ ok: true, value: { locked: false, failures: 0 } });
+  expect(await call('staff.lockouts', {})).toEqual({
+    ok: true,
+    value: [{ staffId: claire.id, failures: 10, locked: true, retryAt: null }],
+  });
+  expect(await call('staff.unlock', { staffId: claire.id })).toMatchObject({
+    ok: true,
+    value: { locked: false, failures: 0 },
+  });
   expect(await call('staff.logout', {})).toMatchObject({ ok: true });
-  expect(await call('staff.login', { staffId: claire.id, pin: '000017' })).toMatchObject({ ok: true, value: { id: claire.id } });
+  expect(await call('staff.login', { staffId: claire.id, pin: '000017' })).toMatchObject({
+    ok: true,
+    value: { id: claire.id },
+  });
 });
 
 it("ends the core's session after ten idle minutes, whatever the page does", async () => {
@@ -94,5 +134,9 @@ it("ends the core's session after ten idle minutes, whatever the page does", asy
   expect(await call('journal.verify', {})).toMatchObject({ ok: false, error: { code: 'NOT_LOGGED_IN' } });
   expect(till.status().staff).toBeNull();
   const logout = till.journal.list({ kinds: ['LOGOUT'], order: 'desc', limit: 1 })[0];
-  expect(logout).toMatchObject({ cashierId: manager!.id, payload: { staffId: manager!.id, reason: 'idle' }, at: new Date(nowMs).toISOString() });
+  expect(logout).toMatchObject({
+    cashierId: manager!.id,
+    payload: { staffId: manager!.id, reason: 'idle' },
+    at: new Date(nowMs).toISOString(),
+  });
 });

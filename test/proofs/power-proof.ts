@@ -36,10 +36,21 @@ export interface PowerReport {
 }
 
 async function enrol(region: RegionHandle, dataDir: string, keyFile: string, name: string): Promise<string> {
-  const partner = await region.admin.createPartner({ name, siret: '12345678900011', accreditations: ['CINEMA'] });
+  const partner = await region.admin.createPartner({
+    name,
+    siret: '12345678900011',
+    accreditations: ['CINEMA'],
+  });
   const till = createTill({ dataDir, cipher: fileKeyCipher(keyFile) });
   try {
-    const r = await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: name, managerName: 'Claire', managerPin: PIN });
+    const r = await till.dispatch('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: name,
+      managerName: 'Claire',
+      managerPin: PIN,
+    });
     if (!r.ok) throw new Error(`enrolment: ${r.error.code}`);
   } finally {
     till.close();
@@ -74,7 +85,8 @@ function checkRestart(dataDir: string, keyFile: string): string[] {
     const till = withShmRetry(() => createTill({ dataDir, cipher: fileKeyCipher(keyFile) }));
     try {
       const status = till.status();
-      if (status.deviceSecret !== 'ok') problems.push(`device token ${status.deviceSecret} (key file ${statSync(keyFile).size} bytes)`);
+      if (status.deviceSecret !== 'ok')
+        problems.push(`device token ${status.deviceSecret} (key file ${statSync(keyFile).size} bytes)`);
     } finally {
       till.close();
     }
@@ -82,7 +94,10 @@ function checkRestart(dataDir: string, keyFile: string): string[] {
     problems.push(`the till does not start: ${String(error)}`);
   }
   try {
-    return [...problems, ...withShmRetry(() => checkJournal(join(dataDir, 'journal.sqlite'), { readOnly: false }))];
+    return [
+      ...problems,
+      ...withShmRetry(() => checkJournal(join(dataDir, 'journal.sqlite'), { readOnly: false })),
+    ];
   } catch (error) {
     return [...problems, `the journal does not open: ${String(error)}`];
   }
@@ -91,7 +106,12 @@ function checkRestart(dataDir: string, keyFile: string): string[] {
 export async function runPowerProof(
   region: RegionHandle,
   fs: LazyFs,
-  opts: { enrolmentCuts: number; saleCuts: number; seed?: number; onCut?: (done: number, total: number) => void },
+  opts: {
+    enrolmentCuts: number;
+    saleCuts: number;
+    seed?: number;
+    onCut?: (done: number, total: number) => void;
+  },
 ): Promise<PowerReport> {
   const seed = opts.seed ?? Date.now() & 0xffff;
   const random = mulberry32(seed);
@@ -102,13 +122,17 @@ export async function runPowerProof(
   writeFileSync(control, 'x'.repeat(4096));
   await fs.cut();
   const controlBytesAfterCut = statSync(control).size;
-  if (controlBytesAfterCut !== 0) problems.push(`the filesystem kept ${controlBytesAfterCut} unsynced bytes after a cut: this run proves nothing`);
+  if (controlBytesAfterCut !== 0)
+    problems.push(
+      `the filesystem kept ${controlBytesAfterCut} unsynced bytes after a cut: this run proves nothing`,
+    );
 
   for (let e = 0; e < opts.enrolmentCuts; e += 1) {
     const dir = join(fs.mountDir, `enrolment-${e}`);
     await enrol(region, join(dir, 'data'), join(dir, 'key'), `Cinéma Coupure ${e}`);
     await fs.cut();
-    for (const p of checkRestart(join(dir, 'data'), join(dir, 'key'))) problems.push(`enrolment cut ${e + 1}: ${p}`);
+    for (const p of checkRestart(join(dir, 'data'), join(dir, 'key')))
+      problems.push(`enrolment cut ${e + 1}: ${p}`);
     opts.onCut?.(e + 1, total);
   }
 
@@ -121,7 +145,18 @@ export async function runPowerProof(
   try {
     // Some answers lost after the Region committed: cuts then land while debits are pending, too.
     await region.admin.setFaults({ dropAfterCommitRate: 0.15 });
-    const args = ['--data', dataDir, '--key', keyFile, '--admin-url', region.url, '--admin-key', region.adminKey, '--pin', PIN];
+    const args = [
+      '--data',
+      dataDir,
+      '--key',
+      keyFile,
+      '--admin-url',
+      region.url,
+      '--admin-key',
+      region.adminKey,
+      '--pin',
+      PIN,
+    ];
     for (let k = 0; k < opts.saleCuts; k += 1) {
       const delay = Math.floor(random() * 700);
       for (let attempt = 0; ; attempt += 1) {
@@ -153,7 +188,18 @@ export async function runPowerProof(
       }
     }
     problems.push(...tally.problems);
-    return { seed, controlBytesAfterCut, shmRetries: shmRetries.count, enrolmentCuts: opts.enrolmentCuts, saleCuts: opts.saleCuts, acknowledged: acked.size, lost: tally.lost, duplicated: tally.duplicated, ledgerDebits: tally.ledgerDebits, problems };
+    return {
+      seed,
+      controlBytesAfterCut,
+      shmRetries: shmRetries.count,
+      enrolmentCuts: opts.enrolmentCuts,
+      saleCuts: opts.saleCuts,
+      acknowledged: acked.size,
+      lost: tally.lost,
+      duplicated: tally.duplicated,
+      ledgerDebits: tally.ledgerDebits,
+      problems,
+    };
   } finally {
     driver.remove();
   }

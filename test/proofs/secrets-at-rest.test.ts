@@ -57,23 +57,47 @@ afterAll(async () => {
 
 describe('the device token at rest', () => {
   it('appears in no file of the data folder and in no log line after a full session', async () => {
-    const partner = await region.admin.createPartner({ name: 'Cinéma Secret', siret: '12345678900011', accreditations: ['CINEMA'] });
+    const partner = await region.admin.createPartner({
+      name: 'Cinéma Secret',
+      siret: '12345678900011',
+      accreditations: ['CINEMA'],
+    });
     let till = open();
     const must = async (name: string, input: unknown) => {
       const r = await till.dispatch(name, input);
       if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
       return r.value as Record<string, unknown>;
     };
-    await must('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse', managerName: 'Claire', managerPin: '2468' });
+    await must('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: 'Caisse',
+      managerName: 'Claire',
+      managerPin: '2468',
+    });
     const login = async () => {
       const staff = (await must('staff.list', {})) as unknown as { id: string; role: string }[];
       await must('staff.login', { staffId: staff.find((s) => s.role === 'manager')?.id, pin: '2468' });
     };
     await login();
     const debit = async () => {
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Martin-${randomUUID().slice(0, 8)}`, birthDate: '2007-03-14' }); // one membership per person and season
-      const scan = (await must('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as { card: { scanId: string } };
-      return (await must('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 })) as { debitId: string; status: string };
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Léa',
+        familyName: `Martin-${randomUUID().slice(0, 8)}`,
+        birthDate: '2007-03-14',
+      }); // one membership per person and season
+      const scan = (await must('pass.scan', {
+        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+        source: 'paste',
+      })) as { card: { scanId: string } };
+      return (await must('debit.submit', {
+        scanId: scan.card.scanId,
+        category: 'CINEMA',
+        item: 'SEANCE',
+        priceCents: 900,
+        amountCents: 500,
+      })) as { debitId: string; status: string };
     };
     const first = await debit();
     expect(first.status).toBe('accepted');
@@ -90,15 +114,23 @@ describe('the device token at rest', () => {
 
     const token = sealed.find((s) => s.length >= 16);
     expect(token, 'the device token went through the cipher').toBeDefined();
-    const forms = [token!, Buffer.from(token!).toString('base64'), Buffer.from(token!).toString('base64url'), Buffer.from(token!).toString('hex')];
+    const forms = [
+      token!,
+      Buffer.from(token!).toString('base64'),
+      Buffer.from(token!).toString('base64url'),
+      Buffer.from(token!).toString('hex'),
+    ];
     const files = filesUnder(dataDir);
     expect(files.some((f) => f.endsWith('journal.sqlite'))).toBe(true);
     const leaks: string[] = [];
     for (const file of files) {
       const bytes = readFileSync(file);
-      for (const form of forms) if (bytes.includes(Buffer.from(form)) || bytes.includes(Buffer.from(form, 'utf16le'))) leaks.push(`${file}: ${form.slice(0, 6)}…`);
+      for (const form of forms)
+        if (bytes.includes(Buffer.from(form)) || bytes.includes(Buffer.from(form, 'utf16le')))
+          leaks.push(`${file}: ${form.slice(0, 6)}…`);
     }
-    for (const line of [...logLines, region.logs()]) for (const form of forms) if (line.includes(form)) leaks.push(`log: ${line.slice(0, 80)}`);
+    for (const line of [...logLines, region.logs()])
+      for (const form of forms) if (line.includes(form)) leaks.push(`log: ${line.slice(0, 80)}`);
     expect(leaks).toEqual([]);
     // The test would see a leak: the token is in the cipher's input, and a sealed copy is on disk.
     expect(logLines.length + files.length).toBeGreaterThan(0);

@@ -39,27 +39,58 @@ beforeAll(async () => {
   region = await startRegionServer();
   let nowMs = Date.now();
   const dataDir = join(tmp.dir, 'original');
-  const till = createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'key')), now: () => nowMs, immediateRetryDelaysMs: [10], outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 } });
+  const till = createTill({
+    dataDir,
+    cipher: fileKeyCipher(join(tmp.dir, 'key')),
+    now: () => nowMs,
+    immediateRetryDelaysMs: [10],
+    outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 },
+  });
   const must = async <T>(name: string, input: unknown): Promise<T> => {
     const r = await till.dispatch(name, input);
     if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
     return r.value as T;
   };
-  const partner = await region.admin.createPartner({ name: 'Cinéma du Port', siret: '12345678900011', accreditations: ['CINEMA', 'SPECTACLE'] });
-  await must('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse', managerName: 'Claire', managerPin: '246810' });
+  const partner = await region.admin.createPartner({
+    name: 'Cinéma du Port',
+    siret: '12345678900011',
+    accreditations: ['CINEMA', 'SPECTACLE'],
+  });
+  await must('till.enroll', {
+    regionUrl: region.url,
+    partnerId: partner.id,
+    activationCode: partner.activationCode,
+    deviceName: 'Caisse',
+    managerName: 'Claire',
+    managerPin: '246810',
+  });
   const [manager] = await must<{ id: string }[]>('staff.list', {});
   await must('staff.login', { staffId: manager!.id, pin: '246810' });
   const debits: string[] = [];
   for (let i = 0; i < 4; i++) {
-    const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Martin-${i}`, birthDate: `2007-03-1${i}` });
-    const scan = await must<{ card: { scanId: string } }>('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' });
-    const d = await must<{ debitId: string; status: string }>('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 400 + i * 100 });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Léa',
+      familyName: `Martin-${i}`,
+      birthDate: `2007-03-1${i}`,
+    });
+    const scan = await must<{ card: { scanId: string } }>('pass.scan', {
+      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+      source: 'paste',
+    });
+    const d = await must<{ debitId: string; status: string }>('debit.submit', {
+      scanId: scan.card.scanId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 900,
+      amountCents: 400 + i * 100,
+    });
     expect(d.status).toBe('accepted');
     debits.push(d.debitId);
   }
   await must('debit.void', { debitId: debits[3], reasonCode: 'DUPLICATE' });
   // The outbox carries the void to the Region; the day is closed once it is answered.
-  for (let i = 0; i < 200 && till.journal.debits.get(debits[3]!)?.status !== 'voided'; i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 200 && till.journal.debits.get(debits[3]!)?.status !== 'voided'; i++)
+    await new Promise((r) => setTimeout(r, 25));
   expect(till.journal.debits.get(debits[3]!)?.status).toBe('voided');
   // The day ends; its Z is made the next morning.
   nowMs += 86_400_000;
@@ -92,19 +123,30 @@ function rowAt(db: Database.Database, seq: number): Row {
   return db.prepare('SELECT * FROM entries WHERE seq = ?').get(seq) as Row;
 }
 
-const hashOf = (r: Row, prevHash: string) => chainHash(prevHash, entryJson({ seq: r.seq, deviceId: r.device_id, kind: r.kind, at: r.at, cashierId: r.cashier_id }, r.payload, 'storage'));
+const hashOf = (r: Row, prevHash: string) =>
+  chainHash(
+    prevHash,
+    entryJson(
+      { seq: r.seq, deviceId: r.device_id, kind: r.kind, at: r.at, cashierId: r.cashier_id },
+      r.payload,
+      'storage',
+    ),
+  );
 
 /** Re-seals the entries from `fromSeq` (to `toSeq`), then the head: what someone who knows the public recipe does. */
 function rechain(db: Database.Database, fromSeq: number, toSeq = Number.MAX_SAFE_INTEGER): void {
   let prev = fromSeq === 1 ? '0'.repeat(64) : rowAt(db, fromSeq - 1).hash;
-  const rows = db.prepare('SELECT * FROM entries WHERE seq >= ? AND seq <= ? ORDER BY seq').all(fromSeq, toSeq) as Row[];
+  const rows = db
+    .prepare('SELECT * FROM entries WHERE seq >= ? AND seq <= ? ORDER BY seq')
+    .all(fromSeq, toSeq) as Row[];
   for (const r of rows) {
     const hash = hashOf({ ...r }, prev);
     db.prepare('UPDATE entries SET prev_hash = ?, hash = ? WHERE seq = ?').run(prev, hash, r.seq);
     prev = hash;
   }
   const last = rows.at(-1);
-  if (toSeq === Number.MAX_SAFE_INTEGER) db.prepare('UPDATE chain_head SET seq = ?, hash = ?').run(last?.seq ?? fromSeq - 1, prev);
+  if (toSeq === Number.MAX_SAFE_INTEGER)
+    db.prepare('UPDATE chain_head SET seq = ?, hash = ?').run(last?.seq ?? fromSeq - 1, prev);
 }
 
 /** Rewrites an entry's payload in canonical form (without re-hashing). */
@@ -113,7 +155,8 @@ const editPayload = (db: Database.Database, seq: number, edit: (p: JsonObject) =
   edit(payload);
   db.prepare('UPDATE entries SET payload = ? WHERE seq = ?').run(canonicalJson(payload), seq);
 };
-const editAmount = (db: Database.Database, seq: number, cents: number) => editPayload(db, seq, (p) => (p['amountCents'] = cents));
+const editAmount = (db: Database.Database, seq: number, cents: number) =>
+  editPayload(db, seq, (p) => (p['amountCents'] = cents));
 
 const shift = (db: Database.Database, from: number, delta: number) => {
   db.prepare('UPDATE entries SET seq = -seq WHERE seq >= ?').run(from);
@@ -128,7 +171,11 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { tamper: 'edit an amount (DEBIT_REQUESTED payload)', apply: (db) => editAmount(db, at.debit, 1400), expected: { problem: 'EDITED', seq: () => at.debit } },
+  {
+    tamper: 'edit an amount (DEBIT_REQUESTED payload)',
+    apply: (db) => editAmount(db, at.debit, 1400),
+    expected: { problem: 'EDITED', seq: () => at.debit },
+  },
   {
     tamper: 'edit an amount and re-hash that entry',
     apply: (db) => {
@@ -138,7 +185,11 @@ const CASES: Case[] = [
     },
     expected: { problem: 'EDITED', seq: () => at.debit },
   },
-  { tamper: 'delete an entry', apply: (db) => db.prepare('DELETE FROM entries WHERE seq = ?').run(at.accepted), expected: { problem: 'GAP', seq: () => at.accepted } },
+  {
+    tamper: 'delete an entry',
+    apply: (db) => db.prepare('DELETE FROM entries WHERE seq = ?').run(at.accepted),
+    expected: { problem: 'GAP', seq: () => at.accepted },
+  },
   {
     tamper: 'delete an entry and renumber the rest',
     apply: (db) => {
@@ -161,13 +212,35 @@ const CASES: Case[] = [
     apply: (db) => {
       shift(db, at.accepted + 1, 1);
       const prev = rowAt(db, at.accepted);
-      const forged: Row = { ...prev, seq: at.accepted + 1, kind: 'LOGIN', payload: '{"staffId":"S-forged"}', prev_hash: prev.hash, hash: '' };
+      const forged: Row = {
+        ...prev,
+        seq: at.accepted + 1,
+        kind: 'LOGIN',
+        payload: '{"staffId":"S-forged"}',
+        prev_hash: prev.hash,
+        hash: '',
+      };
       forged.hash = hashOf(forged, prev.hash);
-      db.prepare('INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(forged.seq, forged.device_id, forged.kind, forged.at, forged.cashier_id, forged.payload, forged.prev_hash, forged.hash);
+      db.prepare(
+        'INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        forged.seq,
+        forged.device_id,
+        forged.kind,
+        forged.at,
+        forged.cashier_id,
+        forged.payload,
+        forged.prev_hash,
+        forged.hash,
+      );
     },
     expected: { problem: 'INSERTED', seq: () => at.accepted + 1 },
   },
-  { tamper: 'truncate the tail, head left as it was', apply: (db) => db.prepare('DELETE FROM entries WHERE seq > ?').run(at.closure), expected: { problem: 'DELETED', seq: () => at.closure + 1 } },
+  {
+    tamper: 'truncate the tail, head left as it was',
+    apply: (db) => db.prepare('DELETE FROM entries WHERE seq > ?').run(at.closure),
+    expected: { problem: 'DELETED', seq: () => at.closure + 1 },
+  },
   {
     tamper: 'truncate the tail and move the head back',
     apply: (db) => {
@@ -180,7 +253,7 @@ const CASES: Case[] = [
     tamper: 'edit a sealed debit and re-hash the whole chain',
     apply: (db) => {
       editAmount(db, at.debit, 1400);
-      db.prepare("UPDATE debits SET amount_cents = 1400 WHERE request_seq = ?").run(at.debit);
+      db.prepare('UPDATE debits SET amount_cents = 1400 WHERE request_seq = ?').run(at.debit);
       rechain(db, at.debit);
     },
     expected: { problem: 'CLOSURE_MISMATCH', seq: () => at.closure },
@@ -212,9 +285,21 @@ const CASES: Case[] = [
     },
     expected: { region: 'REWRITTEN', after: () => at.afterClosure - 1 },
   },
-  { tamper: 'rewrite the debits projection (+10 € each)', apply: (db) => db.prepare('UPDATE debits SET amount_cents = amount_cents + 1000').run(), expected: { problem: 'PROJECTION_MISMATCH', seq: () => at.debit } },
-  { tamper: 'change the head hash', apply: (db) => db.prepare(`UPDATE chain_head SET hash = '${'a'.repeat(64)}'`).run(), expected: { problem: 'HEAD_MISMATCH', seq: () => at.last } },
-  { tamper: 'drop the head row', apply: (db) => db.prepare('DELETE FROM chain_head').run(), expected: { problem: 'HEAD_MISSING', seq: () => at.last } },
+  {
+    tamper: 'rewrite the debits projection (+10 € each)',
+    apply: (db) => db.prepare('UPDATE debits SET amount_cents = amount_cents + 1000').run(),
+    expected: { problem: 'PROJECTION_MISMATCH', seq: () => at.debit },
+  },
+  {
+    tamper: 'change the head hash',
+    apply: (db) => db.prepare(`UPDATE chain_head SET hash = '${'a'.repeat(64)}'`).run(),
+    expected: { problem: 'HEAD_MISMATCH', seq: () => at.last },
+  },
+  {
+    tamper: 'drop the head row',
+    apply: (db) => db.prepare('DELETE FROM chain_head').run(),
+    expected: { problem: 'HEAD_MISSING', seq: () => at.last },
+  },
 ];
 
 it('catches every tamper it can with `journal verify` alone, names the first entry, and says which need the Region', async () => {
@@ -231,7 +316,11 @@ it('catches every tamper it can with `journal verify` alone, names the first ent
       db.close();
     }
     const out: string[] = [];
-    const code = await runCli(COMMANDS, ['journal', 'verify', '--db', path], { out: (l) => out.push(l), err: (l) => out.push(l), now: () => new Date() });
+    const code = await runCli(COMMANDS, ['journal', 'verify', '--db', path], {
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+      now: () => new Date(),
+    });
     const verdict = out.join('\n');
     const broken = /BROKEN at entry (\d+): (\w+)/.exec(verdict);
     if ('region' in c.expected) {
@@ -239,15 +328,27 @@ it('catches every tamper it can with `journal verify` alone, names the first ent
       expect([code, verdict]).toEqual([0, expect.stringMatching(/^OK /)]);
       // ...the Region's anchors do not.
       const against: string[] = [];
-      const regionCode = await runCli(COMMANDS, ['journal', 'verify', '--db', path, '--against-region', region.url, '--admin-key-file', adminKeyFile], { out: (l) => against.push(l), err: (l) => against.push(l), now: () => new Date() });
+      const regionCode = await runCli(
+        COMMANDS,
+        ['journal', 'verify', '--db', path, '--against-region', region.url, '--admin-key-file', adminKeyFile],
+        { out: (l) => against.push(l), err: (l) => against.push(l), now: () => new Date() },
+      );
       const finding = /^(\w+) at entry (\d+)/m.exec(against.join('\n'));
       expect({ regionCode, problem: finding?.[1] }).toEqual({ regionCode: 1, problem: c.expected.region });
       const seq = Number(finding![2]);
       expect(seq).toBeGreaterThan(c.expected.after());
       expect(seq).toBeLessThanOrEqual(anchored);
-      table.push([c.tamper, `\`journal verify --against-region\`: ${finding![1]} (verify alone: OK)`, `entry ${seq}`]);
+      table.push([
+        c.tamper,
+        `\`journal verify --against-region\`: ${finding![1]} (verify alone: OK)`,
+        `entry ${seq}`,
+      ]);
     } else {
-      expect({ code, problem: broken?.[2], seq: Number(broken?.[1]) }).toEqual({ code: 1, problem: c.expected.problem, seq: c.expected.seq() });
+      expect({ code, problem: broken?.[2], seq: Number(broken?.[1]) }).toEqual({
+        code: 1,
+        problem: c.expected.problem,
+        seq: c.expected.seq(),
+      });
       table.push([c.tamper, `\`journal verify\`: ${broken![2]}`, `entry ${broken![1]}`]);
     }
   }
@@ -262,6 +363,12 @@ it('catches every tamper it can with `journal verify` alone, names the first ent
   expect(refusal).toBeInstanceOf(TillError);
   expect((refusal as TillError).code).toBe('JOURNAL_HEAD_MISSING');
 
-  const lines = ['| tamper | detected by | first entry named |', '|---|---|---|', ...table.map((r) => `| ${r.join(' | ')} |`)];
-  console.log(`tamper suite over a journal of ${at.last} entries (debit at ${at.debit}, Z at ${at.closure}, anchored up to ${anchored}):\n${lines.join('\n')}`);
+  const lines = [
+    '| tamper | detected by | first entry named |',
+    '|---|---|---|',
+    ...table.map((r) => `| ${r.join(' | ')} |`),
+  ];
+  console.log(
+    `tamper suite over a journal of ${at.last} entries (debit at ${at.debit}, Z at ${at.closure}, anchored up to ${anchored}):\n${lines.join('\n')}`,
+  );
 }, 120_000);

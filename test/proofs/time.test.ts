@@ -24,14 +24,25 @@ afterAll(async () => {
   await region?.stop();
 });
 
-const seat = (scanId: string) => ({ scanId, category: 'CINEMA' as const, item: 'SEANCE' as const, priceCents: 900, amountCents: 400 });
+const seat = (scanId: string) => ({
+  scanId,
+  category: 'CINEMA' as const,
+  item: 'SEANCE' as const,
+  priceCents: 900,
+  amountCents: 400,
+});
 
 describe('a till whose clock jumps, across the season boundary', () => {
   it('judges each queued debit by its own moment, in the season or out, and the Region agrees', async () => {
     const passes: string[] = [];
     for (let i = 0; i < 4; i += 1) {
       // 30 June is past the joining deadline (31 May): these youths joined in time.
-      const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: `Saison${i}`, birthDate: '2007-03-14', joinedAt: '2026-05-20T10:00:00.000Z' });
+      const youth = await region.admin.createBeneficiary({
+        givenName: 'Léa',
+        familyName: `Saison${i}`,
+        birthDate: '2007-03-14',
+        joinedAt: '2026-05-20T10:00:00.000Z',
+      });
       passes.push(await region.admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: 600 }));
     }
     region.kill();
@@ -72,8 +83,15 @@ describe('a till whose clock jumps, across the season boundary', () => {
     tillNow = regionNow + 2 * 3600_000;
     // The Region found the pass valid by its clock; the till's own clock puts the moment outside the pass's
     // window: the till names its clock, before anything is written or sent.
-    const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
-    const skewed = await f.call('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' });
+    const youth = await region.admin.createBeneficiary({
+      givenName: 'Léa',
+      familyName: 'Martin',
+      birthDate: '2007-03-14',
+    });
+    const skewed = await f.call('pass.scan', {
+      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+      source: 'paste',
+    });
     expect(skewed).toMatchObject({ kind: 'refused', code: 'CLOCK_SKEW', reason: 'TILL_AHEAD' });
     const before = (await region.admin.ledger()).filter((d) => d.partnerId === f.partnerId).length;
     // Backwards past the Region by a day: refused the same way, never sent as a debit of yesterday.
@@ -81,14 +99,21 @@ describe('a till whose clock jumps, across the season boundary', () => {
     const behind = await f.scanNewYouth().catch(() => null);
     if (behind) {
       const r = await f.till.dispatch('debit.submit', seat(behind.scanId));
-      expect(r.ok ? (r.value as { status: string; code?: string }) : r.error).toMatchObject({ code: expect.stringMatching(/CLOCK_SKEW|TOKEN_EXPIRED|TOKEN_INVALID/) });
+      expect(r.ok ? (r.value as { status: string; code?: string }) : r.error).toMatchObject({
+        code: expect.stringMatching(/CLOCK_SKEW|TOKEN_EXPIRED|TOKEN_INVALID/),
+      });
     }
     expect((await region.admin.ledger()).filter((d) => d.partnerId === f.partnerId)).toHaveLength(before);
     tillNow = regionNow + 1000;
     const fine = await f.scanNewYouth();
     expect((await f.call('debit.submit', seat(fine.scanId))).status).toBe('accepted');
     expect(await f.till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
-    expect(ledgerDifferences(f.till.journal, (await region.admin.ledger()).filter((d) => d.partnerId === f.partnerId))).toEqual([]);
+    expect(
+      ledgerDifferences(
+        f.till.journal,
+        (await region.admin.ledger()).filter((d) => d.partnerId === f.partnerId),
+      ),
+    ).toEqual([]);
     expect(f.till.journal.verify()).toMatchObject({ ok: true });
   });
 });

@@ -46,9 +46,24 @@ async function must<T>(name: string, input: unknown): Promise<T> {
 }
 
 it('after wipe, no file under the data folder holds a name, a birth date or a token, in any encoding', async () => {
-  till = createTill({ dataDir, cipher: fileKeyCipher(join(tmp.dir, 'key')), outbox: { backoff: { baseMs: 60_000, maxMs: 60_000 }, idleMs: 60_000 } });
-  const partner = await region.admin.createPartner({ name: 'Cinéma du Port', siret: '12345678900011', accreditations: ['CINEMA'] });
-  await must('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: 'Caisse', managerName: 'Claire', managerPin: '246810' });
+  till = createTill({
+    dataDir,
+    cipher: fileKeyCipher(join(tmp.dir, 'key')),
+    outbox: { backoff: { baseMs: 60_000, maxMs: 60_000 }, idleMs: 60_000 },
+  });
+  const partner = await region.admin.createPartner({
+    name: 'Cinéma du Port',
+    siret: '12345678900011',
+    accreditations: ['CINEMA'],
+  });
+  await must('till.enroll', {
+    regionUrl: region.url,
+    partnerId: partner.id,
+    activationCode: partner.activationCode,
+    deviceName: 'Caisse',
+    managerName: 'Claire',
+    managerPin: '246810',
+  });
   const [manager] = await must<{ id: string }[]>('staff.list', {});
   await must('staff.login', { staffId: manager!.id, pin: '246810' });
 
@@ -67,12 +82,28 @@ it('after wipe, no file under the data folder holds a name, a birth date or a to
     const scan = await must<{ card: { scanId: string } }>('pass.scan', { text: token, source: 'paste' });
     scanned.push(scan.card.scanId);
   }
-  const paid = await must<{ debitId: string; status: string }>('debit.submit', { scanId: scanned[0], category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500 });
+  const paid = await must<{ debitId: string; status: string }>('debit.submit', {
+    scanId: scanned[0],
+    category: 'CINEMA',
+    item: 'SEANCE',
+    priceCents: 900,
+    amountCents: 500,
+  });
   expect(paid.status).toBe('accepted');
-  await must('debit.void', { debitId: paid.debitId, reasonCode: 'EVENT_CANCELLED', reason: `séance annulée, ${youths[0]!.familyName} reviendra` });
+  await must('debit.void', {
+    debitId: paid.debitId,
+    reasonCode: 'EVENT_CANCELLED',
+    reason: `séance annulée, ${youths[0]!.familyName} reviendra`,
+  });
   // The Region fails: the second debit waits in the outbox with its token (name and birth date inside).
   await region.admin.setFaults({ errorRate: 1 });
-  const waiting = await must<{ status: string }>('debit.submit', { scanId: scanned[1], category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 400 });
+  const waiting = await must<{ status: string }>('debit.submit', {
+    scanId: scanned[1],
+    category: 'CINEMA',
+    item: 'SEANCE',
+    priceCents: 900,
+    amountCents: 400,
+  });
   expect(waiting.status).not.toBe('accepted');
   await region.admin.setFaults({});
   // The third youth was scanned only. Closing checkpoints both databases into their files.
@@ -87,7 +118,10 @@ it('after wipe, no file under the data folder holds a name, a birth date or a to
   await live.backup(join(deep, 'journal-sauvegarde.db'));
   live.close();
   mkdirSync(join(dataDir, 'exports'));
-  writeFileSync(join(dataDir, 'exports', 'mars.csv'), `Nom;Né le\n${youths[0]!.familyName};${youths[0]!.birthDate}\n`);
+  writeFileSync(
+    join(dataDir, 'exports', 'mars.csv'),
+    `Nom;Né le\n${youths[0]!.familyName};${youths[0]!.birthDate}\n`,
+  );
   mkdirSync(join(dataDir, 'backups', 'receipts'), { recursive: true });
   writeFileSync(join(dataDir, 'backups', 'receipts', 'recu.txt'), `Reçu — ${youths[0]!.givenName}`);
   const misc = join(dataDir, 'divers', 'a', 'b');
@@ -95,15 +129,28 @@ it('after wipe, no file under the data folder holds a name, a birth date or a to
   writeFileSync(join(misc, 'nom.txt'), Buffer.from(`x ${youths[1]!.familyName} y`, 'utf16le'));
   writeFileSync(join(misc, 'nom-be.txt'), Buffer.from(`${youths[2]!.givenName}`, 'utf16le').swap16());
   writeFileSync(join(misc, 'jeton.b64'), Buffer.from(`"${tokens[2]}"`).toString('base64'));
-  writeFileSync(join(misc, 'date.b64url'), Buffer.from(`naissance=${youths[2]!.birthDate};`).toString('base64url'));
+  writeFileSync(
+    join(misc, 'date.b64url'),
+    Buffer.from(`naissance=${youths[2]!.birthDate};`).toString('base64url'),
+  );
   writeFileSync(join(misc, 'nom.b45'), base45Encode(Buffer.from(`>${youths[2]!.familyName}<`)));
-  writeFileSync(join(dataDir, 'backups', 'ancien.sqlite-wal'), Buffer.concat([Buffer.alloc(32), Buffer.from(youths[1]!.givenName), Buffer.alloc(32)]));
+  writeFileSync(
+    join(dataDir, 'backups', 'ancien.sqlite-wal'),
+    Buffer.concat([Buffer.alloc(32), Buffer.from(youths[1]!.givenName), Buffer.alloc(32)]),
+  );
   // Nothing personal: these stay.
-  writeFileSync(join(dataDir, 'divers', 'lisez-moi.txt'), 'Sauvegardes de la caisse : voir la documentation.');
+  writeFileSync(
+    join(dataDir, 'divers', 'lisez-moi.txt'),
+    'Sauvegardes de la caisse : voir la documentation.',
+  );
 
   const needles = youths.flatMap((y) => [y.givenName, y.familyName, y.birthDate]).concat(tokens);
   const search = new FormSearch(needles.flatMap(encodedForms));
-  const holding = () => allFiles(dataDir).filter((p) => search.fileHoldsAny(p)).map((p) => p.slice(dataDir.length + 1)).sort();
+  const holding = () =>
+    allFiles(dataDir)
+      .filter((p) => search.fileHoldsAny(p))
+      .map((p) => p.slice(dataDir.length + 1))
+      .sort();
   // The search sees every planted file and the live stores: it can fail.
   expect(holding()).toEqual(
     [

@@ -86,7 +86,14 @@ describe('npm run decode reads JPEG photos too', () => {
         const png = fixture && readPng(join(fixtures.dir, fixture.file));
         if (!fixture || !png) throw new Error(`fixture ${variant} missing`);
         // A phone's compression, made now from the generated pass: quality 70 blurs the modules' edges.
-        const encoded = jpeg.encode({ data: Buffer.from(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height }, 70);
+        const encoded = jpeg.encode(
+          {
+            data: Buffer.from(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+            width: png.width,
+            height: png.height,
+          },
+          70,
+        );
         const file = join(tmp.dir, `${variant}.JPG`);
         writeFileSync(file, encoded.data);
         expect(readImage(file)?.width).toBe(png.width);
@@ -95,13 +102,22 @@ describe('npm run decode reads JPEG photos too', () => {
       }
       const broken = join(tmp.dir, 'broken.jpg');
       writeFileSync(broken, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
-      const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/decode.ts', ...files, broken], { cwd: process.cwd() });
+      const run = promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/decode.ts', ...files, broken],
+        { cwd: process.cwd() },
+      );
       const err = await run.then(
         () => null,
         (e: { code: number; stdout: string }) => e,
       );
       expect(err?.code).toBe(1);
-      expect(err?.stdout.split('\n')).toEqual([`${files[0]}\t${expected[0]}`, `${files[1]}\t${expected[1]}`, `${broken}\tERROR UNSUPPORTED_IMAGE`, '']);
+      expect(err?.stdout.split('\n')).toEqual([
+        `${files[0]}\t${expected[0]}`,
+        `${files[1]}\t${expected[1]}`,
+        `${broken}\tERROR UNSUPPORTED_IMAGE`,
+        '',
+      ]);
     } finally {
       tmp.remove();
     }

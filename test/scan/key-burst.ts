@@ -50,7 +50,10 @@ export async function typeBurst(
   const start = Date.now() / 1000;
   const sends: Array<Promise<unknown>> = [];
   keys.forEach((events, i) => {
-    for (const e of events) sends.push(cdp.send('Input.dispatchKeyEvent', { ...e, timestamp: start + (i * gapMs) / 1000 } as never));
+    for (const e of events)
+      sends.push(
+        cdp.send('Input.dispatchKeyEvent', { ...e, timestamp: start + (i * gapMs) / 1000 } as never),
+      );
   });
   await Promise.all(sends);
 }

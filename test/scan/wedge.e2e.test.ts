@@ -14,7 +14,8 @@ let page: Page;
 let cdp: CDPSession;
 
 /** Types `text` then Enter as a US-configured scanner would on a machine using `layout`. */
-const typeOn = (layout: Layout, text: string, opts: { gapMs?: number; capsLock?: boolean } = {}) => typeBurst(cdp, layout, text, opts);
+const typeOn = (layout: Layout, text: string, opts: { gapMs?: number; capsLock?: boolean } = {}) =>
+  typeBurst(cdp, layout, text, opts);
 
 beforeAll(async () => {
   harness = await serveHarness(process.cwd());

@@ -10,12 +10,29 @@ import { startServedTill } from '../support/served-till';
 import { typeBurst } from '../scan/key-burst';
 
 const SIZES = [
-  { width: 1024, height: 768, youths: [['Léa', 'Martin'], ['Hugo', 'Lefèvre']] },
-  { width: 1366, height: 768, youths: [['Inès', 'Benali'], ['Maël', 'Le Gall']] },
+  {
+    width: 1024,
+    height: 768,
+    youths: [
+      ['Léa', 'Martin'],
+      ['Hugo', 'Lefèvre'],
+    ],
+  },
+  {
+    width: 1366,
+    height: 768,
+    youths: [
+      ['Inès', 'Benali'],
+      ['Maël', 'Le Gall'],
+    ],
+  },
 ] as const;
 
 const region = await startRegionServer();
-const served = await startServedTill(region, { name: 'Cinéma Le Palace — Flers', accreditations: ['CINEMA', 'SPECTACLE'] });
+const served = await startServedTill(region, {
+  name: 'Cinéma Le Palace — Flers',
+  accreditations: ['CINEMA', 'SPECTACLE'],
+});
 const browser = await chromium.launch(chromiumLaunchOptions());
 const problems: string[] = [];
 
@@ -24,7 +41,13 @@ served.must(
     tariffs: [
       { id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 },
       { id: 'reduit', label: 'Réduit', category: 'CINEMA', item: 'SEANCE', priceCents: 700 },
-      { id: 'abo10', label: 'Abonnement 10 places', category: 'CINEMA', item: 'ABONNEMENT', priceCents: 6500 },
+      {
+        id: 'abo10',
+        label: 'Abonnement 10 places',
+        category: 'CINEMA',
+        item: 'ABONNEMENT',
+        priceCents: 6500,
+      },
       { id: 'concert', label: 'Concert', category: 'SPECTACLE', item: 'PLACE', priceCents: 1800 },
     ],
   }),
@@ -47,7 +70,8 @@ async function shot(page: Page, state: string, width: number, mustSee?: string):
   if (mustSee) {
     const box = await page.locator(mustSee).first().boundingBox();
     const height = page.viewportSize()?.height ?? 0;
-    if (!box || box.y + box.height > height) problems.push(`${state} at ${width}px: ${mustSee} is not in view`);
+    if (!box || box.y + box.height > height)
+      problems.push(`${state} at ${width}px: ${mustSee} is not in view`);
   } else {
     const overflow = await page.evaluate(() => document.documentElement.scrollHeight - window.innerHeight);
     if (overflow > 0) problems.push(`${state} at ${width}px: ${overflow}px below the fold`);
@@ -57,7 +81,11 @@ async function shot(page: Page, state: string, width: number, mustSee?: string):
 
 try {
   for (const size of SIZES) {
-    const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      locale: 'fr-FR',
+      timezoneId: 'Europe/Paris',
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(served.host.url);
@@ -93,9 +121,18 @@ try {
 
     // A manager's void of the accepted sale, from the journal.
     await page.keyboard.press('F4');
-    await page.getByRole('heading', { name: /Journal/ }).first().waitFor();
-    await page.getByRole('button', { name: /Détail/ }).first().click();
-    await page.getByRole('button', { name: /Annuler ce paiement/ }).first().click();
+    await page
+      .getByRole('heading', { name: /Journal/ })
+      .first()
+      .waitFor();
+    await page
+      .getByRole('button', { name: /Détail/ })
+      .first()
+      .click();
+    await page
+      .getByRole('button', { name: /Annuler ce paiement/ })
+      .first()
+      .click();
     await page.getByRole('dialog').waitFor();
     await shot(page, 'void', size.width, '[role="dialog"] .actions button');
     await context.close();

@@ -12,7 +12,16 @@ if (!chrome) {
 const env = { ...process.env, CHROME_PATH: chrome, ATOUTS_SCREENSHOTS: '1' };
 const steps: [string, string[]][] = [
   ['npx', ['vite', 'build', '--logLevel', 'warn']],
-  ['npx', ['vitest', 'run', 'test/e2e/first-debit.e2e.test.ts', 'test/e2e/counter-screens.e2e.test.ts', 'test/e2e/receipt-print.e2e.test.ts']],
+  [
+    'npx',
+    [
+      'vitest',
+      'run',
+      'test/e2e/first-debit.e2e.test.ts',
+      'test/e2e/counter-screens.e2e.test.ts',
+      'test/e2e/receipt-print.e2e.test.ts',
+    ],
+  ],
   [process.execPath, ['--import', 'tsx', 'test/screenshots/counter-states.ts']],
 ];
 for (const [command, args] of steps) {

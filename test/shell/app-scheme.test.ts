@@ -23,13 +23,18 @@ describe('app://till in Electron', () => {
   it('registers the scheme with the privileges of the security policy, and nothing more', () => {
     registerAppSchemePrivileges();
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
-    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
+    expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } },
+    ]);
   });
 
   it('answers the scheme with the UI handler over the renderer folder, for the till host only', async () => {
     serveAppScheme(ensureRendererBuilt());
     expect(protocol.handle).toHaveBeenCalledTimes(1);
-    const [scheme, handler] = protocol.handle.mock.calls[0] as [string, (request: Request) => Promise<Response>];
+    const [scheme, handler] = protocol.handle.mock.calls[0] as [
+      string,
+      (request: Request) => Promise<Response>,
+    ];
     expect(scheme).toBe('app');
     const page = await handler(new Request(APP_INDEX_URL));
     expect(page.status).toBe(200);

@@ -90,7 +90,13 @@ describe('Electron shell security decisions', () => {
   });
 
   it('app:// gets exactly the privileges the UI needs, none that widen its reach', () => {
-    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true });
+    expect(APP_SCHEME_PRIVILEGES).toEqual({
+      standard: true,
+      secure: true,
+      supportFetchAPI: true,
+      stream: true,
+      codeCache: true,
+    });
     // bypassCSP would exempt app:// resources from the page's CSP; corsEnabled lets other origins read them.
     expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('bypassCSP');
     expect(APP_SCHEME_PRIVILEGES).not.toHaveProperty('corsEnabled');

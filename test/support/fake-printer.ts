@@ -21,7 +21,13 @@ export interface ReadJob {
   boldLines: string[];
 }
 
-export async function startFakePrinter(): Promise<{ host: string; port: number; jobs: PrintJob[]; close(): Promise<void>; server: Server }> {
+export async function startFakePrinter(): Promise<{
+  host: string;
+  port: number;
+  jobs: PrintJob[];
+  close(): Promise<void>;
+  server: Server;
+}> {
   const jobs: PrintJob[] = [];
   const server = createServer((socket) => {
     const chunks: Buffer[] = [];
@@ -33,7 +39,13 @@ export async function startFakePrinter(): Promise<{ host: string; port: number; 
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { host: '127.0.0.1', port, jobs, server, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    host: '127.0.0.1',
+    port,
+    jobs,
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 export function readJob(bytes: Buffer): ReadJob {
@@ -56,7 +68,7 @@ export function readJob(bytes: Buffer): ReadJob {
     decoded = '';
     lineBold = bold;
   };
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const next = bytes[i + 1];
     if (b === 0x0a) {

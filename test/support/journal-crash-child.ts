@@ -11,9 +11,22 @@ for (let i = 0; ; i += 1) {
   const requested = journal.append({
     kind: 'DEBIT_REQUESTED',
     cashierId: 'c1',
-    payload: { debitId, category: 'CINEMA', item: 'SEANCE', priceCents: 900, amountCents: 500, mode: 'online', jti: `jti-${debitId}`, beneficiaryId: 'b', occurredAt, tokenExp: 1 },
+    payload: {
+      debitId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 900,
+      amountCents: 500,
+      mode: 'online',
+      jti: `jti-${debitId}`,
+      beneficiaryId: 'b',
+      occurredAt,
+      tokenExp: 1,
+    },
   });
   process.stdout.write(`ack ${requested.seq} ${debitId}\n`);
-  const [accepted] = journal.appendAll([{ kind: 'DEBIT_ACCEPTED', payload: { debitId, walletBalanceCents: 100, acceptedAt: occurredAt } }]);
+  const [accepted] = journal.appendAll([
+    { kind: 'DEBIT_ACCEPTED', payload: { debitId, walletBalanceCents: 100, acceptedAt: occurredAt } },
+  ]);
   process.stdout.write(`ack ${accepted!.seq} ${debitId}\n`);
 }

@@ -51,12 +51,18 @@ export function tamperConnection(path: string): Database.Database {
 }
 
 /** A fixed clock that tests move by hand. */
-export function manualClock(startIso: string): { now: () => Date; set(iso: string): void; advance(ms: number): void } {
+export function manualClock(startIso: string): {
+  now: () => Date;
+  set(iso: string): void;
+  advance(ms: number): void;
+} {
   let ms = Date.parse(startIso);
   return { now: () => new Date(ms), set: (iso) => (ms = Date.parse(iso)), advance: (d) => (ms += d) };
 }
 
-export function debitRequested(over: Partial<Record<string, string | number>> & { debitId: string }): JsonObject {
+export function debitRequested(
+  over: Partial<Record<string, string | number>> & { debitId: string },
+): JsonObject {
   return {
     category: 'CINEMA',
     item: 'SEANCE',
@@ -75,11 +81,25 @@ export function debitRequested(over: Partial<Record<string, string | number>> & 
  * Appends with SQL only, following the README's recipe, on a file at any schema version (migration
  * tests build files as an older till left them).
  */
-export function rawAppend(db: Database.Database, kind: string, payload: JsonObject, at = '2026-03-10T10:00:00.000Z'): void {
-  const head = db.prepare('SELECT seq, hash, device_id FROM chain_head WHERE id = 1').get() as { seq: number; hash: string; device_id: string | null };
+export function rawAppend(
+  db: Database.Database,
+  kind: string,
+  payload: JsonObject,
+  at = '2026-03-10T10:00:00.000Z',
+): void {
+  const head = db.prepare('SELECT seq, hash, device_id FROM chain_head WHERE id = 1').get() as {
+    seq: number;
+    hash: string;
+    device_id: string | null;
+  };
   const seq = head.seq + 1;
   const payloadJson = canonicalJson(payload);
-  const hash = chainHash(head.hash, entryJson({ seq, deviceId: head.device_id, kind, at, cashierId: null }, payloadJson));
-  db.prepare('INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)').run(seq, head.device_id, kind, at, payloadJson, head.hash, hash);
+  const hash = chainHash(
+    head.hash,
+    entryJson({ seq, deviceId: head.device_id, kind, at, cashierId: null }, payloadJson),
+  );
+  db.prepare(
+    'INSERT INTO entries (seq, device_id, kind, at, cashier_id, payload, prev_hash, hash) VALUES (?, ?, ?, ?, NULL, ?, ?, ?)',
+  ).run(seq, head.device_id, kind, at, payloadJson, head.hash, hash);
   db.prepare('UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
 }

@@ -17,11 +17,23 @@ export interface MintedPass {
  * `count` passes, `perYouth` for each fresh youth. One youth at a time, its passes minted together: enough
  * to keep the server busy, and twenty processes doing it at once (the load proof) do not flood it.
  */
-export async function mintPasses(admin: AdminClient, count: number, opts: { tag: string; perYouth: number; ttlSeconds: number }): Promise<MintedPass[]> {
+export async function mintPasses(
+  admin: AdminClient,
+  count: number,
+  opts: { tag: string; perYouth: number; ttlSeconds: number },
+): Promise<MintedPass[]> {
   const passes: MintedPass[] = [];
   while (passes.length < count) {
-    const youth = await admin.createBeneficiary({ givenName: 'Léa', familyName: `${opts.tag}${passes.length}`, birthDate: '2007-03-14' });
-    const tokens = await Promise.all(Array.from({ length: Math.min(opts.perYouth, count - passes.length) }, () => admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: opts.ttlSeconds })));
+    const youth = await admin.createBeneficiary({
+      givenName: 'Léa',
+      familyName: `${opts.tag}${passes.length}`,
+      birthDate: '2007-03-14',
+    });
+    const tokens = await Promise.all(
+      Array.from({ length: Math.min(opts.perYouth, count - passes.length) }, () =>
+        admin.mintPass({ beneficiaryId: youth.id, ttlSeconds: opts.ttlSeconds }),
+      ),
+    );
     passes.push(...tokens.map((token) => ({ beneficiaryId: youth.id, token })));
   }
   return passes;
@@ -44,9 +56,25 @@ export function queueOfflineDebits(till: Till, dataDir: string, passes: readonly
           kind: 'DEBIT_REQUESTED' as const,
           cashierId: 'bench',
           at: occurredAt,
-          payload: { debitId: p.debitId, category: 'CINEMA', item: 'SEANCE', priceCents: 800, amountCents: 100, mode: 'offline', jti: randomUUID(), beneficiaryId: p.beneficiaryId, occurredAt, tokenExp: Math.floor(Date.now() / 1000) + 600 },
+          payload: {
+            debitId: p.debitId,
+            category: 'CINEMA',
+            item: 'SEANCE',
+            priceCents: 800,
+            amountCents: 100,
+            mode: 'offline',
+            jti: randomUUID(),
+            beneficiaryId: p.beneficiaryId,
+            occurredAt,
+            tokenExp: Math.floor(Date.now() / 1000) + 600,
+          },
         },
-        { kind: 'DEBIT_OFFLINE_ACCEPTED' as const, cashierId: 'bench', at: occurredAt, payload: { debitId: p.debitId } },
+        {
+          kind: 'DEBIT_OFFLINE_ACCEPTED' as const,
+          cashierId: 'bench',
+          at: occurredAt,
+          payload: { debitId: p.debitId },
+        },
       ]);
       till.journal.appendAll(entries);
       ids.push(...slice.map((p) => p.debitId));

@@ -7,5 +7,8 @@ export const SCREENSHOTS_ON = process.env.ATOUTS_SCREENSHOTS === '1';
 
 export async function readmeShot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<void> {
   if (!SCREENSHOTS_ON) return;
-  await page.screenshot({ path: join('docs', 'screenshots', `${name}.png`), fullPage: opts.fullPage ?? false });
+  await page.screenshot({
+    path: join('docs', 'screenshots', `${name}.png`),
+    fullPage: opts.fullPage ?? false,
+  });
 }

@@ -16,7 +16,10 @@ export interface ServedPage {
 }
 
 /** Registers the suite's beforeAll/afterAll; the returned object is filled once beforeAll has run. */
-export function useServedPage(opts: { name: string; before?: (world: ServedPage) => Promise<void> }): ServedPage {
+export function useServedPage(opts: {
+  name: string;
+  before?: (world: ServedPage) => Promise<void>;
+}): ServedPage {
   const world = {} as ServedPage;
   beforeAll(async () => {
     world.region = await startRegionServer();

@@ -24,14 +24,36 @@ export async function startServedTill(
   opts: { name: string; hidBackend?: HidBackend; accreditations?: Category[]; now?: () => number },
 ): Promise<ServedTill> {
   const tmp = makeTempDir('served-till');
-  const till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')), hidBackend: opts.hidBackend ?? null, ...(opts.now ? { now: opts.now } : {}) });
-  const host = await startBrowserHost({ dispatch: till.dispatch, events: till.events, staticDir: ensureRendererBuilt() });
+  const till = createTill({
+    dataDir: join(tmp.dir, 'data'),
+    cipher: fileKeyCipher(join(tmp.dir, 'key')),
+    hidBackend: opts.hidBackend ?? null,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
+  const host = await startBrowserHost({
+    dispatch: till.dispatch,
+    events: till.events,
+    staticDir: ensureRendererBuilt(),
+  });
   const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
   };
-  const partner = await region.admin.createPartner({ name: opts.name, siret: '12345678900011', accreditations: opts.accreditations ?? ['CINEMA'] });
-  must(await till.dispatch('till.enroll', { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode, deviceName: opts.name, managerName: 'Claire', managerPin: '1357' }));
+  const partner = await region.admin.createPartner({
+    name: opts.name,
+    siret: '12345678900011',
+    accreditations: opts.accreditations ?? ['CINEMA'],
+  });
+  must(
+    await till.dispatch('till.enroll', {
+      regionUrl: region.url,
+      partnerId: partner.id,
+      activationCode: partner.activationCode,
+      deviceName: opts.name,
+      managerName: 'Claire',
+      managerPin: '1357',
+    }),
+  );
   const [manager] = must(await till.dispatch('staff.list', {})) as { id: string }[];
   must(await till.dispatch('staff.login', { staffId: manager!.id, pin: '1357' }));
   return {

@@ -32,13 +32,28 @@ export function ensureRendererBuilt(): string {
   return dir;
 }
 
-export async function startTillHost(opts: { dataDir?: string; keyFile?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TillHandle> {
+export async function startTillHost(
+  opts: { dataDir?: string; keyFile?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<TillHandle> {
   const staticDir = ensureRendererBuilt();
   const tmp = makeTempDir('till');
   const dataDir = opts.dataDir ?? join(tmp.dir, 'data');
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'main/host/serve-browser.ts'), '--data-dir', dataDir, '--key-file', opts.keyFile ?? join(tmp.dir, 'host.key'), '--static', staticDir, '--port', '0', '--no-hid'],
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'main/host/serve-browser.ts'),
+      '--data-dir',
+      dataDir,
+      '--key-file',
+      opts.keyFile ?? join(tmp.dir, 'host.key'),
+      '--static',
+      staticDir,
+      '--port',
+      '0',
+      '--no-hid',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   let stderr = '';
@@ -65,7 +80,13 @@ export async function startTillHost(opts: { dataDir?: string; keyFile?: string; 
     corePid: () => {
       const ready = stderr
         .split('\n')
-        .filter((line) => line.startsWith('{') && line.endsWith('}') && line.includes('"core ready"') && line.includes('"process":"host"'))
+        .filter(
+          (line) =>
+            line.startsWith('{') &&
+            line.endsWith('}') &&
+            line.includes('"core ready"') &&
+            line.includes('"process":"host"'),
+        )
         .map((line) => (JSON.parse(line) as { pid: number }).pid);
       return ready.at(-1) ?? null;
     },

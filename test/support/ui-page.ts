@@ -6,7 +6,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 
 /** A page from an explicit context (axe-core's Playwright runner needs one). */
-export async function newTillPage(browser: Browser, opts: { locale?: string; timezoneId?: string; width?: number; height?: number } = {}): Promise<Page> {
+export async function newTillPage(
+  browser: Browser,
+  opts: { locale?: string; timezoneId?: string; width?: number; height?: number } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
     locale: opts.locale ?? 'fr-FR',
@@ -20,13 +23,16 @@ export async function newTillPage(browser: Browser, opts: { locale?: string; tim
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    bad.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }
 
 /** After a failed test, what the page showed, to read in the output. */
 export function printPageOnFailure(page: () => Page | undefined): void {
   afterEach(async (ctx) => {
     const p = page();
-    if (ctx.task.result?.state === 'fail' && p) console.error(`page at failure of "${ctx.task.name}":\n${await p.locator('body').innerText()}`);
+    if (ctx.task.result?.state === 'fail' && p)
+      console.error(`page at failure of "${ctx.task.name}":\n${await p.locator('body').innerText()}`);
   });
 }

@@ -8,7 +8,19 @@ import type { TillContext } from '../context';
 type AboutCalls = 'about.get' | 'about.sendNow';
 
 /** Entries that record an answer of the Region. */
-const REGION_ANSWERS = ['DEBIT_ACCEPTED', 'DEBIT_REFUSED', 'DEBIT_VOIDED', 'VOID_REFUSED', 'COUPON_REDEEMED', 'COUPON_REFUSED', 'CHECKIN_RECORDED', 'CHECKIN_REFUSED', 'KEYS_REFRESHED', 'ENROLLED', 'RECONCILED'] as const;
+const REGION_ANSWERS = [
+  'DEBIT_ACCEPTED',
+  'DEBIT_REFUSED',
+  'DEBIT_VOIDED',
+  'VOID_REFUSED',
+  'COUPON_REDEEMED',
+  'COUPON_REFUSED',
+  'CHECKIN_RECORDED',
+  'CHECKIN_REFUSED',
+  'KEYS_REFRESHED',
+  'ENROLLED',
+  'RECONCILED',
+] as const;
 
 export function aboutHandlers(ctx: TillContext, deps: { sendNow: () => void }): Pick<Handlers, AboutCalls> {
   return {
@@ -18,7 +30,13 @@ export function aboutHandlers(ctx: TillContext, deps: { sendNow: () => void }): 
       const last = ctx.journal.list({ kinds: [...REGION_ANSWERS], order: 'desc', limit: 1 })[0];
       const fetchedAt = keys?.fetchedAt ?? null;
       return {
-        versions: { app: appVersion(), electron: process.versions.electron ?? null, chromium: process.versions.chrome ?? null, node: process.versions.node, journalSchema: ctx.journal.storage().schemaVersion },
+        versions: {
+          app: appVersion(),
+          electron: process.versions.electron ?? null,
+          chromium: process.versions.chrome ?? null,
+          node: process.versions.node,
+          journalSchema: ctx.journal.storage().schemaVersion,
+        },
         deviceId: status.deviceId,
         deviceName: status.deviceName,
         partnerName: status.partner?.name ?? null,
@@ -27,7 +45,10 @@ export function aboutHandlers(ctx: TillContext, deps: { sendNow: () => void }): 
         lastRegionAnswerAt: last?.at ?? null,
         pendingCount: status.pendingCount,
         keysFetchedAt: fetchedAt,
-        keysAgeHours: fetchedAt === null ? null : Math.max(0, Math.round(((ctx.now() - Date.parse(fetchedAt)) / 3600_000) * 10) / 10),
+        keysAgeHours:
+          fetchedAt === null
+            ? null
+            : Math.max(0, Math.round(((ctx.now() - Date.parse(fetchedAt)) / 3600_000) * 10) / 10),
         offlinePolicy: status.offlinePolicy,
       };
     },

@@ -5,7 +5,9 @@ import type { TillContext } from '../context';
 import { avoirsCsv } from '../../export/avoir-ledger';
 import { parisDayBounds } from '../../../protocol/paris-time';
 
-export function avoirHandlers(ctx: TillContext): Pick<Handlers, 'avoir.issue' | 'avoir.get' | 'avoir.redeem' | 'avoir.list' | 'avoir.export'> {
+export function avoirHandlers(
+  ctx: TillContext,
+): Pick<Handlers, 'avoir.issue' | 'avoir.get' | 'avoir.redeem' | 'avoir.list' | 'avoir.export'> {
   const desk = new AvoirDesk({ journal: ctx.journal, cashierId: () => ctx.cashierId() });
   return {
     'avoir.issue': (input) => desk.issue(input.debitIds),
@@ -13,8 +15,14 @@ export function avoirHandlers(ctx: TillContext): Pick<Handlers, 'avoir.issue' | 
     'avoir.redeem': (input) => desk.redeem(input.code, input.amountCents),
     'avoir.list': () => desk.all(),
     'avoir.export': (input) => {
-      const range = { fromAt: new Date(parisDayBounds(input.fromDay).start).toISOString(), toAt: new Date(parisDayBounds(input.toDay).end).toISOString() };
-      return { name: `atouts-avoirs-${input.fromDay}_${input.toDay}.csv`, text: avoirsCsv(ctx.journal, range) };
+      const range = {
+        fromAt: new Date(parisDayBounds(input.fromDay).start).toISOString(),
+        toAt: new Date(parisDayBounds(input.toDay).end).toISOString(),
+      };
+      return {
+        name: `atouts-avoirs-${input.fromDay}_${input.toDay}.csv`,
+        text: avoirsCsv(ctx.journal, range),
+      };
     },
   };
 }

@@ -14,7 +14,16 @@ export function contestHandlers(ctx: TillContext): Pick<Handlers, 'contest.lette
       if (!config) throw new TillError('NOT_ENROLLED');
       // Afresh: the letter must say what the Region's record says now, and the run itself is journalled.
       const view = await reconcileMonth(reconcileDeps(ctx), input.month, { onlyIfChanged: true });
-      return produceContestLetter({ journal: ctx.journal, partner: config.partner, deviceName: config.deviceName, nowMs: ctx.now(), cashierId: ctx.cashierId() }, view);
+      return produceContestLetter(
+        {
+          journal: ctx.journal,
+          partner: config.partner,
+          deviceName: config.deviceName,
+          nowMs: ctx.now(),
+          cashierId: ctx.cashierId(),
+        },
+        view,
+      );
     },
   };
 }

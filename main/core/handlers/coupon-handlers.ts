@@ -4,7 +4,10 @@ import type { Outbox } from '../../outbox/outbox';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
 
-export function couponHandlers(ctx: TillContext, sync: { outbox: Outbox }): Pick<Handlers, 'coupon.list' | 'coupon.resolve' | 'coupon.redeem'> {
+export function couponHandlers(
+  ctx: TillContext,
+  sync: { outbox: Outbox },
+): Pick<Handlers, 'coupon.list' | 'coupon.resolve' | 'coupon.redeem'> {
   const desk = new CouponDesk({
     journal: ctx.journal,
     outbox: sync.outbox,
@@ -12,7 +15,9 @@ export function couponHandlers(ctx: TillContext, sync: { outbox: Outbox }): Pick
     accreditations: () => ctx.link.config()?.partner.accreditations ?? [],
     now: () => ctx.now(),
     observe: (outcome) => ctx.observe(outcome),
-    ...(ctx.tuning.immediateRetryDelaysMs ? { immediateRetryDelaysMs: ctx.tuning.immediateRetryDelaysMs } : {}),
+    ...(ctx.tuning.immediateRetryDelaysMs
+      ? { immediateRetryDelaysMs: ctx.tuning.immediateRetryDelaysMs }
+      : {}),
     onOutcome: (outcome) => {
       ctx.events.emit('debit', outcome);
       ctx.publishStatus();

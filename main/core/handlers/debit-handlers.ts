@@ -16,13 +16,23 @@ export function debitHandlers(ctx: TillContext, engine: DebitEngine): Pick<Handl
     'debit.abandon': (input) => engine.abandon(input.debitId, ctx.cashierId()),
     'debit.void': (input) => {
       const { authorisedBy } = voidAuthority(ctx.session(), ctx.staff, input.override);
-      return engine.voidDebit(input.debitId, input.reasonCode ?? 'OTHER', ctx.cashierId(), authorisedBy, input.reason);
+      return engine.voidDebit(
+        input.debitId,
+        input.reasonCode ?? 'OTHER',
+        ctx.cashierId(),
+        authorisedBy,
+        input.reason,
+      );
     },
     'receipt.get': (input) => {
       const state = ctx.journal.debits.get(input.debitId);
       if (!state) throw new TillError('UNKNOWN_DEBIT', input.debitId);
       const config = ctx.link.config();
-      const issuer = config && { partnerName: config.partner.name, partnerSiret: config.partner.siret, deviceName: config.deviceName };
+      const issuer = config && {
+        partnerName: config.partner.name,
+        partnerSiret: config.partner.siret,
+        deviceName: config.deviceName,
+      };
       const cashierName = ctx.staff.views().find((s) => s.id === state.cashierId)?.name ?? null;
       return buildReceipt(state, issuer, ctx.journal.persons.get(state.beneficiaryId), cashierName);
     },

@@ -3,7 +3,13 @@
 import { CATEGORIES, type Category } from '../../../protocol/catalogue';
 import { parisDayBounds } from '../../../protocol/paris-time';
 import { lastEndedDay } from '../../journal/closures';
-import { TillError, type ClosureView, type EntryView, type JournalDebitRow, type VerifyView } from '../../../preload/contract';
+import {
+  TillError,
+  type ClosureView,
+  type EntryView,
+  type JournalDebitRow,
+  type VerifyView,
+} from '../../../preload/contract';
 import type { CategoryTotals, Journal, JournalEntry } from '../../journal/journal';
 import { closureSchema } from '../../journal/debit-payloads';
 import { debitOutcome, projectionStatuses } from '../../debit/outcome-view';
@@ -12,14 +18,25 @@ import type { TillContext } from '../context';
 import { avoirTotalsOfPeriod } from '../../export/avoir-ledger';
 import { checkAgainstAnchors, fetchAnchors } from '../../anchors/verify-against-region';
 
-type JournalCalls = 'journal.list' | 'journal.entry' | 'journal.verify' | 'closure.closeDay' | 'closure.closeMonth' | 'closure.list';
+type JournalCalls =
+  | 'journal.list'
+  | 'journal.entry'
+  | 'journal.verify'
+  | 'closure.closeDay'
+  | 'closure.closeMonth'
+  | 'closure.list';
 
 const totalsRows = (t: CategoryTotals | Record<string, { count: number; amountCents: number }>) =>
-  CATEGORIES.map((category: Category) => ({ category, count: t[category]?.count ?? 0, amountCents: t[category]?.amountCents ?? 0 }));
+  CATEGORIES.map((category: Category) => ({
+    category,
+    count: t[category]?.count ?? 0,
+    amountCents: t[category]?.amountCents ?? 0,
+  }));
 
 function closureView(entry: JournalEntry, journal?: Journal): ClosureView {
   const parsed = closureSchema.safeParse(entry.payload);
-  if (!parsed.success || (entry.kind !== 'DAY_CLOSED' && entry.kind !== 'MONTH_CLOSED')) throw new TillError('JOURNAL_BROKEN', `entry ${entry.seq} is not a closure`);
+  if (!parsed.success || (entry.kind !== 'DAY_CLOSED' && entry.kind !== 'MONTH_CLOSED'))
+    throw new TillError('JOURNAL_BROKEN', `entry ${entry.seq} is not a closure`);
   const p = parsed.data;
   return {
     seq: entry.seq,
@@ -33,7 +50,13 @@ function closureView(entry: JournalEntry, journal?: Journal): ClosureView {
     lastHash: p.lastHash,
     at: entry.at,
     ...(journal ? { avoirs: avoirTotalsOfPeriod(journal, p.period) } : {}),
-    corrections: (p.corrections ?? []).map(({ seq, period, category, count, amountCents }) => ({ seq, period, category, count, amountCents })),
+    corrections: (p.corrections ?? []).map(({ seq, period, category, count, amountCents }) => ({
+      seq,
+      period,
+      category,
+      count,
+      amountCents,
+    })),
   };
 }
 
@@ -41,7 +64,11 @@ function closureView(entry: JournalEntry, journal?: Journal): ClosureView {
  * The VOID_REQUESTED entry of a void: who asked, who authorised, why. Voids are rare and the entries are
  * indexed by (kind, seq), so this reads only the voids made since the debit.
  */
-function voidRequestOf(journal: TillContext['journal'], fromSeq: number, voidId: string): NonNullable<JournalDebitRow['voidRequest']> | null {
+function voidRequestOf(
+  journal: TillContext['journal'],
+  fromSeq: number,
+  voidId: string,
+): NonNullable<JournalDebitRow['voidRequest']> | null {
   const entry = journal.list({ kinds: ['VOID_REQUESTED'], fromSeq }).find((e) => e.payload.voidId === voidId);
   if (!entry) return null;
   const { authorisedBy, reason } = entry.payload;
@@ -54,7 +81,9 @@ function voidRequestOf(journal: TillContext['journal'], fromSeq: number, voidId:
 }
 
 function anchored<T>(ctx: TillContext, value: T): T {
-  void ctx.anchors.flush().catch((error: unknown) => ctx.log('closure anchor not sent', { error: String(error) }));
+  void ctx.anchors
+    .flush()
+    .catch((error: unknown) => ctx.log('closure anchor not sent', { error: String(error) }));
   return value;
 }
 
@@ -65,7 +94,12 @@ async function againstRegion(ctx: TillContext): Promise<VerifyView['region']> {
   const anchors = ctx.observe(await fetchAnchors(ctx.region()));
   if (anchors.kind !== 'ok') return null;
   const check = checkAgainstAnchors(ctx.journal, anchors.value);
-  return { ok: check.ok, confirmedUpTo: check.confirmedUpTo, anchors: check.anchors, findings: check.findings.map(({ problem, seq }) => ({ problem, seq })) };
+  return {
+    ok: check.ok,
+    confirmedUpTo: check.confirmedUpTo,
+    anchors: check.anchors,
+    findings: check.findings.map(({ problem, seq }) => ({ problem, seq })),
+  };
 }
 
 export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> {
@@ -102,28 +136,57 @@ export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> 
           ...(voidRequest ? { voidRequest } : {}),
         };
       });
-      return { rows, totals: totalsRows(journal.debits.totals(period)), pendingCount: ctx.status().pendingCount };
+      return {
+        rows,
+        totals: totalsRows(journal.debits.totals(period)),
+        pendingCount: ctx.status().pendingCount,
+      };
     },
     'journal.entry': (input) => {
       const entry = journal.get(input.seq);
       if (!entry) throw new TillError('NOT_FOUND', `no entry ${input.seq}`);
-      const view: EntryView = { seq: entry.seq, kind: entry.kind, at: entry.at, cashierId: entry.cashierId, payload: entry.payload, prevHash: entry.prevHash, hash: entry.hash };
+      const view: EntryView = {
+        seq: entry.seq,
+        kind: entry.kind,
+        at: entry.at,
+        cashierId: entry.cashierId,
+        payload: entry.payload,
+        prevHash: entry.prevHash,
+        hash: entry.hash,
+      };
       return view;
     },
     'journal.verify': async () => {
       const result = journal.verify();
       if (result.ok) return { ok: true, count: result.count, region: await againstRegion(ctx) };
       try {
-        journal.append({ kind: 'CHAIN_BROKEN', cashierId: ctx.cashierId(), payload: { seq: result.seq, problem: result.problem, detail: result.detail.slice(0, 500) } });
+        journal.append({
+          kind: 'CHAIN_BROKEN',
+          cashierId: ctx.cashierId(),
+          payload: { seq: result.seq, problem: result.problem, detail: result.detail.slice(0, 500) },
+        });
       } catch (error) {
         // A journal broken at opening refuses appends: the verdict still reaches the manager.
         ctx.log('could not record CHAIN_BROKEN', { error: String(error) });
       }
-      return { ok: false, count: Math.max(0, result.seq - 1), brokenSeq: result.seq, problem: result.problem };
+      return {
+        ok: false,
+        count: Math.max(0, result.seq - 1),
+        brokenSeq: result.seq,
+        problem: result.problem,
+      };
     },
     // Every closure is anchored at the Region with its totals: a sealed period the Region holds cannot change.
-    'closure.closeDay': (input) => anchored(ctx, closureView(journal.closeDay(input.day ?? lastEndedDay(ctx.now()), ctx.cashierId()), journal)),
-    'closure.closeMonth': (input) => anchored(ctx, closureView(journal.closeMonth(input.month, ctx.cashierId()), journal)),
-    'closure.list': () => journal.list({ kinds: ['DAY_CLOSED', 'MONTH_CLOSED'], order: 'desc' }).map((e) => closureView(e, journal)),
+    'closure.closeDay': (input) =>
+      anchored(
+        ctx,
+        closureView(journal.closeDay(input.day ?? lastEndedDay(ctx.now()), ctx.cashierId()), journal),
+      ),
+    'closure.closeMonth': (input) =>
+      anchored(ctx, closureView(journal.closeMonth(input.month, ctx.cashierId()), journal)),
+    'closure.list': () =>
+      journal
+        .list({ kinds: ['DAY_CLOSED', 'MONTH_CLOSED'], order: 'desc' })
+        .map((e) => closureView(e, journal)),
   };
 }

@@ -20,10 +20,31 @@ beforeAll(async () => {
   served = await startServedTill(region, { name: 'Cinéma Ariel' });
   const { till, must } = served;
   [manager] = must(await till.dispatch('staff.list', {})) as [StaffView];
-  const youth = await region.admin.createBeneficiary({ givenName: 'Maëlle', familyName: 'Kowalczyk', birthDate: '2008-04-12' });
-  const scan = must(await till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as ScanOutcome;
+  const youth = await region.admin.createBeneficiary({
+    givenName: 'Maëlle',
+    familyName: 'Kowalczyk',
+    birthDate: '2008-04-12',
+  });
+  const scan = must(
+    await till.dispatch('pass.scan', {
+      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+      source: 'paste',
+    }),
+  ) as ScanOutcome;
   if (scan.kind !== 'pass') throw new Error(scan.kind);
-  expect((must(await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 })) as DebitOutcome).status).toBe('accepted');
+  expect(
+    (
+      must(
+        await till.dispatch('debit.submit', {
+          scanId: scan.card.scanId,
+          category: 'CINEMA',
+          item: 'SEANCE',
+          priceCents: 950,
+          amountCents: 700,
+        }),
+      ) as DebitOutcome
+    ).status,
+  ).toBe('accepted');
   // A copy of the journal left in the data folder: the wipe reaches it too.
   mkdirSync(join(till.context.dataDir, 'backups'));
   const copy = await backupDatabase(till.journal.path, join(till.context.dataDir, 'backups', 'copy.sqlite'));
@@ -37,24 +58,47 @@ afterAll(async () => {
 it('needs the word and a manager’s PIN, waits for the Region, then leaves no name anywhere and the chain intact', async () => {
   const { till, must } = served;
   const dataDir = till.context.dataDir;
-  expect(await till.dispatch('manage.wipe', { confirm: 'OUI', managerId: manager.id, pin: '1357' })).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
-  expect(await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '9999' })).toMatchObject({ ok: false, error: { code: 'PIN_INVALID' } });
+  expect(
+    await till.dispatch('manage.wipe', { confirm: 'OUI', managerId: manager.id, pin: '1357' }),
+  ).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
+  expect(
+    await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '9999' }),
+  ).toMatchObject({ ok: false, error: { code: 'PIN_INVALID' } });
   expect(till.journal.list({ kinds: ['LOGIN_FAILED'] })).toHaveLength(1);
   expect(till.journal.persons.all()).toHaveLength(1);
 
   // A debit whose answer the network lost awaits the Region: the wipe waits for the outbox.
   await region.admin.setFaults({ dropAfterCommitRate: 1 });
-  const youth = await region.admin.createBeneficiary({ givenName: 'Théo', familyName: 'Durand', birthDate: '2006-11-30' });
-  const scan = must(await till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as ScanOutcome;
+  const youth = await region.admin.createBeneficiary({
+    givenName: 'Théo',
+    familyName: 'Durand',
+    birthDate: '2006-11-30',
+  });
+  const scan = must(
+    await till.dispatch('pass.scan', {
+      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+      source: 'paste',
+    }),
+  ) as ScanOutcome;
   if (scan.kind !== 'pass') throw new Error(scan.kind);
-  await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 500 });
+  await till.dispatch('debit.submit', {
+    scanId: scan.card.scanId,
+    category: 'CINEMA',
+    item: 'SEANCE',
+    priceCents: 950,
+    amountCents: 500,
+  });
   expect(till.status().pendingCount).toBeGreaterThan(0);
-  expect(await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '1357' })).toMatchObject({ ok: false, error: { code: 'WIPE_PENDING' } });
+  expect(
+    await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '1357' }),
+  ).toMatchObject({ ok: false, error: { code: 'WIPE_PENDING' } });
   await region.admin.setFaults({ dropAfterCommitRate: 0 });
   till.outbox.kick();
   await expect.poll(() => till.status().pendingCount, { timeout: 20_000 }).toBe(0);
 
-  const report = must(await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '1357' })) as WipeView;
+  const report = must(
+    await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '1357' }),
+  ) as WipeView;
   expect(report).toMatchObject({ personsRemoved: 2, copiesPurged: 1, verify: 'ok' });
   const copy = openJournal(join(dataDir, 'backups', 'copy.sqlite'), { readOnly: true });
   try {
@@ -67,7 +111,10 @@ it('needs the word and a manager’s PIN, waits for the Region, then leaves no n
   try {
     expect(after.persons.all()).toEqual([]);
     expect(after.verify().ok).toBe(true);
-    expect(after.list({ kinds: ['EXPORTED'] }).map((e) => e.payload)).toContainEqual({ what: 'wipe', by: manager.id });
+    expect(after.list({ kinds: ['EXPORTED'] }).map((e) => e.payload)).toContainEqual({
+      what: 'wipe',
+      by: manager.id,
+    });
   } finally {
     after.close();
   }

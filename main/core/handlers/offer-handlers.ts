@@ -5,7 +5,10 @@ import type { RequestStore } from '../../outbox/request-store';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
 
-export function offerHandlers(ctx: TillContext, sync: { outbox: Outbox; store: RequestStore }): Pick<Handlers, 'offer.list' | 'offer.participants' | 'offer.checkin'> {
+export function offerHandlers(
+  ctx: TillContext,
+  sync: { outbox: Outbox; store: RequestStore },
+): Pick<Handlers, 'offer.list' | 'offer.participants' | 'offer.checkin'> {
   const desk = new OfferDesk({
     journal: ctx.journal,
     store: sync.store,

@@ -6,8 +6,16 @@ import type { TillContext } from '../context';
 
 type OutingCalls = 'outing.open' | 'outing.current' | 'outing.pass' | 'outing.otherwise' | 'outing.close';
 
-export function outingHandlers(ctx: TillContext, submit: (request: DebitRequest) => Promise<DebitOutcome>): Pick<Handlers, OutingCalls> {
-  const desk = new OutingDesk({ journal: ctx.journal, submit, beneficiaryOf: (scanId) => ctx.scans.get(scanId)?.beneficiaryId, cashierId: () => ctx.cashierId() });
+export function outingHandlers(
+  ctx: TillContext,
+  submit: (request: DebitRequest) => Promise<DebitOutcome>,
+): Pick<Handlers, OutingCalls> {
+  const desk = new OutingDesk({
+    journal: ctx.journal,
+    submit,
+    beneficiaryOf: (scanId) => ctx.scans.get(scanId)?.beneficiaryId,
+    cashierId: () => ctx.cashierId(),
+  });
   return {
     'outing.open': (input) => desk.open(input),
     'outing.current': () => desk.current(),

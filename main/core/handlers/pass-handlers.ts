@@ -45,8 +45,11 @@ export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutc
   }
   // The journal knows which tokens already paid (or may have paid) here, offline ones the Region has not heard
   // of yet included: such a token is refused at the scan, before any card opens, not only at Valider.
-  if (ctx.journal.debits.isJtiUsed(decoded.token.claims.jti)) return { kind: 'refused', code: 'TOKEN_USED', reason: 'USED_ON_THIS_TILL' };
-  const resolved = ctx.observe(await withinWait(ctx.region().resolvePass(text), ctx.tuning.scanWaitMs ?? SCAN_WAIT_MS));
+  if (ctx.journal.debits.isJtiUsed(decoded.token.claims.jti))
+    return { kind: 'refused', code: 'TOKEN_USED', reason: 'USED_ON_THIS_TILL' };
+  const resolved = ctx.observe(
+    await withinWait(ctx.region().resolvePass(text), ctx.tuning.scanWaitMs ?? SCAN_WAIT_MS),
+  );
   if (resolved.kind === 'refused') return { kind: 'refused', code: resolved.code as TillError['code'] };
   const nowMs = ctx.now();
   if (resolved.kind === 'ok') {
@@ -57,7 +60,11 @@ export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutc
     // The Region has just found this token valid by its own clock. If ours puts the moment outside the
     // token's window, our clock is off: say so now, rather than let the debit fail for a vaguer reason.
     if (!tillClockAgrees(nowMs, claims.iat, claims.exp)) {
-      return { kind: 'refused', code: 'CLOCK_SKEW', reason: nowMs > claims.exp * 1000 ? 'TILL_AHEAD' : 'TILL_BEHIND' };
+      return {
+        kind: 'refused',
+        code: 'CLOCK_SKEW',
+        reason: nowMs > claims.exp * 1000 ? 'TILL_AHEAD' : 'TILL_BEHIND',
+      };
     }
     const scan = ctx.scans.add({
       token: text,
@@ -74,7 +81,15 @@ export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutc
     return {
       kind: 'pass',
       card: buildPassCard(
-        { scanId: scan.scanId, beneficiary: r.beneficiary, season: r.season, membership: r.membership, balances, expMs: scan.expMs, source: 'online' },
+        {
+          scanId: scan.scanId,
+          beneficiary: r.beneficiary,
+          season: r.season,
+          membership: r.membership,
+          balances,
+          expMs: scan.expMs,
+          source: 'online',
+        },
         accreditations,
         nowMs,
       ),
@@ -85,9 +100,15 @@ export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutc
   if (!keys) return { kind: 'refused', code: 'OFFLINE_KEYS_MISSING' };
   const verified = verifyToken(text, keys.keys, Math.floor(nowMs / 1000));
   if (!verified.ok) return { kind: 'refused', code: verified.code, reason: verified.reason };
-  if (verified.token.kind !== 'pass') return { kind: 'refused', code: 'TOKEN_INVALID', reason: 'COUPON_NOT_PASS' };
+  if (verified.token.kind !== 'pass')
+    return { kind: 'refused', code: 'TOKEN_INVALID', reason: 'COUPON_NOT_PASS' };
   const claims = verified.token.claims;
-  const beneficiary = { id: claims.sub, givenName: claims.givenName, familyName: claims.familyName, birthDate: claims.birthDate };
+  const beneficiary = {
+    id: claims.sub,
+    givenName: claims.givenName,
+    familyName: claims.familyName,
+    birthDate: claims.birthDate,
+  };
   const scan = ctx.scans.add({
     token: text,
     jti: claims.jti,
@@ -104,7 +125,15 @@ export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutc
   return {
     kind: 'pass',
     card: buildPassCard(
-      { scanId: scan.scanId, beneficiary, season: claims.season, membership: 'active', balances: scan.balances, expMs: scan.expMs, source: 'offline' },
+      {
+        scanId: scan.scanId,
+        beneficiary,
+        season: claims.season,
+        membership: 'active',
+        balances: scan.balances,
+        expMs: scan.expMs,
+        source: 'offline',
+      },
       accreditations,
       nowMs,
     ),

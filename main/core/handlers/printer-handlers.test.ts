@@ -16,10 +16,27 @@ beforeAll(async () => {
   printer = await startFakePrinter();
   served = await startServedTill(region, { name: 'Théâtre des Arts' });
   const { till, must } = served;
-  const youth = await region.admin.createBeneficiary({ givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' });
-  const scan = must(await till.dispatch('pass.scan', { text: await region.admin.mintPass({ beneficiaryId: youth.id }), source: 'paste' })) as ScanOutcome;
+  const youth = await region.admin.createBeneficiary({
+    givenName: 'Léa',
+    familyName: 'Martin',
+    birthDate: '2007-03-14',
+  });
+  const scan = must(
+    await till.dispatch('pass.scan', {
+      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+      source: 'paste',
+    }),
+  ) as ScanOutcome;
   if (scan.kind !== 'pass') throw new Error(scan.kind);
-  debit = must(await till.dispatch('debit.submit', { scanId: scan.card.scanId, category: 'CINEMA', item: 'SEANCE', priceCents: 950, amountCents: 700 })) as DebitOutcome;
+  debit = must(
+    await till.dispatch('debit.submit', {
+      scanId: scan.card.scanId,
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 950,
+      amountCents: 700,
+    }),
+  ) as DebitOutcome;
 }, 60_000);
 afterAll(async () => {
   await served?.stop();
@@ -29,18 +46,40 @@ afterAll(async () => {
 
 it('prints on the network printer a manager chose, and a cashier may print but not choose', async () => {
   const { till, must } = served;
-  expect(must(await till.dispatch('printer.settings', {}))).toMatchObject({ kind: 'system', width: 80, autoPrint: false });
-  expect((await till.dispatch('printer.configure', { kind: 'network' })) as unknown).toMatchObject({ ok: false, error: { code: 'INPUT_INVALID' } });
-  must(await till.dispatch('printer.configure', { kind: 'network', host: printer.host, port: printer.port, width: 58, autoPrint: true }));
+  expect(must(await till.dispatch('printer.settings', {}))).toMatchObject({
+    kind: 'system',
+    width: 80,
+    autoPrint: false,
+  });
+  expect((await till.dispatch('printer.configure', { kind: 'network' })) as unknown).toMatchObject({
+    ok: false,
+    error: { code: 'INPUT_INVALID' },
+  });
+  must(
+    await till.dispatch('printer.configure', {
+      kind: 'network',
+      host: printer.host,
+      port: printer.port,
+      width: 58,
+      autoPrint: true,
+    }),
+  );
 
-  const cashier = must(await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: '8642' })) as StaffView;
+  const cashier = must(
+    await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: '8642' }),
+  ) as StaffView;
   must(await till.dispatch('staff.login', { staffId: cashier.id, pin: '8642' }));
-  expect(await till.dispatch('printer.configure', { width: 80 })).toMatchObject({ ok: false, error: { code: 'ROLE_REQUIRED' } });
+  expect(await till.dispatch('printer.configure', { width: 80 })).toMatchObject({
+    ok: false,
+    error: { code: 'ROLE_REQUIRED' },
+  });
   for (let i = 0; i < 2; i++) must(await till.dispatch('printer.printReceipt', { debitId: debit.debitId }));
   await expect.poll(() => printer.jobs.length).toBe(2);
   for (const job of printer.jobs) {
     const read = readJob(job.bytes);
-    expect(read.lines).toEqual(expect.arrayContaining(['Théâtre des Arts', 'Caisse tenue par : Claire', 'Bénéficiaire : Léa (L. M.)']));
+    expect(read.lines).toEqual(
+      expect.arrayContaining(['Théâtre des Arts', 'Caisse tenue par : Claire', 'Bénéficiaire : Léa (L. M.)']),
+    );
     expect(read.lines.find((l) => l.startsWith('Reste à payer'))).toMatch(/2,50 €$/);
     for (const line of read.lines) expect(line.length).toBeLessThanOrEqual(32);
     expect(read.cuts).toEqual(['full']);

@@ -10,10 +10,23 @@ import type { TillContext } from '../context';
 type PrinterCalls = 'printer.settings' | 'printer.configure' | 'printer.printReceipt';
 
 const KEY = 'printer.settings';
-const DEFAULTS: PrinterSettingsView = { kind: 'system', deviceName: null, host: null, port: RAW_PRINT_PORT, width: 80, autoPrint: false };
+const DEFAULTS: PrinterSettingsView = {
+  kind: 'system',
+  deviceName: null,
+  host: null,
+  port: RAW_PRINT_PORT,
+  width: 80,
+  autoPrint: false,
+};
 
-export function printerHandlers(ctx: TillContext, deps: { receipt: (debitId: string) => Promise<Receipt> | Receipt }): Pick<Handlers, PrinterCalls> {
-  const read = (): PrinterSettingsView => ({ ...DEFAULTS, ...ctx.journal.settings.get<Partial<PrinterSettingsView>>(KEY) });
+export function printerHandlers(
+  ctx: TillContext,
+  deps: { receipt: (debitId: string) => Promise<Receipt> | Receipt },
+): Pick<Handlers, PrinterCalls> {
+  const read = (): PrinterSettingsView => ({
+    ...DEFAULTS,
+    ...ctx.journal.settings.get<Partial<PrinterSettingsView>>(KEY),
+  });
   return {
     'printer.settings': () => read(),
     'printer.configure': (input) => {
@@ -24,13 +37,17 @@ export function printerHandlers(ctx: TillContext, deps: { receipt: (debitId: str
       if (input.port !== undefined) next.port = input.port;
       if (input.width !== undefined) next.width = input.width;
       if (input.autoPrint !== undefined) next.autoPrint = input.autoPrint;
-      if (next.kind === 'network' && !next.host) throw new TillError('INPUT_INVALID', 'a network printer needs its address', { field: 'host' });
+      if (next.kind === 'network' && !next.host)
+        throw new TillError('INPUT_INVALID', 'a network printer needs its address', { field: 'host' });
       ctx.journal.settings.set(KEY, { ...next });
       return next;
     },
     'printer.printReceipt': async (input) => {
       const settings = read();
-      if (settings.kind !== 'network' || !settings.host) throw new TillError('INPUT_INVALID', 'receipts print from the page on a system printer', { field: 'kind' });
+      if (settings.kind !== 'network' || !settings.host)
+        throw new TillError('INPUT_INVALID', 'receipts print from the page on a system printer', {
+          field: 'kind',
+        });
       const receipt = await deps.receipt(input.debitId);
       const state = ctx.journal.debits.get(input.debitId);
       const cashierName = ctx.staff.views().find((s) => s.id === state?.cashierId)?.name ?? null;

@@ -16,12 +16,19 @@ export interface ScannerWiring {
   stop(): void;
 }
 
-export function settingsHandlers(ctx: TillContext, hidBackend: HidBackend | null, platform = process.platform): ScannerWiring {
+export function settingsHandlers(
+  ctx: TillContext,
+  hidBackend: HidBackend | null,
+  platform = process.platform,
+): ScannerWiring {
   const lastBySource: ScanStatsView['lastBySource'] = {};
   const note = (source: ScanSource, durationMs: number, chars: number) => {
     lastBySource[source] = { durationMs, chars, at: new Date(ctx.now()).toISOString() };
   };
-  const read = (): SettingsView => ({ ...DEFAULTS, ...(ctx.journal.settings.get<Partial<SettingsView>>(SETTINGS_KEY) ?? {}) });
+  const read = (): SettingsView => ({
+    ...DEFAULTS,
+    ...(ctx.journal.settings.get<Partial<SettingsView>>(SETTINGS_KEY) ?? {}),
+  });
 
   const hid = hidBackend
     ? new HidScannerService({

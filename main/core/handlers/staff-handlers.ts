@@ -3,7 +3,8 @@
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
 
-type StaffCalls = 'staff.list' | 'staff.login' | 'staff.logout' | 'staff.add' | 'staff.lockouts' | 'staff.unlock';
+type StaffCalls =
+  'staff.list' | 'staff.login' | 'staff.logout' | 'staff.add' | 'staff.lockouts' | 'staff.unlock';
 
 export function staffHandlers(ctx: TillContext): Pick<Handlers, StaffCalls> {
   return {

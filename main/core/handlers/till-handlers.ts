@@ -7,7 +7,10 @@ import { archiveJwk, devicePublicKey } from '../../archive/device-key';
 
 export function regionError(outcome: RegionOutcome<unknown>): TillError {
   if (outcome.kind === 'refused') return new TillError(outcome.code as TillError['code'], outcome.detail);
-  return new TillError('REGION_UNREACHABLE', outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`);
+  return new TillError(
+    'REGION_UNREACHABLE',
+    outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`,
+  );
 }
 
 /**
@@ -33,7 +36,9 @@ export async function refreshKeys(ctx: TillContext): Promise<void> {
   });
 }
 
-export function tillHandlers(ctx: TillContext): Pick<Handlers, 'till.status' | 'till.enroll' | 'till.reenroll'> {
+export function tillHandlers(
+  ctx: TillContext,
+): Pick<Handlers, 'till.status' | 'till.enroll' | 'till.reenroll'> {
   return {
     'till.status': () => ctx.status(),
     'till.enroll': async (input) => {
@@ -52,7 +57,10 @@ export function tillHandlers(ctx: TillContext): Pick<Handlers, 'till.status' | '
       ctx.anchors.archiveKeyRegistered(archiveKey.keyId);
       const { deviceId, token, partner } = answer.value;
       ctx.journal.setDeviceId(deviceId);
-      ctx.link.saveEnrolment({ url: input.regionUrl, deviceId, deviceName: input.deviceName, partner }, token);
+      ctx.link.saveEnrolment(
+        { url: input.regionUrl, deviceId, deviceName: input.deviceName, partner },
+        token,
+      );
       const manager = ctx.staff.add(input.managerName, 'manager', input.managerPin);
       ctx.journal.append({
         kind: 'ENROLLED',
@@ -80,10 +88,24 @@ export function tillHandlers(ctx: TillContext): Pick<Handlers, 'till.status' | '
         }),
       );
       if (answer.kind !== 'ok') throw regionError(answer);
-      if (answer.value.deviceId !== config.deviceId) throw new TillError('ALREADY_ENROLLED', `the Region answered device ${answer.value.deviceId}`);
+      if (answer.value.deviceId !== config.deviceId)
+        throw new TillError('ALREADY_ENROLLED', `the Region answered device ${answer.value.deviceId}`);
       const { deviceId, url, deviceName } = config;
-      ctx.link.saveEnrolment({ url, deviceId, deviceName, partner: answer.value.partner }, answer.value.token);
-      ctx.journal.append({ kind: 'ENROLLED', cashierId: manager.id, payload: { deviceId, partnerId: answer.value.partner.id, regionUrl: url, managerId: manager.id, reenrolment: true } });
+      ctx.link.saveEnrolment(
+        { url, deviceId, deviceName, partner: answer.value.partner },
+        answer.value.token,
+      );
+      ctx.journal.append({
+        kind: 'ENROLLED',
+        cashierId: manager.id,
+        payload: {
+          deviceId,
+          partnerId: answer.value.partner.id,
+          regionUrl: url,
+          managerId: manager.id,
+          reenrolment: true,
+        },
+      });
       await refreshKeys(ctx);
       ctx.log('enrolled again', { deviceId, partnerId: answer.value.partner.id });
       ctx.publishStatus();

@@ -13,7 +13,12 @@ export function updateHandlers(ctx: TillContext): Pick<Handlers, UpdateCalls> {
     'update.readiness': () => {
       const status = ctx.status();
       const last = ctx.journal.list({ kinds: ['DAY_CLOSED'], order: 'desc', limit: 1 })[0];
-      return { saleInProgress: ctx.scans.hasOpenScans(), pendingCount: status.pendingCount, lastDayClosedAt: last?.at ?? null, role: status.staff?.role ?? 'none' };
+      return {
+        saleInProgress: ctx.scans.hasOpenScans(),
+        pendingCount: status.pendingCount,
+        lastDayClosedAt: last?.at ?? null,
+        role: status.staff?.role ?? 'none',
+      };
     },
     'update.feed': () => ({ feedUrl: ctx.journal.settings.get<string | null>(FEED_KEY) ?? null }),
     'update.configure': (input) => {

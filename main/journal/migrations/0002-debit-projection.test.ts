@@ -14,7 +14,11 @@ it('0002 adds the debit projection, rebuilt from the entries an older till wrote
   const db = new Database(path);
   migrate(db, 1);
   rawAppend(db, 'DEBIT_REQUESTED', debitRequested({ debitId: 'd1' }));
-  rawAppend(db, 'DEBIT_ACCEPTED', { debitId: 'd1', walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:01.000Z' });
+  rawAppend(db, 'DEBIT_ACCEPTED', {
+    debitId: 'd1',
+    walletBalanceCents: 1500,
+    acceptedAt: '2026-03-10T10:00:01.000Z',
+  });
   rawAppend(db, 'DEBIT_REQUESTED', debitRequested({ debitId: 'd2', mode: 'offline' }));
   expect(migrate(db, 2)).toEqual({ from: 1, to: 2, rebuildProjections: true });
   expect(schemaVersion(db)).toBe(2);
@@ -26,7 +30,11 @@ it('0002 adds the debit projection, rebuilt from the entries an older till wrote
   // Opening migrates the rest of the way and rebuilds the projection the migration asked for.
   const journal = openJournal(path);
   try {
-    expect(journal.debits.get('d1')).toMatchObject({ status: 'accepted', walletBalanceCents: 1500, requestSeq: 1 });
+    expect(journal.debits.get('d1')).toMatchObject({
+      status: 'accepted',
+      walletBalanceCents: 1500,
+      requestSeq: 1,
+    });
     expect(journal.debits.awaitingRegion().map((d) => d.debitId)).toEqual(['d2']);
     expect(journal.verify()).toMatchObject({ ok: true, count: 3 });
     expect(journal.settings.get('journal.projectionsStale')).toBeUndefined();

@@ -14,9 +14,15 @@ it('0004 adds the void notes beside the chain; a void an older till wrote with f
   const db = new Database(path);
   migrate(db, 3);
   rawAppend(db, 'DEBIT_REQUESTED', debitRequested({ debitId: 'd1' }));
-  rawAppend(db, 'DEBIT_ACCEPTED', { debitId: 'd1', walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:01.000Z' });
+  rawAppend(db, 'DEBIT_ACCEPTED', {
+    debitId: 'd1',
+    walletBalanceCents: 1500,
+    acceptedAt: '2026-03-10T10:00:01.000Z',
+  });
   rawAppend(db, 'VOID_REQUESTED', { debitId: 'd1', voidId: 'v1', reason: 'séance annulée pour Léa' });
-  db.prepare("INSERT INTO persons (id, given_name, family_name, birth_date, last_seen_at, last_seen_ms) VALUES ('b1', 'Léa', 'Martin', '2008-01-01', 'x', 0)").run();
+  db.prepare(
+    "INSERT INTO persons (id, given_name, family_name, birth_date, last_seen_at, last_seen_ms) VALUES ('b1', 'Léa', 'Martin', '2008-01-01', 'x', 0)",
+  ).run();
   expect(migrate(db, 4)).toEqual({ from: 3, to: 4, rebuildProjections: false });
   expect(db.prepare('SELECT COUNT(*) AS n FROM void_notes').get()).toEqual({ n: 0 });
   expect(db.prepare('SELECT COUNT(*) AS n FROM entries').get()).toEqual({ n: 3 });

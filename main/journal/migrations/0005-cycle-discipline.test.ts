@@ -15,9 +15,17 @@ it("0005 gives the projection a cycle's discipline, filled from the chain by the
   migrate(db, 4);
   const cycle = { category: 'ARTISTIC', item: 'CYCLE', sessions: 10, priceCents: 12000, amountCents: 3000 };
   rawAppend(db, 'DEBIT_REQUESTED', debitRequested({ debitId: 'old', ...cycle }));
-  rawAppend(db, 'DEBIT_ACCEPTED', { debitId: 'old', walletBalanceCents: 0, acceptedAt: '2026-03-10T10:00:01.000Z' });
+  rawAppend(db, 'DEBIT_ACCEPTED', {
+    debitId: 'old',
+    walletBalanceCents: 0,
+    acceptedAt: '2026-03-10T10:00:01.000Z',
+  });
   // As a till of this version writes it, in a file that an older till's projection never read.
-  rawAppend(db, 'DEBIT_REQUESTED', debitRequested({ debitId: 'new', ...cycle, discipline: 'ARTS_MARIONNETTIQUES' }));
+  rawAppend(
+    db,
+    'DEBIT_REQUESTED',
+    debitRequested({ debitId: 'new', ...cycle, discipline: 'ARTS_MARIONNETTIQUES' }),
+  );
   expect(migrate(db, 5)).toEqual({ from: 4, to: 5, rebuildProjections: true });
   expect(db.prepare('SELECT COUNT(*) AS n FROM entries').get()).toEqual({ n: 3 });
   db.close();

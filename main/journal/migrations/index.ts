@@ -11,7 +11,13 @@ import { m0005CycleDiscipline } from './0005-cycle-discipline';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [m0001Entries, m0002DebitProjection, m0003Persons, m0004VoidNotes, m0005CycleDiscipline];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001Entries,
+  m0002DebitProjection,
+  m0003Persons,
+  m0004VoidNotes,
+  m0005CycleDiscipline,
+];
 export const LATEST_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Database.Database): number {
@@ -50,7 +56,10 @@ export function migrate(db: Database.Database, target: number = LATEST_VERSION):
     if (m.version <= from || m.version > target) continue;
     db.transaction(() => {
       m.up(db);
-      if (m.rebuildsProjections) db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, 'true')").run(PROJECTIONS_STALE_KEY);
+      if (m.rebuildsProjections)
+        db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES (?, 'true')").run(
+          PROJECTIONS_STALE_KEY,
+        );
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
     rebuildProjections ||= m.rebuildsProjections === true;

@@ -16,7 +16,12 @@ export function CategorySelect({ label, categories, value, onChange, selectRef }
   return (
     <label>
       {label}
-      <select ref={selectRef} name="category" value={value ?? ''} onChange={(e) => onChange(e.target.value as Category)}>
+      <select
+        ref={selectRef}
+        name="category"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value as Category)}
+      >
         {categories.map((c) => (
           <option key={c} value={c}>
             {t(`category.${c}`)}

@@ -20,7 +20,11 @@ export function ContestBanner() {
     <div className="contest-banner no-print" role="note" data-contest-reminders={reminders.length}>
       {reminders.map((r) => (
         <p key={r.month} className="banner banner-ko" data-month={r.month}>
-          {t(r.letterAt ? 'contest.bannerSent' : 'contest.banner', { month: formatMonth(r.month, lang), count: r.daysLeft, date: formatDate(r.contestUntil, lang) })}
+          {t(r.letterAt ? 'contest.bannerSent' : 'contest.banner', {
+            month: formatMonth(r.month, lang),
+            count: r.daysLeft,
+            date: formatDate(r.contestUntil, lang),
+          })}
         </p>
       ))}
     </div>

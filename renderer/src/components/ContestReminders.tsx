@@ -10,7 +10,13 @@ import { formatCents } from '../format/money';
 import { formatDate, formatDateTime, formatMonth } from '../format/dates';
 import { ErrorBanner } from './ErrorBanner';
 
-export function ContestReminders({ statements, onProduced }: { statements: readonly StatementView[]; onProduced: () => void }) {
+export function ContestReminders({
+  statements,
+  onProduced,
+}: {
+  statements: readonly StatementView[];
+  onProduced: () => void;
+}) {
   const due = statements.filter((s) => s.contestReminder);
   if (due.length === 0) return null;
   return (
@@ -54,9 +60,20 @@ function ContestMonth({ statement: s, onProduced }: { statement: StatementView; 
   return (
     <div className="contest-month" data-contest-month={s.month} data-days-left={s.contestDaysLeft ?? ''}>
       <p className="banner banner-ko" role="note">
-        {t('contest.reminder', { month: formatMonth(s.month, lang), count: s.contestDaysLeft ?? 0, date: formatDate(s.contestUntil, lang) })}
+        {t('contest.reminder', {
+          month: formatMonth(s.month, lang),
+          count: s.contestDaysLeft ?? 0,
+          date: formatDate(s.contestUntil, lang),
+        })}
       </p>
-      {s.contestLetterAt && s.contestLetterSeq !== null && <p className="hint">{t('contest.letterDone', { date: formatDateTime(s.contestLetterAt, lang), seq: s.contestLetterSeq })}</p>}
+      {s.contestLetterAt && s.contestLetterSeq !== null && (
+        <p className="hint">
+          {t('contest.letterDone', {
+            date: formatDateTime(s.contestLetterAt, lang),
+            seq: s.contestLetterSeq,
+          })}
+        </p>
+      )}
       <ErrorBanner error={error} />
       <div className="actions">
         {shell.isManager && (
@@ -72,7 +89,12 @@ function ContestMonth({ statement: s, onProduced }: { statement: StatementView; 
       </div>
       {letter && (
         <p role="status">
-          {t('contest.produced', { month: formatMonth(letter.month, lang), lines: letter.lineCount, received: formatCents(letter.receivedCents, lang), recorded: formatCents(letter.recordedCents, lang) })}
+          {t('contest.produced', {
+            month: formatMonth(letter.month, lang),
+            lines: letter.lineCount,
+            received: formatCents(letter.receivedCents, lang),
+            recorded: formatCents(letter.recordedCents, lang),
+          })}
         </p>
       )}
     </div>

@@ -1,7 +1,15 @@
 // The sale for one scanned pass: a tariff (number keys 1–9) or a typed price, the Atouts part the till
 // proposes (as much as the wallet allows, up to the price), and the split the cashier reads out. The parent
 // mounts one form per scan (keyed by the scan), so nothing of the previous youth's sale can carry over.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FormEvent,
+  type KeyboardEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_RULES, walletOf, type Category } from '../../../protocol/catalogue';
 import type { DebitOutcome, ErrorCode, PassCard, Tariff, TillErrorValue } from '../../../preload/contract';
@@ -38,9 +46,14 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
     () => card.wallets.flatMap((w) => w.categories).filter((c) => accreditations.includes(c)),
     [card, accreditations],
   );
-  const usable = useMemo(() => tariffs.filter((tariff) => categories.includes(tariff.category)), [tariffs, categories]);
+  const usable = useMemo(
+    () => tariffs.filter((tariff) => categories.includes(tariff.category)),
+    [tariffs, categories],
+  );
   const [category, setCategory] = useState<Category | undefined>(categories[0]);
-  const fields = useItemFields(category ? CATEGORY_RULES[category].items : [], { focusPrice: usable.length === 0 });
+  const fields = useItemFields(category ? CATEGORY_RULES[category].items : [], {
+    focusPrice: usable.length === 0,
+  });
   const [amount, setAmount] = useState('');
   const [amountTouched, setAmountTouched] = useState(false);
   const [tariffId, setTariffId] = useState<string | null>(null);
@@ -51,11 +64,17 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
   const submitRef = useRef<HTMLButtonElement>(null);
   const tariffsRef = useRef<HTMLDivElement>(null);
 
-  const balance = category ? (card.wallets.find((w) => w.wallet === walletOf(category))?.balanceCents ?? 0) : 0;
+  const balance = category
+    ? (card.wallets.find((w) => w.wallet === walletOf(category))?.balanceCents ?? 0)
+    : 0;
   const priceCents = fields.priceCents;
   // The till proposes the largest part the wallet allows, until the cashier types their own: derived at each
   // render, so an Enter pressed right after the tariff key already sees it.
-  const amountText = amountTouched ? amount : priceCents !== null ? centsToInput(Math.min(priceCents, balance)) : '';
+  const amountText = amountTouched
+    ? amount
+    : priceCents !== null
+      ? centsToInput(Math.min(priceCents, balance))
+      : '';
   const amountCents = parseEuros(amountText);
   const check = saleCheck({ priceCents, amountCents, balanceCents: balance });
 
@@ -87,7 +106,13 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
   const focusField = (code: ErrorCode) => {
     const field = FIELD_FOR_CODE[code];
     const target =
-      field === 'amount' ? amountRef.current : field === 'category' ? categoryRef.current : field === 'price' ? fields.props.priceRef.current : null;
+      field === 'amount'
+        ? amountRef.current
+        : field === 'category'
+          ? categoryRef.current
+          : field === 'price'
+            ? fields.props.priceRef.current
+            : null;
     target?.focus();
     if (target instanceof HTMLInputElement) target.select();
   };
@@ -106,7 +131,13 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
       return;
     }
     setBusy(true);
-    const result = await till.invoke('debit.submit', { scanId: card.scanId, category, ...fields.chosen, priceCents, amountCents });
+    const result = await till.invoke('debit.submit', {
+      scanId: card.scanId,
+      category,
+      ...fields.chosen,
+      priceCents,
+      amountCents,
+    });
     setBusy(false);
     if (result.ok) onDone(result.value);
     else {
@@ -128,8 +159,14 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
   useEffect(() => {
     const onKey = (e: globalThis.KeyboardEvent) => {
       const target = e.target;
-      const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-      const tariff = typing || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented ? undefined : tariffForKey(usable, e.key);
+      const typing =
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLTextAreaElement ||
+        target instanceof HTMLSelectElement;
+      const tariff =
+        typing || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented
+          ? undefined
+          : tariffForKey(usable, e.key);
       if (tariff) {
         e.preventDefault();
         choose.current(tariff);
@@ -141,10 +178,25 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
 
   const money = (cents: number) => formatCents(cents, i18n.language);
   return (
-    <form className="form sale-form" aria-label={t('debit.title')} onSubmit={(e) => void submit(e)} onKeyDown={onKeyDown}>
-      {usable.length > 0 && <TariffPicker ref={tariffsRef} tariffs={usable} selectedId={tariffId} onChoose={chooseTariff} />}
+    <form
+      className="form sale-form"
+      aria-label={t('debit.title')}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={onKeyDown}
+    >
+      {usable.length > 0 && (
+        <TariffPicker ref={tariffsRef} tariffs={usable} selectedId={tariffId} onChoose={chooseTariff} />
+      )}
       <div className="sale-fields">
-        {categories.length > 1 && <CategorySelect label={t('debit.category')} categories={categories} value={category} onChange={chooseCategory} selectRef={categoryRef} />}
+        {categories.length > 1 && (
+          <CategorySelect
+            label={t('debit.category')}
+            categories={categories}
+            value={category}
+            onChange={chooseCategory}
+            selectRef={categoryRef}
+          />
+        )}
         <ItemFields
           {...fields.props}
           onItem={(item) => {
@@ -188,9 +240,13 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
               : t('debit.overPrice')}
           </p>
         ) : check.split ? (
-          <p className="split">{t('debit.split', { amount: money(check.split.atoutsCents), rest: money(check.split.restCents) })}</p>
+          <p className="split">
+            {t('debit.split', { amount: money(check.split.atoutsCents), rest: money(check.split.restCents) })}
+          </p>
         ) : (
-          <p className="split split-empty">{t(usable.length > 0 ? 'debit.chooseTariff' : 'debit.typePrice')}</p>
+          <p className="split split-empty">
+            {t(usable.length > 0 ? 'debit.chooseTariff' : 'debit.typePrice')}
+          </p>
         )}
       </div>
       <ErrorBanner error={error} />

@@ -14,7 +14,13 @@ export function DisciplineSelect({ value, onChange, disabled = false, required =
   return (
     <label>
       {t('discipline.label')}
-      <select name="discipline" value={value} disabled={disabled} required={required} onChange={(e) => onChange(e.target.value as ArtDiscipline | '')}>
+      <select
+        name="discipline"
+        value={value}
+        disabled={disabled}
+        required={required}
+        onChange={(e) => onChange(e.target.value as ArtDiscipline | '')}
+      >
         <option value="">{t('discipline.choose')}</option>
         {ART_DISCIPLINES.map((d) => (
           <option key={d} value={d}>

@@ -35,12 +35,39 @@ export function useItemFields(items: readonly Item[], opts: { focusPrice?: boole
   useEffect(() => {
     if (focusPrice) priceRef.current?.focus();
   }, [focusPrice]);
-  const chosen = item ? { item, ...(item === 'CYCLE' ? { sessions: Number(sessions), ...(discipline ? { discipline } : {}) } : {}) } : null;
-  const props: Props = { items, item, onItem: setItem, sessions, onSessions: setSessions, discipline, onDiscipline: setDiscipline, price, onPrice: setPrice, priceRef };
+  const chosen = item
+    ? {
+        item,
+        ...(item === 'CYCLE' ? { sessions: Number(sessions), ...(discipline ? { discipline } : {}) } : {}),
+      }
+    : null;
+  const props: Props = {
+    items,
+    item,
+    onItem: setItem,
+    sessions,
+    onSessions: setSessions,
+    discipline,
+    onDiscipline: setDiscipline,
+    price,
+    onPrice: setPrice,
+    priceRef,
+  };
   return { setItem, setSessions, setDiscipline, setPrice, chosen, priceCents: parseEuros(price), props };
 }
 
-export function ItemFields({ items, item, onItem, sessions, onSessions, discipline, onDiscipline, price, onPrice, priceRef }: Props) {
+export function ItemFields({
+  items,
+  item,
+  onItem,
+  sessions,
+  onSessions,
+  discipline,
+  onDiscipline,
+  price,
+  onPrice,
+  priceRef,
+}: Props) {
   const { t } = useTranslation();
   return (
     <>

@@ -16,12 +16,27 @@ export interface ManagerPinFieldsProps {
   pinRef?: Ref<HTMLInputElement>;
 }
 
-export function ManagerPinFields({ managers, managerId, onManagerId, pin, onPin, managerLabel, pinLabel, names, pinRef }: ManagerPinFieldsProps) {
+export function ManagerPinFields({
+  managers,
+  managerId,
+  onManagerId,
+  pin,
+  onPin,
+  managerLabel,
+  pinLabel,
+  names,
+  pinRef,
+}: ManagerPinFieldsProps) {
   return (
     <>
       <label>
         {managerLabel}
-        <select name={names?.manager ?? 'managerId'} value={managerId} onChange={(e) => onManagerId(e.target.value)} required>
+        <select
+          name={names?.manager ?? 'managerId'}
+          value={managerId}
+          onChange={(e) => onManagerId(e.target.value)}
+          required
+        >
           {managers.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
@@ -31,7 +46,16 @@ export function ManagerPinFields({ managers, managerId, onManagerId, pin, onPin,
       </label>
       <label>
         {pinLabel}
-        <input ref={pinRef} name={names?.pin ?? 'managerPin'} type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(e) => onPin(e.target.value)} required />
+        <input
+          ref={pinRef}
+          name={names?.pin ?? 'managerPin'}
+          type="password"
+          inputMode="numeric"
+          autoComplete="off"
+          value={pin}
+          onChange={(e) => onPin(e.target.value)}
+          required
+        />
       </label>
     </>
   );

@@ -87,9 +87,15 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
       {outcome.status === 'offline_accepted' && <p className="offline-note">{t('outcome.offlineHelp')}</p>}
       {paid && (
         <>
-          <p className="split">{t('debit.split', { amount: money(outcome.amountCents), rest: money(outcome.remainderCents) })}</p>
+          <p className="split">
+            {t('debit.split', { amount: money(outcome.amountCents), rest: money(outcome.remainderCents) })}
+          </p>
           <p className="youth-pays">{t('outcome.youthPays', { rest: money(outcome.remainderCents) })}</p>
-          {outcome.walletBalanceCents !== null && <p className="new-balance">{t('outcome.newBalance', { balance: money(outcome.walletBalanceCents) })}</p>}
+          {outcome.walletBalanceCents !== null && (
+            <p className="new-balance">
+              {t('outcome.newBalance', { balance: money(outcome.walletBalanceCents) })}
+            </p>
+          )}
         </>
       )}
       <ErrorBanner error={error} />
@@ -103,7 +109,13 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
           </button>
         )}
         {outcome.status === 'pending' && (
-          <button type="button" className="danger" aria-keyshortcuts="Alt+A" disabled={busy} onClick={() => void abandon()}>
+          <button
+            type="button"
+            className="danger"
+            aria-keyshortcuts="Alt+A"
+            disabled={busy}
+            onClick={() => void abandon()}
+          >
             {t('outcome.abandon')}
           </button>
         )}

@@ -32,7 +32,8 @@ export function PassCardView({ card }: { card: PassCard }) {
         <ul className="wallets">
           {card.wallets.map((w) => (
             <li key={w.wallet} data-wallet={w.wallet}>
-              <span>{t(`wallet.${w.wallet}`)}</span> <strong>{formatCents(w.balanceCents, i18n.language)}</strong>
+              <span>{t(`wallet.${w.wallet}`)}</span>{' '}
+              <strong>{formatCents(w.balanceCents, i18n.language)}</strong>
             </li>
           ))}
         </ul>

@@ -53,7 +53,10 @@ export function PrinterSettings() {
         <fieldset disabled={!isManager}>
           <label>
             {t('manage.printer.kind')}
-            <select value={settings.kind} onChange={(e) => change({ kind: e.target.value as PrinterSettingsView['kind'] })}>
+            <select
+              value={settings.kind}
+              onChange={(e) => change({ kind: e.target.value as PrinterSettingsView['kind'] })}
+            >
               {(['system', 'network'] as const).map((k) => (
                 <option key={k} value={k}>
                   {t(`manage.printer.kinds.${k}`)}
@@ -65,7 +68,10 @@ export function PrinterSettings() {
             (printers ? (
               <label>
                 {t('manage.printer.deviceName')}
-                <select value={settings.deviceName ?? ''} onChange={(e) => change({ deviceName: e.target.value || null })}>
+                <select
+                  value={settings.deviceName ?? ''}
+                  onChange={(e) => change({ deviceName: e.target.value || null })}
+                >
                   <option value="">{t('manage.printer.defaultPrinter')}</option>
                   {printers.map((p) => (
                     <option key={p.name} value={p.name}>
@@ -81,23 +87,41 @@ export function PrinterSettings() {
             <>
               <label>
                 {t('manage.printer.host')}
-                <input value={settings.host ?? ''} onChange={(e) => change({ host: e.target.value })} spellCheck={false} required />
+                <input
+                  value={settings.host ?? ''}
+                  onChange={(e) => change({ host: e.target.value })}
+                  spellCheck={false}
+                  required
+                />
               </label>
               <label>
                 {t('manage.printer.port')}
-                <input type="number" min={1} max={65535} value={settings.port} onChange={(e) => change({ port: Number(e.target.value) || 9100 })} />
+                <input
+                  type="number"
+                  min={1}
+                  max={65535}
+                  value={settings.port}
+                  onChange={(e) => change({ port: Number(e.target.value) || 9100 })}
+                />
               </label>
             </>
           )}
           <label>
             {t('manage.printer.width')}
-            <select value={settings.width} onChange={(e) => change({ width: Number(e.target.value) === 58 ? 58 : 80 })}>
+            <select
+              value={settings.width}
+              onChange={(e) => change({ width: Number(e.target.value) === 58 ? 58 : 80 })}
+            >
               <option value={80}>{t('manage.printer.widths.80')}</option>
               <option value={58}>{t('manage.printer.widths.58')}</option>
             </select>
           </label>
           <label className="checkbox">
-            <input type="checkbox" checked={settings.autoPrint} onChange={(e) => change({ autoPrint: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={settings.autoPrint}
+              onChange={(e) => change({ autoPrint: e.target.checked })}
+            />
             {t('manage.printer.autoPrint')}
           </label>
           <button type="submit">{t('manage.printer.save')}</button>

@@ -10,7 +10,17 @@ import { ErrorBanner } from './ErrorBanner';
 import { useAltShortcut } from '../shell/use-shortcut';
 import { printReceipt } from '../manage/print-receipt';
 
-export function ReceiptView({ debitId, onBack, autoPrint = false, initialError = null }: { debitId: string; onBack: () => void; autoPrint?: boolean; initialError?: TillErrorValue | null }) {
+export function ReceiptView({
+  debitId,
+  onBack,
+  autoPrint = false,
+  initialError = null,
+}: {
+  debitId: string;
+  onBack: () => void;
+  autoPrint?: boolean;
+  initialError?: TillErrorValue | null;
+}) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
@@ -21,7 +31,9 @@ export function ReceiptView({ debitId, onBack, autoPrint = false, initialError =
   const [printed, setPrinted] = useState(false);
 
   useEffect(() => {
-    void till.invoke('receipt.get', { debitId }).then((r) => (r.ok ? setReceipt(r.value) : setError(r.error)));
+    void till
+      .invoke('receipt.get', { debitId })
+      .then((r) => (r.ok ? setReceipt(r.value) : setError(r.error)));
     void till.invoke('printer.settings', {}).then((r) => r.ok && setPrinter(r.value));
   }, [till, debitId]);
   useEffect(() => printButton.current?.focus(), [receipt]);
@@ -87,7 +99,11 @@ export function ReceiptView({ debitId, onBack, autoPrint = false, initialError =
             <dt>{t('receipt.balance')}</dt>
             <dd>{money(receipt.walletBalanceCents)}</dd>
             <dt>{t('receipt.holder')}</dt>
-            <dd>{receipt.holderFirstName ? `${receipt.holderFirstName} (${receipt.holderInitials})` : receipt.holderInitials}</dd>
+            <dd>
+              {receipt.holderFirstName
+                ? `${receipt.holderFirstName} (${receipt.holderInitials})`
+                : receipt.holderInitials}
+            </dd>
             {receipt.cashierName && (
               <>
                 <dt>{t('manage.printer.cashier')}</dt>
@@ -108,7 +124,14 @@ export function ReceiptView({ debitId, onBack, autoPrint = false, initialError =
       )}
       <p className="hint no-print">{t('receipt.pdfHint')}</p>
       <div className="actions no-print">
-        <button ref={printButton} type="button" className="primary" aria-keyshortcuts="Alt+I" onClick={() => void print()} disabled={!receipt}>
+        <button
+          ref={printButton}
+          type="button"
+          className="primary"
+          aria-keyshortcuts="Alt+I"
+          onClick={() => void print()}
+          disabled={!receipt}
+        >
           {t('receipt.print')}
         </button>
         <button type="button" onClick={onBack}>

@@ -5,7 +5,13 @@ import { ErrorBanner } from './ErrorBanner';
 import { WebcamScan } from './WebcamScan';
 import { useAltShortcut } from '../shell/use-shortcut';
 
-export function ScanPanel({ error, onScan }: { error: TillErrorValue | null; onScan: (text: string, source: ScanSource) => void }) {
+export function ScanPanel({
+  error,
+  onScan,
+}: {
+  error: TillErrorValue | null;
+  onScan: (text: string, source: ScanSource) => void;
+}) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [webcam, setWebcam] = useState(false);
@@ -29,13 +35,25 @@ export function ScanPanel({ error, onScan }: { error: TillErrorValue | null; onS
       <form className="form" onSubmit={submit}>
         <label>
           {t('scan.manual')}
-          <input ref={input} name="token" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+          <input
+            ref={input}
+            name="token"
+            autoComplete="off"
+            spellCheck={false}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
         </label>
         <div className="actions">
           <button type="submit" className="primary">
             {t('scan.submit')}
           </button>
-          <button type="button" aria-keyshortcuts="Alt+W" aria-pressed={webcam} onClick={() => setWebcam((on) => !on)}>
+          <button
+            type="button"
+            aria-keyshortcuts="Alt+W"
+            aria-pressed={webcam}
+            onClick={() => setWebcam((on) => !on)}
+          >
             {webcam ? t('scan.webcamStop') : t('scan.webcam')}
           </button>
         </div>

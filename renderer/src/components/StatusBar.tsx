@@ -11,11 +11,17 @@ export function StatusBar({ status, onLoggedOut }: { status: TillStatus; onLogge
     <header className="status-bar">
       <span className="brand">{t('app.title')}</span>
       {status.partner && <span className="partner">{status.partner.name}</span>}
-      {status.pendingCount > 0 && <span className="pending">{t('app.pending', { count: status.pendingCount })}</span>}
+      {status.pendingCount > 0 && (
+        <span className="pending">{t('app.pending', { count: status.pendingCount })}</span>
+      )}
       {status.staff && (
         <span className="staff">
           {staffLabel(status.staff, t(`app.role.${status.staff.role}`))}{' '}
-          <button type="button" className="link" onClick={() => void till.invoke('staff.logout', {}).then(onLoggedOut)}>
+          <button
+            type="button"
+            className="link"
+            onClick={() => void till.invoke('staff.logout', {}).then(onLoggedOut)}
+          >
             {t('login.logout')}
           </button>
         </span>

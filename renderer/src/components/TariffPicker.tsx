@@ -15,7 +15,10 @@ interface Props {
   onChoose: (tariff: Tariff) => void;
 }
 
-export const TariffPicker = forwardRef<HTMLDivElement, Props>(function TariffPicker({ tariffs, selectedId, onChoose }, ref) {
+export const TariffPicker = forwardRef<HTMLDivElement, Props>(function TariffPicker(
+  { tariffs, selectedId, onChoose },
+  ref,
+) {
   const { t, i18n } = useTranslation();
   return (
     <div ref={ref} className="tariffs" role="group" aria-label={t('tariff.group')}>

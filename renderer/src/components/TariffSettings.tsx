@@ -2,7 +2,13 @@
 // order of the counter's number keys. Only items the category allows are offered.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORY_RULES, MIN_CYCLE_SESSIONS, type ArtDiscipline, type Category, type Item } from '../../../protocol/catalogue';
+import {
+  CATEGORY_RULES,
+  MIN_CYCLE_SESSIONS,
+  type ArtDiscipline,
+  type Category,
+  type Item,
+} from '../../../protocol/catalogue';
 import { DisciplineSelect } from './DisciplineSelect';
 import type { Tariff, TillErrorValue } from '../../../preload/contract';
 import { MAX_TARIFFS } from '../../../preload/contract/tariff';
@@ -23,7 +29,15 @@ interface Row {
 /** Every category offers at least one item; the first is the natural default. */
 const firstItem = (category: Category): Item => CATEGORY_RULES[category].items[0] ?? 'PLACE';
 
-const toRow = (t: Tariff): Row => ({ id: t.id, label: t.label, category: t.category, item: t.item, sessions: String(t.sessions ?? MIN_CYCLE_SESSIONS), discipline: t.discipline ?? '', price: centsToInput(t.priceCents) });
+const toRow = (t: Tariff): Row => ({
+  id: t.id,
+  label: t.label,
+  category: t.category,
+  item: t.item,
+  sessions: String(t.sessions ?? MIN_CYCLE_SESSIONS),
+  discipline: t.discipline ?? '',
+  price: centsToInput(t.priceCents),
+});
 
 /** A row as the contract takes it; null while a field is not a valid value yet. */
 function toTariff(row: Row): Tariff | null {
@@ -31,13 +45,26 @@ function toTariff(row: Row): Tariff | null {
   const sessions = Number(row.sessions);
   if (priceCents === null || priceCents <= 0 || row.label.trim() === '') return null;
   if (row.item === 'CYCLE' && !(Number.isInteger(sessions) && sessions >= MIN_CYCLE_SESSIONS)) return null;
-  return { id: row.id, label: row.label.trim(), category: row.category, item: row.item, ...(row.item === 'CYCLE' ? { sessions, ...(row.discipline ? { discipline: row.discipline } : {}) } : {}), priceCents };
+  return {
+    id: row.id,
+    label: row.label.trim(),
+    category: row.category,
+    item: row.item,
+    ...(row.item === 'CYCLE' ? { sessions, ...(row.discipline ? { discipline: row.discipline } : {}) } : {}),
+    priceCents,
+  };
 }
 
 let rowCounter = 0;
 const newId = () => `t${Date.now().toString(36)}${(rowCounter++).toString(36)}`;
 
-export function TariffSettings({ accreditations, editable }: { accreditations: readonly Category[]; editable: boolean }) {
+export function TariffSettings({
+  accreditations,
+  editable,
+}: {
+  accreditations: readonly Category[];
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const till = useTill();
   const [rows, setRows] = useState<Row[]>([]);
@@ -56,7 +83,18 @@ export function TariffSettings({ accreditations, editable }: { accreditations: r
     const category = accreditations[0];
     if (!category) return;
     setSaved(false);
-    setRows((all) => [...all, { id: newId(), label: '', category, item: firstItem(category), sessions: String(MIN_CYCLE_SESSIONS), discipline: '', price: '' }]);
+    setRows((all) => [
+      ...all,
+      {
+        id: newId(),
+        label: '',
+        category,
+        item: firstItem(category),
+        sessions: String(MIN_CYCLE_SESSIONS),
+        discipline: '',
+        price: '',
+      },
+    ]);
   };
 
   async function save(e: FormEvent) {
@@ -80,7 +118,12 @@ export function TariffSettings({ accreditations, editable }: { accreditations: r
           <li key={row.id} className="tariff-row">
             <label>
               {t('tariffSettings.label', { key: i + 1 })}
-              <input value={row.label} maxLength={40} disabled={!editable} onChange={(e) => update(i, { label: e.target.value })} />
+              <input
+                value={row.label}
+                maxLength={40}
+                disabled={!editable}
+                onChange={(e) => update(i, { label: e.target.value })}
+              />
             </label>
             <label>
               {t('debit.category')}
@@ -101,7 +144,11 @@ export function TariffSettings({ accreditations, editable }: { accreditations: r
             </label>
             <label>
               {t('debit.item')}
-              <select value={row.item} disabled={!editable} onChange={(e) => update(i, { item: e.target.value as Item })}>
+              <select
+                value={row.item}
+                disabled={!editable}
+                onChange={(e) => update(i, { item: e.target.value as Item })}
+              >
                 {CATEGORY_RULES[row.category].items.map((item) => (
                   <option key={item} value={item}>
                     {t(`item.${item}`)}
@@ -112,16 +159,37 @@ export function TariffSettings({ accreditations, editable }: { accreditations: r
             {row.item === 'CYCLE' && (
               <label>
                 {t('debit.sessions')}
-                <input inputMode="numeric" value={row.sessions} disabled={!editable} onChange={(e) => update(i, { sessions: e.target.value })} />
+                <input
+                  inputMode="numeric"
+                  value={row.sessions}
+                  disabled={!editable}
+                  onChange={(e) => update(i, { sessions: e.target.value })}
+                />
               </label>
             )}
-            {row.item === 'CYCLE' && <DisciplineSelect value={row.discipline} disabled={!editable} onChange={(discipline) => update(i, { discipline })} />}
+            {row.item === 'CYCLE' && (
+              <DisciplineSelect
+                value={row.discipline}
+                disabled={!editable}
+                onChange={(discipline) => update(i, { discipline })}
+              />
+            )}
             <label>
               {t('debit.price')}
-              <input inputMode="decimal" autoComplete="off" value={row.price} disabled={!editable} onChange={(e) => update(i, { price: e.target.value })} />
+              <input
+                inputMode="decimal"
+                autoComplete="off"
+                value={row.price}
+                disabled={!editable}
+                onChange={(e) => update(i, { price: e.target.value })}
+              />
             </label>
             {editable && (
-              <button type="button" className="small" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="small"
+                onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+              >
                 {t('tariffSettings.remove', { label: row.label || i + 1 })}
               </button>
             )}
@@ -136,7 +204,11 @@ export function TariffSettings({ accreditations, editable }: { accreditations: r
       )}
       {editable && (
         <div className="actions">
-          <button type="button" onClick={add} disabled={rows.length >= MAX_TARIFFS || accreditations.length === 0}>
+          <button
+            type="button"
+            onClick={add}
+            disabled={rows.length >= MAX_TARIFFS || accreditations.length === 0}
+          >
             {t('tariffSettings.add')}
           </button>
           <button type="submit" className="primary">

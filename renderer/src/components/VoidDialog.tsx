@@ -63,7 +63,9 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
 
   // Enter in a field never voids: the form has no default action; the void is its own button.
   const noDefault = (e: FormEvent) => e.preventDefault();
-  const complete = (reasonCode !== '' || reason.trim().length >= 3) && (isManager || (managerId !== '' && /^\d{4,8}$/.test(pin)));
+  const complete =
+    (reasonCode !== '' || reason.trim().length >= 3) &&
+    (isManager || (managerId !== '' && /^\d{4,8}$/.test(pin)));
 
   return (
     <form
@@ -87,7 +89,9 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
           {t(`category.${row.category}`)} — {t(`item.${row.item}`)}
         </dd>
         <dt>{t('voidDialog.amount')}</dt>
-        <dd className="void-amount">{t('voidDialog.amountLine', { amount, price: money(row.priceCents) })}</dd>
+        <dd className="void-amount">
+          {t('voidDialog.amountLine', { amount, price: money(row.priceCents) })}
+        </dd>
         <dt>{t('voidDialog.when')}</dt>
         <dd>{formatDateTime(row.occurredAt, i18n.language)}</dd>
         <dt>{t('voidDialog.cashier')}</dt>
@@ -97,11 +101,24 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
       <div className="void-reason">
         <label>
           {t('void.reason')}
-          <input ref={input} name="reason" autoComplete="off" minLength={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} required={reasonCode === ''} />
+          <input
+            ref={input}
+            name="reason"
+            autoComplete="off"
+            minLength={3}
+            maxLength={200}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            required={reasonCode === ''}
+          />
         </label>
         <label>
           {t('void.reasonCode')}
-          <select name="reasonCode" value={reasonCode} onChange={(e) => setReasonCode(e.target.value as VoidReason | '')}>
+          <select
+            name="reasonCode"
+            value={reasonCode}
+            onChange={(e) => setReasonCode(e.target.value as VoidReason | '')}
+          >
             <option value="">{t('void.reasonCodeNone')}</option>
             {VOID_REASONS.map((code) => (
               <option key={code} value={code}>

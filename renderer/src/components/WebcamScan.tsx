@@ -26,7 +26,11 @@ export function WebcamScan({ deviceId, onScan }: Props) {
       video: video.current,
       ...(deviceId ? { deviceId } : {}),
       onScan: (scan) => {
-        void till.invoke('scanner.report', { source: 'webcam', durationMs: scan.durationMs, chars: scan.text.length });
+        void till.invoke('scanner.report', {
+          source: 'webcam',
+          durationMs: scan.durationMs,
+          chars: scan.text.length,
+        });
         latest.current?.(scan);
       },
       onError: setError,

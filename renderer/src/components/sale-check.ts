@@ -16,7 +16,9 @@ export interface SaleCheck {
 
 export function saleCheck({ priceCents, amountCents, balanceCents }: SaleFigures): SaleCheck {
   if (priceCents === null || amountCents === null) return { split: null, problem: null };
-  if (amountCents > balanceCents) return { split: null, problem: { code: 'INSUFFICIENT_BALANCE', params: { balanceCents } } };
-  if (amountCents <= 0 || amountCents > priceCents) return { split: null, problem: { code: 'AMOUNT_INVALID' } };
+  if (amountCents > balanceCents)
+    return { split: null, problem: { code: 'INSUFFICIENT_BALANCE', params: { balanceCents } } };
+  if (amountCents <= 0 || amountCents > priceCents)
+    return { split: null, problem: { code: 'AMOUNT_INVALID' } };
   return { split: { atoutsCents: amountCents, restCents: priceCents - amountCents }, problem: null };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatBirthDate, formatDateTime, formatMonth, formatPeriod, parisToday, parseDay, recentMonths, voidWindowOpen } from './dates';
+import {
+  formatBirthDate,
+  formatDateTime,
+  formatMonth,
+  formatPeriod,
+  parisToday,
+  parseDay,
+  recentMonths,
+  voidWindowOpen,
+} from './dates';
 
 describe('dates at the counter are Paris dates', () => {
   it('shows a UTC instant in Paris time, winter and summer', () => {

@@ -56,7 +56,9 @@ export function formatMonth(month: string, language = 'fr'): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m) return month;
   // Mid-month at noon UTC is the same month in Paris whatever the season.
-  return format(language, { month: 'long', year: 'numeric' }).format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15, 12)));
+  return format(language, { month: 'long', year: 'numeric' }).format(
+    new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15, 12)),
+  );
 }
 
 /** A closure's period: a day (YYYY-MM-DD) as dd/mm/yyyy, a month (YYYY-MM) by its name. */

@@ -18,8 +18,24 @@ export function initI18n(language = 'fr'): typeof i18next {
     lng: language,
     fallbackLng: 'fr',
     resources: {
-      fr: { translation: { ...uiFr, error: errorsFr, errorWith: errorsWithFr, reconcile: reconcileFr, manage: manageFr } },
-      en: { translation: { ...uiEn, error: errorsEn, errorWith: errorsWithEn, reconcile: reconcileEn, manage: manageEn } },
+      fr: {
+        translation: {
+          ...uiFr,
+          error: errorsFr,
+          errorWith: errorsWithFr,
+          reconcile: reconcileFr,
+          manage: manageFr,
+        },
+      },
+      en: {
+        translation: {
+          ...uiEn,
+          error: errorsEn,
+          errorWith: errorsWithEn,
+          reconcile: reconcileEn,
+          manage: manageEn,
+        },
+      },
     },
     interpolation: { escapeValue: false },
     returnNull: false,
@@ -31,7 +47,11 @@ export function initI18n(language = 'fr'): typeof i18next {
 }
 
 /** The sentence for a refusal; unknown codes (a newer Region) get a generic sentence with the code. */
-export function errorSentence(t: TFunction, error: TillErrorValue | ErrorCode, language = i18next.language): string {
+export function errorSentence(
+  t: TFunction,
+  error: TillErrorValue | ErrorCode,
+  language = i18next.language,
+): string {
   const code = typeof error === 'string' ? error : error.code;
   const params = typeof error === 'string' ? {} : sentenceParams(error.params ?? {}, language);
   // A sentence that names a value (the maximum part, the coupon's worth) where the refusal carries it.
@@ -47,10 +67,14 @@ export function errorSentence(t: TFunction, error: TillErrorValue | ErrorCode, l
  * The core sends amounts as integer cents (`balanceCents`); a sentence says them as money: each `xCents` param
  * also comes as `x`, formatted ("13,00 €"), so a refusal can name the maximum the cashier may type.
  */
-export function sentenceParams(params: Record<string, string | number>, language = 'fr'): Record<string, string | number> {
+export function sentenceParams(
+  params: Record<string, string | number>,
+  language = 'fr',
+): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   for (const [key, value] of Object.entries(params)) {
-    if (key.endsWith('Cents') && typeof value === 'number') out[key.slice(0, -'Cents'.length)] = formatCents(value, language);
+    if (key.endsWith('Cents') && typeof value === 'number')
+      out[key.slice(0, -'Cents'.length)] = formatCents(value, language);
   }
   return out;
 }

@@ -47,7 +47,8 @@ export const manageEn: Words<typeof manageFr> = {
     broken: 'Journal ALTERED: first broken entry no. {{seq}} ({{problem}}).',
     regionOk: 'Matches the Region up to entry no. {{seq}}.',
     regionUnchecked: 'Not compared with the Region (offline or not enrolled): try again online.',
-    regionDiffers: 'DOES NOT match the Region: {{problem}} at entry no. {{seq}} (matches up to no. {{upTo}}). Contact support.',
+    regionDiffers:
+      'DOES NOT match the Region: {{problem}} at entry no. {{seq}} (matches up to no. {{upTo}}). Contact support.',
     anchor: {
       TRUNCATED: 'the end of the journal is missing',
       REWRITTEN: 'the chain was rewritten',
@@ -110,7 +111,8 @@ export const manageEn: Words<typeof manageFr> = {
     saveFeed: 'Save the address',
     feedSaved: 'Address saved: it applies at the next start of the till.',
     installNow: 'Install now',
-    requested: 'Request sent: the till installs and restarts if an update is ready, no sale is under way and nothing awaits the Region.',
+    requested:
+      'Request sent: the till installs and restarts if an update is ready, no sale is under way and nothing awaits the Region.',
   },
   restore: {
     title: 'Restore a backup (new computer)',
@@ -159,7 +161,8 @@ export const manageEn: Words<typeof manageFr> = {
   activation: {
     hint: 'Scan the activation QR code the Region sent: the address, the id and the code fill in by themselves.',
     read: "Activation QR code read: check the till's name, then give yours and your PIN.",
-    invalid: 'This activation QR code is unreadable or damaged: ask the Region for a new one, or type the fields.',
+    invalid:
+      'This activation QR code is unreadable or damaged: ask the Region for a new one, or type the fields.',
   },
   wipe: {
     title: 'End of partnership',

@@ -2,7 +2,8 @@
 export const manageFr = {
   nav: 'Gestion (F7)',
   title: 'Gestion',
-  intro: 'Les tâches de la ou du responsable : exports, archives, sauvegardes, diagnostic, données personnelles.',
+  intro:
+    'Les tâches de la ou du responsable : exports, archives, sauvegardes, diagnostic, données personnelles.',
   progress: 'Progression',
   working: 'Travail en cours…',
   saved: 'Fichier « {{name}} » enregistré ({{size}}).',
@@ -43,7 +44,8 @@ export const manageFr = {
     broken: 'Journal ALTÉRÉ : première écriture en cause n° {{seq}} ({{problem}}).',
     regionOk: 'Conforme à la Région jusqu’à l’écriture n° {{seq}}.',
     regionUnchecked: 'Pas comparé à la Région (hors ligne ou caisse non enregistrée) : réessayez en ligne.',
-    regionDiffers: 'NON conforme à la Région : {{problem}} à l’écriture n° {{seq}} (conforme jusqu’au n° {{upTo}}). Contactez le support.',
+    regionDiffers:
+      'NON conforme à la Région : {{problem}} à l’écriture n° {{seq}} (conforme jusqu’au n° {{upTo}}). Contactez le support.',
     anchor: {
       TRUNCATED: 'la fin du journal manque',
       REWRITTEN: 'la chaîne a été réécrite',
@@ -106,14 +108,16 @@ export const manageFr = {
     saveFeed: "Enregistrer l'adresse",
     feedSaved: "Adresse enregistrée : elle s'applique au prochain démarrage de la caisse.",
     installNow: 'Installer maintenant',
-    requested: "Demande envoyée : la caisse s'installe et redémarre si une mise à jour est prête, qu'aucune vente n'est en cours et que rien n'attend la Région.",
+    requested:
+      "Demande envoyée : la caisse s'installe et redémarre si une mise à jour est prête, qu'aucune vente n'est en cours et que rien n'attend la Région.",
   },
   restore: {
     title: 'Restaurer une sauvegarde (nouveau poste)',
     help: "Sur un poste neuf, reprenez le journal d'une sauvegarde : sa chaîne est vérifiée avant tout, puis il remplace le journal vide au prochain démarrage. Réactivez ensuite la caisse avec un nouveau code de la Région.",
     path: 'Chemin complet du fichier de sauvegarde',
     submit: 'Vérifier et restaurer',
-    staged: 'Sauvegarde vérifiée ({{entries}} écritures, caisse {{device}}) : redémarrez la caisse pour la reprendre.',
+    staged:
+      'Sauvegarde vérifiée ({{entries}} écritures, caisse {{device}}) : redémarrez la caisse pour la reprendre.',
   },
   about: {
     nav: 'À propos',
@@ -155,7 +159,8 @@ export const manageFr = {
   activation: {
     hint: "Scannez le QR code d'activation envoyé par la Région : l'adresse, l'identifiant et le code se remplissent seuls.",
     read: "QR code d'activation lu : vérifiez le nom de la caisse, puis indiquez le vôtre et votre code PIN.",
-    invalid: "Ce QR code d'activation est illisible ou abîmé : demandez-en un nouveau à la Région, ou saisissez les champs.",
+    invalid:
+      "Ce QR code d'activation est illisible ou abîmé : demandez-en un nouveau à la Région, ou saisissez les champs.",
   },
   wipe: {
     title: 'Fin de partenariat',

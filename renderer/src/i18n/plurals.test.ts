@@ -7,7 +7,9 @@ import { reconcileEn } from './reconcile.en';
 import { reconcileFr } from './reconcile.fr';
 
 function leaves(tree: object, prefix = ''): [string, string][] {
-  return Object.entries(tree).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[`${prefix}${k}`, v]] : leaves(v as object, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]): [string, string][] =>
+    typeof v === 'string' ? [[`${prefix}${k}`, v]] : leaves(v as object, `${prefix}${k}.`),
+  );
 }
 
 describe('plurals', () => {
@@ -32,7 +34,9 @@ describe('plurals', () => {
     expect(total(2)).toBe('Cinéma : 2 paiements, 7,00 €');
     expect(i18n.t('closures.daysLeft', { count: 3 })).toBe('3 jours restants');
     await i18n.changeLanguage('en');
-    expect(i18n.t('journal.total', { category: 'Cinema', count: 0, amount: '€7.00' })).toBe('Cinema: 0 payments, €7.00');
+    expect(i18n.t('journal.total', { category: 'Cinema', count: 0, amount: '€7.00' })).toBe(
+      'Cinema: 0 payments, €7.00',
+    );
     expect(i18n.t('journal.pendingCount', { count: 1 })).toBe('1 entry awaiting confirmation by the Region');
     await i18n.changeLanguage('fr');
   });

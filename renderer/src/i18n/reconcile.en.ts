@@ -1,10 +1,14 @@
 import type { ReconcileAction, ReconcileExplanation } from '../../../preload/contract';
 
-export const reconcileEn: { explanation: Record<ReconcileExplanation, string>; action: Record<ReconcileAction, string> } = {
+export const reconcileEn: {
+  explanation: Record<ReconcileExplanation, string>;
+  action: Record<ReconcileAction, string>;
+} = {
   explanation: {
     NOT_YET_SENT: 'Recorded on the till but not sent to the Region yet (it is in the outbox).',
     ACCEPTED_THEN_UNKNOWN_AT_REGION: 'The Region accepted this payment, but does not list it.',
-    JOURNAL_LOST_DEBIT: "The Region has a payment of this till that its journal lacks: the journal may have been restored or replaced.",
+    JOURNAL_LOST_DEBIT:
+      'The Region has a payment of this till that its journal lacks: the journal may have been restored or replaced.',
     DEBIT_OF_OTHER_DEVICE: 'A payment made on another till of your organisation (for information).',
     AMOUNT_DIFFERS: 'The amount differs between the till and the Region.',
     CATEGORY_DIFFERS: 'The category differs between the till and the Region.',
@@ -15,11 +19,14 @@ export const reconcileEn: { explanation: Record<ReconcileExplanation, string>; a
     REFUSED_ON_TILL_ACCEPTED_AT_REGION: 'The till noted a refusal, but the Region accepted this payment.',
     STATEMENT_DIFFERS_FROM_REGION_LINES: "The monthly statement's total does not match the Region's lines.",
     STATEMENT_DIFFERS_FROM_TILL: "The monthly statement's total does not match the till's journal.",
-    REGION_DATED_OTHER_MONTH: "The Region dates this payment in a different month from the till's journal (see the linked month).",
-    NEVER_MADE_BY_THIS_TILL: 'The Region attributes to this till a payment that its journal, verified intact, proves it never made.',
+    REGION_DATED_OTHER_MONTH:
+      "The Region dates this payment in a different month from the till's journal (see the linked month).",
+    NEVER_MADE_BY_THIS_TILL:
+      'The Region attributes to this till a payment that its journal, verified intact, proves it never made.',
   },
   action: {
-    WAIT_FOR_SYNC: 'Nothing to do: the till sends it as soon as the Region answers. Check the connection if it lasts.',
+    WAIT_FOR_SYNC:
+      'Nothing to do: the till sends it as soon as the Region answers. Check the connection if it lasts.',
     CONTEST_WITH_REGION: 'Contact the Region with the journal export to have its statement corrected.',
     RESTORE_JOURNAL_BACKUP: 'Delete nothing; contact support to restore the latest journal backup.',
     RECONCILE_ON_OTHER_DEVICE: 'Nothing to do here: reconcile it on the till that made it.',

@@ -3,8 +3,21 @@ import type { regulationFr } from './regulation.fr';
 
 export const regulationEn: typeof regulationFr = {
   nav: { outing: 'Outings (F8)', avoirs: 'Credit notes (F9)' },
-  closures: { diff: { MONTH_MISMATCH: 'Dated in another month' }, colAvoirs: 'Credit notes (not Atouts)', avoirs: 'issued {{issued}}, used {{redeemed}}' },
-  discipline: { label: 'Discipline', choose: '— choose —', MUSIQUE_CHORALE: 'Music / choir', DANSE: 'Dance', CIRQUE: 'Circus', THEATRE: 'Theatre', ARTS_MARIONNETTIQUES: 'Puppetry', ARTS_VISUELS: 'Visual arts' },
+  closures: {
+    diff: { MONTH_MISMATCH: 'Dated in another month' },
+    colAvoirs: 'Credit notes (not Atouts)',
+    avoirs: 'issued {{issued}}, used {{redeemed}}',
+  },
+  discipline: {
+    label: 'Discipline',
+    choose: '— choose —',
+    MUSIQUE_CHORALE: 'Music / choir',
+    DANSE: 'Dance',
+    CIRQUE: 'Circus',
+    THEATRE: 'Theatre',
+    ARTS_MARIONNETTIQUES: 'Puppetry',
+    ARTS_VISUELS: 'Visual arts',
+  },
   outing: {
     title: 'Group outing',
     help: 'Each youth may pay their share with Atouts if they wish; it can never be required of them.',
@@ -32,7 +45,14 @@ export const regulationEn: typeof regulationFr = {
     atoutsTotal: 'Total paid with Atouts: {{amount}} ({{count}} youth(s))',
     print: 'Print',
     again: 'New outing',
-    status: { accepted: 'accepted', offline_accepted: 'accepted offline', pending: 'pending', refused: 'refused', voided: 'voided', otherwise: 'to settle otherwise' },
+    status: {
+      accepted: 'accepted',
+      offline_accepted: 'accepted offline',
+      pending: 'pending',
+      refused: 'refused',
+      voided: 'voided',
+      otherwise: 'to settle otherwise',
+    },
   },
   avoir: {
     title: 'Credit notes (cancelled events)',
@@ -63,13 +83,17 @@ export const regulationEn: typeof regulationFr = {
   },
   contest: {
     title: 'Contesting the reimbursement',
-    reminder: '{{month}}: the reimbursement can still be contested for {{count}} day(s), until {{date}} (30 days after the transfer, article 4.3.2). Send the letter by registered post with acknowledgement of receipt.',
+    reminder:
+      '{{month}}: the reimbursement can still be contested for {{count}} day(s), until {{date}} (30 days after the transfer, article 4.3.2). Send the letter by registered post with acknowledgement of receipt.',
     letterDone: 'Letter produced on {{date}} (entry no. {{seq}}).',
-    banner: '{{month}}: a difference is still to be contested with the Region, {{count}} day(s) left (until {{date}}). Closures (F5).',
-    bannerSent: '{{month}}: contest letter produced — send it by registered post before {{date}} ({{count}} day(s) left).',
+    banner:
+      '{{month}}: a difference is still to be contested with the Region, {{count}} day(s) left (until {{date}}). Closures (F5).',
+    bannerSent:
+      '{{month}}: contest letter produced — send it by registered post before {{date}} ({{count}} day(s) left).',
     produce: 'Draft the contest letter',
     download: 'Download the letter (PDF)',
-    produced: 'Contest letter for {{month}} produced: {{lines}} differing line(s), received {{received}}, recorded {{recorded}}.',
+    produced:
+      'Contest letter for {{month}} produced: {{lines}} differing line(s), received {{received}}, recorded {{recorded}}.',
     linked: 'other month: {{month}}',
   },
 };

@@ -2,8 +2,21 @@
 // at start-up (i18n/index.ts), so the nav labels join ui's without touching its file.
 export const regulationFr = {
   nav: { outing: 'Sorties (F8)', avoirs: 'Avoirs (F9)' },
-  closures: { diff: { MONTH_MISMATCH: 'Daté dans un autre mois' }, colAvoirs: 'Avoirs (hors Atouts)', avoirs: 'émis {{issued}}, utilisés {{redeemed}}' },
-  discipline: { label: 'Discipline', choose: '— choisir —', MUSIQUE_CHORALE: 'Musique / chorale', DANSE: 'Danse', CIRQUE: 'Cirque', THEATRE: 'Théâtre', ARTS_MARIONNETTIQUES: 'Arts marionnettiques', ARTS_VISUELS: 'Arts visuels' },
+  closures: {
+    diff: { MONTH_MISMATCH: 'Daté dans un autre mois' },
+    colAvoirs: 'Avoirs (hors Atouts)',
+    avoirs: 'émis {{issued}}, utilisés {{redeemed}}',
+  },
+  discipline: {
+    label: 'Discipline',
+    choose: '— choisir —',
+    MUSIQUE_CHORALE: 'Musique / chorale',
+    DANSE: 'Danse',
+    CIRQUE: 'Cirque',
+    THEATRE: 'Théâtre',
+    ARTS_MARIONNETTIQUES: 'Arts marionnettiques',
+    ARTS_VISUELS: 'Arts visuels',
+  },
   outing: {
     title: 'Sortie collective',
     help: "Chaque jeune peut payer sa part avec ses Atouts s'il le souhaite ; cela ne peut jamais lui être imposé.",
@@ -31,7 +44,14 @@ export const regulationFr = {
     atoutsTotal: 'Total payé avec Atouts : {{amount}} ({{count}} jeune(s))',
     print: 'Imprimer',
     again: 'Nouvelle sortie',
-    status: { accepted: 'accepté', offline_accepted: 'accepté hors ligne', pending: 'en attente', refused: 'refusé', voided: 'annulé', otherwise: 'à régler autrement' },
+    status: {
+      accepted: 'accepté',
+      offline_accepted: 'accepté hors ligne',
+      pending: 'en attente',
+      refused: 'refusé',
+      voided: 'annulé',
+      otherwise: 'à régler autrement',
+    },
   },
   avoir: {
     title: 'Avoirs (événements annulés)',
@@ -62,13 +82,17 @@ export const regulationFr = {
   },
   contest: {
     title: 'Contestation du remboursement',
-    reminder: '{{month}} : remboursement contestable encore {{count}} jour(s), jusqu’au {{date}} (30 jours après le versement, article 4.3.2). Envoyez la lettre en recommandé avec accusé de réception.',
+    reminder:
+      '{{month}} : remboursement contestable encore {{count}} jour(s), jusqu’au {{date}} (30 jours après le versement, article 4.3.2). Envoyez la lettre en recommandé avec accusé de réception.',
     letterDone: 'Lettre produite le {{date}} (écriture n° {{seq}}).',
-    banner: '{{month}} : une différence reste à contester auprès de la Région, encore {{count}} jour(s) (jusqu’au {{date}}). Clôtures (F5).',
-    bannerSent: '{{month}} : lettre de contestation produite — envoyez-la en recommandé avant le {{date}} (encore {{count}} jour(s)).',
+    banner:
+      '{{month}} : une différence reste à contester auprès de la Région, encore {{count}} jour(s) (jusqu’au {{date}}). Clôtures (F5).',
+    bannerSent:
+      '{{month}} : lettre de contestation produite — envoyez-la en recommandé avant le {{date}} (encore {{count}} jour(s)).',
     produce: 'Rédiger la lettre de contestation',
     download: 'Télécharger la lettre (PDF)',
-    produced: 'Lettre de contestation de {{month}} produite : {{lines}} ligne(s) en écart, reçu {{received}}, enregistré {{recorded}}.',
+    produced:
+      'Lettre de contestation de {{month}} produite : {{lines}} ligne(s) en écart, reçu {{received}}, enregistré {{recorded}}.',
     linked: 'autre mois : {{month}}',
   },
 };

@@ -18,10 +18,29 @@ export const uiFr = {
     closures: 'Clôtures (F5)',
     settings: 'Réglages (F6)',
   },
-  category: { SPECTACLE: 'Concert / Spectacle', CINEMA: 'Cinéma', SPORT: 'Pratique sportive', ARTISTIC: 'Pratique artistique', LOCAL: 'Dispositif local' },
+  category: {
+    SPECTACLE: 'Concert / Spectacle',
+    CINEMA: 'Cinéma',
+    SPORT: 'Pratique sportive',
+    ARTISTIC: 'Pratique artistique',
+    LOCAL: 'Dispositif local',
+  },
   wallet: { SPECTACLE: 'Spectacle', CINEMA: 'Cinéma', PRATIQUE: 'Pratique', LOCAL: 'Local' },
-  item: { PLACE: 'Place', ABONNEMENT: 'Abonnement', SEANCE: 'Séance', LICENCE: 'Licence', ADHESION: 'Adhésion', CYCLE: 'Cycle (≥ 5 séances)' },
-  status: { accepted: 'Accepté', offline_accepted: 'Accepté hors ligne', refused: 'Refusé', pending: 'Vérification en cours', voided: 'Annulé' },
+  item: {
+    PLACE: 'Place',
+    ABONNEMENT: 'Abonnement',
+    SEANCE: 'Séance',
+    LICENCE: 'Licence',
+    ADHESION: 'Adhésion',
+    CYCLE: 'Cycle (≥ 5 séances)',
+  },
+  status: {
+    accepted: 'Accepté',
+    offline_accepted: 'Accepté hors ligne',
+    refused: 'Refusé',
+    pending: 'Vérification en cours',
+    voided: 'Annulé',
+  },
   mode: { online: 'En ligne', offline: 'HORS LIGNE' },
   enrol: {
     title: 'Enregistrer cette caisse',
@@ -36,11 +55,18 @@ export const uiFr = {
     keychainBasicText:
       "Ce poste n'a pas de trousseau de mots de passe actif (GNOME Keyring, KWallet) : la clé de la caisse sera gardée dans un fichier lisible par ce seul compte, pas chiffrée par le système.",
     reenrolTitle: 'Réactiver cette caisse',
-    reenrolIntro: "Demandez à la Région un nouveau code d'activation pour la caisse « {{device}} » ({{partner}}). Le journal, l'équipe et les réglages sont conservés.",
+    reenrolIntro:
+      "Demandez à la Région un nouveau code d'activation pour la caisse « {{device}} » ({{partner}}). Le journal, l'équipe et les réglages sont conservés.",
     manager: 'Responsable',
     reenrolSubmit: 'Réactiver la caisse',
   },
-  login: { title: 'Qui est en caisse ?', staff: 'Personne', pin: 'Code PIN', submit: 'Ouvrir la session', logout: 'Fermer la session' },
+  login: {
+    title: 'Qui est en caisse ?',
+    staff: 'Personne',
+    pin: 'Code PIN',
+    submit: 'Ouvrir la session',
+    logout: 'Fermer la session',
+  },
   scan: {
     title: 'Scannez le QR code du jeune',
     manual: 'Ou collez / saisissez le code',
@@ -51,8 +77,9 @@ export const uiFr = {
     webcamStop: 'Arrêter la webcam (Alt+W)',
     webcamPreview: 'Aperçu de la webcam',
     webcamError: {
-      CAMERA_DENIED: "Accès à la webcam refusé : autorisez la caméra pour cette application.",
-      CAMERA_NOT_FOUND: "Aucune webcam trouvée : branchez-en une ou choisissez-en une autre dans les réglages.",
+      CAMERA_DENIED: 'Accès à la webcam refusé : autorisez la caméra pour cette application.',
+      CAMERA_NOT_FOUND:
+        'Aucune webcam trouvée : branchez-en une ou choisissez-en une autre dans les réglages.',
       CAMERA_FAILED: 'La webcam ne répond pas : débranchez-la et rebranchez-la.',
       DECODER_LOAD_FAILED: 'Le lecteur de QR code ne démarre pas : redémarrez la caisse.',
     },
@@ -100,13 +127,16 @@ export const uiFr = {
   outcome: {
     accepted: 'Paiement accepté',
     offline_accepted: 'Paiement accepté HORS LIGNE',
-    offlineHelp: 'Paiement enregistré par la caisse hors ligne : il sera envoyé à la Région au retour du réseau.',
+    offlineHelp:
+      'Paiement enregistré par la caisse hors ligne : il sera envoyé à la Région au retour du réseau.',
     refused: 'Paiement refusé',
     voided: 'Paiement annulé',
     pending: 'Vérification en cours…',
-    pendingHelp: "La Région n'a pas encore répondu. Le paiement n'est ni accepté ni refusé : la caisse réessaie.",
+    pendingHelp:
+      "La Région n'a pas encore répondu. Le paiement n'est ni accepté ni refusé : la caisse réessaie.",
     abandon: 'Abandonner (Alt+A)',
-    abandonHelp: 'Un responsable peut abandonner : la caisse envoie une annulation à la Région, le jeune ne sera pas débité.',
+    abandonHelp:
+      'Un responsable peut abandonner : la caisse envoie une annulation à la Région, le jeune ne sera pas débité.',
     newBalance: 'Nouveau solde : {{balance}}',
     youthPays: 'Le jeune paie : {{rest}}',
     next: 'Client suivant (Échap)',
@@ -130,11 +160,12 @@ export const uiFr = {
     status: 'État',
     print: 'Imprimer ou enregistrer en PDF (Alt+I)',
     back: 'Retour (Échap)',
-    pdfHint: "Pour un PDF, choisissez « Enregistrer au format PDF » comme imprimante.",
+    pdfHint: 'Pour un PDF, choisissez « Enregistrer au format PDF » comme imprimante.',
   },
   coupons: {
     title: 'Bons de pré-paiement',
-    intro: 'Scannez le QR code du bon ou saisissez son code court (majuscules ou minuscules, tirets facultatifs).',
+    intro:
+      'Scannez le QR code du bon ou saisissez son code court (majuscules ou minuscules, tirets facultatifs).',
     code: 'Code du bon',
     resolve: 'Chercher (Entrée)',
     list: 'Bons réservés à votre structure',
@@ -215,12 +246,14 @@ export const uiFr = {
   void: {
     action: 'Annuler ce paiement (Alt+V)',
     title: 'Annuler le paiement n° {{seq}}',
-    window: "Un paiement ne peut être annulé que le jour même, jusqu'à {{end}} (heure de Paris), et avant la clôture du mois par la Région. Le porte-monnaie du jeune est recrédité.",
+    window:
+      "Un paiement ne peut être annulé que le jour même, jusqu'à {{end}} (heure de Paris), et avant la clôture du mois par la Région. Le porte-monnaie du jeune est recrédité.",
     closed: "Le délai d'annulation de ce paiement est dépassé (il finissait le {{end}}).",
     reason: "Motif de l'annulation",
     reasonCode: "Type d'annulation",
     reasonCodeNone: 'Autre (précisé ci-dessus)',
-    reasonPrivacy: "Le journal chaîné garde le type d'annulation ; le texte du motif est conservé à part et effacé avec les données personnelles.",
+    reasonPrivacy:
+      "Le journal chaîné garde le type d'annulation ; le texte du motif est conservé à part et effacé avec les données personnelles.",
     confirm: "Confirmer l'annulation",
     managerOnly: 'Réservé à un responsable.',
     done: 'Paiement annulé.',
@@ -230,7 +263,8 @@ export const uiFr = {
     reconcileTitle: 'Rapprochement avec la Région',
     title: 'Clôtures et relevés',
     closeDay: 'Clôturer la journée (Alt+Z)',
-    closeDayHelp: "La clôture Z fige dans le journal les totaux de la dernière journée terminée (hier). Faites-la après minuit ou à l'ouverture, quand aucun paiement de cette journée n'attend la Région. Une annulation faite ensuite compte dans la clôture suivante.",
+    closeDayHelp:
+      "La clôture Z fige dans le journal les totaux de la dernière journée terminée (hier). Faites-la après minuit ou à l'ouverture, quand aucun paiement de cette journée n'attend la Région. Une annulation faite ensuite compte dans la clôture suivante.",
     closed_one: 'Journée {{period}} clôturée : {{count}} paiement, {{total}}.',
     closed_other: 'Journée {{period}} clôturée : {{count}} paiements, {{total}}.',
     list: 'Clôtures',
@@ -255,7 +289,8 @@ export const uiFr = {
     daysLeft_one: '{{count}} jour restant',
     daysLeft_other: '{{count}} jours restants',
     contestWarning_one: 'Attention : {{count}} écart ouvert et le délai de contestation se termine bientôt.',
-    contestWarning_other: 'Attention : {{count}} écarts ouverts et le délai de contestation se termine bientôt.',
+    contestWarning_other:
+      'Attention : {{count}} écarts ouverts et le délai de contestation se termine bientôt.',
     month: 'Mois à rapprocher',
     reconcile: 'Rapprocher avec la Région (Alt+R)',
     noDifference_one: 'Aucun écart : la caisse et la Région sont d’accord ({{count}} paiement).',
@@ -314,7 +349,14 @@ export const uiFr = {
     colDuration: 'Durée',
     colChars: 'Caractères',
     colAt: 'Le',
-    source: { 'hid-pos': 'USB HID (point de vente)', 'hid-keyboard': 'USB HID (clavier)', wedge: 'Lecteur clavier', webcam: 'Webcam', paste: 'Collé', typed: 'Saisi' },
+    source: {
+      'hid-pos': 'USB HID (point de vente)',
+      'hid-keyboard': 'USB HID (clavier)',
+      wedge: 'Lecteur clavier',
+      webcam: 'Webcam',
+      paste: 'Collé',
+      typed: 'Saisi',
+    },
     staff: 'Personnel',
     staffName: 'Nom',
     staffRole: 'Rôle',
@@ -340,12 +382,14 @@ export const uiFr = {
     keep: 'Garder le paiement (Échap)',
     confirm: 'Annuler ce paiement de {{amount}}',
     override: 'Autorisation du responsable',
-    overrideHelp: "Vous êtes en session caissier·ère : un responsable choisit son nom et tape son code PIN pour cette seule annulation. La session reste la vôtre.",
+    overrideHelp:
+      'Vous êtes en session caissier·ère : un responsable choisit son nom et tape son code PIN pour cette seule annulation. La session reste la vôtre.',
     overrideManager: 'Responsable',
     overridePin: 'Code PIN du responsable',
     voidTitle: 'Annulation',
     voidLine: 'Demandée par {{by}} le {{at}} — {{reason}}',
-    voidLineAuthorised: 'Demandée par {{by}}, autorisée par {{manager}} (code PIN du responsable), le {{at}} — {{reason}}',
+    voidLineAuthorised:
+      'Demandée par {{by}}, autorisée par {{manager}} (code PIN du responsable), le {{at}} — {{reason}}',
     technical: 'Détails techniques',
   },
   journalList: {
@@ -364,7 +408,11 @@ export const uiFr = {
     checkinRefused: '{{name}} : {{reason}}',
     couponRedeemed: 'Bon de {{name}} encaissé',
   },
-  settingsLayout: { prefs: 'Préférences de la caisse', general: 'Langue et sons', scanners: 'Lecteurs de QR code' },
+  settingsLayout: {
+    prefs: 'Préférences de la caisse',
+    general: 'Langue et sons',
+    scanners: 'Lecteurs de QR code',
+  },
   // ── end issue 13, void dialog / journal list / dates / names ──
   errors: { title: 'Refus' },
 } as const;

@@ -34,7 +34,12 @@ export function TaskProgress({ task }: { task: ManageTask | null }) {
     <div className="task-progress" role="status">
       <label>
         {t('manage.working')}
-        <progress aria-label={t('manage.progress')} data-task={task} max={determinate ? event.total : undefined} value={determinate ? event.done : undefined} />
+        <progress
+          aria-label={t('manage.progress')}
+          data-task={task}
+          max={determinate ? event.total : undefined}
+          value={determinate ? event.done : undefined}
+        />
       </label>
     </div>
   );

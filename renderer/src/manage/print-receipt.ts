@@ -23,9 +23,15 @@ export function setReceiptPage(widthMm: 80 | 58, doc: Document = document): void
 }
 
 /** How it went: printed on the network printer or silently by the shell, or handed to the browser's dialog. */
-export type PrintOutcome = { ok: true; via: 'network' | 'silent' | 'dialog' } | { ok: false; error: TillErrorValue };
+export type PrintOutcome =
+  { ok: true; via: 'network' | 'silent' | 'dialog' } | { ok: false; error: TillErrorValue };
 
-export async function printReceipt(till: TillApi, debitId: string, settings: PrinterSettingsView, win: Window = window): Promise<PrintOutcome> {
+export async function printReceipt(
+  till: TillApi,
+  debitId: string,
+  settings: PrinterSettingsView,
+  win: Window = window,
+): Promise<PrintOutcome> {
   if (settings.kind === 'network') {
     const r = await till.invoke('printer.printReceipt', { debitId });
     return r.ok ? { ok: true, via: 'network' } : { ok: false, error: r.error };
@@ -34,7 +40,9 @@ export async function printReceipt(till: TillApi, debitId: string, settings: Pri
   const shell = win.tillShell;
   if (shell) {
     const r = await shell.print({ deviceName: settings.deviceName, widthMm: settings.width });
-    return r.ok ? { ok: true, via: 'silent' } : { ok: false, error: { code: 'PRINTER_UNREACHABLE', ...(r.reason ? { detail: r.reason } : {}) } };
+    return r.ok
+      ? { ok: true, via: 'silent' }
+      : { ok: false, error: { code: 'PRINTER_UNREACHABLE', ...(r.reason ? { detail: r.reason } : {}) } };
   }
   win.print();
   return { ok: true, via: 'dialog' };
@@ -44,7 +52,11 @@ export async function printReceipt(till: TillApi, debitId: string, settings: Pri
  * After an accepted sale, when Réglages asks for it: a network printer prints at once; a system printer
  * needs the receipt on screen, so `showReceipt` opens it and the receipt view prints as it appears.
  */
-export async function autoPrintAfterSale(till: TillApi, debitId: string, showReceipt: () => void): Promise<PrintOutcome | null> {
+export async function autoPrintAfterSale(
+  till: TillApi,
+  debitId: string,
+  showReceipt: () => void,
+): Promise<PrintOutcome | null> {
   const settings = await till.invoke('printer.settings', {});
   if (!settings.ok || !settings.value.autoPrint) return null;
   if (settings.value.kind === 'system') {

@@ -24,7 +24,10 @@ export function AboutScreen() {
   const [update, setUpdate] = useState<ShellUpdateState | null | 'browser'>(tillShell() ? null : 'browser');
   useEffect(() => void tillShell()?.updateState().then(setUpdate), []);
   const pending = shell.status.pendingCount;
-  const load = useCallback(() => void till.invoke('about.get', {}).then((r) => (r.ok ? setAbout(r.value) : setError(r.error))), [till]);
+  const load = useCallback(
+    () => void till.invoke('about.get', {}).then((r) => (r.ok ? setAbout(r.value) : setError(r.error))),
+    [till],
+  );
   useEffect(load, [load]);
   // A status event (the count changed) refreshes the rest too: the last answer, the keys.
   const seen = useRef(pending);
@@ -37,7 +40,8 @@ export function AboutScreen() {
   function updateText(u: ShellUpdateState | null | 'browser'): string {
     if (u === 'browser') return t('manage.about.updateBrowser');
     if (u === null) return '—';
-    if (u.status === 'downloading' || u.status === 'ready') return t(`manage.about.updateState.${u.status}`, { version: u.version });
+    if (u.status === 'downloading' || u.status === 'ready')
+      return t(`manage.about.updateState.${u.status}`, { version: u.version });
     if (u.status === 'disabled') return t('manage.about.updateState.disabled', { reason: u.reason });
     return t(`manage.about.updateState.${u.status}`);
   }
@@ -67,7 +71,11 @@ export function AboutScreen() {
               <dt>Node.js</dt>
               <dd>{about.versions.node}</dd>
               <dt>{t('manage.about.update')}</dt>
-              <dd data-update={update === null ? 'unknown' : update === 'browser' ? 'browser' : update.status}>{updateText(update)}</dd>
+              <dd
+                data-update={update === null ? 'unknown' : update === 'browser' ? 'browser' : update.status}
+              >
+                {updateText(update)}
+              </dd>
               <dt>{t('manage.about.schema')}</dt>
               <dd>{about.versions.journalSchema}</dd>
               <dt>{t('manage.about.device')}</dt>
@@ -82,19 +90,29 @@ export function AboutScreen() {
               <dt>{t('manage.about.regionUrl')}</dt>
               <dd>{about.regionUrl ?? '—'}</dd>
               <dt>{t('manage.about.reachable')}</dt>
-              <dd data-online={shell.status.online}>{shell.status.online ? t('manage.about.online') : t('manage.about.offline')}</dd>
+              <dd data-online={shell.status.online}>
+                {shell.status.online ? t('manage.about.online') : t('manage.about.offline')}
+              </dd>
               <dt>{t('manage.about.lastAnswer')}</dt>
               <dd>{about.lastRegionAnswerAt ? formatDateTime(about.lastRegionAnswerAt, lang) : '—'}</dd>
               <dt>{t('manage.about.keys')}</dt>
               <dd data-keys-age={about.keysAgeHours ?? ''}>
-                {about.keysFetchedAt ? t('manage.about.keysAge', { at: formatDateTime(about.keysFetchedAt, lang), hours: about.keysAgeHours }) : t('manage.about.noKeys')}
+                {about.keysFetchedAt
+                  ? t('manage.about.keysAge', {
+                      at: formatDateTime(about.keysFetchedAt, lang),
+                      hours: about.keysAgeHours,
+                    })
+                  : t('manage.about.noKeys')}
               </dd>
               <dt>{t('manage.about.policy')}</dt>
               <dd>
                 {!about.offlinePolicy
                   ? '—'
                   : about.offlinePolicy.enabled
-                    ? t('manage.about.policyOn', { floor: formatCents(about.offlinePolicy.floorLimitCents, lang), hours: about.offlinePolicy.maxOfflineHours })
+                    ? t('manage.about.policyOn', {
+                        floor: formatCents(about.offlinePolicy.floorLimitCents, lang),
+                        hours: about.offlinePolicy.maxOfflineHours,
+                      })
                     : t('manage.about.policyOff')}
               </dd>
             </dl>
@@ -105,7 +123,11 @@ export function AboutScreen() {
             {drainFrom !== null && pending > 0 && (
               <label>
                 {t('manage.about.draining')}
-                <progress aria-label={t('manage.progress')} max={drainFrom} value={Math.max(0, drainFrom - pending)} />
+                <progress
+                  aria-label={t('manage.progress')}
+                  max={drainFrom}
+                  value={Math.max(0, drainFrom - pending)}
+                />
               </label>
             )}
             <button type="button" onClick={() => void sendNow()} disabled={pending === 0}>

@@ -40,7 +40,13 @@ export function AvoirsScreen() {
   );
 }
 
-function AvoirRedeem({ onError, onDone }: { onError: (e: TillErrorValue | null) => void; onDone: () => void }) {
+function AvoirRedeem({
+  onError,
+  onDone,
+}: {
+  onError: (e: TillErrorValue | null) => void;
+  onDone: () => void;
+}) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const [code, setCode] = useState('');
@@ -75,18 +81,37 @@ function AvoirRedeem({ onError, onDone }: { onError: (e: TillErrorValue | null) 
       <form onSubmit={(e) => void find(e)} className="actions">
         <label>
           {t('avoir.code')}
-          <input name="avoir-code" autoComplete="off" spellCheck={false} value={code} onChange={(e) => setCode(e.target.value)} placeholder="AV-XXXX-XXXX" />
+          <input
+            name="avoir-code"
+            autoComplete="off"
+            spellCheck={false}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            placeholder="AV-XXXX-XXXX"
+          />
         </label>
         <button type="submit">{t('avoir.find')}</button>
       </form>
       {avoir && (
-        <form onSubmit={(e) => void redeem(e)} className="actions" data-avoir={avoir.code} data-remaining={avoir.remainingCents}>
+        <form
+          onSubmit={(e) => void redeem(e)}
+          className="actions"
+          data-avoir={avoir.code}
+          data-remaining={avoir.remainingCents}
+        >
           <p role="status">
-            {avoir.code} — {avoir.name ?? ''} — {t(`category.${avoir.category}`)} — {t('avoir.remaining', { amount: money(avoir.remainingCents), total: money(avoir.amountCents) })}
+            {avoir.code} — {avoir.name ?? ''} — {t(`category.${avoir.category}`)} —{' '}
+            {t('avoir.remaining', { amount: money(avoir.remainingCents), total: money(avoir.amountCents) })}
           </p>
           <label>
             {t('avoir.amount')}
-            <input name="avoir-amount" inputMode="decimal" autoComplete="off" value={amount} onChange={(e) => setAmount(e.target.value)} />
+            <input
+              name="avoir-amount"
+              inputMode="decimal"
+              autoComplete="off"
+              value={amount}
+              onChange={(e) => setAmount(e.target.value)}
+            />
           </label>
           <button type="submit" className="primary" disabled={avoir.remainingCents === 0}>
             {t('avoir.redeem')}
@@ -97,7 +122,13 @@ function AvoirRedeem({ onError, onDone }: { onError: (e: TillErrorValue | null) 
   );
 }
 
-function AvoirIssue({ onError, onIssued }: { onError: (e: TillErrorValue | null) => void; onIssued: (list: AvoirView[]) => void }) {
+function AvoirIssue({
+  onError,
+  onIssued,
+}: {
+  onError: (e: TillErrorValue | null) => void;
+  onIssued: (list: AvoirView[]) => void;
+}) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const [day, setDay] = useState(parisToday());
@@ -155,7 +186,12 @@ function AvoirIssue({ onError, onIssued }: { onError: (e: TillErrorValue | null)
             {rows.map((row) => (
               <tr key={row.debitId} data-debit-id={row.debitId}>
                 <td>
-                  <input type="checkbox" aria-label={`${t('avoir.pick')} ${row.holderName ?? row.debitId}`} checked={picked.has(row.debitId)} onChange={() => toggle(row.debitId)} />
+                  <input
+                    type="checkbox"
+                    aria-label={`${t('avoir.pick')} ${row.holderName ?? row.debitId}`}
+                    checked={picked.has(row.debitId)}
+                    onChange={() => toggle(row.debitId)}
+                  />
                 </td>
                 <td>{row.holderName ?? '—'}</td>
                 <td>{t(`category.${row.category}`)}</td>
@@ -186,7 +222,12 @@ function AvoirSlips({ avoirs }: { avoirs: AvoirView[] }) {
       </h2>
       {avoirs.map((a) => (
         <p key={a.avoirId} className="avoir-slip" data-avoir-code={a.code} data-amount={a.amountCents}>
-          {t('avoir.slip', { code: a.code, amount: formatCents(a.amountCents, i18n.language), category: t(`category.${a.category}`), partner: shell.status.partner?.name ?? '' })}
+          {t('avoir.slip', {
+            code: a.code,
+            amount: formatCents(a.amountCents, i18n.language),
+            category: t(`category.${a.category}`),
+            partner: shell.status.partner?.name ?? '',
+          })}
           {a.name ? ` — ${a.name}` : ''}
         </p>
       ))}

@@ -2,11 +2,23 @@
 // deadline) and the reconciliation of a month with the Region's record.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClosureView, ReconciliationView, StatementView, TillErrorValue } from '../../../preload/contract';
+import type {
+  ClosureView,
+  ReconciliationView,
+  StatementView,
+  TillErrorValue,
+} from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { useShell } from '../shell/shell-context';
 import { formatCents } from '../format/money';
-import { formatDate, formatDateTime, formatMonth, formatPeriod, parisToday, recentMonths } from '../format/dates';
+import {
+  formatDate,
+  formatDateTime,
+  formatMonth,
+  formatPeriod,
+  parisToday,
+  recentMonths,
+} from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ContestReminders } from '../components/ContestReminders';
 import { useAltShortcut } from '../shell/use-shortcut';
@@ -72,12 +84,23 @@ export function ClosuresScreen() {
       <section className="form" aria-labelledby="close-day-title">
         <h2 id="close-day-title">{t('closures.closeDayTitle')}</h2>
         <p className="hint">{t('closures.closeDayHelp')}</p>
-        <button ref={closeButton} type="button" className="primary" aria-keyshortcuts="Alt+Z" disabled={busy} onClick={() => void closeDay()}>
+        <button
+          ref={closeButton}
+          type="button"
+          className="primary"
+          aria-keyshortcuts="Alt+Z"
+          disabled={busy}
+          onClick={() => void closeDay()}
+        >
           {t('closures.closeDay')}
         </button>
         {justClosed && (
           <p className="banner banner-ok" role="status" data-closure={justClosed.period}>
-            {t('closures.closed', { period: formatPeriod(justClosed.period, lang), count: justClosed.count, total: money(justClosed.periodTotalCents) })}
+            {t('closures.closed', {
+              period: formatPeriod(justClosed.period, lang),
+              count: justClosed.count,
+              total: money(justClosed.periodTotalCents),
+            })}
           </p>
         )}
       </section>
@@ -109,7 +132,10 @@ export function ClosuresScreen() {
                 <td>{formatDateTime(c.at, lang)}</td>
                 <td data-avoirs-issued={c.avoirs?.issuedCents ?? 0}>
                   {c.avoirs && c.avoirs.issuedCount + c.avoirs.redeemedCount > 0
-                    ? t('closures.avoirs', { issued: money(c.avoirs.issuedCents), redeemed: money(c.avoirs.redeemedCents) })
+                    ? t('closures.avoirs', {
+                        issued: money(c.avoirs.issuedCents),
+                        redeemed: money(c.avoirs.redeemedCents),
+                      })
                     : '—'}
                 </td>
               </tr>
@@ -147,16 +173,20 @@ export function ClosuresScreen() {
                 <td>{formatDate(s.paidAt, lang)}</td>
                 <td>
                   {formatDate(s.contestUntil, lang)}
-                  {s.contestDaysLeft !== null && <span className="hint"> ({t('closures.daysLeft', { count: s.contestDaysLeft })})</span>}
+                  {s.contestDaysLeft !== null && (
+                    <span className="hint"> ({t('closures.daysLeft', { count: s.contestDaysLeft })})</span>
+                  )}
                 </td>
                 <td>
                   {s.differenceCount}
-                  {s.differenceCount > 0 && s.contestDaysLeft !== null && s.contestDaysLeft <= CONTEST_WARNING_DAYS && (
-                    <span className="ko" role="note">
-                      {' '}
-                      {t('closures.contestWarning', { count: s.differenceCount })}
-                    </span>
-                  )}
+                  {s.differenceCount > 0 &&
+                    s.contestDaysLeft !== null &&
+                    s.contestDaysLeft <= CONTEST_WARNING_DAYS && (
+                      <span className="ko" role="note">
+                        {' '}
+                        {t('closures.contestWarning', { count: s.differenceCount })}
+                      </span>
+                    )}
                 </td>
               </tr>
             ))}
@@ -207,7 +237,11 @@ export function ClosuresScreen() {
                   <td className="mono">
                     {d.debitId ?? '—'}
                     {d.inOutbox && <span className="tag">{t('closures.inOutbox')}</span>}
-                    {d.linkedMonth && <span className="tag" data-linked-month={d.linkedMonth}>{t('contest.linked', { month: formatMonth(d.linkedMonth, lang) })}</span>}
+                    {d.linkedMonth && (
+                      <span className="tag" data-linked-month={d.linkedMonth}>
+                        {t('contest.linked', { month: formatMonth(d.linkedMonth, lang) })}
+                      </span>
+                    )}
                   </td>
                   <td>{t(`reconcile.explanation.${d.explanation}`, { defaultValue: d.explanation })}</td>
                   <td>{t(`reconcile.action.${d.action}`, { defaultValue: d.action })}</td>

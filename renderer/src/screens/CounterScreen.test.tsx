@@ -5,7 +5,14 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, DebitOutcome, PassCard, Tariff, TillApi, TillStatus } from '../../../preload/contract';
+import type {
+  CallName,
+  DebitOutcome,
+  PassCard,
+  Tariff,
+  TillApi,
+  TillStatus,
+} from '../../../preload/contract';
 import { initI18n } from '../i18n';
 import { TillApiContext } from '../till-context';
 import { ShellContext, type ScanTarget, type ShellApi } from '../shell/shell-context';
@@ -41,12 +48,25 @@ async function mount(opts: { tariffs?: Tariff[]; cards: Record<string, PassCard>
       if (name === 'tariff.list') return { ok: true, value: opts.tariffs ?? [] };
       if (name === 'pass.scan') {
         const c = opts.cards[(input as { text: string }).text];
-        return c ? { ok: true, value: { kind: 'pass', card: c } } : { ok: true, value: { kind: 'refused', code: 'TOKEN_INVALID' } };
+        return c
+          ? { ok: true, value: { kind: 'pass', card: c } }
+          : { ok: true, value: { kind: 'refused', code: 'TOKEN_INVALID' } };
       }
       if (name === 'debit.submit') {
         debits.push(input);
         const d = input as { priceCents: number; amountCents: number; category: 'CINEMA'; item: 'SEANCE' };
-        const outcome: DebitOutcome = { debitId: `d${debits.length}`, deviceSeq: debits.length, status: 'accepted', category: d.category, item: d.item, priceCents: d.priceCents, amountCents: d.amountCents, remainderCents: d.priceCents - d.amountCents, walletBalanceCents: 0, occurredAt: '2026-11-29T10:00:00.000Z' };
+        const outcome: DebitOutcome = {
+          debitId: `d${debits.length}`,
+          deviceSeq: debits.length,
+          status: 'accepted',
+          category: d.category,
+          item: d.item,
+          priceCents: d.priceCents,
+          amountCents: d.amountCents,
+          remainderCents: d.priceCents - d.amountCents,
+          walletBalanceCents: 0,
+          occurredAt: '2026-11-29T10:00:00.000Z',
+        };
         return { ok: true, value: outcome };
       }
       return { ok: false, error: { code: 'UNKNOWN_CALL' } };
@@ -54,7 +74,9 @@ async function mount(opts: { tariffs?: Tariff[]; cards: Record<string, PassCard>
   };
   let target: ScanTarget | null = null;
   const shell: ShellApi = {
-    status: { partner: { id: 'P-1', name: 'Cinéma', siret: '1', accreditations: ['CINEMA'], status: 'active' } } as TillStatus,
+    status: {
+      partner: { id: 'P-1', name: 'Cinéma', siret: '1', accreditations: ['CINEMA'], status: 'active' },
+    } as TillStatus,
     refreshStatus: () => undefined,
     beep: () => undefined,
     setScanTarget: (fn) => {
@@ -70,7 +92,11 @@ async function mount(opts: { tariffs?: Tariff[]; cards: Record<string, PassCard>
     root.render(
       <TillApiContext.Provider value={till}>
         <ShellContext.Provider value={shell}>
-          <CounterScreen initialScan={null} onInitialScanTaken={() => undefined} onCouponScanned={() => undefined} />
+          <CounterScreen
+            initialScan={null}
+            onInitialScanTaken={() => undefined}
+            onCouponScanned={() => undefined}
+          />
         </ShellContext.Provider>
       </TillApiContext.Provider>,
     );
@@ -86,7 +112,8 @@ async function mount(opts: { tariffs?: Tariff[]; cards: Record<string, PassCard>
   return world;
 }
 
-const field = (w: World, name: string) => w.container.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+const field = (w: World, name: string) =>
+  w.container.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 
 /** Types into a controlled input the way the browser does: the value, then an input event React hears. */
 async function type(input: HTMLInputElement, value: string): Promise<void> {
@@ -98,7 +125,9 @@ async function type(input: HTMLInputElement, value: string): Promise<void> {
 
 async function key(k: string): Promise<void> {
   await act(async () => {
-    (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    (document.activeElement ?? document.body).dispatchEvent(
+      new KeyboardEvent('keydown', { key: k, bubbles: true }),
+    );
   });
 }
 

@@ -58,7 +58,10 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
       else if (outcome.kind === 'coupon') onCouponScanned({ text, source });
       else {
         shell.beep(UNREADABLE.has(outcome.code) ? 'unreadable' : 'refused');
-        setStage({ kind: 'scan', error: { code: outcome.code, ...(outcome.reason ? { detail: outcome.reason } : {}) } });
+        setStage({
+          kind: 'scan',
+          error: { code: outcome.code, ...(outcome.reason ? { detail: outcome.reason } : {}) },
+        });
       }
     },
     [till, shell, onCouponScanned],
@@ -76,22 +79,37 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
   useEffect(
     () =>
       till.on('debit', (update) =>
-        setStage((s) => (s.kind === 'outcome' && s.outcome.debitId === update.debitId ? { ...s, outcome: update } : s)),
+        setStage((s) =>
+          s.kind === 'outcome' && s.outcome.debitId === update.debitId ? { ...s, outcome: update } : s,
+        ),
       ),
     [till],
   );
 
   const reset = () => setStage({ kind: 'scan', error: null });
   const done = (outcome: DebitOutcome) => {
-    shell.beep(outcome.status === 'accepted' || outcome.status === 'offline_accepted' ? 'accepted' : outcome.status === 'refused' ? 'refused' : 'unreadable');
+    shell.beep(
+      outcome.status === 'accepted' || outcome.status === 'offline_accepted'
+        ? 'accepted'
+        : outcome.status === 'refused'
+          ? 'refused'
+          : 'unreadable',
+    );
     shell.refreshStatus();
     setStage({ kind: 'outcome', outcome });
     // Réglages → Imprimante: the receipt prints by itself after a paid sale (the network printer at once, a
     // system printer from the receipt view). A printer that fails opens the receipt with the reason and its
     // print button; the sale is done either way.
     if (outcome.status === 'accepted' || outcome.status === 'offline_accepted') {
-      void autoPrintAfterSale(till, outcome.debitId, () => setStage({ kind: 'receipt', outcome, autoPrint: true })).then((r) => {
-        if (r && !r.ok) setStage((s) => (s.kind === 'outcome' && s.outcome.debitId === outcome.debitId ? { kind: 'receipt', outcome, printError: r.error } : s));
+      void autoPrintAfterSale(till, outcome.debitId, () =>
+        setStage({ kind: 'receipt', outcome, autoPrint: true }),
+      ).then((r) => {
+        if (r && !r.ok)
+          setStage((s) =>
+            s.kind === 'outcome' && s.outcome.debitId === outcome.debitId
+              ? { kind: 'receipt', outcome, printError: r.error }
+              : s,
+          );
       });
     }
   };
@@ -103,7 +121,9 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
           <span className="spinner" aria-hidden="true" /> {t('scan.checking')}
         </p>
       )}
-      {stage.kind === 'scan' && <ScanPanel error={stage.error} onScan={(text, source) => void scan({ text, source })} />}
+      {stage.kind === 'scan' && (
+        <ScanPanel error={stage.error} onScan={(text, source) => void scan({ text, source })} />
+      )}
       {stage.kind === 'card' && (
         <div className="sale" key={stage.card.scanId}>
           <PassCardView card={stage.card} />
@@ -124,7 +144,14 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
           onReceipt={() => setStage({ kind: 'receipt', outcome: stage.outcome })}
         />
       )}
-      {stage.kind === 'receipt' && <ReceiptView debitId={stage.outcome.debitId} autoPrint={stage.autoPrint === true} initialError={stage.printError ?? null} onBack={() => setStage({ kind: 'outcome', outcome: stage.outcome })} />}
+      {stage.kind === 'receipt' && (
+        <ReceiptView
+          debitId={stage.outcome.debitId}
+          autoPrint={stage.autoPrint === true}
+          initialError={stage.printError ?? null}
+          onBack={() => setStage({ kind: 'outcome', outcome: stage.outcome })}
+        />
+      )}
     </main>
   );
 }

@@ -8,7 +8,14 @@ import { MANAGER_PIN_DIGITS } from '../../../preload/contract/staff';
 import { RestoreBackup } from '../manage/RestoreBackup';
 import { activationTyped, useActivationScan, type ActivationRead } from '../manage/activation-scan';
 
-const FIELDS = ['regionUrl', 'partnerId', 'activationCode', 'deviceName', 'managerName', 'managerPin'] as const;
+const FIELDS = [
+  'regionUrl',
+  'partnerId',
+  'activationCode',
+  'deviceName',
+  'managerName',
+  'managerPin',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 interface EnrolProps {
@@ -41,7 +48,12 @@ function FirstEnrolForm({ status, onEnrolled }: EnrolProps) {
     setActivation(read.ok ? 'read' : 'invalid');
     if (!read.ok) return;
     const a = read.activation;
-    setValues((v) => ({ ...v, regionUrl: a.regionUrl, partnerId: a.partnerId, activationCode: a.activationCode }));
+    setValues((v) => ({
+      ...v,
+      regionUrl: a.regionUrl,
+      partnerId: a.partnerId,
+      activationCode: a.activationCode,
+    }));
     document.querySelector<HTMLInputElement>('input[name="deviceName"]')?.focus();
   };
   useActivationScan(applyActivation);
@@ -59,14 +71,19 @@ function FirstEnrolForm({ status, onEnrolled }: EnrolProps) {
     <main className="screen">
       <h1>{t('enrol.title')}</h1>
       <p>{t('enrol.intro')}</p>
-      {status?.secretProtection.store === 'owner-only-file' && status.secretProtection.reason === 'KEYCHAIN_BASIC_TEXT' ? (
+      {status?.secretProtection.store === 'owner-only-file' &&
+      status.secretProtection.reason === 'KEYCHAIN_BASIC_TEXT' ? (
         <p className="banner" role="note" data-code="KEYCHAIN_BASIC_TEXT">
           {t('enrol.keychainBasicText')}
         </p>
       ) : null}
       <p className="hint">{t('manage.activation.hint')}</p>
       {activation && (
-        <p className={activation === 'read' ? 'banner banner-ok' : 'banner banner-refused'} role={activation === 'read' ? 'status' : 'alert'} data-activation={activation}>
+        <p
+          className={activation === 'read' ? 'banner banner-ok' : 'banner banner-refused'}
+          role={activation === 'read' ? 'status' : 'alert'}
+          data-activation={activation}
+        >
           {t(`manage.activation.${activation}`)}
         </p>
       )}
@@ -126,7 +143,11 @@ function ReenrolForm({ status, onEnrolled }: { status: TillStatus; onEnrolled: (
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const result = await till.invoke('till.reenroll', { activationCode: activationCode.trim(), managerId, managerPin });
+    const result = await till.invoke('till.reenroll', {
+      activationCode: activationCode.trim(),
+      managerId,
+      managerPin,
+    });
     setBusy(false);
     if (result.ok) onEnrolled(result.value);
     else {
@@ -139,11 +160,19 @@ function ReenrolForm({ status, onEnrolled }: { status: TillStatus; onEnrolled: (
     <main className="screen">
       <h1>{t('enrol.reenrolTitle')}</h1>
       <ErrorBanner error="DEVICE_SECRET_UNREADABLE" />
-      <p>{t('enrol.reenrolIntro', { device: status.deviceName ?? '', partner: status.partner?.name ?? '' })}</p>
+      <p>
+        {t('enrol.reenrolIntro', { device: status.deviceName ?? '', partner: status.partner?.name ?? '' })}
+      </p>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <label>
           {t('enrol.activationCode')}
-          <input name="activationCode" autoFocus value={activationCode} onChange={(e) => setActivationCode(e.target.value)} required />
+          <input
+            name="activationCode"
+            autoFocus
+            value={activationCode}
+            onChange={(e) => setActivationCode(e.target.value)}
+            required
+          />
         </label>
         <ManagerPinFields
           managers={managers}

@@ -6,7 +6,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type Category } from '../../../protocol/catalogue';
-import type { DebitStatus, EntryView, JournalDebitRow, JournalListView, StaffView, TillErrorValue } from '../../../preload/contract';
+import type {
+  DebitStatus,
+  EntryView,
+  JournalDebitRow,
+  JournalListView,
+  StaffView,
+  TillErrorValue,
+} from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { useShell } from '../shell/shell-context';
 import { formatCents } from '../format/money';
@@ -28,15 +35,22 @@ interface Filters {
 }
 
 /** The categories worth a line: the partner's accreditations, and any other that still has payments. */
-export function shownCategories(accreditations: readonly Category[], totals: JournalListView['totals'] = []): Category[] {
-  return CATEGORIES.filter((c) => accreditations.includes(c) || totals.some((tot) => tot.category === c && tot.count > 0));
+export function shownCategories(
+  accreditations: readonly Category[],
+  totals: JournalListView['totals'] = [],
+): Category[] {
+  return CATEGORIES.filter(
+    (c) => accreditations.includes(c) || totals.some((tot) => tot.category === c && tot.count > 0),
+  );
 }
 
 /** Whether a row matches what was typed in the search box: a name, a sequence number or an amount. */
 function matches(row: JournalDebitRow, needle: string, money: (c: number) => string): boolean {
   const n = needle.trim().toLocaleLowerCase('fr');
   if (!n) return true;
-  const hay = [row.holderName ?? '', String(row.deviceSeq), money(row.amountCents), money(row.priceCents)].join(' ').toLocaleLowerCase('fr');
+  const hay = [row.holderName ?? '', String(row.deviceSeq), money(row.amountCents), money(row.priceCents)]
+    .join(' ')
+    .toLocaleLowerCase('fr');
   return hay.includes(n) || hay.replace(/\s/g, '').includes(n.replace(/\s/g, ''));
 }
 
@@ -45,7 +59,13 @@ export function JournalScreen() {
   const till = useTill();
   const shell = useShell();
   const today = parisToday();
-  const [filters, setFilters] = useState<Filters>({ fromDay: today, toDay: today, category: '', cashierId: '', status: '' });
+  const [filters, setFilters] = useState<Filters>({
+    fromDay: today,
+    toDay: today,
+    category: '',
+    cashierId: '',
+    status: '',
+  });
   const [needle, setNeedle] = useState('');
   const [view, setView] = useState<JournalListView | null>(null);
   const [staff, setStaff] = useState<StaffView[]>([]);
@@ -83,7 +103,10 @@ export function JournalScreen() {
     searchBox.current?.focus();
   }, [load, till]);
 
-  const rows = useMemo(() => (view ? view.rows.filter((r) => matches(r, needle, money)) : []), [view, needle, money]);
+  const rows = useMemo(
+    () => (view ? view.rows.filter((r) => matches(r, needle, money)) : []),
+    [view, needle, money],
+  );
   const current = Math.min(active, Math.max(0, rows.length - 1));
 
   const submit = (e: FormEvent) => {
@@ -97,7 +120,14 @@ export function JournalScreen() {
     rowRefs.current[next]?.focus();
   };
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, i: number, row: JournalDebitRow) => {
-    const moves: Record<string, number> = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: rows.length - 1, PageDown: i + 10, PageUp: i - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: i + 1,
+      ArrowUp: i - 1,
+      Home: 0,
+      End: rows.length - 1,
+      PageDown: i + 10,
+      PageUp: i - 10,
+    };
     if (e.key in moves) {
       e.preventDefault();
       if (e.key === 'ArrowUp' && i === 0) searchBox.current?.focus();
@@ -136,11 +166,25 @@ export function JournalScreen() {
             {t('journalList.filterHint')}
           </span>
         </label>
-        <DateField label={t('journal.from')} name="fromDay" value={filters.fromDay} onChange={(fromDay) => setFilters((f) => ({ ...f, fromDay }))} />
-        <DateField label={t('journal.to')} name="toDay" value={filters.toDay} onChange={(toDay) => setFilters((f) => ({ ...f, toDay }))} />
+        <DateField
+          label={t('journal.from')}
+          name="fromDay"
+          value={filters.fromDay}
+          onChange={(fromDay) => setFilters((f) => ({ ...f, fromDay }))}
+        />
+        <DateField
+          label={t('journal.to')}
+          name="toDay"
+          value={filters.toDay}
+          onChange={(toDay) => setFilters((f) => ({ ...f, toDay }))}
+        />
         <label>
           {t('journal.category')}
-          <select name="category" value={filters.category} onChange={(e) => setFilters({ ...filters, category: e.target.value as Category | '' })}>
+          <select
+            name="category"
+            value={filters.category}
+            onChange={(e) => setFilters({ ...filters, category: e.target.value as Category | '' })}
+          >
             <option value="">{t('journal.all')}</option>
             {shownCategories(accreditations, view?.totals).map((c) => (
               <option key={c} value={c}>
@@ -151,7 +195,11 @@ export function JournalScreen() {
         </label>
         <label>
           {t('journal.cashier')}
-          <select name="cashier" value={filters.cashierId} onChange={(e) => setFilters({ ...filters, cashierId: e.target.value })}>
+          <select
+            name="cashier"
+            value={filters.cashierId}
+            onChange={(e) => setFilters({ ...filters, cashierId: e.target.value })}
+          >
             <option value="">{t('journal.all')}</option>
             {staff.map((s) => (
               <option key={s.id} value={s.id}>
@@ -162,7 +210,11 @@ export function JournalScreen() {
         </label>
         <label>
           {t('journal.status')}
-          <select name="status" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value as DebitStatus | '' })}>
+          <select
+            name="status"
+            value={filters.status}
+            onChange={(e) => setFilters({ ...filters, status: e.target.value as DebitStatus | '' })}
+          >
             <option value="">{t('journal.all')}</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -190,7 +242,11 @@ export function JournalScreen() {
                 .filter((tot) => shownCategories(accreditations, view.totals).includes(tot.category))
                 .map((tot) => (
                   <li key={tot.category} data-category={tot.category}>
-                    {t('journal.total', { category: t(`category.${tot.category}`), count: tot.count, amount: money(tot.amountCents) })}
+                    {t('journal.total', {
+                      category: t(`category.${tot.category}`),
+                      count: tot.count,
+                      amount: money(tot.amountCents),
+                    })}
                   </li>
                 ))}
             </ul>
@@ -248,12 +304,20 @@ export function JournalScreen() {
                     <td>{money(row.amountCents)}</td>
                     <td>
                       {t(`status.${row.status}`)}
-                      {row.mode === 'offline' && <span className="tag offline-mark">{t('mode.offline')}</span>}
+                      {row.mode === 'offline' && (
+                        <span className="tag offline-mark">{t('mode.offline')}</span>
+                      )}
                     </td>
                     <td>{staffName(row.cashierId)}</td>
                     <td>
                       {/* Out of the Tab order: the row is the stop, Enter opens it; the button is for the mouse. */}
-                      <button type="button" className="small" tabIndex={-1} onClick={() => setOpen(row)} aria-label={`${t('journal.open')} ${row.deviceSeq}`}>
+                      <button
+                        type="button"
+                        className="small"
+                        tabIndex={-1}
+                        onClick={() => setOpen(row)}
+                        aria-label={`${t('journal.open')} ${row.deviceSeq}`}
+                      >
                         {t('journal.open')}
                       </button>
                     </td>
@@ -311,7 +375,9 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
   const money = (c: number) => formatCents(c, i18n.language);
 
   useEffect(() => {
-    void till.invoke('journal.entry', { seq: row.deviceSeq }).then((r) => (r.ok ? setEntry(r.value) : setError(r.error)));
+    void till
+      .invoke('journal.entry', { seq: row.deviceSeq })
+      .then((r) => (r.ok ? setEntry(r.value) : setError(r.error)));
     closeButton.current?.focus();
   }, [till, row.deviceSeq]);
   // Back from a void kept (Escape): the focus returns to the void button, inside the dialog, so its keys work.
@@ -340,7 +406,14 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
       {reprinting ? (
         <ReceiptView debitId={row.debitId} onBack={() => setReprinting(false)} />
       ) : voiding ? (
-        <VoidDialog row={row} isManager={isManager} managers={managers} cashierName={cashierName} onCancel={() => setVoiding(false)} onVoided={onVoided} />
+        <VoidDialog
+          row={row}
+          isManager={isManager}
+          managers={managers}
+          cashierName={cashierName}
+          onCancel={() => setVoiding(false)}
+          onVoided={onVoided}
+        />
       ) : (
         <>
           <dl className="entry entry-summary">
@@ -351,14 +424,17 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
               {t(`category.${row.category}`)} — {t(`item.${row.item}`)}
             </dd>
             <dt>{t('voidDialog.amount')}</dt>
-            <dd>{t('voidDialog.amountLine', { amount: money(row.amountCents), price: money(row.priceCents) })}</dd>
+            <dd>
+              {t('voidDialog.amountLine', { amount: money(row.amountCents), price: money(row.priceCents) })}
+            </dd>
             <dt>{t('voidDialog.when')}</dt>
             <dd>{formatDateTime(row.occurredAt, i18n.language)}</dd>
             <dt>{t('voidDialog.cashier')}</dt>
             <dd>{cashierName}</dd>
             <dt>{t('journal.colStatus')}</dt>
             <dd>
-              {t(`status.${row.status}`)} — {t(`mode.${row.mode}`)} — {row.regionConfirmed ? t('journal.confirmed') : t('journal.notConfirmed')}
+              {t(`status.${row.status}`)} — {t(`mode.${row.mode}`)} —{' '}
+              {row.regionConfirmed ? t('journal.confirmed') : t('journal.notConfirmed')}
             </dd>
             {row.voidRequest && (
               <>
@@ -368,7 +444,9 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
                     by: nameOf(row.voidRequest.cashierId),
                     manager: nameOf(row.voidRequest.authorisedBy),
                     at: formatDateTime(row.voidRequest.at, i18n.language),
-                    reason: t(`voidReason.${row.voidRequest.reason}`, { defaultValue: row.voidRequest.reason }),
+                    reason: t(`voidReason.${row.voidRequest.reason}`, {
+                      defaultValue: row.voidRequest.reason,
+                    }),
                   })}
                 </dd>
               </>
@@ -385,7 +463,14 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
               </button>
             )}
             {held && (
-              <button ref={voidButton} type="button" className="danger" aria-keyshortcuts="Alt+V" disabled={!voidable} onClick={() => setVoiding(true)}>
+              <button
+                ref={voidButton}
+                type="button"
+                className="danger"
+                aria-keyshortcuts="Alt+V"
+                disabled={!voidable}
+                onClick={() => setVoiding(true)}
+              >
                 {t('void.action')}
               </button>
             )}
@@ -408,7 +493,9 @@ function EntryDetail({ row, isManager, managers, cashierName, nameOf, onClose, o
               <dt>{t('journal.hash')}</dt>
               <dd className="mono hash">{entry.hash}</dd>
             </dl>
-            <p className="chain">{t('journal.chain', { seq: entry.seq, prev: Math.max(0, entry.seq - 1) })}</p>
+            <p className="chain">
+              {t('journal.chain', { seq: entry.seq, prev: Math.max(0, entry.seq - 1) })}
+            </p>
           </>
         )}
       </details>

@@ -5,7 +5,13 @@ import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { staffLabel } from '../format/staff';
 
-export function LoginScreen({ onLoggedIn, notice = null }: { onLoggedIn: () => void; notice?: string | null }) {
+export function LoginScreen({
+  onLoggedIn,
+  notice = null,
+}: {
+  onLoggedIn: () => void;
+  notice?: string | null;
+}) {
   const { t } = useTranslation();
   const till = useTill();
   const [staff, setStaff] = useState<StaffView[]>([]);
@@ -57,7 +63,15 @@ export function LoginScreen({ onLoggedIn, notice = null }: { onLoggedIn: () => v
         </label>
         <label>
           {t('login.pin')}
-          <input name="pin" type="password" inputMode="numeric" autoFocus value={pin} onChange={(e) => setPin(e.target.value)} required />
+          <input
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            autoFocus
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            required
+          />
         </label>
         <ErrorBanner error={error} />
         <button type="submit" className="primary">

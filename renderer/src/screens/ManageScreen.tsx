@@ -4,7 +4,15 @@
 // of the contract; files come back as bytes and are saved through the host (manage/deliver-file.ts).
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BackupStatusView, ClosureView, ExportPeriod, ManageTask, PrivacyView, StaffView, TillErrorValue } from '../../../preload/contract';
+import type {
+  BackupStatusView,
+  ClosureView,
+  ExportPeriod,
+  ManageTask,
+  PrivacyView,
+  StaffView,
+  TillErrorValue,
+} from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { ManagerPinFields } from '../components/ManagerPinFields';
@@ -76,7 +84,11 @@ export function ManageScreen() {
   useEffect(load, [load]);
 
   /** One task at a time: the button's call, its refusal or its notice, and the progress bar meanwhile. */
-  async function run<T>(name: ManageTask, call: () => Promise<{ ok: true; value: T } | { ok: false; error: TillErrorValue }>, done: (value: T) => string | null) {
+  async function run<T>(
+    name: ManageTask,
+    call: () => Promise<{ ok: true; value: T } | { ok: false; error: TillErrorValue }>,
+    done: (value: T) => string | null,
+  ) {
     setTask(name);
     setError(null);
     setNotice(null);
@@ -92,7 +104,12 @@ export function ManageScreen() {
     }
   }
 
-  const period = (): ExportPeriod => (periodKind === 'day' ? { kind: 'day', day } : periodKind === 'month' ? { kind: 'month', month } : { kind: 'range', from, to });
+  const period = (): ExportPeriod =>
+    periodKind === 'day'
+      ? { kind: 'day', day }
+      : periodKind === 'month'
+        ? { kind: 'month', month }
+        : { kind: 'range', from, to };
   const busy = task !== null;
   const selected = closures.find((c) => c.seq === closureSeq) ?? null;
 
@@ -117,16 +134,24 @@ export function ManageScreen() {
         <h2 id="manage-exports">{t('manage.exports.title')}</h2>
         <p className="hint">{t('manage.exports.csvHelp')}</p>
         <form
-          onSubmit={submit(() =>
-            void run('export.csv', () => till.invoke('manage.exportCsv', { period: period() }), (file) => {
-              deliverFile(file);
-              return t('manage.exports.csvDone', { count: file.count, name: file.name });
-            }),
+          onSubmit={submit(
+            () =>
+              void run(
+                'export.csv',
+                () => till.invoke('manage.exportCsv', { period: period() }),
+                (file) => {
+                  deliverFile(file);
+                  return t('manage.exports.csvDone', { count: file.count, name: file.name });
+                },
+              ),
           )}
         >
           <label>
             {t('manage.exports.periodKind')}
-            <select value={periodKind} onChange={(e) => setPeriodKind(e.target.value as ExportPeriod['kind'])}>
+            <select
+              value={periodKind}
+              onChange={(e) => setPeriodKind(e.target.value as ExportPeriod['kind'])}
+            >
               {(['day', 'month', 'range'] as const).map((k) => (
                 <option key={k} value={k}>
                   {t(`manage.exports.kind.${k}`)}
@@ -170,10 +195,14 @@ export function ManageScreen() {
           <form
             onSubmit={submit(() => {
               if (!selected) return;
-              void run('export.closurePdf', () => till.invoke('manage.closurePdf', { period: selected.period }), (file) => {
-                deliverFile(file);
-                return t('manage.saved', { name: file.name, size: formatBytes(file.bytes, lang) });
-              });
+              void run(
+                'export.closurePdf',
+                () => till.invoke('manage.closurePdf', { period: selected.period }),
+                (file) => {
+                  deliverFile(file);
+                  return t('manage.saved', { name: file.name, size: formatBytes(file.bytes, lang) });
+                },
+              );
             })}
           >
             <label>
@@ -197,16 +226,32 @@ export function ManageScreen() {
         <h2 id="manage-archive">{t('manage.archive.title')}</h2>
         <p className="hint">{t('manage.archive.help')}</p>
         <form
-          onSubmit={submit(() =>
-            void run('archive.create', () => till.invoke('manage.archiveCreate', { period: archivePeriod }), (a) => {
-              deliverFile(a);
-              return t('manage.archive.created', { period: a.period, first: a.firstSeq, last: a.lastSeq, closures: a.closures, key: a.keyId });
-            }),
+          onSubmit={submit(
+            () =>
+              void run(
+                'archive.create',
+                () => till.invoke('manage.archiveCreate', { period: archivePeriod }),
+                (a) => {
+                  deliverFile(a);
+                  return t('manage.archive.created', {
+                    period: a.period,
+                    first: a.firstSeq,
+                    last: a.lastSeq,
+                    closures: a.closures,
+                    key: a.keyId,
+                  });
+                },
+              ),
           )}
         >
           <label>
             {t('manage.archive.period')}
-            <input value={archivePeriod} onChange={(e) => setArchivePeriod(e.target.value.trim())} pattern="\d{4}-\d{2}(-\d{2})?" required />
+            <input
+              value={archivePeriod}
+              onChange={(e) => setArchivePeriod(e.target.value.trim())}
+              pattern="\d{4}-\d{2}(-\d{2})?"
+              required
+            />
           </label>
           <button type="submit" disabled={busy}>
             {t('manage.archive.create')}
@@ -215,16 +260,33 @@ export function ManageScreen() {
         <form
           onSubmit={submit(() => {
             if (archiveText === null) return;
-            void run('archive.verify', () => till.invoke('manage.archiveVerify', { text: archiveText }), (v) =>
-              v.ok
-                ? t('manage.archive.ok', { period: v.period, first: v.firstSeq, last: v.lastSeq, device: v.deviceId, own: v.matchesJournal ? t('manage.archive.own') : '' })
-                : t('manage.archive.bad', { problem: v.problem, where: v.seq === null ? '' : t('manage.archive.at', { seq: v.seq }), detail: v.detail }),
+            void run(
+              'archive.verify',
+              () => till.invoke('manage.archiveVerify', { text: archiveText }),
+              (v) =>
+                v.ok
+                  ? t('manage.archive.ok', {
+                      period: v.period,
+                      first: v.firstSeq,
+                      last: v.lastSeq,
+                      device: v.deviceId,
+                      own: v.matchesJournal ? t('manage.archive.own') : '',
+                    })
+                  : t('manage.archive.bad', {
+                      problem: v.problem,
+                      where: v.seq === null ? '' : t('manage.archive.at', { seq: v.seq }),
+                      detail: v.detail,
+                    }),
             );
           })}
         >
           <label>
             {t('manage.archive.verifyFile')}
-            <input type="file" accept=".json,application/json" onChange={(e) => void e.target.files?.[0]?.text().then(setArchiveText)} />
+            <input
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => void e.target.files?.[0]?.text().then(setArchiveText)}
+            />
           </label>
           <button type="submit" disabled={busy || archiveText === null}>
             {t('manage.archive.verify')}
@@ -239,7 +301,11 @@ export function ManageScreen() {
           type="button"
           disabled={busy}
           onClick={() =>
-            void run('journal.verify', () => till.invoke('journal.verify', {}), (v) => verifyVerdict(t, v))
+            void run(
+              'journal.verify',
+              () => till.invoke('journal.verify', {}),
+              (v) => verifyVerdict(t, v),
+            )
           }
         >
           {t('manage.verify.run')}
@@ -250,11 +316,16 @@ export function ManageScreen() {
         <h2 id="manage-backup">{t('manage.backup.title')}</h2>
         <p className="hint">{t('manage.backup.help')}</p>
         <form
-          onSubmit={submit(() =>
-            void run('backup', () => till.invoke('manage.backupConfigure', { folder: folder.trim() || null, keep, daily }), (s) => {
-              setBackup(s);
-              return null;
-            }),
+          onSubmit={submit(
+            () =>
+              void run(
+                'backup',
+                () => till.invoke('manage.backupConfigure', { folder: folder.trim() || null, keep, daily }),
+                (s) => {
+                  setBackup(s);
+                  return null;
+                },
+              ),
           )}
         >
           <label>
@@ -263,7 +334,13 @@ export function ManageScreen() {
           </label>
           <label>
             {t('manage.backup.keep')}
-            <input type="number" min={1} max={365} value={keep} onChange={(e) => setKeep(Math.max(1, Number(e.target.value) || 1))} />
+            <input
+              type="number"
+              min={1}
+              max={365}
+              value={keep}
+              onChange={(e) => setKeep(Math.max(1, Number(e.target.value) || 1))}
+            />
           </label>
           <label className="checkbox">
             <input type="checkbox" checked={daily} onChange={(e) => setDaily(e.target.checked)} />
@@ -278,10 +355,14 @@ export function ManageScreen() {
           className="primary"
           disabled={busy}
           onClick={() =>
-            void run('backup', () => till.invoke('manage.backupNow', {}), () => {
-              load();
-              return null;
-            })
+            void run(
+              'backup',
+              () => till.invoke('manage.backupNow', {}),
+              () => {
+                load();
+                return null;
+              },
+            )
           }
         >
           {t('manage.backup.now')}
@@ -290,8 +371,16 @@ export function ManageScreen() {
           {!backup?.last
             ? t('manage.backup.none')
             : backup.last.ok
-              ? t('manage.backup.lastOk', { at: formatDateTime(backup.last.at, lang), size: formatBytes(backup.last.bytes, lang), seq: backup.last.headSeq, file: backup.last.file })
-              : t('manage.backup.lastFailed', { at: formatDateTime(backup.last.at, lang), code: backup.last.code })}
+              ? t('manage.backup.lastOk', {
+                  at: formatDateTime(backup.last.at, lang),
+                  size: formatBytes(backup.last.bytes, lang),
+                  seq: backup.last.headSeq,
+                  file: backup.last.file,
+                })
+              : t('manage.backup.lastFailed', {
+                  at: formatDateTime(backup.last.at, lang),
+                  code: backup.last.code,
+                })}
         </p>
         {backup && backup.files.length > 0 && (
           <>
@@ -314,10 +403,14 @@ export function ManageScreen() {
           type="button"
           disabled={busy}
           onClick={() =>
-            void run('diagnostic', () => till.invoke('manage.diagnostic', {}), (file) => {
-              deliverFile(file);
-              return t('manage.saved', { name: file.name, size: formatBytes(file.bytes, lang) });
-            })
+            void run(
+              'diagnostic',
+              () => till.invoke('manage.diagnostic', {}),
+              (file) => {
+                deliverFile(file);
+                return t('manage.saved', { name: file.name, size: formatBytes(file.bytes, lang) });
+              },
+            )
           }
         >
           {t('manage.diagnostic.run')}
@@ -327,26 +420,56 @@ export function ManageScreen() {
       <section className="form" aria-labelledby="manage-privacy">
         <h2 id="manage-privacy">{t('manage.privacy.title')}</h2>
         <p className="hint">{t('manage.privacy.help')}</p>
-        <form onSubmit={submit(() => void run('purge', () => till.invoke('manage.purge', { before: purgeBefore }), (r) => (load(), t('manage.privacy.purged', { count: r.persons }))))}>
+        <form
+          onSubmit={submit(
+            () =>
+              void run(
+                'purge',
+                () => till.invoke('manage.purge', { before: purgeBefore }),
+                (r) => (load(), t('manage.privacy.purged', { count: r.persons })),
+              ),
+          )}
+        >
           <label>
             {t('manage.privacy.before')}
-            <input type="date" value={purgeBefore} max={today} onChange={(e) => setPurgeBefore(e.target.value)} required />
+            <input
+              type="date"
+              value={purgeBefore}
+              max={today}
+              onChange={(e) => setPurgeBefore(e.target.value)}
+              required
+            />
           </label>
           <button type="submit" disabled={busy}>
             {t('manage.privacy.purge')}
           </button>
         </form>
         <form
-          onSubmit={submit(() =>
-            void run('purge', () => till.invoke('manage.privacyConfigure', { retentionMonths: retention === '' ? null : Number(retention) }), (p) => {
-              setPrivacy(p);
-              return null;
-            }),
+          onSubmit={submit(
+            () =>
+              void run(
+                'purge',
+                () =>
+                  till.invoke('manage.privacyConfigure', {
+                    retentionMonths: retention === '' ? null : Number(retention),
+                  }),
+                (p) => {
+                  setPrivacy(p);
+                  return null;
+                },
+              ),
           )}
         >
           <label>
             {t('manage.privacy.retention')}
-            <input type="number" min={1} max={120} value={retention} placeholder={t('manage.privacy.retentionNone')} onChange={(e) => setRetention(e.target.value)} />
+            <input
+              type="number"
+              min={1}
+              max={120}
+              value={retention}
+              placeholder={t('manage.privacy.retentionNone')}
+              onChange={(e) => setRetention(e.target.value)}
+            />
           </label>
           <button type="submit" disabled={busy}>
             {t('manage.privacy.saveRetention')}
@@ -354,7 +477,11 @@ export function ManageScreen() {
         </form>
         {privacy?.lastPurge && (
           <p className="hint">
-            {t('manage.privacy.last', { at: formatDateTime(privacy.lastPurge.at, lang), count: privacy.lastPurge.persons, trigger: t(`manage.privacy.trigger.${privacy.lastPurge.trigger}`) })}
+            {t('manage.privacy.last', {
+              at: formatDateTime(privacy.lastPurge.at, lang),
+              count: privacy.lastPurge.persons,
+              trigger: t(`manage.privacy.trigger.${privacy.lastPurge.trigger}`),
+            })}
           </p>
         )}
       </section>
@@ -362,16 +489,40 @@ export function ManageScreen() {
       <section className="form" aria-labelledby="manage-update">
         <h2 id="manage-update">{t('manage.update.title')}</h2>
         <p className="hint">{t('manage.update.help')}</p>
-        <form onSubmit={submit(() => void run('update', () => till.invoke('update.configure', { feedUrl: feedUrl.trim() || null }), () => t('manage.update.feedSaved')))}>
+        <form
+          onSubmit={submit(
+            () =>
+              void run(
+                'update',
+                () => till.invoke('update.configure', { feedUrl: feedUrl.trim() || null }),
+                () => t('manage.update.feedSaved'),
+              ),
+          )}
+        >
           <label>
             {t('manage.update.feed')}
-            <input type="url" value={feedUrl} onChange={(e) => setFeedUrl(e.target.value)} spellCheck={false} />
+            <input
+              type="url"
+              value={feedUrl}
+              onChange={(e) => setFeedUrl(e.target.value)}
+              spellCheck={false}
+            />
           </label>
           <button type="submit" disabled={busy}>
             {t('manage.update.saveFeed')}
           </button>
         </form>
-        <button type="button" disabled={busy} onClick={() => void run('update', () => till.invoke('update.installNow', {}), () => t('manage.update.requested'))}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            void run(
+              'update',
+              () => till.invoke('update.installNow', {}),
+              () => t('manage.update.requested'),
+            )
+          }
+        >
           {t('manage.update.installNow')}
         </button>
       </section>
@@ -397,23 +548,55 @@ export function ManageScreen() {
         )}
         {wipeStep === 2 && (
           <form
-            onSubmit={submit(() =>
-              void run('wipe', () => till.invoke('manage.wipe', { confirm: wipeWord.trim().toUpperCase() as 'EFFACER', managerId: wipeManager, pin: wipePin }), (w) => {
-                setWipeStep(0);
-                setWipePin('');
-                return t('manage.wipe.done', { persons: w.personsRemoved ?? 0, removed: w.removed, verify: w.verify });
-              }),
+            onSubmit={submit(
+              () =>
+                void run(
+                  'wipe',
+                  () =>
+                    till.invoke('manage.wipe', {
+                      confirm: wipeWord.trim().toUpperCase() as 'EFFACER',
+                      managerId: wipeManager,
+                      pin: wipePin,
+                    }),
+                  (w) => {
+                    setWipeStep(0);
+                    setWipePin('');
+                    return t('manage.wipe.done', {
+                      persons: w.personsRemoved ?? 0,
+                      removed: w.removed,
+                      verify: w.verify,
+                    });
+                  },
+                ),
             )}
           >
             <label>
               {t('manage.wipe.confirm2')}
-              <input value={wipeWord} onChange={(e) => setWipeWord(e.target.value)} autoComplete="off" required />
+              <input
+                value={wipeWord}
+                onChange={(e) => setWipeWord(e.target.value)}
+                autoComplete="off"
+                required
+              />
             </label>
-            <ManagerPinFields managers={managers} managerId={wipeManager} onManagerId={setWipeManager} pin={wipePin} onPin={setWipePin} managerLabel={t('manage.wipe.manager')} pinLabel={t('manage.wipe.pin')} names={{ manager: 'wipeManager', pin: 'wipePin' }} />
+            <ManagerPinFields
+              managers={managers}
+              managerId={wipeManager}
+              onManagerId={setWipeManager}
+              pin={wipePin}
+              onPin={setWipePin}
+              managerLabel={t('manage.wipe.manager')}
+              pinLabel={t('manage.wipe.pin')}
+              names={{ manager: 'wipeManager', pin: 'wipePin' }}
+            />
             <button type="button" onClick={() => setWipeStep(0)}>
               {t('manage.wipe.cancel')}
             </button>
-            <button type="submit" className="danger" disabled={busy || !['EFFACER', 'ERASE'].includes(wipeWord.trim().toUpperCase())}>
+            <button
+              type="submit"
+              className="danger"
+              disabled={busy || !['EFFACER', 'ERASE'].includes(wipeWord.trim().toUpperCase())}
+            >
               {t('manage.wipe.run')}
             </button>
           </form>

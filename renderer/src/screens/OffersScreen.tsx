@@ -31,7 +31,9 @@ export function OffersScreen() {
   const loadParticipants = useCallback(
     (id: string) => {
       if (!id) return;
-      void till.invoke('offer.participants', { offerId: id }).then((r) => (r.ok ? setParticipants(r.value) : setError(r.error)));
+      void till
+        .invoke('offer.participants', { offerId: id })
+        .then((r) => (r.ok ? setParticipants(r.value) : setError(r.error)));
     },
     [till],
   );
@@ -88,12 +90,23 @@ export function OffersScreen() {
           {offer && (
             <p className="hint">
               {t(`offers.designation.${offer.designation}`)} —{' '}
-              {t('offers.places', { places: offer.places, from: formatDateTime(offer.startsAt, i18n.language), to: formatDateTime(offer.endsAt, i18n.language) })}
+              {t('offers.places', {
+                places: offer.places,
+                from: formatDateTime(offer.startsAt, i18n.language),
+                to: formatDateTime(offer.endsAt, i18n.language),
+              })}
             </p>
           )}
           <label>
             {t('offers.scan')}
-            <input ref={scanInput} name="participant" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+            <input
+              ref={scanInput}
+              name="participant"
+              autoComplete="off"
+              spellCheck={false}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
           </label>
           <button type="submit" className="primary">
             {t('offers.checkin')}
@@ -104,13 +117,18 @@ export function OffersScreen() {
       {last?.status === 'refused' && (
         <div className="banner banner-refused" role="alert" data-code={last.code ?? 'INTERNAL'}>
           {last.holder
-            ? t('names.checkinRefused', { name: `${last.holder.givenName} ${last.holder.familyName}`, reason: errorSentence(t, last.code ?? 'INTERNAL') })
+            ? t('names.checkinRefused', {
+                name: `${last.holder.givenName} ${last.holder.familyName}`,
+                reason: errorSentence(t, last.code ?? 'INTERNAL'),
+              })
             : errorSentence(t, last.code ?? 'INTERNAL')}
         </div>
       )}
       {last && last.status !== 'refused' && (
         <p className="banner banner-ok" role="status" data-status={last.status}>
-          {last.status === 'pending' ? t('offers.checkinPending') : t('offers.checkedIn', { name: last.participant ? name(last.participant) : '' })}
+          {last.status === 'pending'
+            ? t('offers.checkinPending')
+            : t('offers.checkedIn', { name: last.participant ? name(last.participant) : '' })}
         </p>
       )}
       {offer && (

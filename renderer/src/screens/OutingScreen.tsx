@@ -6,7 +6,13 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { CATEGORY_RULES, walletOf, type Category, type Item } from '../../../protocol/catalogue';
-import type { ErrorCode, OutingPassView, OutingView, PassCard, TillErrorValue } from '../../../preload/contract';
+import type {
+  ErrorCode,
+  OutingPassView,
+  OutingView,
+  PassCard,
+  TillErrorValue,
+} from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { useScanTarget, useShell, type ScanInput } from '../shell/shell-context';
 import { useAltShortcut } from '../shell/use-shortcut';
@@ -39,7 +45,13 @@ export function OutingScreen() {
   );
 }
 
-function OutingSetup({ onOpen, onError }: { onOpen: (o: OutingView) => void; onError: (e: TillErrorValue | null) => void }) {
+function OutingSetup({
+  onOpen,
+  onError,
+}: {
+  onOpen: (o: OutingView) => void;
+  onError: (e: TillErrorValue | null) => void;
+}) {
   const { t } = useTranslation();
   const till = useTill();
   const shell = useShell();
@@ -53,7 +65,12 @@ function OutingSetup({ onOpen, onError }: { onOpen: (o: OutingView) => void; onE
   async function open(event: FormEvent) {
     event.preventDefault();
     if (!category || !fields.chosen || fields.priceCents === null) return;
-    const r = await till.invoke('outing.open', { title, category, ...fields.chosen, priceCents: fields.priceCents });
+    const r = await till.invoke('outing.open', {
+      title,
+      category,
+      ...fields.chosen,
+      priceCents: fields.priceCents,
+    });
     if (r.ok) {
       onError(null);
       onOpen(r.value);
@@ -64,7 +81,14 @@ function OutingSetup({ onOpen, onError }: { onOpen: (o: OutingView) => void; onE
     <form className="form" onSubmit={(e) => void open(e)}>
       <label>
         {t('outing.name')}
-        <input ref={titleRef} name="title" value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={120} />
+        <input
+          ref={titleRef}
+          name="title"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          required
+          maxLength={120}
+        />
       </label>
       <CategorySelect
         label={t('outing.category')}
@@ -85,7 +109,15 @@ function OutingSetup({ onOpen, onError }: { onOpen: (o: OutingView) => void; onE
   );
 }
 
-function OutingRun({ outing, onChange, onError }: { outing: OutingView; onChange: (o: OutingView) => void; onError: (e: TillErrorValue | null) => void }) {
+function OutingRun({
+  outing,
+  onChange,
+  onError,
+}: {
+  outing: OutingView;
+  onChange: (o: OutingView) => void;
+  onError: (e: TillErrorValue | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   const till = useTill();
   const shell = useShell();
@@ -103,7 +135,11 @@ function OutingRun({ outing, onChange, onError }: { outing: OutingView; onChange
 
   const toOtherwise = useCallback(
     async (code: ErrorCode, name?: string) => {
-      const r = await till.invoke('outing.otherwise', { outingId: outing.outingId, code, ...(name ? { name } : {}) });
+      const r = await till.invoke('outing.otherwise', {
+        outingId: outing.outingId,
+        code,
+        ...(name ? { name } : {}),
+      });
       if (r.ok) onChange(r.value);
       else onError(r.error);
     },
@@ -117,7 +153,13 @@ function OutingRun({ outing, onChange, onError }: { outing: OutingView; onChange
       const r = await till.invoke('pass.scan', { text: scanned, source });
       if (mine !== latest.current) return;
       setBusy(false);
-      const refusal: ErrorCode | null = !r.ok ? r.error.code : r.value.kind === 'refused' ? r.value.code : r.value.kind === 'coupon' ? 'TOKEN_INVALID' : null;
+      const refusal: ErrorCode | null = !r.ok
+        ? r.error.code
+        : r.value.kind === 'refused'
+          ? r.value.code
+          : r.value.kind === 'coupon'
+            ? 'TOKEN_INVALID'
+            : null;
       if (refusal || !r.ok || r.value.kind !== 'pass') {
         // Refused at the scan: to the list, and the run goes on.
         shell.beep('refused');
@@ -138,14 +180,22 @@ function OutingRun({ outing, onChange, onError }: { outing: OutingView; onChange
   async function pay(amountCents: number) {
     if (!card) return;
     setBusy(true);
-    const r = await till.invoke('outing.pass', { outingId: outing.outingId, scanId: card.scanId, amountCents });
+    const r = await till.invoke('outing.pass', {
+      outingId: outing.outingId,
+      scanId: card.scanId,
+      amountCents,
+    });
     setBusy(false);
     const name = `${card.beneficiary.givenName} ${card.beneficiary.familyName}`;
     setCard(null);
     if (!r.ok) return onError(r.error);
     onError(null);
     onChange(r.value.outing);
-    const accepted = r.value.outcome && (r.value.outcome.status === 'accepted' || r.value.outcome.status === 'offline_accepted' || r.value.outcome.status === 'pending');
+    const accepted =
+      r.value.outcome &&
+      (r.value.outcome.status === 'accepted' ||
+        r.value.outcome.status === 'offline_accepted' ||
+        r.value.outcome.status === 'pending');
     shell.beep(accepted ? 'accepted' : 'refused');
     setLast(
       accepted
@@ -176,12 +226,22 @@ function OutingRun({ outing, onChange, onError }: { outing: OutingView; onChange
 
   return (
     <>
-      <h2 data-outing={outing.outingId}>{t('outing.running', { title: outing.title, price: money(outing.priceCents) })}</h2>
+      <h2 data-outing={outing.outingId}>
+        {t('outing.running', { title: outing.title, price: money(outing.priceCents) })}
+      </h2>
       <p className="outing-counts" role="status" data-passes={outing.passes.length}>
-        {t('outing.counts', { passes: outing.passes.length, debits: outing.debitCount, atouts: money(outing.atoutsCents), otherwise: outing.otherwiseCount })}
+        {t('outing.counts', {
+          passes: outing.passes.length,
+          debits: outing.debitCount,
+          atouts: money(outing.atoutsCents),
+          otherwise: outing.otherwiseCount,
+        })}
       </p>
       {last && (
-        <p className={`banner ${last.ok ? 'banner-ok' : 'banner-ko'}`} data-last={last.ok ? 'paid' : 'otherwise'}>
+        <p
+          className={`banner ${last.ok ? 'banner-ok' : 'banner-ko'}`}
+          data-last={last.ok ? 'paid' : 'otherwise'}
+        >
           {last.sentence}
         </p>
       )}
@@ -191,7 +251,14 @@ function OutingRun({ outing, onChange, onError }: { outing: OutingView; onChange
           <form className="form" onSubmit={submitPart}>
             <label>
               {t('outing.part')}
-              <input ref={partRef} name="part" inputMode="decimal" autoComplete="off" value={part} onChange={(e) => setPart(e.target.value)} />
+              <input
+                ref={partRef}
+                name="part"
+                inputMode="decimal"
+                autoComplete="off"
+                value={part}
+                onChange={(e) => setPart(e.target.value)}
+              />
             </label>
             <p className="hint">{t('outing.partHint')}</p>
             <div className="actions">
@@ -208,7 +275,14 @@ function OutingRun({ outing, onChange, onError }: { outing: OutingView; onChange
         <form className="form" onSubmit={submitScan}>
           <label>
             {t('outing.scan')}
-            <input ref={scanRef} name="token" autoComplete="off" spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} />
+            <input
+              ref={scanRef}
+              name="token"
+              autoComplete="off"
+              spellCheck={false}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
           </label>
         </form>
       )}
@@ -242,7 +316,8 @@ function OutingPasses({ outing }: { outing: OutingView }) {
               <tr key={p.debitId} data-debit-id={p.debitId} data-status={p.status}>
                 <td>{p.name ?? t('outing.unknownName')}</td>
                 <td>
-                  {formatCents(p.amountCents, i18n.language)} <span className="hint">({t(`outing.status.${p.status}`)})</span>
+                  {formatCents(p.amountCents, i18n.language)}{' '}
+                  <span className="hint">({t(`outing.status.${p.status}`)})</span>
                 </td>
               </tr>
             ))}
@@ -287,7 +362,9 @@ function OutingSummary({ outing, onAgain }: { outing: OutingView; onAgain: () =>
       <h2 id="outing-summary">
         {t('outing.summary')} — {outing.title}
       </h2>
-      <p data-atouts={outing.atoutsCents}>{t('outing.atoutsTotal', { amount: money(outing.atoutsCents), count: outing.debitCount })}</p>
+      <p data-atouts={outing.atoutsCents}>
+        {t('outing.atoutsTotal', { amount: money(outing.atoutsCents), count: outing.debitCount })}
+      </p>
       <p className="leader-pays" data-leader-pays={outing.leaderPaysCents}>
         <strong>{t('outing.leaderPays', { amount: money(outing.leaderPaysCents) })}</strong>
       </p>

@@ -3,7 +3,14 @@
 // the staff who may open a session.
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ScannerDeviceView, ScanSource, ScanStatsView, SettingsView, StaffView, TillErrorValue } from '../../../preload/contract';
+import type {
+  ScannerDeviceView,
+  ScanSource,
+  ScanStatsView,
+  SettingsView,
+  StaffView,
+  TillErrorValue,
+} from '../../../preload/contract';
 import { MANAGER_PIN_DIGITS, type StaffLockoutView } from '../../../preload/contract/staff';
 import { useTill } from '../till-context';
 import { useShell } from '../shell/shell-context';
@@ -17,7 +24,12 @@ import { PrinterSettings } from '../components/PrinterSettings';
 import { createBeepPlayer } from '../sound/beeps';
 import { useAltShortcut } from '../shell/use-shortcut';
 
-const DEFAULT_SETTINGS: SettingsView = { language: 'fr', sounds: true, hidDevicePath: null, webcamDeviceId: null };
+const DEFAULT_SETTINGS: SettingsView = {
+  language: 'fr',
+  sounds: true,
+  hidDevicePath: null,
+  webcamDeviceId: null,
+};
 
 export function SettingsScreen() {
   const { t, i18n } = useTranslation();
@@ -59,7 +71,12 @@ export function SettingsScreen() {
 
   const partner = status.partner;
   const policy = status.offlinePolicy;
-  const stat = stats ? (Object.entries(stats.lastBySource) as [ScanSource, { durationMs: number; at: string; chars: number }][]) : [];
+  const stat = stats
+    ? (Object.entries(stats.lastBySource) as [
+        ScanSource,
+        { durationMs: number; at: string; chars: number },
+      ][])
+    : [];
 
   return (
     <main className="screen wide settings">
@@ -98,13 +115,23 @@ export function SettingsScreen() {
         <h3>{t('settingsLayout.general')}</h3>
         <label>
           {t('settings.language')}
-          <select ref={firstField} name="language" value={settings.language} onChange={(e) => setSettings({ ...settings, language: e.target.value as 'fr' | 'en' })}>
+          <select
+            ref={firstField}
+            name="language"
+            value={settings.language}
+            onChange={(e) => setSettings({ ...settings, language: e.target.value as 'fr' | 'en' })}
+          >
             <option value="fr">Français</option>
             <option value="en">English</option>
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" name="sounds" checked={settings.sounds} onChange={(e) => setSettings({ ...settings, sounds: e.target.checked })} />
+          <input
+            type="checkbox"
+            name="sounds"
+            checked={settings.sounds}
+            onChange={(e) => setSettings({ ...settings, sounds: e.target.checked })}
+          />
           {t('settings.sounds')}
         </label>
         <button type="button" onClick={() => playAll()}>
@@ -115,7 +142,12 @@ export function SettingsScreen() {
         <fieldset>
           <legend>{t('settings.hidDevices')}</legend>
           <label className="check">
-            <input type="radio" name="hid" checked={settings.hidDevicePath === null} onChange={() => setSettings({ ...settings, hidDevicePath: null })} />
+            <input
+              type="radio"
+              name="hid"
+              checked={settings.hidDevicePath === null}
+              onChange={() => setSettings({ ...settings, hidDevicePath: null })}
+            />
             {t('settings.hidNone')}
           </label>
           {devices?.length === 0 && <p className="hint">{t('settings.noHid')}</p>}
@@ -128,7 +160,8 @@ export function SettingsScreen() {
                 checked={settings.hidDevicePath === d.path}
                 onChange={() => setSettings({ ...settings, hidDevicePath: d.path })}
               />
-              {d.manufacturer} {d.product} ({d.vendorId.toString(16).padStart(4, '0')}:{d.productId.toString(16).padStart(4, '0')}, {d.mode})
+              {d.manufacturer} {d.product} ({d.vendorId.toString(16).padStart(4, '0')}:
+              {d.productId.toString(16).padStart(4, '0')}, {d.mode})
               {!d.openable && <span className="hint"> — {t('settings.notOpenable')}</span>}
               {!d.connected && <span className="hint"> — {t('settings.disconnected')}</span>}
             </label>
@@ -136,7 +169,11 @@ export function SettingsScreen() {
         </fieldset>
         <label>
           {t('settings.webcam')}
-          <select name="webcam" value={settings.webcamDeviceId ?? ''} onChange={(e) => setSettings({ ...settings, webcamDeviceId: e.target.value || null })}>
+          <select
+            name="webcam"
+            value={settings.webcamDeviceId ?? ''}
+            onChange={(e) => setSettings({ ...settings, webcamDeviceId: e.target.value || null })}
+          >
             <option value="">{t('settings.webcamNone')}</option>
             {cameras.map((c) => (
               <option key={c.deviceId} value={c.deviceId}>
@@ -146,7 +183,12 @@ export function SettingsScreen() {
           </select>
         </label>
         <label className="check">
-          <input type="checkbox" name="preview" checked={preview} onChange={(e) => setPreview(e.target.checked)} />
+          <input
+            type="checkbox"
+            name="preview"
+            checked={preview}
+            onChange={(e) => setPreview(e.target.checked)}
+          />
           {t('settings.preview')}
         </label>
         {preview && <WebcamScan deviceId={settings.webcamDeviceId} />}
@@ -231,7 +273,13 @@ function StaffForm() {
       <h2 id="staff-title">{t('settings.staff')}</h2>
       <label>
         {t('settings.staffName')}
-        <input name="staff-name" autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} required />
+        <input
+          name="staff-name"
+          autoComplete="off"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+        />
       </label>
       <label>
         {t('settings.staffRole')}
@@ -242,7 +290,16 @@ function StaffForm() {
       </label>
       <label>
         {t(role === 'manager' ? 'settings.staffPinManager' : 'settings.staffPin')}
-        <input name="staff-pin" type="password" inputMode="numeric" autoComplete="new-password" pattern={`\\d{${role === 'manager' ? MANAGER_PIN_DIGITS : 4},8}`} value={pin} onChange={(e) => setPin(e.target.value)} required />
+        <input
+          name="staff-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          pattern={`\\d{${role === 'manager' ? MANAGER_PIN_DIGITS : 4},8}`}
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          required
+        />
       </label>
       <ErrorBanner error={error} />
       {added && (
@@ -264,7 +321,9 @@ function StaffLockouts() {
   const [error, setError] = useState<TillErrorValue | null>(null);
   const load = useCallback(() => {
     void till.invoke('staff.lockouts', {}).then((r) => (r.ok ? setLockouts(r.value) : setError(r.error)));
-    void till.invoke('staff.list', {}).then((r) => r.ok && setNames(new Map(r.value.map((s) => [s.id, s.name]))));
+    void till
+      .invoke('staff.list', {})
+      .then((r) => r.ok && setNames(new Map(r.value.map((s) => [s.id, s.name]))));
   }, [till]);
   useEffect(load, [load]);
   if (lockouts.length === 0 && !error) return null;
@@ -281,7 +340,10 @@ function StaffLockouts() {
       <ul>
         {lockouts.map((l) => (
           <li key={l.staffId}>
-            {t(l.locked ? 'settings.lockoutLocked' : 'settings.lockoutFailures', { name: names.get(l.staffId) ?? l.staffId, count: l.failures })}{' '}
+            {t(l.locked ? 'settings.lockoutLocked' : 'settings.lockoutFailures', {
+              name: names.get(l.staffId) ?? l.staffId,
+              count: l.failures,
+            })}{' '}
             <button type="button" onClick={() => void unlock(l.staffId)}>
               {t('settings.unlock')}
             </button>

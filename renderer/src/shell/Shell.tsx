@@ -81,13 +81,20 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
         dedupeScans((scan) => {
           // The scan first: the statistics call must not queue ahead of the holder's card.
           route({ text: scan.text, source: 'wedge' });
-          void till.invoke('scanner.report', { source: 'wedge', durationMs: scan.durationMs, chars: scan.text.length });
+          void till.invoke('scanner.report', {
+            source: 'wedge',
+            durationMs: scan.durationMs,
+            chars: scan.text.length,
+          });
         }),
       ),
     [till, route],
   );
   // USB HID scanners are read by the core and arrive as events.
-  useEffect(() => till.on('scan', (event) => route({ text: event.text, source: event.source })), [till, route]);
+  useEffect(
+    () => till.on('scan', (event) => route({ text: event.text, source: event.source })),
+    [till, route],
+  );
 
   const lock = useCallback(
     (reason: 'idle' | 'manual') => {
@@ -148,7 +155,14 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
         </button>
       </nav>
       {status.staff?.role === 'manager' && <ContestBanner key={screen} />}
-      {screen === 'counter' && <CounterScreen key={counterRun} initialScan={pendingScan} onInitialScanTaken={takeScan} onCouponScanned={couponScanned} />}
+      {screen === 'counter' && (
+        <CounterScreen
+          key={counterRun}
+          initialScan={pendingScan}
+          onInitialScanTaken={takeScan}
+          onCouponScanned={couponScanned}
+        />
+      )}
       {screen === 'coupons' && <CouponsScreen initialScan={pendingCoupon} onInitialScanTaken={takeCoupon} />}
       {screen === 'offers' && <OffersScreen />}
       {screen === 'journal' && <JournalScreen />}

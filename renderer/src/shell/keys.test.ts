@@ -4,7 +4,16 @@ import { keyForScreen, screenForKey, screensFor } from './keys';
 describe('the screens a till shows', () => {
   it('hides Bons (F2) where the partner cannot hold coupons, and F2 opens nothing there', () => {
     const cinema = screensFor(['CINEMA', 'SPECTACLE']);
-    expect(cinema).toEqual(['counter', 'offers', 'journal', 'closures', 'settings', 'outing', 'avoirs', 'about']);
+    expect(cinema).toEqual([
+      'counter',
+      'offers',
+      'journal',
+      'closures',
+      'settings',
+      'outing',
+      'avoirs',
+      'about',
+    ]);
     expect(screenForKey('F2', cinema)).toBeUndefined();
     expect(screenForKey('F3', cinema)).toBe('offers');
     expect(keyForScreen('offers')).toBe('F3');

@@ -1,7 +1,18 @@
 // The keyboard map of the till: one F-key per screen, shown on its button.
 import { COUPON_CATEGORIES, type Category } from '../../../protocol/catalogue';
 
-export const SCREENS = ['counter', 'coupons', 'offers', 'journal', 'closures', 'settings', 'manage', 'outing', 'avoirs', 'about'] as const;
+export const SCREENS = [
+  'counter',
+  'coupons',
+  'offers',
+  'journal',
+  'closures',
+  'settings',
+  'manage',
+  'outing',
+  'avoirs',
+  'about',
+] as const;
 export type ScreenName = (typeof SCREENS)[number];
 
 const SCREEN_KEYS: Readonly<Record<string, ScreenName>> = {
@@ -23,7 +34,10 @@ export const LOCK_KEY = 'F12';
  * for sport and artistic practice (protocol/catalogue COUPON_CATEGORIES); a cinema or a theatre never sees
  * one. The F-keys stay where they are, so F3 is Bons plans on every till. Gestion (F7) for managers only.
  */
-export function screensFor(accreditations: readonly Category[], role: 'cashier' | 'manager' = 'cashier'): ScreenName[] {
+export function screensFor(
+  accreditations: readonly Category[],
+  role: 'cashier' | 'manager' = 'cashier',
+): ScreenName[] {
   const coupons = accreditations.some((c) => (COUPON_CATEGORIES as readonly Category[]).includes(c));
   // Gestion (F7) is the manager's: its calls are refused to a cashier anyway (preload/contract/manage.ts).
   return SCREENS.filter((s) => (s !== 'coupons' || coupons) && (s !== 'manage' || role === 'manager'));

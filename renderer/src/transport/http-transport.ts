@@ -55,7 +55,11 @@ export function createHttpTransport(secret: string): TillApi {
     transport: 'http',
     async invoke(name, input) {
       try {
-        const res = await fetch(`/api/call/${name as CallName}`, { method: 'POST', headers, body: JSON.stringify({ input }) });
+        const res = await fetch(`/api/call/${name as CallName}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ input }),
+        });
         if (res.status === 401 || res.status === 403 || res.status === 421) {
           return { ok: false, error: { code: 'UNAUTHORIZED', detail: `HTTP ${res.status}` } };
         }
