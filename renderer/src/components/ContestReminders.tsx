@@ -3,8 +3,8 @@
 // and downloads it to sign and send by registered post.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ContestLetterView, StatementView, TillErrorValue } from '../../../preload/contract';
-import { useTill } from '../till-context';
+import type { ContestLetterView, StatementView } from '../../../preload/contract';
+import { useCall } from '../use-call';
 import { useShell } from '../shell/shell-context';
 import { formatCents } from '../format/money';
 import { formatDate, formatDateTime, formatMonth } from '../format/dates';
@@ -37,23 +37,18 @@ function ContestTitle() {
 function ContestMonth({ statement: s, onProduced }: { statement: StatementView; onProduced: () => void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const till = useTill();
   const shell = useShell();
+  const { busy, error, run } = useCall();
   const [letter, setLetter] = useState<ContestLetterView | null>(null);
   const [url, setUrl] = useState<string | null>(null);
-  const [error, setError] = useState<TillErrorValue | null>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
 
   async function produce() {
-    setBusy(true);
-    const r = await till.invoke('contest.letter', { month: s.month });
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    setError(null);
-    const bytes = Uint8Array.from(atob(r.value.pdfBase64), (c) => c.charCodeAt(0));
+    const drafted = await run('contest.letter', { month: s.month });
+    if (!drafted) return;
+    const bytes = Uint8Array.from(atob(drafted.pdfBase64), (c) => c.charCodeAt(0));
     setUrl(URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' })));
-    setLetter(r.value);
+    setLetter(drafted);
     onProduced();
   }
 

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DebitOutcome, TillErrorValue } from '../../../preload/contract';
+import type { DebitOutcome } from '../../../preload/contract';
 import { useTill } from '../till-context';
+import { useCall } from '../use-call';
 import { formatCents } from '../format/money';
 import { ErrorBanner } from './ErrorBanner';
 import { useAltShortcut } from '../shell/use-shortcut';
@@ -30,11 +31,11 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
   // The result stays until the cashier dismisses it (Échap, the button, or the next scan): the focus rests on
   // the headline, where a second Enter pressed by habit does nothing, so the youth's share is never skipped.
   const headline = useRef<HTMLHeadingElement>(null);
-  const [error, setError] = useState<TillErrorValue | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useCall();
   useEffect(() => headline.current?.focus(), [outcome.status]);
 
-  // While the Region has not answered, ask the core now and then: the event may have been missed.
+  // While the Region has not answered, ask the core now and then: the event may have been missed. Not
+  // through useCall: a poll that fails is no refusal to show, the next one asks again.
   useEffect(() => {
     if (outcome.status !== 'pending') return;
     const timer = window.setInterval(() => {
@@ -46,11 +47,8 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
   }, [till, outcome.status, outcome.debitId, onUpdate]);
 
   async function abandon() {
-    setBusy(true);
-    const r = await till.invoke('debit.abandon', { debitId: outcome.debitId });
-    setBusy(false);
-    if (r.ok) onUpdate(r.value);
-    else setError(r.error);
+    const abandoned = await run('debit.abandon', { debitId: outcome.debitId });
+    if (abandoned) onUpdate(abandoned);
   }
 
   const money = (c: number) => formatCents(c, i18n.language);

@@ -2,13 +2,13 @@
 // they cannot be taken for each other ("Garder le paiement" / "Annuler ce paiement de 7,00 €"), and the
 // destructive one never the default (Enter in a field does not void). On a cashier's session a manager
 // authorises this one void with their PIN, in the dialog.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { JournalDebitRow, StaffView, TillErrorValue, VoidReason } from '../../../preload/contract';
+import type { JournalDebitRow, StaffView, VoidReason } from '../../../preload/contract';
 import { VOID_REASONS } from '../../../preload/contract/journal';
-import { useTill } from '../till-context';
+import { useCall } from '../use-call';
 import { formatCents } from '../format/money';
-import { formatDateTime } from '../format/dates';
+import { VoidSummary } from './VoidSummary';
 import { VoidWindowNote } from './VoidWindowNote';
 import { ErrorBanner } from './ErrorBanner';
 import { ManagerPinFields } from './ManagerPinFields';
@@ -26,39 +26,36 @@ interface Props {
 
 export function VoidDialog({ row, isManager, managers, cashierName, onCancel, onVoided }: Props) {
   const { t, i18n } = useTranslation();
-  const till = useTill();
   const [reason, setReason] = useState('');
   // The journal keeps this code; the text above stays outside the chain (issue 15).
   const [reasonCode, setReasonCode] = useState<VoidReason | ''>('');
   const [managerId, setManagerId] = useState(managers[0]?.id ?? '');
   const [pin, setPin] = useState('');
-  const [error, setError] = useState<TillErrorValue | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useCall();
   const input = useRef<HTMLInputElement>(null);
   const pinInput = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   useEffect(() => {
     if (!managerId && managers[0]) setManagerId(managers[0].id);
   }, [managers, managerId]);
+  // A wrong PIN is typed again from empty (every refusal is a new value: a second wrong PIN clears it too),
+  // in the same commit as the banner, so nothing sees the refusal beside the wrong PIN.
+  useLayoutEffect(() => {
+    if (error?.code !== 'OVERRIDE_PIN_INVALID') return;
+    setPin('');
+    pinInput.current?.focus();
+  }, [error]);
   const money = (c: number) => formatCents(c, i18n.language);
   const amount = money(row.amountCents);
 
   async function voidIt() {
-    setBusy(true);
-    setError(null);
-    const r = await till.invoke('debit.void', {
+    const voided = await run('debit.void', {
       debitId: row.debitId,
       ...(reasonCode ? { reasonCode } : {}),
       ...(reason.trim() ? { reason: reason.trim() } : {}),
       ...(isManager ? {} : { override: { staffId: managerId, pin } }),
     });
-    setBusy(false);
-    if (r.ok) return onVoided();
-    setError(r.error);
-    if (r.error.code === 'OVERRIDE_PIN_INVALID') {
-      setPin('');
-      pinInput.current?.focus();
-    }
+    if (voided) onVoided();
   }
 
   // Enter in a field never voids: the form has no default action; the void is its own button.
@@ -81,22 +78,7 @@ export function VoidDialog({ row, isManager, managers, cashierName, onCancel, on
       }}
     >
       <h3 id="void-title">{t('void.title', { seq: row.deviceSeq })}</h3>
-      <dl className="void-summary">
-        <dt>{t('voidDialog.holder')}</dt>
-        <dd className="void-holder">{row.holderName ?? t('voidDialog.holderUnknown')}</dd>
-        <dt>{t('voidDialog.what')}</dt>
-        <dd>
-          {t(`category.${row.category}`)} — {t(`item.${row.item}`)}
-        </dd>
-        <dt>{t('voidDialog.amount')}</dt>
-        <dd className="void-amount">
-          {t('voidDialog.amountLine', { amount, price: money(row.priceCents) })}
-        </dd>
-        <dt>{t('voidDialog.when')}</dt>
-        <dd>{formatDateTime(row.occurredAt, i18n.language)}</dd>
-        <dt>{t('voidDialog.cashier')}</dt>
-        <dd>{cashierName}</dd>
-      </dl>
+      <VoidSummary row={row} amount={amount} cashierName={cashierName} />
       <VoidWindowNote occurredAt={row.occurredAt} />
       <div className="void-reason">
         <label>
