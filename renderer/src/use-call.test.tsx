@@ -127,4 +127,30 @@ describe('useCall', () => {
     await act(async () => w.pending[0]?.answer({ ok: false, error: { code: 'DISK_FULL' } }));
     expect(value).toBeNull();
   });
+
+  it('attempt hands back the whole result: a refusal to act on, and undefined once the screen is gone', async () => {
+    const w = mount();
+    let result: unknown = 'unset';
+    act(() => {
+      void w
+        .call()
+        .attempt('coupon.resolve', { text: 'X' })
+        .then((r) => (result = r));
+    });
+    expect(w.call().busy).toBe(true);
+    await act(async () => w.pending[0]?.answer({ ok: false, error: { code: 'TOKEN_INVALID' } }));
+    expect(result).toEqual({ ok: false, error: { code: 'TOKEN_INVALID' } });
+    expect(w.call().error).toEqual({ code: 'TOKEN_INVALID' });
+    expect(w.call().busy).toBe(false);
+    act(() => {
+      void w
+        .call()
+        .attempt('coupon.resolve', { text: 'Y' })
+        .then((r) => (result = r));
+    });
+    act(() => root?.unmount());
+    root = null;
+    await act(async () => w.pending[1]?.answer({ ok: false, error: { code: 'TOKEN_INVALID' } }));
+    expect(result).toBeUndefined();
+  });
 });

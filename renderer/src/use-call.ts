@@ -2,7 +2,7 @@
 // ErrorBanner shows, and the call itself. Every screen had its own copy of these three lines, and the copies
 // drifted (one forgot to clear the previous refusal, another left busy set when the call threw).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallInput, CallName, CallOutput, TillErrorValue } from '../../preload/contract';
+import type { CallInput, CallName, CallOutput, CallResult, TillErrorValue } from '../../preload/contract';
 import { useTill } from './till-context';
 
 export interface TillCall {
@@ -18,8 +18,18 @@ export interface TillCall {
    * the till's own CORE_UNAVAILABLE code, never as an uncaught rejection.
    */
   run<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K> | null>;
+  /**
+   * As run, but resolves to the whole result, for a screen that acts on the refusal itself (a beep, a field
+   * to focus) or whose call may answer null; resolves to undefined when the screen is gone by the answer.
+   */
+  attempt<K extends CallName>(name: K, input: CallInput<K>): Promise<CallResult<CallOutput<K>> | undefined>;
   /** As run, for the loads a screen makes on its own (lists, status): the buttons stay enabled. */
   load<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K> | null>;
+}
+
+/** The value of an answered call; null for a refusal or a screen gone by the answer. */
+function valueOf<T>(result: CallResult<T> | undefined): T | null {
+  return result?.ok ? result.value : null;
 }
 
 export function useCall(): TillCall {
@@ -40,31 +50,33 @@ export function useCall(): TillCall {
       name: K,
       input: CallInput<K>,
       marksBusy: boolean,
-    ): Promise<CallOutput<K> | null> => {
+    ): Promise<CallResult<CallOutput<K>> | undefined> => {
       if (marksBusy) setRunning((n) => n + 1);
       setError(null);
+      let result: CallResult<CallOutput<K>>;
       try {
-        const r = await till.invoke(name, input);
-        if (!mounted.current) return null;
-        if (r.ok) return r.value;
-        setError(r.error);
-        return null;
+        result = await till.invoke(name, input);
       } catch {
-        if (mounted.current) setError({ code: 'CORE_UNAVAILABLE' });
-        return null;
-      } finally {
-        if (marksBusy && mounted.current) setRunning((n) => n - 1);
+        result = { ok: false, error: { code: 'CORE_UNAVAILABLE' } };
       }
+      if (!mounted.current) return undefined;
+      if (marksBusy) setRunning((n) => n - 1);
+      if (!result.ok) setError(result.error);
+      return result;
     },
     [till],
   );
   const run = useCallback(
+    async <K extends CallName>(name: K, input: CallInput<K>) => valueOf(await call(name, input, true)),
+    [call],
+  );
+  const attempt = useCallback(
     <K extends CallName>(name: K, input: CallInput<K>) => call(name, input, true),
     [call],
   );
   const load = useCallback(
-    <K extends CallName>(name: K, input: CallInput<K>) => call(name, input, false),
+    async <K extends CallName>(name: K, input: CallInput<K>) => valueOf(await call(name, input, false)),
     [call],
   );
-  return { busy: running > 0, error, setError, run, load };
+  return { busy: running > 0, error, setError, run, attempt, load };
 }

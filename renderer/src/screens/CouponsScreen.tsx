@@ -21,7 +21,7 @@ interface Props {
 export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
   const { t } = useTranslation();
   const shell = useShell();
-  const { error, setError, run, load } = useCall();
+  const { error, setError, attempt, load } = useCall();
   const [coupons, setCoupons] = useState<CouponView[] | null>(null);
   const [coupon, setCoupon] = useState<CouponView | null>(null);
   const [done, setDone] = useState<Redeemed | null>(null);
@@ -38,11 +38,13 @@ export function CouponsScreen({ initialScan, onInitialScanTaken }: Props) {
   const resolve = useCallback(
     async (text: string) => {
       setDone(null);
-      const found = await run('coupon.resolve', { text: text.trim() });
-      if (!found) shell.beep('refused');
-      setCoupon(found);
+      const found = await attempt('coupon.resolve', { text: text.trim() });
+      // Gone by the answer (the cashier left the screen): no beep for a refusal nobody sees.
+      if (!found) return;
+      if (!found.ok) shell.beep('refused');
+      setCoupon(found.ok ? found.value : null);
     },
-    [run, shell],
+    [attempt, shell],
   );
   useScanTarget((scan) => void resolve(scan.text));
   useEffect(() => {
