@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterSettingsView, Receipt, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
+import { useCall } from '../use-call';
 import { formatCents } from '../format/money';
 import { formatDate, formatTime } from '../format/dates';
 import { ErrorBanner } from './ErrorBanner';
@@ -24,26 +25,26 @@ export function ReceiptView({
   const { t, i18n } = useTranslation();
   const till = useTill();
   const [receipt, setReceipt] = useState<Receipt | null>(null);
-  const [error, setError] = useState<TillErrorValue | null>(initialError);
+  // The receipt's own refusal (useCall), or the print's: a receipt that cannot load cannot be printed.
+  const { error: refused, load } = useCall();
+  const [printError, setPrintError] = useState<TillErrorValue | null>(initialError);
   const printButton = useRef<HTMLButtonElement>(null);
 
   const [printer, setPrinter] = useState<PrinterSettingsView | null>(null);
   const [printed, setPrinted] = useState(false);
 
   useEffect(() => {
-    void till
-      .invoke('receipt.get', { debitId })
-      .then((r) => (r.ok ? setReceipt(r.value) : setError(r.error)));
+    void load('receipt.get', { debitId }).then((value) => value && setReceipt(value));
     void till.invoke('printer.settings', {}).then((r) => r.ok && setPrinter(r.value));
-  }, [till, debitId]);
+  }, [till, load, debitId]);
   useEffect(() => printButton.current?.focus(), [receipt]);
   // Where Réglages says: the network printer, the chosen system printer (silent in Electron), or the dialog.
   const print = useCallback(async () => {
     if (!printer) return window.print();
-    setError(null);
+    setPrintError(null);
     const r = await printReceipt(till, debitId, printer);
     if (r.ok) setPrinted(r.via !== 'dialog');
-    else setError(r.error);
+    else setPrintError(r.error);
   }, [till, debitId, printer]);
   // Automatic printing after a sale (Réglages): once, as soon as the receipt is on screen.
   const autoPrinted = useRef(false);
@@ -63,7 +64,7 @@ export function ReceiptView({
   const lang = i18n.language;
   return (
     <section className="receipt-screen" aria-labelledby="receipt-title">
-      <ErrorBanner error={error} />
+      <ErrorBanner error={refused ?? printError} />
       {receipt && (
         <article className="receipt" data-debit-id={receipt.debitId}>
           <h1 id="receipt-title">{t('receipt.title')}</h1>

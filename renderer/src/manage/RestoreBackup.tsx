@@ -3,26 +3,20 @@
 // (main/backup/restore-journal.ts).
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RestoreStagedView, TillErrorValue } from '../../../preload/contract';
-import { useTill } from '../till-context';
+import type { RestoreStagedView } from '../../../preload/contract';
+import { useCall } from '../use-call';
 import { ErrorBanner } from '../components/ErrorBanner';
 
 export function RestoreBackup() {
   const { t } = useTranslation();
-  const till = useTill();
+  const { busy, error, run } = useCall();
   const [path, setPath] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<TillErrorValue | null>(null);
   const [staged, setStaged] = useState<RestoreStagedView | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const r = await till.invoke('manage.restore', { path: path.trim() });
-    setBusy(false);
-    if (r.ok) setStaged(r.value);
-    else setError(r.error);
+    const restored = await run('manage.restore', { path: path.trim() });
+    if (restored) setStaged(restored);
   }
 
   return (

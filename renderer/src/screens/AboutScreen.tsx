@@ -3,8 +3,8 @@
 // policy in force. The pending count comes live from the core's status events.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AboutView, TillErrorValue } from '../../../preload/contract';
-import { useTill } from '../till-context';
+import type { AboutView } from '../../../preload/contract';
+import { useCall } from '../use-call';
 import { useShell } from '../shell/shell-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { formatCents } from '../format/money';
@@ -13,11 +13,10 @@ import { tillShell, type ShellUpdateState } from '../manage/shell-bridge';
 
 export function AboutScreen() {
   const { t, i18n } = useTranslation();
-  const till = useTill();
   const shell = useShell();
+  const { error, load: loadCall, run } = useCall();
   const lang = i18n.language;
   const [about, setAbout] = useState<AboutView | null>(null);
-  const [error, setError] = useState<TillErrorValue | null>(null);
   // The queue's size when "Envoyer maintenant" was pressed: the bar measures the drain against it.
   const [drainFrom, setDrainFrom] = useState<number | null>(null);
   // The updater lives in Electron's main process: asked through the shell's broker; a browser has none.
@@ -25,8 +24,8 @@ export function AboutScreen() {
   useEffect(() => void tillShell()?.updateState().then(setUpdate), []);
   const pending = shell.status.pendingCount;
   const load = useCallback(
-    () => void till.invoke('about.get', {}).then((r) => (r.ok ? setAbout(r.value) : setError(r.error))),
-    [till],
+    () => void loadCall('about.get', {}).then((value) => value && setAbout(value)),
+    [loadCall],
   );
   useEffect(load, [load]);
   // A status event (the count changed) refreshes the rest too: the last answer, the keys.
@@ -47,10 +46,8 @@ export function AboutScreen() {
   }
 
   async function sendNow() {
-    setError(null);
-    const r = await till.invoke('about.sendNow', {});
-    if (!r.ok) return setError(r.error);
-    if (r.value.pendingCount > 0) setDrainFrom(r.value.pendingCount);
+    const sent = await run('about.sendNow', {});
+    if (sent && sent.pendingCount > 0) setDrainFrom(sent.pendingCount);
   }
 
   return (

@@ -12,14 +12,13 @@ import { DebitForm } from '../components/DebitForm';
 import { OutcomeView } from '../components/OutcomeView';
 import { ReceiptView } from '../components/ReceiptView';
 import { autoPrintAfterSale } from '../manage/print-receipt';
+import { saleBeep, scanRefusedBeep } from './counter/counter-beeps';
 
 type Stage =
   | { kind: 'scan'; error: TillErrorValue | null }
   | { kind: 'card'; card: PassCard }
   | { kind: 'outcome'; outcome: DebitOutcome }
   | { kind: 'receipt'; outcome: DebitOutcome; autoPrint?: boolean; printError?: TillErrorValue };
-
-const UNREADABLE = new Set(['TOKEN_INVALID', 'INPUT_INVALID', 'SCAN_UNKNOWN']);
 
 interface Props {
   initialScan: ScanInput | null;
@@ -50,14 +49,14 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
       if (mine !== latestScan.current) return;
       setChecking(false);
       if (!result.ok) {
-        shell.beep(UNREADABLE.has(result.error.code) ? 'unreadable' : 'refused');
+        shell.beep(scanRefusedBeep(result.error.code));
         return setStage({ kind: 'scan', error: result.error });
       }
       const outcome = result.value;
       if (outcome.kind === 'pass') setStage({ kind: 'card', card: outcome.card });
       else if (outcome.kind === 'coupon') onCouponScanned({ text, source });
       else {
-        shell.beep(UNREADABLE.has(outcome.code) ? 'unreadable' : 'refused');
+        shell.beep(scanRefusedBeep(outcome.code));
         setStage({
           kind: 'scan',
           error: { code: outcome.code, ...(outcome.reason ? { detail: outcome.reason } : {}) },
@@ -88,13 +87,7 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
 
   const reset = () => setStage({ kind: 'scan', error: null });
   const done = (outcome: DebitOutcome) => {
-    shell.beep(
-      outcome.status === 'accepted' || outcome.status === 'offline_accepted'
-        ? 'accepted'
-        : outcome.status === 'refused'
-          ? 'refused'
-          : 'unreadable',
-    );
+    shell.beep(saleBeep(outcome.status));
     shell.refreshStatus();
     setStage({ kind: 'outcome', outcome });
     // Réglages → Imprimante: the receipt prints by itself after a paid sale (the network printer at once, a

@@ -4,8 +4,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TillStatus } from '../../../preload/contract';
 import { useTill } from '../till-context';
-import { createWedgeCapture } from '../scan/wedge-capture';
-import { dedupeScans } from '../scan/dedupe';
 import { createBeepPlayer, type Beep } from '../sound/beeps';
 import { CounterScreen } from '../screens/CounterScreen';
 import { CouponsScreen } from '../screens/CouponsScreen';
@@ -18,9 +16,11 @@ import { AvoirsScreen } from '../screens/AvoirsScreen';
 import { ContestBanner } from '../components/ContestBanner';
 import { ManageScreen } from '../screens/ManageScreen';
 import { AboutScreen } from '../screens/AboutScreen';
-import { ShellContext, type ScanInput, type ScanTarget, type ShellApi } from './shell-context';
-import { LOCK_KEY, keyForScreen, screenForKey, screensFor, type ScreenName } from './keys';
+import { ShellContext, type ScanInput, type ShellApi } from './shell-context';
+import { LOCK_KEY, screenForKey, screensFor, type ScreenName } from './keys';
 import { IDLE_LOCK_MINUTES, watchIdle } from './idle-lock';
+import { useScanRouting } from './use-scan-routing';
+import { MainNav } from './MainNav';
 
 interface Props {
   status: TillStatus;
@@ -29,7 +29,7 @@ interface Props {
 }
 
 export function Shell({ status, refreshStatus, onLocked }: Props) {
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const till = useTill();
   const [screen, setScreen] = useState<ScreenName>('counter');
   // F1 on the counter starts over at the scan: the way back from any stage without the mouse.
@@ -53,7 +53,11 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
     setPendingCoupon(scan);
     setScreen('coupons');
   }, []);
-  const target = useRef<ScanTarget | null>(null);
+  const unclaimed = useCallback((scan: ScanInput) => {
+    setPendingScan(scan);
+    setScreen('counter');
+  }, []);
+  const setScanTarget = useScanRouting(unclaimed);
   const player = useMemo(() => createBeepPlayer(), []);
 
   useEffect(() => {
@@ -64,37 +68,6 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
       document.documentElement.lang = r.value.language;
     });
   }, [till, player, i18n]);
-
-  const route = useCallback((scan: ScanInput) => {
-    if (target.current) target.current(scan);
-    else {
-      setPendingScan(scan);
-      setScreen('counter');
-    }
-  }, []);
-
-  // Keyboard-wedge scanners type into the page: caught before any field sees the keys.
-  useEffect(
-    () =>
-      createWedgeCapture(
-        window,
-        dedupeScans((scan) => {
-          // The scan first: the statistics call must not queue ahead of the holder's card.
-          route({ text: scan.text, source: 'wedge' });
-          void till.invoke('scanner.report', {
-            source: 'wedge',
-            durationMs: scan.durationMs,
-            chars: scan.text.length,
-          });
-        }),
-      ),
-    [till, route],
-  );
-  // USB HID scanners are read by the core and arrive as events.
-  useEffect(
-    () => till.on('scan', (event) => route({ text: event.text, source: event.source })),
-    [till, route],
-  );
 
   const lock = useCallback(
     (reason: 'idle' | 'manual') => {
@@ -126,34 +99,16 @@ export function Shell({ status, refreshStatus, onLocked }: Props) {
       status,
       refreshStatus,
       beep: (b: Beep) => player.play(b),
-      setScanTarget: (fn: ScanTarget | null) => {
-        target.current = fn;
-      },
+      setScanTarget,
       isManager: status.staff?.role === 'manager',
       applySettings: (settings) => player.setEnabled(settings.sounds),
     }),
-    [status, refreshStatus, player],
+    [status, refreshStatus, player, setScanTarget],
   );
 
   return (
     <ShellContext.Provider value={api}>
-      <nav className="main-nav no-print" aria-label={t('app.menu')}>
-        {shown.map((s) => (
-          <button
-            key={s}
-            type="button"
-            className={s === screen ? 'current' : ''}
-            aria-current={s === screen ? 'page' : undefined}
-            aria-keyshortcuts={keyForScreen(s) || undefined}
-            onClick={() => open(s)}
-          >
-            {s === 'manage' ? t('manage.nav') : s === 'about' ? t('manage.about.nav') : t(`nav.${s}`)}
-          </button>
-        ))}
-        <button type="button" className="lock" aria-keyshortcuts={LOCK_KEY} onClick={() => lock('manual')}>
-          {t('app.lock')}
-        </button>
-      </nav>
+      <MainNav shown={shown} screen={screen} onOpen={open} onLock={() => lock('manual')} />
       {status.staff?.role === 'manager' && <ContestBanner key={screen} />}
       {screen === 'counter' && (
         <CounterScreen

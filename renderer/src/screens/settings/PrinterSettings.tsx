@@ -3,25 +3,24 @@
 // sees it.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrinterSettingsView, TillErrorValue } from '../../../preload/contract';
-import { useTill } from '../till-context';
-import { useShell } from '../shell/shell-context';
-import { ErrorBanner } from './ErrorBanner';
-import { tillShell } from '../manage/shell-bridge';
+import type { PrinterSettingsView } from '../../../../preload/contract';
+import { useCall } from '../../use-call';
+import { useShell } from '../../shell/shell-context';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { tillShell } from '../../manage/shell-bridge';
 
 export function PrinterSettings() {
   const { t } = useTranslation();
-  const till = useTill();
   const { isManager } = useShell();
+  const { error, load, run } = useCall();
   const [settings, setSettings] = useState<PrinterSettingsView | null>(null);
   const [printers, setPrinters] = useState<{ name: string; displayName: string }[] | null>(null);
-  const [error, setError] = useState<TillErrorValue | null>(null);
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    void till.invoke('printer.settings', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error)));
+    void load('printer.settings', {}).then((value) => value && setSettings(value));
     void tillShell()?.printers().then(setPrinters);
-  }, [till]);
+  }, [load]);
 
   if (!settings) return <ErrorBanner error={error} />;
   const change = (next: Partial<PrinterSettingsView>) => {
@@ -31,8 +30,7 @@ export function PrinterSettings() {
   async function save(e: FormEvent) {
     e.preventDefault();
     if (!settings) return;
-    setError(null);
-    const r = await till.invoke('printer.configure', {
+    const configured = await run('printer.configure', {
       kind: settings.kind,
       deviceName: settings.deviceName,
       host: settings.host?.trim() || null,
@@ -40,10 +38,10 @@ export function PrinterSettings() {
       width: settings.width,
       autoPrint: settings.autoPrint,
     });
-    if (r.ok) {
-      setSettings(r.value);
+    if (configured) {
+      setSettings(configured);
       setSaved(true);
-    } else setError(r.error);
+    }
   }
 
   return (

@@ -1,0 +1,43 @@
+// Updates: the feed the till updates from, and an update installed now rather than at the next start.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ManageTasks } from './use-manage-tasks';
+import { useSectionData } from './use-section-data';
+
+export function UpdateSection({ tasks }: { tasks: ManageTasks }) {
+  const { t } = useTranslation();
+  const [feedUrl, setFeedUrl] = useState('');
+  useSectionData('update.feed', {}, tasks.reloads, (feed) => setFeedUrl(feed.feedUrl ?? ''));
+
+  return (
+    <section className="form" aria-labelledby="manage-update">
+      <h2 id="manage-update">{t('manage.update.title')}</h2>
+      <p className="hint">{t('manage.update.help')}</p>
+      <form
+        onSubmit={tasks.onSubmit(
+          () =>
+            void tasks.perform('update', 'update.configure', { feedUrl: feedUrl.trim() || null }, () =>
+              t('manage.update.feedSaved'),
+            ),
+        )}
+      >
+        <label>
+          {t('manage.update.feed')}
+          <input type="url" value={feedUrl} onChange={(e) => setFeedUrl(e.target.value)} spellCheck={false} />
+        </label>
+        <button type="submit" disabled={tasks.busy}>
+          {t('manage.update.saveFeed')}
+        </button>
+      </form>
+      <button
+        type="button"
+        disabled={tasks.busy}
+        onClick={() =>
+          void tasks.perform('update', 'update.installNow', {}, () => t('manage.update.requested'))
+        }
+      >
+        {t('manage.update.installNow')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+// One tariff of the list: its label (the counter's number key i + 1), category, item, the cycle's sessions
+// and discipline, its price; a manager may remove it.
+import { useTranslation } from 'react-i18next';
+import { CATEGORY_RULES, type Category, type Item } from '../../../../protocol/catalogue';
+import { DisciplineSelect } from '../../components/DisciplineSelect';
+import { firstItem, type TariffRow } from './tariff-row';
+
+interface Props {
+  row: TariffRow;
+  index: number;
+  accreditations: readonly Category[];
+  editable: boolean;
+  onChange: (patch: Partial<TariffRow>) => void;
+  onRemove: () => void;
+}
+
+export function TariffRowFields({ row, index, accreditations, editable, onChange, onRemove }: Props) {
+  const { t } = useTranslation();
+  return (
+    <li className="tariff-row">
+      <label>
+        {t('tariffSettings.label', { key: index + 1 })}
+        <input
+          value={row.label}
+          maxLength={40}
+          disabled={!editable}
+          onChange={(e) => onChange({ label: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('debit.category')}
+        <select
+          value={row.category}
+          disabled={!editable}
+          onChange={(e) => {
+            const category = e.target.value as Category;
+            onChange({ category, item: firstItem(category) });
+          }}
+        >
+          {accreditations.map((c) => (
+            <option key={c} value={c}>
+              {t(`category.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('debit.item')}
+        <select
+          value={row.item}
+          disabled={!editable}
+          onChange={(e) => onChange({ item: e.target.value as Item })}
+        >
+          {CATEGORY_RULES[row.category].items.map((item) => (
+            <option key={item} value={item}>
+              {t(`item.${item}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {row.item === 'CYCLE' && (
+        <label>
+          {t('debit.sessions')}
+          <input
+            inputMode="numeric"
+            value={row.sessions}
+            disabled={!editable}
+            onChange={(e) => onChange({ sessions: e.target.value })}
+          />
+        </label>
+      )}
+      {row.item === 'CYCLE' && (
+        <DisciplineSelect
+          value={row.discipline}
+          disabled={!editable}
+          onChange={(discipline) => onChange({ discipline })}
+        />
+      )}
+      <label>
+        {t('debit.price')}
+        <input
+          inputMode="decimal"
+          autoComplete="off"
+          value={row.price}
+          disabled={!editable}
+          onChange={(e) => onChange({ price: e.target.value })}
+        />
+      </label>
+      {editable && (
+        <button type="button" className="small" onClick={onRemove}>
+          {t('tariffSettings.remove', { label: row.label || index + 1 })}
+        </button>
+      )}
+    </li>
+  );
+}
