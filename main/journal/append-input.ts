@@ -2,8 +2,7 @@
 import { TillError } from '../../preload/contract/errors';
 import { VOID_REASON_CODES } from '../../preload/contract/journal';
 import { CanonicalJsonError, canonicalJson } from './chain-hash';
-import { isProjectedKind } from './debit-payloads';
-import { parseProjectedPayload } from './debit-projection';
+import { isProjectedKind, parseProjectedPayload } from './debit-payloads';
 import { isEntryKind, type EntryKind } from './entry-kinds';
 import type { JsonObject } from './json-value';
 import { normaliseAt, type AppendInput } from './journal-entry';

@@ -2,7 +2,9 @@
 // projection is rebuilt from a file, which may have been tampered with).
 import { z } from 'zod';
 import { ART_DISCIPLINES, CATEGORIES, ITEMS } from '../../protocol/catalogue';
+import { TillError } from '../../preload/contract/errors';
 import type { EntryKind } from './entry-kinds';
+import type { JsonObject } from './json-value';
 
 const id = z.string().min(1).max(128);
 const cents = z.number().int().min(0).max(100_000_000);
@@ -102,4 +104,21 @@ export type ProjectedKind = keyof typeof PROJECTED_PAYLOADS;
 
 export function isProjectedKind(kind: EntryKind): kind is ProjectedKind {
   return Object.hasOwn(PROJECTED_PAYLOADS, kind);
+}
+
+export type ProjectedPayload<K extends ProjectedKind> = z.infer<(typeof PROJECTED_PAYLOADS)[K]>;
+
+/** Checks a projected kind's payload; `onInvalid` names the error (input refused, or a broken file). */
+export function parseProjectedPayload<K extends ProjectedKind>(
+  kind: K,
+  payload: JsonObject,
+  onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN',
+): ProjectedPayload<K> {
+  const parsed = PROJECTED_PAYLOADS[kind].safeParse(payload);
+  if (!parsed.success)
+    throw new TillError(
+      onInvalid,
+      `${kind} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
+  return parsed.data as ProjectedPayload<K>;
 }
