@@ -13,8 +13,8 @@ const balance = z.number().int().min(-100_000_000).max(100_000_000);
 const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'an ISO date-time');
 const code = z.string().min(1).max(64);
 
-export const debitRequestedSchema = z.object({
-  debitId: id,
+/** What was sold, the same in a debit and in a coupon's redemption. */
+const sale = {
   category: z.enum(CATEGORIES),
   item: z.enum(ITEMS),
   sessions: z.number().int().min(1).max(1000).optional(),
@@ -22,6 +22,11 @@ export const debitRequestedSchema = z.object({
   discipline: z.enum(ART_DISCIPLINES).optional(),
   priceCents: cents,
   amountCents: cents,
+};
+
+export const debitRequestedSchema = z.object({
+  debitId: id,
+  ...sale,
   mode: z.enum(['online', 'offline']),
   jti: id,
   beneficiaryId: id,
@@ -44,12 +49,7 @@ export const voidRefusedSchema = z.object({ debitId: id, voidId: id, code });
 export const couponRedeemRequestedSchema = z.object({
   debitId: id,
   couponId: id,
-  category: z.enum(CATEGORIES),
-  item: z.enum(ITEMS),
-  sessions: z.number().int().min(1).max(1000).optional(),
-  discipline: z.enum(ART_DISCIPLINES).optional(),
-  priceCents: cents,
-  amountCents: cents,
+  ...sale,
   beneficiaryId: id,
   occurredAt: iso,
 });

@@ -13,6 +13,7 @@ import { TillError } from '../../preload/contract/errors';
 import type { EntryKind } from './entry-kinds';
 import type { JsonObject } from './json-value';
 import { isProjectedKind, parseProjectedPayload } from './debit-payloads';
+import { SqlFilter, limitSql } from './sql-filter';
 import {
   instantMs,
   nextDebitState,
@@ -181,64 +182,41 @@ export class DebitProjectionStore implements DebitProjection {
   }
 
   offlineTotalFor(beneficiaryId: string, wallet?: Wallet, opts: { since?: string } = {}): number {
-    const where = [`beneficiary_id = ?`, `mode = 'offline'`, `status NOT IN ('refused', 'voided')`];
-    const args: (string | number)[] = [beneficiaryId];
-    if (wallet) {
-      where.push('wallet = ?');
-      args.push(wallet);
-    }
-    if (opts.since !== undefined) {
-      where.push('occurred_ms >= ?');
-      args.push(instantMs(opts.since, 'since'));
-    }
+    const f = new SqlFilter()
+      .where('beneficiary_id = ?', beneficiaryId)
+      .where(`mode = 'offline'`)
+      .where(`status NOT IN ('refused', 'voided')`);
+    if (wallet) f.where('wallet = ?', wallet);
+    if (opts.since !== undefined) f.where('occurred_ms >= ?', instantMs(opts.since, 'since'));
     const row = this.db
-      .prepare(`SELECT COALESCE(SUM(amount_cents), 0) AS total FROM debits WHERE ${where.join(' AND ')}`)
-      .get(...args) as { total: number };
+      .prepare(`SELECT COALESCE(SUM(amount_cents), 0) AS total FROM debits${f.sql}`)
+      .get(...f.args) as { total: number };
     return row.total;
   }
 
-  private periodWhere(q: { fromAt?: string; toAt?: string }): { where: string[]; args: (string | number)[] } {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (q.fromAt !== undefined) {
-      where.push('occurred_ms >= ?');
-      args.push(instantMs(q.fromAt, 'fromAt'));
-    }
-    if (q.toAt !== undefined) {
-      where.push('occurred_ms < ?');
-      args.push(instantMs(q.toAt, 'toAt'));
-    }
-    return { where, args };
+  private periodFilter(q: { fromAt?: string; toAt?: string }): SqlFilter {
+    const f = new SqlFilter();
+    if (q.fromAt !== undefined) f.where('occurred_ms >= ?', instantMs(q.fromAt, 'fromAt'));
+    if (q.toAt !== undefined) f.where('occurred_ms < ?', instantMs(q.toAt, 'toAt'));
+    return f;
   }
 
   list(q: DebitListQuery): DebitState[] {
-    const { where, args } = this.periodWhere(q);
-    if (q.category) {
-      where.push('category = ?');
-      args.push(q.category);
-    }
-    if (q.cashierId !== undefined) {
-      where.push('cashier_id = ?');
-      args.push(q.cashierId);
-    }
-    if (q.status !== undefined) {
-      const statuses: readonly ProjectedDebitStatus[] = typeof q.status === 'string' ? [q.status] : q.status;
-      where.push(`status IN (${statuses.map(() => '?').join(', ') || 'NULL'})`);
-      args.push(...statuses);
-    }
-    const limit = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(q.limit))}` : '';
-    const sql = `SELECT * FROM debits${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY request_seq${limit}`;
-    return (this.db.prepare(sql).all(...args) as DebitRow[]).map(toState);
+    const f = this.periodFilter(q);
+    if (q.category) f.where('category = ?', q.category);
+    if (q.cashierId !== undefined) f.where('cashier_id = ?', q.cashierId);
+    if (q.status !== undefined) f.whereIn('status', typeof q.status === 'string' ? [q.status] : q.status);
+    const sql = `SELECT * FROM debits${f.sql} ORDER BY request_seq${limitSql(q.limit)}`;
+    return (this.db.prepare(sql).all(...f.args) as DebitRow[]).map(toState);
   }
 
   totals(q: { fromAt?: string; toAt?: string }): CategoryTotals {
-    const { where, args } = this.periodWhere(q);
-    where.push(COUNTED_SQL);
+    const f = this.periodFilter(q).where(COUNTED_SQL);
     const rows = this.db
       .prepare(
-        `SELECT category, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amount FROM debits WHERE ${where.join(' AND ')} GROUP BY category`,
+        `SELECT category, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amount FROM debits${f.sql} GROUP BY category`,
       )
-      .all(...args) as { category: Category; count: number; amount: number }[];
+      .all(...f.args) as { category: Category; count: number; amount: number }[];
     const out = Object.fromEntries(
       CATEGORIES.map((c) => [c, { count: 0, amountCents: 0 }]),
     ) as CategoryTotals;

@@ -131,37 +131,38 @@ const EFFECTS: { [K in DebitKind]: Partial<DebitRow> } = {
 };
 
 /** The row a request makes: every column from the fact, nothing answered yet. */
+const DEBIT_ROW: DebitRow = {
+  debit_id: 'd1',
+  request_seq: SEQ,
+  last_seq: SEQ,
+  kind: 'debit',
+  category: 'ARTISTIC',
+  wallet: 'PRATIQUE',
+  item: 'CYCLE',
+  sessions: 6,
+  discipline: 'DANSE',
+  price_cents: 9000,
+  amount_cents: 4000,
+  mode: 'offline',
+  jti: 'jti-2',
+  beneficiary_id: 'ben-2',
+  coupon_id: null,
+  occurred_at: '2026-03-10T10:00:00.000Z',
+  occurred_ms: Date.parse('2026-03-10T10:00:00.000Z'),
+  cashier_id: 'c2',
+  status: 'requested',
+  status_before_void: null,
+  code: null,
+  wallet_balance_cents: null,
+  accepted_at: null,
+  void_id: null,
+};
+
+/** What each request makes when the debit is new. */
 const REQUESTED_ROWS: Partial<Record<DebitKind, DebitRow>> = {
-  DEBIT_REQUESTED: {
-    debit_id: 'd1',
-    request_seq: SEQ,
-    last_seq: SEQ,
-    kind: 'debit',
-    category: 'ARTISTIC',
-    wallet: 'PRATIQUE',
-    item: 'CYCLE',
-    sessions: 6,
-    discipline: 'DANSE',
-    price_cents: 9000,
-    amount_cents: 4000,
-    mode: 'offline',
-    jti: 'jti-2',
-    beneficiary_id: 'ben-2',
-    coupon_id: null,
-    occurred_at: '2026-03-10T10:00:00.000Z',
-    occurred_ms: Date.parse('2026-03-10T10:00:00.000Z'),
-    cashier_id: 'c2',
-    status: 'requested',
-    status_before_void: null,
-    code: null,
-    wallet_balance_cents: null,
-    accepted_at: null,
-    void_id: null,
-  },
+  DEBIT_REQUESTED: DEBIT_ROW,
   COUPON_REDEEM_REQUESTED: {
-    debit_id: 'd1',
-    request_seq: SEQ,
-    last_seq: SEQ,
+    ...DEBIT_ROW,
     kind: 'coupon',
     category: 'SPORT',
     wallet: 'PRATIQUE',
@@ -172,17 +173,7 @@ const REQUESTED_ROWS: Partial<Record<DebitKind, DebitRow>> = {
     amount_cents: 3000,
     mode: 'online',
     jti: null,
-    beneficiary_id: 'ben-2',
     coupon_id: 'CPN-1',
-    occurred_at: '2026-03-10T10:00:00.000Z',
-    occurred_ms: Date.parse('2026-03-10T10:00:00.000Z'),
-    cashier_id: 'c2',
-    status: 'requested',
-    status_before_void: null,
-    code: null,
-    wallet_balance_cents: null,
-    accepted_at: null,
-    void_id: null,
   },
 };
 
@@ -209,7 +200,7 @@ function statusOf(cell: string): Pick<DebitRow, 'status' | 'status_before_void'>
 /** An earlier debit, answered before (so a fact that leaves a field alone shows it). */
 function priorRow(cell: string): DebitRow {
   return Object.freeze({
-    ...REQUESTED_ROWS.DEBIT_REQUESTED!,
+    ...DEBIT_ROW,
     request_seq: 3,
     last_seq: 7,
     code: 'EARLIER_CODE',
@@ -283,7 +274,7 @@ describe('nextDebitState', () => {
     const fact = FACTS.DEBIT_REQUESTED;
     const { sessions: _s, discipline: _d, ...payload } = fact.payload;
     expect(nextDebitState(undefined, { ...fact, payload })).toEqual({
-      next: { ...REQUESTED_ROWS.DEBIT_REQUESTED, sessions: null, discipline: null },
+      next: { ...DEBIT_ROW, sessions: null, discipline: null },
     });
   });
 });
