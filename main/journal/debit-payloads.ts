@@ -2,7 +2,9 @@
 // projection is rebuilt from a file, which may have been tampered with).
 import { z } from 'zod';
 import { ART_DISCIPLINES, CATEGORIES, ITEMS } from '../../protocol/catalogue';
+import { TillError } from '../../preload/contract/errors';
 import type { EntryKind } from './entry-kinds';
+import type { JsonObject } from './json-value';
 
 const id = z.string().min(1).max(128);
 const cents = z.number().int().min(0).max(100_000_000);
@@ -11,8 +13,8 @@ const balance = z.number().int().min(-100_000_000).max(100_000_000);
 const iso = z.string().refine((s) => Number.isFinite(Date.parse(s)), 'an ISO date-time');
 const code = z.string().min(1).max(64);
 
-export const debitRequestedSchema = z.object({
-  debitId: id,
+/** What was sold, the same in a debit and in a coupon's redemption. */
+const sale = {
   category: z.enum(CATEGORIES),
   item: z.enum(ITEMS),
   sessions: z.number().int().min(1).max(1000).optional(),
@@ -20,6 +22,11 @@ export const debitRequestedSchema = z.object({
   discipline: z.enum(ART_DISCIPLINES).optional(),
   priceCents: cents,
   amountCents: cents,
+};
+
+export const debitRequestedSchema = z.object({
+  debitId: id,
+  ...sale,
   mode: z.enum(['online', 'offline']),
   jti: id,
   beneficiaryId: id,
@@ -42,12 +49,7 @@ export const voidRefusedSchema = z.object({ debitId: id, voidId: id, code });
 export const couponRedeemRequestedSchema = z.object({
   debitId: id,
   couponId: id,
-  category: z.enum(CATEGORIES),
-  item: z.enum(ITEMS),
-  sessions: z.number().int().min(1).max(1000).optional(),
-  discipline: z.enum(ART_DISCIPLINES).optional(),
-  priceCents: cents,
-  amountCents: cents,
+  ...sale,
   beneficiaryId: id,
   occurredAt: iso,
 });
@@ -102,4 +104,21 @@ export type ProjectedKind = keyof typeof PROJECTED_PAYLOADS;
 
 export function isProjectedKind(kind: EntryKind): kind is ProjectedKind {
   return Object.hasOwn(PROJECTED_PAYLOADS, kind);
+}
+
+export type ProjectedPayload<K extends ProjectedKind> = z.infer<(typeof PROJECTED_PAYLOADS)[K]>;
+
+/** Checks a projected kind's payload; `onInvalid` names the error (input refused, or a broken file). */
+export function parseProjectedPayload<K extends ProjectedKind>(
+  kind: K,
+  payload: JsonObject,
+  onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN',
+): ProjectedPayload<K> {
+  const parsed = PROJECTED_PAYLOADS[kind].safeParse(payload);
+  if (!parsed.success)
+    throw new TillError(
+      onInvalid,
+      `${kind} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
+  return parsed.data as ProjectedPayload<K>;
 }

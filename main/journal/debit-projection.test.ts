@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
+import { DebitProjectionStore, type ProjectedEntry } from './debit-projection';
 import type { AppendInput, Journal } from './journal';
+import { migrate } from './migrations';
+import { mapStorageErrors } from './storage-errors';
 import { debitRequested, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
 import { codeOf } from '../../test/support/till-error';
 
@@ -236,6 +239,49 @@ describe('the debit projection', () => {
     const live = snapshot(t.path);
     t.journal.rebuildProjections();
     expect(snapshot(t.path)).toEqual(live);
+  });
+});
+
+describe('recording a closure in the projection', () => {
+  const dayClosed = (period: string): ProjectedEntry => ({
+    seq: 5,
+    kind: 'DAY_CLOSED',
+    at: '2026-03-11T00:00:01.000Z',
+    cashierId: null,
+    payload: {
+      period,
+      totals: {},
+      count: 0,
+      periodTotalCents: 0,
+      grandTotalCents: 0,
+      firstSeq: 1,
+      lastSeq: 4,
+      lastHash: '0'.repeat(64),
+    },
+  });
+  let db: Database.Database | undefined;
+  afterEach(() => db?.close());
+
+  it("a full disk is DISK_FULL, not 'already closed', and nothing is recorded", () => {
+    db = new Database(':memory:');
+    migrate(db);
+    const store = new DebitProjectionStore(db);
+    db.pragma(`max_page_count = ${String(db.pragma('page_count', { simple: true }))}`);
+    // A period long enough to need pages the quota no longer leaves: SQLite answers SQLITE_FULL.
+    expect(
+      codeOf(() => mapStorageErrors(() => store.apply(dayClosed('x'.repeat(20_000)), 'JOURNAL_BROKEN'))),
+    ).toBe('DISK_FULL');
+    expect(db.prepare('SELECT COUNT(*) FROM closures').pluck().get()).toBe(0);
+  });
+
+  it("a second closure of a period is 'already closed', under the caller's code", () => {
+    db = new Database(':memory:');
+    migrate(db);
+    const store = new DebitProjectionStore(db);
+    store.apply(dayClosed('2026-03-10'), 'JOURNAL_BROKEN');
+    const again = { ...dayClosed('2026-03-10'), seq: 9 };
+    expect(() => store.apply(again, 'JOURNAL_BROKEN')).toThrow(/day 2026-03-10 is already closed/);
+    expect(codeOf(() => store.apply(again, 'JOURNAL_BROKEN'))).toBe('JOURNAL_BROKEN');
   });
 });
 

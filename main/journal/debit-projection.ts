@@ -4,21 +4,27 @@ import type Database from 'better-sqlite3';
 import {
   ART_DISCIPLINES,
   CATEGORIES,
-  walletOf,
   type ArtDiscipline,
   type Category,
   type Item,
   type Wallet,
 } from '../../protocol/catalogue';
 import { TillError } from '../../preload/contract/errors';
-import type { z } from 'zod';
 import type { EntryKind } from './entry-kinds';
 import type { JsonObject } from './json-value';
-import { PROJECTED_PAYLOADS, isProjectedKind, type ProjectedKind } from './debit-payloads';
+import { isProjectedKind, parseProjectedPayload } from './debit-payloads';
+import { SqlFilter, limitSql } from './sql-filter';
+import {
+  instantMs,
+  nextDebitState,
+  type DebitAnomaly,
+  type DebitFact,
+  type DebitKind,
+  type DebitRow,
+  type ProjectedDebitStatus,
+} from './debit-transitions';
 
-/** Where a debit stands in this journal (the contract's DebitStatus is what the cashier is shown). */
-export type ProjectedDebitStatus =
-  'requested' | 'pending' | 'accepted' | 'offline_accepted' | 'refused' | 'voided' | 'void_pending';
+export type { ProjectedDebitStatus } from './debit-transitions';
 
 /** What the Region has not confirmed yet: the outbox sends these. */
 export const AWAITING_REGION: readonly ProjectedDebitStatus[] = [
@@ -87,32 +93,6 @@ export interface DebitProjection {
   totals(q: { fromAt?: string; toAt?: string }): CategoryTotals;
 }
 
-interface DebitRow {
-  debit_id: string;
-  request_seq: number;
-  last_seq: number;
-  kind: 'debit' | 'coupon';
-  category: Category;
-  wallet: Wallet;
-  item: Item;
-  sessions: number | null;
-  discipline: string | null;
-  price_cents: number;
-  amount_cents: number;
-  mode: 'online' | 'offline';
-  jti: string | null;
-  beneficiary_id: string;
-  coupon_id: string | null;
-  occurred_at: string;
-  cashier_id: string | null;
-  status: ProjectedDebitStatus;
-  status_before_void: ProjectedDebitStatus | null;
-  code: string | null;
-  wallet_balance_cents: number | null;
-  accepted_at: string | null;
-  void_id: string | null;
-}
-
 const CONFIRMED: readonly ProjectedDebitStatus[] = ['accepted', 'refused', 'voided'];
 
 function toState(r: DebitRow): DebitState {
@@ -148,12 +128,6 @@ function disciplineOf(value: string | null): { discipline?: ArtDiscipline } {
   return discipline ? { discipline } : {};
 }
 
-export function instantMs(iso: string, what: string): number {
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms)) throw new TillError('INPUT_INVALID', `${what} is not a date: ${iso}`);
-  return ms;
-}
-
 /** An entry as the projections see it. */
 export interface ProjectedEntry {
   seq: number;
@@ -161,23 +135,6 @@ export interface ProjectedEntry {
   at: string;
   cashierId: string | null;
   payload: JsonObject;
-}
-
-type Payload<K extends ProjectedKind> = z.infer<(typeof PROJECTED_PAYLOADS)[K]>;
-
-/** Checks a projected kind's payload; `onInvalid` names the error (input refused, or a broken file). */
-export function parseProjectedPayload<K extends ProjectedKind>(
-  kind: K,
-  payload: JsonObject,
-  onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN',
-): Payload<K> {
-  const parsed = PROJECTED_PAYLOADS[kind].safeParse(payload);
-  if (!parsed.success)
-    throw new TillError(
-      onInvalid,
-      `${kind} payload: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-    );
-  return parsed.data as Payload<K>;
 }
 
 export class DebitProjectionStore implements DebitProjection {
@@ -189,9 +146,11 @@ export class DebitProjectionStore implements DebitProjection {
       get: prepare('SELECT * FROM debits WHERE debit_id = ?'),
       insert:
         prepare(`INSERT INTO debits (debit_id, request_seq, last_seq, kind, category, wallet, item, sessions, discipline, price_cents,
-          amount_cents, mode, jti, beneficiary_id, coupon_id, occurred_at, occurred_ms, cashier_id, status)
-        VALUES (@debit_id, @request_seq, @request_seq, @kind, @category, @wallet, @item, @sessions, @discipline, @price_cents,
-          @amount_cents, @mode, @jti, @beneficiary_id, @coupon_id, @occurred_at, @occurred_ms, @cashier_id, 'requested')`),
+          amount_cents, mode, jti, beneficiary_id, coupon_id, occurred_at, occurred_ms, cashier_id, status, status_before_void,
+          code, wallet_balance_cents, accepted_at, void_id)
+        VALUES (@debit_id, @request_seq, @last_seq, @kind, @category, @wallet, @item, @sessions, @discipline, @price_cents,
+          @amount_cents, @mode, @jti, @beneficiary_id, @coupon_id, @occurred_at, @occurred_ms, @cashier_id, @status, @status_before_void,
+          @code, @wallet_balance_cents, @accepted_at, @void_id)`),
       update:
         prepare(`UPDATE debits SET last_seq = @last_seq, status = @status, status_before_void = @status_before_void,
           code = @code, wallet_balance_cents = @wallet_balance_cents, accepted_at = @accepted_at, void_id = @void_id,
@@ -223,64 +182,41 @@ export class DebitProjectionStore implements DebitProjection {
   }
 
   offlineTotalFor(beneficiaryId: string, wallet?: Wallet, opts: { since?: string } = {}): number {
-    const where = [`beneficiary_id = ?`, `mode = 'offline'`, `status NOT IN ('refused', 'voided')`];
-    const args: (string | number)[] = [beneficiaryId];
-    if (wallet) {
-      where.push('wallet = ?');
-      args.push(wallet);
-    }
-    if (opts.since !== undefined) {
-      where.push('occurred_ms >= ?');
-      args.push(instantMs(opts.since, 'since'));
-    }
+    const f = new SqlFilter()
+      .where('beneficiary_id = ?', beneficiaryId)
+      .where(`mode = 'offline'`)
+      .where(`status NOT IN ('refused', 'voided')`);
+    if (wallet) f.where('wallet = ?', wallet);
+    if (opts.since !== undefined) f.where('occurred_ms >= ?', instantMs(opts.since, 'since'));
     const row = this.db
-      .prepare(`SELECT COALESCE(SUM(amount_cents), 0) AS total FROM debits WHERE ${where.join(' AND ')}`)
-      .get(...args) as { total: number };
+      .prepare(`SELECT COALESCE(SUM(amount_cents), 0) AS total FROM debits${f.sql}`)
+      .get(...f.args) as { total: number };
     return row.total;
   }
 
-  private periodWhere(q: { fromAt?: string; toAt?: string }): { where: string[]; args: (string | number)[] } {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (q.fromAt !== undefined) {
-      where.push('occurred_ms >= ?');
-      args.push(instantMs(q.fromAt, 'fromAt'));
-    }
-    if (q.toAt !== undefined) {
-      where.push('occurred_ms < ?');
-      args.push(instantMs(q.toAt, 'toAt'));
-    }
-    return { where, args };
+  private periodFilter(q: { fromAt?: string; toAt?: string }): SqlFilter {
+    const f = new SqlFilter();
+    if (q.fromAt !== undefined) f.where('occurred_ms >= ?', instantMs(q.fromAt, 'fromAt'));
+    if (q.toAt !== undefined) f.where('occurred_ms < ?', instantMs(q.toAt, 'toAt'));
+    return f;
   }
 
   list(q: DebitListQuery): DebitState[] {
-    const { where, args } = this.periodWhere(q);
-    if (q.category) {
-      where.push('category = ?');
-      args.push(q.category);
-    }
-    if (q.cashierId !== undefined) {
-      where.push('cashier_id = ?');
-      args.push(q.cashierId);
-    }
-    if (q.status !== undefined) {
-      const statuses: readonly ProjectedDebitStatus[] = typeof q.status === 'string' ? [q.status] : q.status;
-      where.push(`status IN (${statuses.map(() => '?').join(', ') || 'NULL'})`);
-      args.push(...statuses);
-    }
-    const limit = q.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(q.limit))}` : '';
-    const sql = `SELECT * FROM debits${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY request_seq${limit}`;
-    return (this.db.prepare(sql).all(...args) as DebitRow[]).map(toState);
+    const f = this.periodFilter(q);
+    if (q.category) f.where('category = ?', q.category);
+    if (q.cashierId !== undefined) f.where('cashier_id = ?', q.cashierId);
+    if (q.status !== undefined) f.whereIn('status', typeof q.status === 'string' ? [q.status] : q.status);
+    const sql = `SELECT * FROM debits${f.sql} ORDER BY request_seq${limitSql(q.limit)}`;
+    return (this.db.prepare(sql).all(...f.args) as DebitRow[]).map(toState);
   }
 
   totals(q: { fromAt?: string; toAt?: string }): CategoryTotals {
-    const { where, args } = this.periodWhere(q);
-    where.push(COUNTED_SQL);
+    const f = this.periodFilter(q).where(COUNTED_SQL);
     const rows = this.db
       .prepare(
-        `SELECT category, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amount FROM debits WHERE ${where.join(' AND ')} GROUP BY category`,
+        `SELECT category, COUNT(*) AS count, COALESCE(SUM(amount_cents), 0) AS amount FROM debits${f.sql} GROUP BY category`,
       )
-      .all(...args) as { category: Category; count: number; amount: number }[];
+      .all(...f.args) as { category: Category; count: number; amount: number }[];
     const out = Object.fromEntries(
       CATEGORIES.map((c) => [c, { count: 0, amountCents: 0 }]),
     ) as CategoryTotals;
@@ -302,181 +238,54 @@ export class DebitProjectionStore implements DebitProjection {
   apply(entry: ProjectedEntry, onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN'): void {
     const kind = entry.kind;
     if (!isProjectedKind(kind)) return;
-    switch (kind) {
-      case 'DEBIT_REQUESTED': {
-        const p = parseProjectedPayload(kind, entry.payload, onInvalid);
-        this.insert(entry, { ...p, kind: 'debit', couponId: null, jti: p.jti, mode: p.mode });
-        return;
-      }
-      case 'COUPON_REDEEM_REQUESTED': {
-        const p = parseProjectedPayload(kind, entry.payload, onInvalid);
-        this.insert(entry, { ...p, kind: 'coupon', couponId: p.couponId, jti: null, mode: 'online' });
-        return;
-      }
-      case 'DAY_CLOSED':
-      case 'MONTH_CLOSED': {
-        const p = parseProjectedPayload(kind, entry.payload, onInvalid);
-        const closureKind = kind === 'DAY_CLOSED' ? 'day' : 'month';
-        try {
-          this.s.insertClosure.run(closureKind, p.period, entry.seq, p.lastSeq, p.grandTotalCents);
-        } catch (error) {
-          // Only the unique key on (kind, period) means "already closed"; a full disk or any other SQLite error
-          // is itself, and reaches the caller as such (the journal maps it to DISK_FULL, STORAGE_READ_ONLY…).
-          if (
-            (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
-            (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
-          ) {
-            throw new TillError(onInvalid, `${closureKind} ${p.period} is already closed`);
-          }
-          throw error;
+    if (kind === 'DAY_CLOSED' || kind === 'MONTH_CLOSED') {
+      const p = parseProjectedPayload(kind, entry.payload, onInvalid);
+      const closureKind = kind === 'DAY_CLOSED' ? 'day' : 'month';
+      try {
+        this.s.insertClosure.run(closureKind, p.period, entry.seq, p.lastSeq, p.grandTotalCents);
+      } catch (error) {
+        // Only the unique key on (kind, period) means "already closed"; a full disk or any other SQLite error
+        // is itself, and reaches the caller as such (the journal maps it to DISK_FULL, STORAGE_READ_ONLY…).
+        if (
+          (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+          (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE'
+        ) {
+          throw new TillError(onInvalid, `${closureKind} ${p.period} is already closed`);
         }
-        return;
+        throw error;
       }
-      default:
-        this.follow(entry, kind, onInvalid);
+      return;
     }
+    this.follow(entry, kind, onInvalid);
   }
 
-  private insert(
-    entry: ProjectedEntry,
-    d: {
-      debitId: string;
-      kind: 'debit' | 'coupon';
-      category: Category;
-      item: Item;
-      sessions?: number | undefined;
-      discipline?: ArtDiscipline | undefined;
-      priceCents: number;
-      amountCents: number;
-      mode: 'online' | 'offline';
-      jti: string | null;
-      beneficiaryId: string;
-      couponId: string | null;
-      occurredAt: string;
-    },
-  ): void {
-    if (this.s.get.get(d.debitId) !== undefined)
-      throw new TillError('IDEMPOTENCY_CONFLICT', `debit ${d.debitId} was already requested`);
-    this.s.insert.run({
-      debit_id: d.debitId,
-      request_seq: entry.seq,
-      kind: d.kind,
-      category: d.category,
-      wallet: walletOf(d.category),
-      item: d.item,
-      sessions: d.sessions ?? null,
-      discipline: d.discipline ?? null,
-      price_cents: d.priceCents,
-      amount_cents: d.amountCents,
-      mode: d.mode,
-      jti: d.jti,
-      beneficiary_id: d.beneficiaryId,
-      coupon_id: d.couponId,
-      occurred_at: d.occurredAt,
-      occurred_ms: instantMs(d.occurredAt, 'occurredAt'),
-      cashier_id: entry.cashierId,
-    });
-  }
-
-  /** A later fact about a known debit: the state machine of architecture.md "A debit, exactly once". */
+  /** A fact about one debit: the row as nextDebitState leaves it, written back. */
   private follow(
     entry: ProjectedEntry,
-    kind: Exclude<
-      ProjectedKind,
-      'DEBIT_REQUESTED' | 'COUPON_REDEEM_REQUESTED' | 'DAY_CLOSED' | 'MONTH_CLOSED'
-    >,
+    kind: DebitKind,
     onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN',
   ): void {
-    const p = parseProjectedPayload(kind, entry.payload, onInvalid);
-    const row = this.s.get.get(p.debitId) as DebitRow | undefined;
-    if (!row)
-      throw new TillError(
-        onInvalid === 'JOURNAL_BROKEN' ? onInvalid : 'UNKNOWN_DEBIT',
-        `${kind} for unknown debit ${p.debitId}`,
-      );
-    const next = { ...row };
-    next.last_seq = entry.seq;
-    // An answer to the debit itself while a void is in flight changes what the void falls back to.
-    const settle = (status: ProjectedDebitStatus) => {
-      if (next.status === 'voided') return;
-      if (next.status === 'void_pending') next.status_before_void = status;
-      else next.status = status;
-    };
-    switch (kind) {
-      case 'DEBIT_ACCEPTED': {
-        const a = parseProjectedPayload(kind, entry.payload, onInvalid);
-        settle('accepted');
-        next.wallet_balance_cents = a.walletBalanceCents;
-        next.accepted_at = a.acceptedAt;
-        break;
-      }
-      case 'COUPON_REDEEMED': {
-        const a = parseProjectedPayload(kind, entry.payload, onInvalid);
-        settle('accepted');
-        next.amount_cents = a.amountCents;
-        next.accepted_at = entry.at;
-        break;
-      }
-      case 'DEBIT_OFFLINE_ACCEPTED':
-        if (next.status === 'requested' || next.status === 'pending') next.status = 'offline_accepted';
-        else if (next.status === 'void_pending' && next.status_before_void !== 'accepted')
-          next.status_before_void = 'offline_accepted';
-        break;
-      case 'DEBIT_REFUSED':
-      case 'COUPON_REFUSED': {
-        const r = parseProjectedPayload(kind, entry.payload, onInvalid);
-        if (next.status !== 'voided') {
-          next.status = 'refused';
-          next.status_before_void = null;
-        }
-        next.code = r.code;
-        break;
-      }
-      case 'DEBIT_UNKNOWN':
-        if (next.status === 'requested') next.status = 'pending';
-        break;
-      case 'VOID_REQUESTED': {
-        const v = parseProjectedPayload(kind, entry.payload, onInvalid);
-        if (next.status === 'refused')
-          throw new TillError(onInvalid, `debit ${p.debitId} was refused: nothing to void`);
-        if (next.status !== 'voided' && next.status !== 'void_pending') {
-          next.status_before_void = next.status;
-          next.status = 'void_pending';
-        }
-        next.void_id = v.voidId;
-        break;
-      }
-      case 'DEBIT_VOIDED': {
-        const v = parseProjectedPayload(kind, entry.payload, onInvalid);
-        next.status = 'voided';
-        next.void_id = v.voidId;
-        next.wallet_balance_cents = v.walletBalanceCents;
-        break;
-      }
-      case 'VOID_REFUSED': {
-        const v = parseProjectedPayload(kind, entry.payload, onInvalid);
-        if (next.status === 'void_pending') {
-          next.status = next.status_before_void ?? 'pending';
-          next.status_before_void = null;
-        }
-        next.code = v.code;
-        break;
-      }
-    }
-    this.s.update.run({
-      debit_id: next.debit_id,
-      last_seq: next.last_seq,
-      status: next.status,
-      status_before_void: next.status_before_void,
-      code: next.code,
-      wallet_balance_cents: next.wallet_balance_cents,
-      accepted_at: next.accepted_at,
-      void_id: next.void_id,
-      amount_cents: next.amount_cents,
-    });
+    const payload = parseProjectedPayload(kind, entry.payload, onInvalid);
+    // The mapped union cannot be narrowed from a generic kind: the payload was parsed with this very kind.
+    const fact = { seq: entry.seq, kind, at: entry.at, cashierId: entry.cashierId, payload } as DebitFact;
+    const row = this.s.get.get(payload.debitId) as DebitRow | undefined;
+    const step = nextDebitState(row, fact);
+    if ('anomaly' in step) throw new TillError(anomalyCode(step.anomaly, onInvalid), step.detail);
+    if (row) this.s.update.run(step.next);
+    else this.s.insert.run(step.next);
   }
 
   clear(): void {
     this.db.exec('DELETE FROM debits; DELETE FROM closures;');
   }
+}
+
+function anomalyCode(
+  anomaly: DebitAnomaly,
+  onInvalid: 'INPUT_INVALID' | 'JOURNAL_BROKEN',
+): 'IDEMPOTENCY_CONFLICT' | 'UNKNOWN_DEBIT' | 'INPUT_INVALID' | 'JOURNAL_BROKEN' {
+  if (anomaly === 'ALREADY_REQUESTED') return 'IDEMPOTENCY_CONFLICT';
+  // The engine is told the debit is unknown; a file whose own facts name one is broken.
+  if (anomaly === 'UNKNOWN_DEBIT' && onInvalid === 'INPUT_INVALID') return 'UNKNOWN_DEBIT';
+  return onInvalid;
 }
