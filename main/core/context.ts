@@ -1,6 +1,7 @@
-// What every group of handlers shares: the journal, the Region link, the staff session, the scans in
-// flight, the event bus and the clock. Built once by createTill; handler groups take it as a parameter
-// (no global singletons for tests to reset).
+// What the groups of handlers share: the journal, the Region link, the staff session, the scans in
+// flight, the event bus and the clock. Built once by createTill and passed whole to each group; each group
+// declares the part it uses (its *HandlerDeps type beside it), so a reader sees what a group can touch and a
+// test builds only that (no global singletons for tests to reset).
 import type { StaffView, TillStatus } from '../../preload/contract';
 import type { Journal } from '../journal/journal';
 import type { RegionClient, RegionOutcome } from '../region/client';

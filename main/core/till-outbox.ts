@@ -4,6 +4,7 @@ import { debitOutcome } from '../debit/outcome-view';
 import { Outbox, type OutboxDeps } from '../outbox/outbox';
 import type { RequestStore } from '../outbox/request-store';
 import { reconcileAfterSync } from '../reconciliation/reconcile';
+import type { RegionLink } from '../region/region-link';
 
 export type OutboxTuning = Partial<
   Pick<
@@ -21,8 +22,16 @@ export type OutboxTuning = Partial<
   afterRecorded?: () => void;
 };
 
+/**
+ * The journal the outbox records in, and the Region link whose reachability and clock skew it keeps (each
+ * change published with the status).
+ */
+export type TillOutboxDeps = Pick<TillContext, 'journal' | 'now' | 'log' | 'events' | 'publishStatus'> & {
+  readonly link: Pick<RegionLink, 'authenticated' | 'online' | 'clockSkewMs'>;
+};
+
 export function createTillOutbox(
-  ctx: TillContext,
+  ctx: TillOutboxDeps,
   store: RequestStore,
   { afterRecorded, ...tuning }: OutboxTuning = {},
 ): Outbox {

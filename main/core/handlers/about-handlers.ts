@@ -3,6 +3,7 @@
 import type { AboutView } from '../../../preload/contract';
 import { appVersion } from '../../diagnostic/diagnostic-facts';
 import type { Handlers } from '../../transport/dispatch';
+import type { RegionLink } from '../../region/region-link';
 import type { TillContext } from '../context';
 
 type AboutCalls = 'about.get' | 'about.sendNow';
@@ -22,7 +23,14 @@ const REGION_ANSWERS = [
   'RECONCILED',
 ] as const;
 
-export function aboutHandlers(ctx: TillContext, deps: { sendNow: () => void }): Pick<Handlers, AboutCalls> {
+export type AboutHandlerDeps = Pick<TillContext, 'journal' | 'now' | 'status'> & {
+  readonly link: Pick<RegionLink, 'keys'>;
+};
+
+export function aboutHandlers(
+  ctx: AboutHandlerDeps,
+  deps: { sendNow: () => void },
+): Pick<Handlers, AboutCalls> {
   return {
     'about.get': (): AboutView => {
       const status = ctx.status();

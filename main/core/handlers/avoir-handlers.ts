@@ -5,8 +5,10 @@ import type { TillContext } from '../context';
 import { avoirsCsv } from '../../export/avoir-ledger';
 import { parisDayBounds } from '../../../protocol/paris-time';
 
+export type AvoirHandlerDeps = Pick<TillContext, 'journal' | 'cashierId'>;
+
 export function avoirHandlers(
-  ctx: TillContext,
+  ctx: AvoirHandlerDeps,
 ): Pick<Handlers, 'avoir.issue' | 'avoir.get' | 'avoir.redeem' | 'avoir.list' | 'avoir.export'> {
   const desk = new AvoirDesk({ journal: ctx.journal, cashierId: () => ctx.cashierId() });
   return {

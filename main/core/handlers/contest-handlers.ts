@@ -3,10 +3,15 @@ import { TillError } from '../../../preload/contract/errors';
 import type { Handlers } from '../../transport/dispatch';
 import { reconcileMonth } from '../../reconciliation/reconcile';
 import { contestReminders, produceContestLetter } from '../../reconciliation/contest';
-import type { TillContext } from '../context';
-import { reconcileDeps } from './reconciliation-handlers';
+import type { RegionLink } from '../../region/region-link';
+import { reconcileDeps, type ReconciliationHandlerDeps } from './reconciliation-handlers';
 
-export function contestHandlers(ctx: TillContext): Pick<Handlers, 'contest.letter' | 'contest.reminders'> {
+/** A fresh reconciliation, and the enrolment the letter is signed with. */
+export type ContestHandlerDeps = ReconciliationHandlerDeps & { readonly link: Pick<RegionLink, 'config'> };
+
+export function contestHandlers(
+  ctx: ContestHandlerDeps,
+): Pick<Handlers, 'contest.letter' | 'contest.reminders'> {
   return {
     'contest.reminders': () => contestReminders(ctx.journal, ctx.now()),
     'contest.letter': async (input) => {

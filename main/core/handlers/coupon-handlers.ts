@@ -2,10 +2,16 @@
 import { CouponDesk } from '../../coupon/coupon-desk';
 import type { Outbox } from '../../outbox/outbox';
 import type { Handlers } from '../../transport/dispatch';
+import type { RegionLink } from '../../region/region-link';
 import type { TillContext } from '../context';
 
+export type CouponHandlerDeps = Pick<
+  TillContext,
+  'journal' | 'now' | 'cashierId' | 'region' | 'observe' | 'events' | 'publishStatus' | 'tuning'
+> & { readonly link: Pick<RegionLink, 'config'> };
+
 export function couponHandlers(
-  ctx: TillContext,
+  ctx: CouponHandlerDeps,
   sync: { outbox: Outbox },
 ): Pick<Handlers, 'coupon.list' | 'coupon.resolve' | 'coupon.redeem'> {
   const desk = new CouponDesk({

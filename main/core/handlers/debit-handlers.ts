@@ -3,13 +3,21 @@ import { TillError } from '../../../preload/contract';
 import type { DebitEngine } from '../../debit/engine';
 import { buildReceipt } from '../../receipt/receipt';
 import type { Handlers } from '../../transport/dispatch';
+import type { RegionLink } from '../../region/region-link';
+import type { StaffDirectory } from '../../staff/staff-directory';
 import type { TillContext } from '../context';
 import { voidAuthority } from '../void-authority';
 
 type DebitCalls = 'debit.submit' | 'debit.get' | 'debit.abandon' | 'debit.void' | 'receipt.get';
 
+/** Who is at the till (voids need a manager), and what a receipt names: the partner, the cashier. */
+export type DebitHandlerDeps = Pick<TillContext, 'journal' | 'cashierId' | 'session'> & {
+  readonly link: Pick<RegionLink, 'config'>;
+  readonly staff: Pick<StaffDirectory, 'authenticate' | 'views'>;
+};
+
 /** The engine is the till's one DebitEngine, built in createTill (main/core/till.ts). */
-export function debitHandlers(ctx: TillContext, engine: DebitEngine): Pick<Handlers, DebitCalls> {
+export function debitHandlers(ctx: DebitHandlerDeps, engine: DebitEngine): Pick<Handlers, DebitCalls> {
   return {
     'debit.submit': (input) => engine.submit(input, ctx.cashierId()),
     'debit.get': (input) => engine.get(input.debitId),

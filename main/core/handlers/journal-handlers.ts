@@ -14,6 +14,8 @@ import type { CategoryTotals, Journal, JournalEntry } from '../../journal/journa
 import { closureSchema } from '../../journal/debit-payloads';
 import { debitOutcome, projectionStatuses } from '../../debit/outcome-view';
 import type { Handlers } from '../../transport/dispatch';
+import type { AnchorService } from '../../anchors/anchor-service';
+import type { RegionLink } from '../../region/region-link';
 import type { TillContext } from '../context';
 import { avoirTotalsOfPeriod } from '../../export/avoir-ledger';
 import { checkAgainstAnchors, fetchAnchors } from '../../anchors/verify-against-region';
@@ -25,6 +27,15 @@ type JournalCalls =
   | 'closure.closeDay'
   | 'closure.closeMonth'
   | 'closure.list';
+
+/** The journal, and the Region's anchors each closure is sent to and a verification compares with. */
+export type JournalHandlerDeps = Pick<
+  TillContext,
+  'journal' | 'now' | 'cashierId' | 'status' | 'log' | 'region' | 'observe'
+> & {
+  readonly link: Pick<RegionLink, 'config' | 'secretState'>;
+  readonly anchors: Pick<AnchorService, 'flush'>;
+};
 
 const totalsRows = (t: CategoryTotals | Record<string, { count: number; amountCents: number }>) =>
   CATEGORIES.map((category: Category) => ({
@@ -65,7 +76,7 @@ function closureView(entry: JournalEntry, journal?: Journal): ClosureView {
  * indexed by (kind, seq), so this reads only the voids made since the debit.
  */
 function voidRequestOf(
-  journal: TillContext['journal'],
+  journal: Journal,
   fromSeq: number,
   voidId: string,
 ): NonNullable<JournalDebitRow['voidRequest']> | null {
@@ -80,7 +91,7 @@ function voidRequestOf(
   };
 }
 
-function anchored<T>(ctx: TillContext, value: T): T {
+function anchored<T>(ctx: Pick<JournalHandlerDeps, 'anchors' | 'log'>, value: T): T {
   void ctx.anchors
     .flush()
     .catch((error: unknown) => ctx.log('closure anchor not sent', { error: String(error) }));
@@ -88,7 +99,7 @@ function anchored<T>(ctx: TillContext, value: T): T {
 }
 
 /** The local chain against the Region's anchors; null when not enrolled or the Region did not answer. */
-async function againstRegion(ctx: TillContext): Promise<VerifyView['region']> {
+async function againstRegion(ctx: JournalHandlerDeps): Promise<VerifyView['region']> {
   if (!ctx.link.config() || ctx.link.secretState() === 'unreadable') return null;
   await ctx.anchors.flush().catch(() => undefined);
   const anchors = ctx.observe(await fetchAnchors(ctx.region()));
@@ -102,7 +113,7 @@ async function againstRegion(ctx: TillContext): Promise<VerifyView['region']> {
   };
 }
 
-export function journalHandlers(ctx: TillContext): Pick<Handlers, JournalCalls> {
+export function journalHandlers(ctx: JournalHandlerDeps): Pick<Handlers, JournalCalls> {
   const { journal } = ctx;
   return {
     'journal.list': (input) => {

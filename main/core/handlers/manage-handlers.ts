@@ -40,9 +40,22 @@ import {
   startAutomaticPurge,
 } from '../../privacy/retention-policy';
 import type { Handlers } from '../../transport/dispatch';
+import type { AnchorService } from '../../anchors/anchor-service';
+import type { RegionLink } from '../../region/region-link';
+import type { StaffDirectory } from '../../staff/staff-directory';
 import type { TillContext } from '../context';
 
 type ManageCalls = Extract<keyof Handlers, `manage.${string}`>;
+
+/** After a restore, the Region is asked whether it saw more (restore-region-check.ts): hence link and anchors. */
+export type ManageHandlerDeps = Pick<
+  TillContext,
+  'journal' | 'dataDir' | 'secrets' | 'now' | 'log' | 'cashierId' | 'status' | 'events'
+> & {
+  readonly link: Pick<RegionLink, 'authenticated'>;
+  readonly anchors: Pick<AnchorService, 'declareRestore'>;
+  readonly staff: Pick<StaffDirectory, 'authenticate' | 'views' | 'lockouts'>;
+};
 
 export interface ManageDeps {
   /** The other handlers, for the facts the diagnostic gathers (settings, scanners). */
@@ -61,7 +74,7 @@ export interface ManageWiring {
   stop(): void;
 }
 
-export function manageHandlers(ctx: TillContext, deps: ManageDeps): ManageWiring {
+export function manageHandlers(ctx: ManageHandlerDeps, deps: ManageDeps): ManageWiring {
   const { journal } = ctx;
   const progress = (task: ManageTask) => (done: number, total: number) =>
     ctx.events.emit('progress', { task, done, total });

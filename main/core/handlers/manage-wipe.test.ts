@@ -5,10 +5,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DebitOutcome, ScanOutcome, StaffView, WipeView } from '../../../preload/contract';
+import type { StaffView, WipeView } from '../../../preload/contract';
 import { openJournal } from '../../journal/journal';
 import { backupDatabase } from '../../backup/backup-database';
 import { startRegionServer, type RegionHandle } from '../../../test/support/region-server';
+import { sellSeat } from '../../../test/support/served-sale';
 import { startServedTill, type ServedTill } from '../../../test/support/served-till';
 
 let region: RegionHandle;
@@ -20,31 +21,8 @@ beforeAll(async () => {
   served = await startServedTill(region, { name: 'Cinéma Ariel' });
   const { till, must } = served;
   [manager] = must(await till.dispatch('staff.list', {})) as [StaffView];
-  const youth = await region.admin.createBeneficiary({
-    givenName: 'Maëlle',
-    familyName: 'Kowalczyk',
-    birthDate: '2008-04-12',
-  });
-  const scan = must(
-    await till.dispatch('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-      source: 'paste',
-    }),
-  ) as ScanOutcome;
-  if (scan.kind !== 'pass') throw new Error(scan.kind);
-  expect(
-    (
-      must(
-        await till.dispatch('debit.submit', {
-          scanId: scan.card.scanId,
-          category: 'CINEMA',
-          item: 'SEANCE',
-          priceCents: 950,
-          amountCents: 700,
-        }),
-      ) as DebitOutcome
-    ).status,
-  ).toBe('accepted');
+  const maelle = { givenName: 'Maëlle', familyName: 'Kowalczyk', birthDate: '2008-04-12' };
+  expect((await sellSeat(region, served, maelle, 700)).status).toBe('accepted');
   // A copy of the journal left in the data folder: the wipe reaches it too.
   mkdirSync(join(till.context.dataDir, 'backups'));
   const copy = await backupDatabase(till.journal.path, join(till.context.dataDir, 'backups', 'copy.sqlite'));
@@ -69,25 +47,7 @@ it('needs the word and a manager’s PIN, waits for the Region, then leaves no n
 
   // A debit whose answer the network lost awaits the Region: the wipe waits for the outbox.
   await region.admin.setFaults({ dropAfterCommitRate: 1 });
-  const youth = await region.admin.createBeneficiary({
-    givenName: 'Théo',
-    familyName: 'Durand',
-    birthDate: '2006-11-30',
-  });
-  const scan = must(
-    await till.dispatch('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-      source: 'paste',
-    }),
-  ) as ScanOutcome;
-  if (scan.kind !== 'pass') throw new Error(scan.kind);
-  await till.dispatch('debit.submit', {
-    scanId: scan.card.scanId,
-    category: 'CINEMA',
-    item: 'SEANCE',
-    priceCents: 950,
-    amountCents: 500,
-  });
+  await sellSeat(region, served, { givenName: 'Théo', familyName: 'Durand', birthDate: '2006-11-30' }, 500);
   expect(till.status().pendingCount).toBeGreaterThan(0);
   expect(
     await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '1357' }),

@@ -5,8 +5,10 @@ import type { RequestStore } from '../../outbox/request-store';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
 
+export type OfferHandlerDeps = Pick<TillContext, 'journal' | 'now' | 'cashierId' | 'region' | 'observe'>;
+
 export function offerHandlers(
-  ctx: TillContext,
+  ctx: OfferHandlerDeps,
   sync: { outbox: Outbox; store: RequestStore },
 ): Pick<Handlers, 'offer.list' | 'offer.participants' | 'offer.checkin'> {
   const desk = new OfferDesk({

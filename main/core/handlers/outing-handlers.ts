@@ -2,12 +2,18 @@
 import type { DebitOutcome, DebitRequest } from '../../../preload/contract';
 import type { Handlers } from '../../transport/dispatch';
 import { OutingDesk } from '../../outing/outing-desk';
+import type { ScanRegistry } from '../../pass/scan-registry';
 import type { TillContext } from '../context';
 
 type OutingCalls = 'outing.open' | 'outing.current' | 'outing.pass' | 'outing.otherwise' | 'outing.close';
 
+/** The scans name each pass's holder; the debits themselves go through `submit`. */
+export type OutingHandlerDeps = Pick<TillContext, 'journal' | 'cashierId'> & {
+  readonly scans: Pick<ScanRegistry, 'get'>;
+};
+
 export function outingHandlers(
-  ctx: TillContext,
+  ctx: OutingHandlerDeps,
   submit: (request: DebitRequest) => Promise<DebitOutcome>,
 ): Pick<Handlers, OutingCalls> {
   const desk = new OutingDesk({

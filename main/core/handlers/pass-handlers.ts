@@ -8,6 +8,8 @@ import { TOKEN_SKEW_MS } from '../../debit/rules';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
 import type { RegionOutcome } from '../../region/client';
+import type { RegionLink } from '../../region/region-link';
+import type { ScanRegistry } from '../../pass/scan-registry';
 
 /**
  * How long a cashier with a queue waits for the Region to resolve a pass before the till reads the pass with
@@ -32,7 +34,13 @@ export function tillClockAgrees(nowMs: number, iatSec: number, expSec: number): 
   return nowMs >= iatSec * 1000 - TOKEN_SKEW_MS && nowMs <= expSec * 1000 + TOKEN_SKEW_MS;
 }
 
-export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutcome> {
+/** Offline, the cached keys read the pass; a debit starts from the scan kept here. */
+export type PassHandlerDeps = Pick<TillContext, 'journal' | 'now' | 'region' | 'observe' | 'tuning'> & {
+  readonly link: Pick<RegionLink, 'config' | 'keys'>;
+  readonly scans: Pick<ScanRegistry, 'add'>;
+};
+
+export async function scanPass(ctx: PassHandlerDeps, text: string): Promise<ScanOutcome> {
   const decoded = decodeToken(text);
   if (!decoded.ok) return { kind: 'refused', code: decoded.code, reason: decoded.reason };
   const accreditations = ctx.link.config()?.partner.accreditations ?? [];
@@ -140,6 +148,6 @@ export async function scanPass(ctx: TillContext, text: string): Promise<ScanOutc
   };
 }
 
-export function passHandlers(ctx: TillContext): Pick<Handlers, 'pass.scan'> {
+export function passHandlers(ctx: PassHandlerDeps): Pick<Handlers, 'pass.scan'> {
   return { 'pass.scan': (input) => scanPass(ctx, input.text) };
 }

@@ -1,9 +1,10 @@
 // printer.*: a manager sets a network printer, a cashier prints (and reprints) a sale's receipt on it; real
 // till, real Region server, the loopback fake printer reading the job back.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DebitOutcome, ScanOutcome, StaffView } from '../../../preload/contract';
+import type { DebitOutcome, StaffView } from '../../../preload/contract';
 import { readJob, startFakePrinter } from '../../../test/support/fake-printer';
 import { startRegionServer, type RegionHandle } from '../../../test/support/region-server';
+import { sellSeat } from '../../../test/support/served-sale';
 import { startServedTill, type ServedTill } from '../../../test/support/served-till';
 
 let region: RegionHandle;
@@ -15,28 +16,12 @@ beforeAll(async () => {
   region = await startRegionServer();
   printer = await startFakePrinter();
   served = await startServedTill(region, { name: 'Théâtre des Arts' });
-  const { till, must } = served;
-  const youth = await region.admin.createBeneficiary({
-    givenName: 'Léa',
-    familyName: 'Martin',
-    birthDate: '2007-03-14',
-  });
-  const scan = must(
-    await till.dispatch('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-      source: 'paste',
-    }),
-  ) as ScanOutcome;
-  if (scan.kind !== 'pass') throw new Error(scan.kind);
-  debit = must(
-    await till.dispatch('debit.submit', {
-      scanId: scan.card.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 950,
-      amountCents: 700,
-    }),
-  ) as DebitOutcome;
+  debit = await sellSeat(
+    region,
+    served,
+    { givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' },
+    700,
+  );
 }, 60_000);
 afterAll(async () => {
   await served?.stop();

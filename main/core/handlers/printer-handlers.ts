@@ -5,6 +5,7 @@ import { TillError } from '../../../preload/contract';
 import { escposReceipt } from '../../receipt/escpos-receipt';
 import { RAW_PRINT_PORT, sendToNetworkPrinter } from '../../receipt/network-printer';
 import type { Handlers } from '../../transport/dispatch';
+import type { StaffDirectory } from '../../staff/staff-directory';
 import type { TillContext } from '../context';
 
 type PrinterCalls = 'printer.settings' | 'printer.configure' | 'printer.printReceipt';
@@ -19,8 +20,12 @@ const DEFAULTS: PrinterSettingsView = {
   autoPrint: false,
 };
 
+export type PrinterHandlerDeps = Pick<TillContext, 'journal' | 'log'> & {
+  readonly staff: Pick<StaffDirectory, 'views'>;
+};
+
 export function printerHandlers(
-  ctx: TillContext,
+  ctx: PrinterHandlerDeps,
   deps: { receipt: (debitId: string) => Promise<Receipt> | Receipt },
 ): Pick<Handlers, PrinterCalls> {
   const read = (): PrinterSettingsView => ({

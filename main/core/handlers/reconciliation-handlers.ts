@@ -6,7 +6,14 @@ import { statementViews } from '../../reconciliation/statements-view';
 import type { TillContext } from '../context';
 import { regionError } from './till-handlers';
 
-export function reconciliationHandlers(ctx: TillContext): Pick<Handlers, 'statement.list' | 'reconcile.run'> {
+export type ReconciliationHandlerDeps = Pick<
+  TillContext,
+  'journal' | 'now' | 'cashierId' | 'region' | 'observe'
+>;
+
+export function reconciliationHandlers(
+  ctx: ReconciliationHandlerDeps,
+): Pick<Handlers, 'statement.list' | 'reconcile.run'> {
   return {
     'statement.list': async () => {
       const outcome = ctx.observe(await ctx.region().statements());
@@ -18,7 +25,7 @@ export function reconciliationHandlers(ctx: TillContext): Pick<Handlers, 'statem
 }
 
 /** The journal and the Region's record as reconciliation reads them, each answer noted for the online state. */
-export function reconcileDeps(ctx: TillContext): ReconcileDeps {
+export function reconcileDeps(ctx: ReconciliationHandlerDeps): ReconcileDeps {
   const region = ctx.region();
   const source = {
     listDebits: async (q: Parameters<typeof region.listDebits>[0]) => ctx.observe(await region.listDebits(q)),

@@ -16,8 +16,10 @@ export interface ScannerWiring {
   stop(): void;
 }
 
+export type SettingsHandlerDeps = Pick<TillContext, 'journal' | 'now' | 'events' | 'log'>;
+
 export function settingsHandlers(
-  ctx: TillContext,
+  ctx: SettingsHandlerDeps,
   hidBackend: HidBackend | null,
   platform = process.platform,
 ): ScannerWiring {

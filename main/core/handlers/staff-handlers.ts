@@ -6,7 +6,12 @@ import type { TillContext } from '../context';
 type StaffCalls =
   'staff.list' | 'staff.login' | 'staff.logout' | 'staff.add' | 'staff.lockouts' | 'staff.unlock';
 
-export function staffHandlers(ctx: TillContext): Pick<Handlers, StaffCalls> {
+export type StaffHandlerDeps = Pick<
+  TillContext,
+  'journal' | 'staff' | 'session' | 'setSession' | 'cashierId' | 'publishStatus'
+>;
+
+export function staffHandlers(ctx: StaffHandlerDeps): Pick<Handlers, StaffCalls> {
   return {
     'staff.list': () => ctx.staff.views(),
     'staff.login': (input) => {

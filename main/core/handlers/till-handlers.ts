@@ -2,6 +2,9 @@
 import { TillError } from '../../../preload/contract';
 import type { RegionOutcome } from '../../region/client';
 import type { Handlers } from '../../transport/dispatch';
+import type { AnchorService } from '../../anchors/anchor-service';
+import type { RegionLink } from '../../region/region-link';
+import type { StaffDirectory } from '../../staff/staff-directory';
 import type { TillContext } from '../context';
 import { archiveJwk, devicePublicKey } from '../../archive/device-key';
 
@@ -13,11 +16,15 @@ export function regionError(outcome: RegionOutcome<unknown>): TillError {
   );
 }
 
+export type RefreshKeysDeps = Pick<TillContext, 'journal' | 'now' | 'observe' | 'publishStatus'> & {
+  readonly link: Pick<RegionLink, 'authenticated' | 'config' | 'updatePartner' | 'saveKeys'>;
+};
+
 /**
  * Fetches the Region's keys and offline policy and keeps them durably, for offline verification; and the
  * partner's record, since the Region may grant or withdraw an accreditation (or suspend) at any time.
  */
-export async function refreshKeys(ctx: TillContext): Promise<void> {
+export async function refreshKeys(ctx: RefreshKeysDeps): Promise<void> {
   const client = ctx.link.authenticated();
   if (!client) return;
   const partner = ctx.observe(await client.partner());
@@ -36,8 +43,16 @@ export async function refreshKeys(ctx: TillContext): Promise<void> {
   });
 }
 
+/** Enrolment also seals the device token, registers the archive key and adds the first manager. */
+export type TillHandlerDeps = Pick<TillContext, 'secrets' | 'status' | 'log'> &
+  RefreshKeysDeps & {
+    readonly link: Pick<RegionLink, 'anonymous' | 'saveEnrolment' | 'secretState'>;
+    readonly anchors: Pick<AnchorService, 'archiveKeyRegistered'>;
+    readonly staff: Pick<StaffDirectory, 'add' | 'authenticate'>;
+  };
+
 export function tillHandlers(
-  ctx: TillContext,
+  ctx: TillHandlerDeps,
 ): Pick<Handlers, 'till.status' | 'till.enroll' | 'till.reenroll'> {
   return {
     'till.status': () => ctx.status(),

@@ -2,13 +2,19 @@
 // feed URL a manager may set on this till, and a manager's "Installer maintenant", passed to the shell as
 // an event (the shell holds the updater; the core holds the session that says who is a manager).
 import type { Handlers } from '../../transport/dispatch';
+import type { ScanRegistry } from '../../pass/scan-registry';
 import type { TillContext } from '../context';
 
 type UpdateCalls = 'update.readiness' | 'update.feed' | 'update.configure' | 'update.installNow';
 
 const FEED_KEY = 'update.feedUrl';
 
-export function updateHandlers(ctx: TillContext): Pick<Handlers, UpdateCalls> {
+/** What says whether now is a good moment to install: a sale under way, what awaits the Region, the role. */
+export type UpdateHandlerDeps = Pick<TillContext, 'journal' | 'status' | 'events' | 'cashierId'> & {
+  readonly scans: Pick<ScanRegistry, 'hasOpenScans'>;
+};
+
+export function updateHandlers(ctx: UpdateHandlerDeps): Pick<Handlers, UpdateCalls> {
   return {
     'update.readiness': () => {
       const status = ctx.status();
