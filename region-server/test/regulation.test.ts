@@ -3,32 +3,21 @@
 // youth the regulation admits can become a member (docs/regulation-choices.md for the age reading).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parisDay } from '../../protocol/paris-time';
 import { makeTempDir } from '../../test/support/tmp';
-import { AdminError, startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
+import { AdminError, type RegionHandle } from '../../test/support/region-server';
+import { regionForTests } from '../../test/support/region-for-tests';
 import { openDatabase } from '../db/open-database';
 import { ageOn } from '../domain/membership';
 import { makeRegion } from '../domain/region';
 import { seedDemo } from '../seed/demo-seed';
-import { anotherBirthDate, enrolTill } from './till-client';
-import type { Till } from './till-client';
+import { anotherBirthDate, tillForTests, type Till } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
-let region: RegionHandle;
-let cinema: Till;
-let club: Till;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock(NOW);
-  cinema = await enrolTill(region, ['CINEMA']);
-  club = await enrolTill(region, ['SPORT'], 'Lisieux Basket Club');
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests({ now: NOW });
+const cinema = tillForTests(region, ['CINEMA']);
+const club = tillForTests(region, ['SPORT'], 'Lisieux Basket Club');
 beforeEach(async () => {
   await region.admin.setClock(NOW);
   await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 });

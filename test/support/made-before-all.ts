@@ -1,0 +1,35 @@
+// A value a test file makes once in beforeAll (a server, an enrolled till) and its tests use by name: the
+// returned stand-in forwards every use to the value once it is made, and says so plainly if used before.
+// It spares each file the `let`, beforeAll and afterAll that would otherwise repeat around every such value.
+import { afterAll, beforeAll } from 'vitest';
+
+export function madeBeforeAll<T extends object>(
+  what: string,
+  make: () => Promise<T>,
+  dispose?: (value: T) => Promise<void> | void,
+): T {
+  let value: T | undefined;
+  const made = (): T => {
+    if (value === undefined) throw new Error(`${what} is made in beforeAll: use it inside a test or a hook`);
+    return value;
+  };
+  beforeAll(async () => {
+    value = await make();
+  });
+  if (dispose)
+    afterAll(async () => {
+      if (value !== undefined) await dispose(value);
+    });
+  // The stand-in has no fields of its own: reads, `in` and spreading all reach the made value. Methods are
+  // bound to it, so that code relying on `this` (a class instance) sees the real object, not the stand-in.
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = made();
+      const member: unknown = Reflect.get(target, key, target);
+      return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(target) : member;
+    },
+    has: (_, key) => Reflect.has(made(), key),
+    ownKeys: () => Reflect.ownKeys(made()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(made(), key),
+  });
+}
