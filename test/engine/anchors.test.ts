@@ -16,11 +16,11 @@ import { verifyArchive } from '../../main/archive/verify-archive';
 import { exportArchive } from '../../main/export/period-exports';
 import { runCli } from '../../main/cli/dispatch';
 import { COMMANDS } from '../../main/cli/registry';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
 import { makeTempDir } from '../support/tmp';
 
 const tmp = makeTempDir('anchors');
-let region: RegionHandle;
+const region = regionForTests();
 let till: Till;
 let deviceId: string;
 const keyFile = join(tmp.dir, 'host.key');
@@ -64,7 +64,6 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
 }
 
 beforeAll(async () => {
-  region = await startRegionServer();
   writeFileSync(adminKeyFile, region.adminKey);
   till = createTill({
     dataDir: join(tmp.dir, 'data'),
@@ -90,9 +89,8 @@ beforeAll(async () => {
   await must('staff.login', { staffId: manager!.id, pin: '246810' });
 }, 60_000);
 
-afterAll(async () => {
+afterAll(() => {
   till?.close();
-  await region?.stop();
   tmp.remove();
 });
 

@@ -2,24 +2,14 @@
 // danse, cirque, théâtre, arts marionnettiques and arts visuels only): required at the debit, a coupon's
 // redemption and a cycle outing, kept in the chain, on the receipt and in the CSV export; the Region's
 // wire format is unchanged (region-api.md carries no discipline).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tariffSchema } from '../../preload/contract/tariff';
 import { debitsCsv } from '../../main/export/debits-csv';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, type EngineFixture } from './engine-fixture';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region, { accreditations: ['ARTISTIC'] });
-}, 60_000);
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const region = regionForTests();
+const f = engineForTests(region, { accreditations: ['ARTISTIC'] });
 
 const cycle = {
   category: 'ARTISTIC',

@@ -1,24 +1,15 @@
 // The rest of the counter's flows through the real core against the reference server: abandoning a
 // pending debit (a void for its UUID until confirmed), voiding an accepted debit, receipts, coupons,
 // bons-plans check-ins, the journal's views and closures, and clock skew.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
+import { ledgerOf } from './engine-fixture';
 import { parisDay, parisDayBounds, parisMonth, parisMonthBounds } from '../../protocol/paris-time';
 import { ledgerDifferences } from './ledger-match';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT'] });
-});
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const region = regionForTests();
+const f = engineForTests(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT'] });
 
 const seat = (scanId: string, amountCents = 700) => ({
   scanId,

@@ -1,23 +1,14 @@
 // Exactly once under faults: 5xx answers and connections dropped after the Region committed. Whatever
 // the cashier saw, after the outbox drains the Region's ledger equals the journal: nothing lost,
 // nothing twice, and no unknown outcome ever shown as a refusal.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
+import { engineFixture, ledgerOf } from './engine-fixture';
 import { ledgerDifferences } from './ledger-match';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region);
-});
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const region = regionForTests();
+const f = engineForTests(region);
 
 describe('debits under injected faults', () => {
   it('drop-after-commit and 5xx end with the ledger equal to the journal', async () => {

@@ -1,24 +1,16 @@
 // Offline mode (region-api.md "Offline debits"): with the Region stopped, passes are read with the
 // cached keys, debits within the policy are accepted offline and the rest refused with the reason;
 // when the Region is back the outbox sends them and the ledger matches.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
+import { ledgerOf } from './engine-fixture';
 import { ledgerDifferences } from './ledger-match';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
-  f = await engineFixture(region);
+const region = regionForTests({
+  offlinePolicy: { enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 },
 });
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const f = engineForTests(region);
 
 let minted = 0;
 async function mint(wallets?: { SPECTACLE?: number; CINEMA?: number }) {

@@ -2,23 +2,14 @@
 // each pass an ordinary debit linked to its outing, refusals listed without stopping the run, the summary
 // the group leader settles, offline within the policy, a restart mid-run; avoirs issued per youth for a
 // cancelled event's debits, redeemed in parts, never in an Atouts total.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, type EngineFixture } from './engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
-  f = await engineFixture(region);
-}, 60_000);
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
+const region = regionForTests({
+  offlinePolicy: { enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 },
 });
+const f = engineForTests(region);
 
 describe('a group outing', () => {
   it('debits each pass that chooses Atouts, lists the refused and the declined, and sums what the leader pays', async () => {

@@ -3,8 +3,8 @@
 // by the Region at resolve and at debit; a pass replayed on a second till, a category withdrawn in the
 // middle of the day and a suspended partner are refused too. Nothing reaches a wallet.
 import { createHmac, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolTill, type Till as HttpTill } from '../../region-server/test/till-client';
+import { describe, expect, it } from 'vitest';
+import { enrolTill, tillForTests } from '../../region-server/test/till-client';
 import { base45Decode, base45Encode } from '../../protocol/base45';
 import { ALG_EDDSA, COSE_SIGN1_TAG, parseSign1, sigStructure } from '../../protocol/cose-sign1';
 import {
@@ -16,22 +16,13 @@ import {
 } from '../../protocol/pass-token';
 import { signEd25519 } from '../../protocol/signing-keys';
 import { decodeStrict, encodeCbor, Tag } from '../../protocol/strict-cbor';
-import { engineFixture, type EngineFixture } from '../engine/engine-fixture';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { engineFixture } from '../engine/engine-fixture';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from '../engine/engine-for-tests';
 
-let region: RegionHandle;
-let till: EngineFixture;
-let http: HttpTill;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  till = await engineFixture(region, { accreditations: ['CINEMA'] });
-  http = await enrolTill(region, ['CINEMA']);
-});
-afterAll(async () => {
-  till?.close();
-  await region?.stop();
-});
+const region = regionForTests();
+const till = engineForTests(region, { accreditations: ['CINEMA'] });
+const http = tillForTests(region, ['CINEMA']);
 
 const HEADER_ALG = 1;
 const HEADER_KID = 4;

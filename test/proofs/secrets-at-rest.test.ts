@@ -5,13 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTill, type Till } from '../../main/core/till';
 import { fileKeyCipher, type SecretCipher } from '../../main/secrets/secret-store';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
 import { makeTempDir } from '../support/tmp';
 
-let region: RegionHandle;
+const region = regionForTests();
 const tmp = makeTempDir('secrets');
 const dataDir = join(tmp.dir, 'data');
 const sealed: string[] = [];
@@ -47,13 +47,7 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-  tmp.remove();
-});
+afterAll(() => tmp.remove());
 
 describe('the device token at rest', () => {
   it('appears in no file of the data folder and in no log line after a full session', async () => {

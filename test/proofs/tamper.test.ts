@@ -20,12 +20,12 @@ import type { EntryRow } from '../../main/journal/verify';
 import { tamperConnection } from '../support/journal-fixtures';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { TillError } from '../../preload/contract';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
 import { makeTempDir } from '../support/tmp';
 
 const tmp = makeTempDir('tamper');
 const original = join(tmp.dir, 'original', 'journal.sqlite');
-let region: RegionHandle;
+const region = regionForTests();
 
 type Row = EntryRow;
 
@@ -36,7 +36,6 @@ let anchored = 0;
 const adminKeyFile = join(tmp.dir, 'region-admin.key');
 
 beforeAll(async () => {
-  region = await startRegionServer();
   let nowMs = Date.now();
   const dataDir = join(tmp.dir, 'original');
   const till = createTill({
@@ -114,10 +113,7 @@ beforeAll(async () => {
   j.close();
 }, 60_000);
 
-afterAll(async () => {
-  await region?.stop();
-  tmp.remove();
-});
+afterAll(() => tmp.remove());
 
 function rowAt(db: Database.Database, seq: number): Row {
   return db.prepare('SELECT * FROM entries WHERE seq = ?').get(seq) as Row;

@@ -2,27 +2,19 @@
 // (30 June 23:59:59 Paris in, 1 July 00:00:00 out) is crossed while debits wait in the queue. Whatever the
 // clock does, the journal's order is its sequence (the chain verifies with times going backwards), no
 // debit is lost or doubled, and each side of the boundary is judged by the moment it happened.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineFixture, type EngineFixture } from '../engine/engine-fixture';
+import { describe, expect, it } from 'vitest';
 import { ledgerDifferences } from '../engine/ledger-match';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from '../engine/engine-for-tests';
 
 // 30 June 2026, 23:59:00 in Paris (UTC+2 in summer).
 const BEFORE_MIDNIGHT = Date.parse('2026-06-30T21:59:00.000Z');
-let region: RegionHandle;
-let f: EngineFixture;
 let tillNow = BEFORE_MIDNIGHT;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock(new Date(BEFORE_MIDNIGHT));
-  await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 });
-  f = await engineFixture(region, { accreditations: ['CINEMA'], till: { now: () => tillNow } });
+const region = regionForTests({
+  now: new Date(BEFORE_MIDNIGHT),
+  offlinePolicy: { enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 },
 });
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const f = engineForTests(region, { accreditations: ['CINEMA'], till: { now: () => tillNow } });
 
 const seat = (scanId: string) => ({
   scanId,

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { base45Encode } from '../../protocol/base45';
 import { createTill, type Till } from '../../main/core/till';
 import { COMMANDS } from '../../main/cli/registry';
@@ -18,21 +18,14 @@ import { openJournal } from '../../main/journal/journal';
 import { encodedForms, FormSearch } from '../../main/journal/personal-data-scan';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { openSqlite } from '../../main/sqlite/sqlite-binding';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
 import { makeTempDir } from '../support/tmp';
 
 const tmp = makeTempDir('wipe-proof');
 const dataDir = join(tmp.dir, 'data');
-let region: RegionHandle;
+const region = regionForTests();
 let till: Till;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-  tmp.remove();
-});
+afterAll(() => tmp.remove());
 
 const allFiles = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })

@@ -6,27 +6,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WALLETS, WALLET_INITIAL_CENTS, walletOf } from '../../protocol/catalogue';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, type EngineFixture } from '../engine/engine-fixture';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from '../engine/engine-for-tests';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // Beside the repository in the team's layout, not in a clone of it alone: the page check needs it.
 const RULES_PATH = join(ROOT, '..', 'shared', 'docs', 'rules.md');
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT', 'ARTISTIC'] });
-}, 60_000);
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const region = regionForTests();
+const f = engineForTests(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT', 'ARTISTIC'] });
 
 describe('rules.md: the wallets a till debits (III 3.2.1)', () => {
   it('SPECTACLE 30 €, CINEMA 20 €, PRATIQUE 30 €, LOCAL 5 € per season, as a new youth shows them at the till; ROLLON is no till wallet', async () => {
