@@ -3,32 +3,19 @@
 // screen, fills the Region's address, the partner and the code; the manager adds a name and a PIN and the
 // till enrols. A damaged code is said so; pasting the code's text into a field works too.
 // Real till (browser mode, child process), real Region server, headless Chromium.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeActivation } from '../../protocol/activation-qr';
-import { chromiumLaunchOptions } from '../support/chromium';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { startTillHost, type TillHandle } from '../support/till-host';
-import { newTillPage, printPageOnFailure } from '../support/ui-page';
+import { regionForTests } from '../support/region-for-tests';
+import { startTillHost } from '../support/till-host';
+import { tillHostForTests } from '../support/till-for-tests';
+import { browserForTests, pageForTests, printPageOnFailure } from '../support/ui-page';
 import { typeBurst } from '../scan/key-burst';
 
-let region: RegionHandle;
-let till: TillHandle;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  till = await startTillHost();
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await newTillPage(browser);
-}, 120_000);
+const region = regionForTests();
+const till = tillHostForTests();
+const browser = browserForTests();
+const page = pageForTests(browser);
 printPageOnFailure(() => page);
-afterAll(async () => {
-  await browser?.close();
-  await till?.stop();
-  await region?.stop();
-});
 
 describe('enrolment by scanning the activation QR code', () => {
   it('says when the code is damaged, and fills the fields from a wedge scan on an AZERTY counter', async () => {

@@ -3,18 +3,17 @@
 // dates typed and shown jj/mm/aaaa whatever the OS language, months named, Bons (F2) where coupons exist,
 // "Bon de Tom Leroy encaissé", a check-in refusal that names the youth, "Langue" under its own heading, a
 // role not doubled in the staff list, and a favicon the page may load.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TillStatus } from '../../preload/contract';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { chromiumLaunchOptions } from '../support/chromium';
-import { startServedTill, type ServedTill } from '../support/served-till';
-import { expectAccessible, newTillPage, printPageOnFailure } from '../support/ui-page';
+import { regionForTests } from '../support/region-for-tests';
+import { servedTillForTests } from '../support/till-for-tests';
+import { browserForTests, expectAccessible, pageForTests, printPageOnFailure } from '../support/ui-page';
 
-let region: RegionHandle;
-let served: ServedTill;
-let browser: Browser;
-let page: Page;
+const region = regionForTests();
+const served = servedTillForTests(region, { name: 'Club Rollon', accreditations: ['SPORT', 'CINEMA'] });
+const browser = browserForTests();
+const page = pageForTests(browser, { locale: 'en-US', timezoneId: 'America/New_York' });
+printPageOnFailure(() => page);
 const consoleErrors: string[] = [];
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -26,8 +25,6 @@ const parisNow = (options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat('fr-FR', { ...options, timeZone: 'Europe/Paris' }).format(new Date());
 
 beforeAll(async () => {
-  region = await startRegionServer();
-  served = await startServedTill(region, { name: 'Club Rollon', accreditations: ['SPORT', 'CINEMA'] });
   // A manager whose name was typed with the role in it, as the enrolment label invites.
   served.must(
     await served.till.dispatch('staff.add', {
@@ -36,20 +33,10 @@ beforeAll(async () => {
       pin: '97531246',
     }),
   );
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await newTillPage(browser, { locale: 'en-US', timezoneId: 'America/New_York' });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await page.goto(served.host.url);
   await page.getByRole('navigation', { name: 'Menu principal' }).waitFor();
 }, 120_000);
-
-printPageOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await region?.stop();
-});
 
 describe('the small things, on an English-language computer', () => {
   it('a favicon, loaded under the page CSP', async () => {

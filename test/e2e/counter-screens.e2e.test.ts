@@ -1,18 +1,22 @@
 // Every counter screen, driven from the keyboard in headless Chromium against the real till (browser mode)
 // and the reference Region server: the flows of issue 6, an axe-core check per screen, and the README's
 // screenshots. One Region, one till and one browser for the whole file; the tests run in order, as a shift.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { startTillHost, type TillHandle } from '../support/till-host';
-import { chromiumLaunchOptions } from '../support/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { tillHostForTests } from '../support/till-for-tests';
+import {
+  browserForTests,
+  expectAccessible as expectPageAccessible,
+  pageForTests,
+  printPageOnFailure,
+} from '../support/ui-page';
 import { readmeShot } from '../support/readme-shots';
 
-let region: RegionHandle;
-let till: TillHandle;
-let browser: Browser;
-let page: Page;
+const region = regionForTests();
+const till = tillHostForTests();
+const browser = browserForTests();
+const page = pageForTests(browser, { width: 1200, height: 900 });
+printPageOnFailure(() => page);
 let partner: { id: string; activationCode: string };
 let lea: { id: string };
 
@@ -23,13 +27,7 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 
 const text = async (selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
-async function expectAccessible(screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
+const expectAccessible = (screen: string) => expectPageAccessible(page, screen);
 
 async function shot(screen: string): Promise<void> {
   await readmeShot(page, screen, { fullPage: true });
@@ -42,17 +40,6 @@ async function scanPass(token: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  region = await startRegionServer();
-  till = await startTillHost();
-  browser = await chromium.launch(chromiumLaunchOptions());
-  // axe-core's Playwright runner needs a page from an explicit context.
-  const context = await browser.newContext({
-    viewport: { width: 1200, height: 900 },
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
   partner = await region.admin.createPartner({
     name: 'Espace Rollon',
     siret: '12345678900011',
@@ -63,18 +50,6 @@ beforeAll(async () => {
     familyName: 'Martin',
     birthDate: '2007-03-14',
   });
-}, 120_000);
-
-// A failed step leaves what the page showed, to read in the test output.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await till?.stop();
-  await region?.stop();
 });
 
 // One shift on one till: each step starts where the previous left the till, so they run in order, declared so.

@@ -1,32 +1,21 @@
 // The foundation's proof: a person enrols the till, opens a session, pastes a pass token, debits a CINEMA
 // seat partially (price 9,50 €, wallet 7,00 €, youth 2,50 €) through the UI in headless Chromium, and the
 // Region's ledger holds that debit exactly once while the till's journal holds it too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { startTillHost, type TillHandle } from '../support/till-host';
-import { chromiumLaunchOptions } from '../support/chromium';
+import { madeBeforeAll } from '../support/made-before-all';
+import { regionForTests } from '../support/region-for-tests';
+import { tillHostForTests } from '../support/till-for-tests';
+import { browserForTests } from '../support/ui-page';
 import { readmeShot } from '../support/readme-shots';
 
-let region: RegionHandle;
-let till: TillHandle;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  till = await startTillHost();
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await browser.newPage({ viewport: { width: 1100, height: 820 }, locale: 'fr-FR' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await till?.stop();
-  await region?.stop();
-});
+const region = regionForTests();
+const till = tillHostForTests();
+const browser = browserForTests();
+const page = madeBeforeAll('the page', () =>
+  browser.newPage({ viewport: { width: 1100, height: 820 }, locale: 'fr-FR' }),
+);
 
 describe('a first debit, end to end', () => {
   it('debits a CINEMA seat partially through the UI and the Region records it once', async () => {

@@ -7,25 +7,22 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readJob, startFakePrinter } from '../support/fake-printer';
 import { readmeShot } from '../support/readme-shots';
-import type { RegionHandle } from '../support/region-server';
-import type { ServedTill } from '../support/served-till';
 import { useServedPage } from '../support/served-page';
 
-let region: RegionHandle;
-let served: ServedTill;
-let page: Page;
 let printer: Awaited<ReturnType<typeof startFakePrinter>>;
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
-useServedPage({
+const world = useServedPage({
   name: 'Cinéma Le Café des Images',
-  before: async (world) => {
-    ({ region, served, page } = world);
+  before: async ({ page }) => {
     printer = await startFakePrinter();
     await countPrints(page);
   },
 });
+const { region, served } = world;
+/** The page the steps act on: the till's, or for one test a page standing for Electron's window. */
+let page: Page = world.page;
 
 /** window.print() counted instead of opening a dialog: headless Chromium has no printer. */
 async function countPrints(page: Page): Promise<void> {

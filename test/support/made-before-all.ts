@@ -20,8 +20,9 @@ export function madeBeforeAll<T extends object>(
     afterAll(async () => {
       if (value !== undefined) await dispose(value);
     });
-  // The stand-in has no fields of its own: reads, `in` and spreading all reach the made value. Methods are
-  // bound to it, so that code relying on `this` (a class instance) sees the real object, not the stand-in.
+  // The stand-in has no fields of its own: reads, `in`, spreading and `instanceof` all reach the made value
+  // (Playwright checks that a page it is given is a Page). Methods are bound to it, so that code relying on
+  // `this` (a class instance) sees the real object, not the stand-in.
   return new Proxy({} as T, {
     get(_, key) {
       const target = made();
@@ -31,5 +32,6 @@ export function madeBeforeAll<T extends object>(
     has: (_, key) => Reflect.has(made(), key),
     ownKeys: () => Reflect.ownKeys(made()),
     getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(made(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(made()),
   });
 }

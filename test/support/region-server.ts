@@ -1,6 +1,7 @@
 // The reference Region server for every test in the project: the real CLI in a child process
 // (region-server/launch.ts), on a free port with a temporary database, and a typed client for its /admin calls.
 import { join } from 'node:path';
+import type { AdminClient } from '../../region-server/admin-client';
 import { launchRegionServer, type RegionServer, type RegionServerOptions } from '../../region-server/launch';
 import { makeTempDir } from './tmp';
 
@@ -28,4 +29,13 @@ export async function startRegionServer(opts: StartOptions = {}): Promise<Region
     temp.remove();
     throw error;
   }
+}
+
+/** A new youth at the Region, and a pass just minted for them: what a youth shows at the counter. */
+export async function youthWithPass(
+  region: RegionHandle,
+  person: Parameters<AdminClient['createBeneficiary']>[0],
+): Promise<{ id: string; token: string }> {
+  const youth = await region.admin.createBeneficiary(person);
+  return { id: youth.id, token: await region.admin.mintPass({ beneficiaryId: youth.id }) };
 }

@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { HidBackend } from '../../native/hid';
 import type { Category } from '../../protocol/catalogue';
+import type { DebitOutcome, DebitRequest, ScanOutcome } from '../../preload/contract';
 import { createTill, type Till } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
@@ -16,8 +17,16 @@ export interface ServedTill {
   host: BrowserHost;
   /** A call that must succeed: its value, or a thrown error naming the code. */
   must<T>(result: { ok: true; value: T } | { ok: false; error: { code: string } }): T;
+  /**
+   * The counter's sale in its two calls: the pass scanned as pasted, then the debit submitted on its card (a
+   * cinema seat unless told); the outcome as the till gives it, pending included. A refused scan throws.
+   */
+  sell(token: string, sale: Sale): Promise<DebitOutcome>;
   stop(): Promise<void>;
 }
+
+export type Sale = Omit<DebitRequest, 'scanId' | 'category' | 'item'> &
+  Partial<Pick<DebitRequest, 'category' | 'item'>>;
 
 export async function startServedTill(
   region: RegionHandle,
@@ -60,6 +69,18 @@ export async function startServedTill(
     till,
     host,
     must,
+    async sell(token, sale) {
+      const scan = must(await till.dispatch('pass.scan', { text: token, source: 'paste' })) as ScanOutcome;
+      if (scan.kind !== 'pass') throw new Error(`scan: ${scan.kind}`);
+      return must(
+        await till.dispatch('debit.submit', {
+          scanId: scan.card.scanId,
+          category: 'CINEMA',
+          item: 'SEANCE',
+          ...sale,
+        }),
+      ) as DebitOutcome;
+    },
     stop: async () => {
       await host.close();
       till.close();
