@@ -4,11 +4,25 @@
 import { describe, expect, it } from 'vitest';
 import { regionForTests } from '../support/region-for-tests';
 import { engineForTests } from './engine-for-tests';
-import { engineFixture, ledgerOf } from './engine-fixture';
+import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import type { Faults } from '../support/region-server';
 import { ledgerDifferences } from './ledger-match';
 
 const region = regionForTests();
 const f = engineForTests(region);
+
+/** A cinema seat sold to a new youth while the Region has those faults: what the till answers. */
+async function seatUnderFaults(fixture: EngineFixture, faults: Faults, amountCents = 500) {
+  const scan = await fixture.scanNewYouth();
+  await region.admin.setFaults(faults);
+  return fixture.call('debit.submit', {
+    scanId: scan.scanId,
+    category: 'CINEMA',
+    item: 'SEANCE',
+    priceCents: 900,
+    amountCents,
+  });
+}
 
 describe('debits under injected faults', () => {
   it('drop-after-commit and 5xx end with the ledger equal to the journal', async () => {
@@ -40,15 +54,7 @@ describe('debits under injected faults', () => {
   });
 
   it('a pending debit resent after a restart keeps its UUID and body, and lands once', async () => {
-    const scan = await f.scanNewYouth();
-    await region.admin.setFaults({ dropAfterCommitRate: 1 });
-    const outcome = await f.call('debit.submit', {
-      scanId: scan.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 900,
-      amountCents: 700,
-    });
+    const outcome = await seatUnderFaults(f, { dropAfterCommitRate: 1 }, 700);
     expect(outcome.status).toBe('pending');
     expect(f.till.status().pendingCount).toBeGreaterThan(0);
     await f.reopen({ outbox: { backoff: { baseMs: 20, maxMs: 100 }, idleMs: 60_000 } });
@@ -61,15 +67,7 @@ describe('debits under injected faults', () => {
   });
 
   it('records a 5xx as unknown, never as a refusal, and sends it again', async () => {
-    const scan = await f.scanNewYouth();
-    await region.admin.setFaults({ errorRate: 1 });
-    const outcome = await f.call('debit.submit', {
-      scanId: scan.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 900,
-      amountCents: 500,
-    });
+    const outcome = await seatUnderFaults(f, { errorRate: 1 });
     expect(outcome.status).toBe('pending');
     const kinds = f.till.journal.list({ fromSeq: outcome.deviceSeq }).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'DEBIT_REFUSED')).toEqual([]);
@@ -83,15 +81,7 @@ describe('debits under injected faults', () => {
     // A till of its own: no earlier reconciliation whose unchanged result would not be recorded again.
     const own = await engineFixture(region);
     try {
-      const scan = await own.scanNewYouth();
-      await region.admin.setFaults({ errorRate: 1 });
-      const outcome = await own.call('debit.submit', {
-        scanId: scan.scanId,
-        category: 'CINEMA',
-        item: 'SEANCE',
-        priceCents: 900,
-        amountCents: 500,
-      });
+      const outcome = await seatUnderFaults(own, { errorRate: 1 });
       expect(outcome.status).toBe('pending');
       expect(own.till.journal.list({ kinds: ['RECONCILED'] })).toEqual([]);
       await region.admin.setFaults({});
