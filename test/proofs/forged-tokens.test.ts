@@ -18,6 +18,7 @@ import { signEd25519 } from '../../protocol/signing-keys';
 import { decodeStrict, encodeCbor, Tag } from '../../protocol/strict-cbor';
 import { engineFixture } from '../engine/engine-fixture';
 import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
 import { engineForTests } from '../engine/engine-for-tests';
 
 const region = regionForTests();
@@ -191,15 +192,12 @@ describe('refusals that depend on the Region', () => {
         status: 'suspended',
       });
       // The Region refuses the suspended partner's scan already: the debit never starts.
-      const youth = await region.admin.createBeneficiary({
+      const youth = await youthWithPass(region, {
         givenName: 'Léo',
         familyName: 'Blanc',
         birthDate: '2007-07-07',
       });
-      const scan = await f.call('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      });
+      const scan = await f.call('pass.scan', { text: youth.token, source: 'paste' });
       expect(scan).toMatchObject({ kind: 'refused', code: 'PARTNER_SUSPENDED' });
       // And at the debit itself: a suspended partner's device posting a debit directly.
       const suspended = await enrolTill(region, ['CINEMA']);

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { ledgerDifferences } from '../engine/ledger-match';
 import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
 import { engineForTests } from '../engine/engine-for-tests';
 
 // 30 June 2026, 23:59:00 in Paris (UTC+2 in summer).
@@ -75,15 +76,12 @@ describe('a till whose clock jumps, across the season boundary', () => {
     tillNow = regionNow + 2 * 3600_000;
     // The Region found the pass valid by its clock; the till's own clock puts the moment outside the pass's
     // window: the till names its clock, before anything is written or sent.
-    const youth = await region.admin.createBeneficiary({
+    const youth = await youthWithPass(region, {
       givenName: 'Léa',
       familyName: 'Martin',
       birthDate: '2007-03-14',
     });
-    const skewed = await f.call('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-      source: 'paste',
-    });
+    const skewed = await f.call('pass.scan', { text: youth.token, source: 'paste' });
     expect(skewed).toMatchObject({ kind: 'refused', code: 'CLOCK_SKEW', reason: 'TILL_AHEAD' });
     const before = (await region.admin.ledger()).filter((d) => d.partnerId === f.partnerId).length;
     // Backwards past the Region by a day: refused the same way, never sent as a debit of yesterday.

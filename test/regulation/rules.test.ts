@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WALLETS, WALLET_INITIAL_CENTS, walletOf } from '../../protocol/catalogue';
 import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
 import { engineForTests } from '../engine/engine-for-tests';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,15 +23,12 @@ describe('rules.md: the wallets a till debits (III 3.2.1)', () => {
   it('SPECTACLE 30 €, CINEMA 20 €, PRATIQUE 30 €, LOCAL 5 € per season, as a new youth shows them at the till; ROLLON is no till wallet', async () => {
     expect(WALLET_INITIAL_CENTS).toEqual({ SPECTACLE: 3000, CINEMA: 2000, PRATIQUE: 3000, LOCAL: 500 });
     expect(WALLETS as readonly string[]).not.toContain('ROLLON');
-    const youth = await region.admin.createBeneficiary({
+    const youth = await youthWithPass(region, {
       givenName: 'Jules',
       familyName: 'Vasseur',
       birthDate: '2005-05-05',
     });
-    const scan = await f.call('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-      source: 'paste',
-    });
+    const scan = await f.call('pass.scan', { text: youth.token, source: 'paste' });
     if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
     expect(Object.fromEntries(scan.card.wallets.map((w) => [w.wallet, w.balanceCents]))).toEqual({
       SPECTACLE: 3000,
