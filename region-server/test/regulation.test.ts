@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { parisDay } from '../../protocol/paris-time';
 import { makeTempDir } from '../../test/support/tmp';
-import { AdminError, type RegionHandle } from '../../test/support/region-server';
+import { AdminError, type RegionHandle, youthWithCoupon } from '../../test/support/region-server';
 import { regionForTests } from '../../test/support/region-for-tests';
 import { openDatabase } from '../db/open-database';
 import { ageOn } from '../domain/membership';
@@ -149,17 +149,11 @@ describe('a closed month (issue 17, item 1)', () => {
 
   it('refuses a coupon redemption dated in it with MONTH_CLOSED; the coupon stays reserved', async () => {
     await region.admin.setClock('2025-09-20T10:00:00.000Z');
-    const b = await region.admin.createBeneficiary({
-      givenName: 'Lucas',
-      familyName: 'Girard',
-      birthDate: anotherBirthDate(),
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: b.id,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 2000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Lucas', familyName: 'Girard', birthDate: anotherBirthDate() },
+      { partnerId: club.partnerId, category: 'SPORT', amountCents: 2000 },
+    );
     const before = await statementOf(club, '2025-09');
     await region.admin.setClock('2025-09-30T21:30:00.000Z'); // 23:30 Paris, 30 September: the month is closed
     const body = {
@@ -243,17 +237,11 @@ describe('the season of a debit (issue 17, item 2)', () => {
 
   it('refuses a coupon past the season by the Region clock, whatever occurredAt the till sends', async () => {
     await region.admin.setClock('2026-05-02T10:00:00.000Z');
-    const b = await region.admin.createBeneficiary({
-      givenName: 'Maël',
-      familyName: 'Le Gall-Hébert',
-      birthDate: anotherBirthDate(),
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: b.id,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 1000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Maël', familyName: 'Le Gall-Hébert', birthDate: anotherBirthDate() },
+      { partnerId: club.partnerId, category: 'SPORT', amountCents: 1000 },
+    );
     await region.admin.setClock('2026-06-30T22:00:30.000Z');
     const r = await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, {
       id: randomUUID(),

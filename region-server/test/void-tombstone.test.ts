@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { regionForTests } from '../../test/support/region-for-tests';
+import { youthWithCoupon } from '../../test/support/region-server';
 import { debitBody, enrolTill, tillForTests } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
@@ -67,17 +68,11 @@ describe('a void that arrives before its debit', () => {
 
   it('refuses a coupon redemption whose debit id was voided first', async () => {
     const club = await enrolTill(region, ['SPORT']);
-    const youth = await region.admin.createBeneficiary({
-      givenName: 'Inès',
-      familyName: 'Roux',
-      birthDate: '2006-06-06',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: youth.id,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 2500,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Inès', familyName: 'Roux', birthDate: '2006-06-06' },
+      { partnerId: club.partnerId, category: 'SPORT', amountCents: 2500 },
+    );
     const debitId = randomUUID();
     expect((await club.void(debitId)).status).toBe(404);
     const redeem = await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, {

@@ -5,7 +5,9 @@
 // role not doubled in the staff list, and a favicon the page may load.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TillStatus } from '../../preload/contract';
+import { enterCouponCode, validateCouponSale } from '../support/counter-steps';
 import { regionForTests } from '../support/region-for-tests';
+import { youthWithCoupon } from '../support/region-server';
 import { servedTillForTests } from '../support/till-for-tests';
 import { browserForTests, expectAccessible, pageForTests, printPageOnFailure } from '../support/ui-page';
 
@@ -65,27 +67,17 @@ describe('the small things, on an English-language computer', () => {
         .getByRole('button', { name: 'Bons (F2)' })
         .count(),
     ).toBe(1);
-    const tom = await region.admin.createBeneficiary({
-      givenName: 'Tom',
-      familyName: 'Leroy',
-      birthDate: '2008-09-02',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: tom.id,
-      partnerId: await partnerId(),
-      category: 'SPORT',
-      amountCents: 3000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Tom', familyName: 'Leroy', birthDate: '2008-09-02' },
+      { partnerId: await partnerId(), category: 'SPORT', amountCents: 3000 },
+    );
     await page.keyboard.press('F2');
-    await page.getByLabel('Code du bon').fill(coupon.code);
-    await page.keyboard.press('Enter');
+    await enterCouponCode(page, coupon.code);
     await poll(() => text('.holder')).toContain('Tom Leroy');
     await page.getByLabel('Article').selectOption({ label: 'Licence' });
     await page.getByLabel('Prix (€)').fill('45');
-    await page.getByLabel('Prix (€)').press('Enter');
-    await poll(() => page.locator('.coupons [data-status]').first().getAttribute('data-status')).toBe(
-      'accepted',
-    );
+    await validateCouponSale(page);
     expect(await text('#coupon-done')).toBe('Bon de Tom Leroy encaissé');
   });
 

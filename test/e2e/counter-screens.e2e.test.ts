@@ -3,6 +3,7 @@
 // screenshots. One Region, one till and one browser for the whole file; the tests run in order, as a shift.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { regionForTests } from '../support/region-for-tests';
+import { youthWithCoupon } from '../support/region-server';
 import { tillHostForTests } from '../support/till-for-tests';
 import {
   browserForTests,
@@ -10,6 +11,13 @@ import {
   pageForTests,
   printPageOnFailure,
 } from '../support/ui-page';
+import {
+  fillEnrolment,
+  fillSale,
+  enterCouponCode,
+  pastePass,
+  validateCouponSale,
+} from '../support/counter-steps';
 import { readmeShot } from '../support/readme-shots';
 
 const region = regionForTests();
@@ -35,8 +43,7 @@ async function shot(screen: string): Promise<void> {
 
 async function scanPass(token: string): Promise<void> {
   await page.keyboard.press('F1');
-  await page.getByLabel('Ou collez / saisissez le code').fill(token);
-  await page.keyboard.press('Enter');
+  await pastePass(page, token);
 }
 
 beforeAll(async () => {
@@ -56,11 +63,11 @@ beforeAll(async () => {
 describe.sequential('the counter, screen by screen', () => {
   it('start of shift: enrolment, then staff pick and PIN', async () => {
     await page.goto(till.url);
-    await page.getByLabel('Adresse du serveur de la Région').fill(region.url);
-    await page.getByLabel('Identifiant de la structure').fill(partner.id);
-    await page.getByLabel("Code d'activation").fill(partner.activationCode);
-    await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
-    await page.getByLabel('Votre code PIN (6 à 8 chiffres)').fill(MANAGER_PIN);
+    await fillEnrolment(
+      page,
+      { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode },
+      { name: 'Claire Dubois', pin: MANAGER_PIN },
+    );
     await expectAccessible('enrol');
     await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
 
@@ -89,8 +96,7 @@ describe.sequential('the counter, screen by screen', () => {
       'Séance',
       'Abonnement',
     ]);
-    await page.getByLabel('Prix (€)').fill('9,50');
-    await page.getByLabel('Part Atouts (€)').fill('7,00');
+    await fillSale(page, { price: '9,50', part: '7,00' });
     expect(await text('form .split')).toBe('Atouts : 7,00 € — reste à payer : 2,50 €');
     await expectAccessible('counter-card');
     await shot('counter-card');
@@ -134,32 +140,22 @@ describe.sequential('the counter, screen by screen', () => {
   });
 
   it('coupons: the list with names, a typed short code, redeemed with the remainder', async () => {
-    const tom = await region.admin.createBeneficiary({
-      givenName: 'Tom',
-      familyName: 'Leroy',
-      birthDate: '2008-09-02',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: tom.id,
-      partnerId: partner.id,
-      category: 'SPORT',
-      amountCents: 3000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Tom', familyName: 'Leroy', birthDate: '2008-09-02' },
+      { partnerId: partner.id, category: 'SPORT', amountCents: 3000 },
+    );
     await page.keyboard.press('F2');
     await poll(() => text('.coupons-table')).toContain('Tom Leroy');
     // Any case, hyphens optional.
-    await page.getByLabel('Code du bon').fill(coupon.code.replace(/-/g, '').toLowerCase());
-    await page.keyboard.press('Enter');
+    await enterCouponCode(page, coupon.code.replace(/-/g, '').toLowerCase());
     await poll(() => text('.holder')).toContain('Tom Leroy');
     await page.getByLabel('Article').selectOption({ label: 'Licence' });
     await page.getByLabel('Prix (€)').fill('45');
     expect(await text('form .split')).toBe('Bon : 30,00 € — reste à payer : 15,00 €');
     await expectAccessible('coupons');
     await shot('coupons');
-    await page.getByLabel('Prix (€)').press('Enter');
-    await poll(() => page.locator('.coupons [data-status]').first().getAttribute('data-status')).toBe(
-      'accepted',
-    );
+    await validateCouponSale(page);
     expect(await text('.youth-pays')).toContain('15,00 €');
   });
 

@@ -5,6 +5,7 @@
 // reprint from the receipt view prints again.
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fillSale, pastePass } from '../support/counter-steps';
 import { readJob, startFakePrinter } from '../support/fake-printer';
 import { readmeShot } from '../support/readme-shots';
 import { useServedPage } from '../support/served-page';
@@ -45,11 +46,9 @@ async function sell(givenName: string): Promise<void> {
   });
   const token = await region.admin.mintPass({ beneficiaryId: youth.id });
   await page.keyboard.press('F1');
-  await page.getByLabel('Ou collez / saisissez le code').fill(token);
-  await page.keyboard.press('Enter');
+  await pastePass(page, token);
   await poll(() => page.locator('.holder').textContent()).toBe(`${givenName} Martin`);
-  await page.getByLabel('Prix (€)').fill('9,50');
-  await page.getByLabel('Part Atouts (€)').fill('7,00');
+  await fillSale(page, { price: '9,50', part: '7,00' });
   await page.getByLabel('Part Atouts (€)').press('Enter');
 }
 

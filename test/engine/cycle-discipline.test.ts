@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { tariffSchema } from '../../preload/contract/tariff';
 import { debitsCsv } from '../../main/export/debits-csv';
 import { regionForTests } from '../support/region-for-tests';
+import { youthWithCoupon } from '../support/region-server';
 import { engineForTests } from './engine-for-tests';
 
 const region = regionForTests();
@@ -50,17 +51,11 @@ describe("a cycle's discipline", () => {
   }, 60_000);
 
   it("a coupon's redemption for a cycle names it too", async () => {
-    const youth = await region.admin.createBeneficiary({
-      givenName: 'Iris',
-      familyName: 'Marchand',
-      birthDate: '2005-06-07',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: youth.id,
-      partnerId: f.partnerId,
-      category: 'ARTISTIC',
-      amountCents: 2000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Iris', familyName: 'Marchand', birthDate: '2005-06-07' },
+      { partnerId: f.partnerId, category: 'ARTISTIC', amountCents: 2000 },
+    );
     const view = await f.call('coupon.resolve', { text: coupon.code });
     expect(
       await f.fail('coupon.redeem', { couponId: view.id, item: 'CYCLE', sessions: 8, priceCents: 9000 }),

@@ -3,21 +3,16 @@
 // bons-plans check-ins, the journal's views and closures, and clock skew.
 import { describe, expect, it } from 'vitest';
 import { regionForTests } from '../support/region-for-tests';
+import { youthWithCoupon } from '../support/region-server';
 import { engineForTests } from './engine-for-tests';
-import { ledgerOf } from './engine-fixture';
+import { cinemaSeat, ledgerOf } from './engine-fixture';
 import { parisDay, parisDayBounds, parisMonth, parisMonthBounds } from '../../protocol/paris-time';
 import { ledgerDifferences } from './ledger-match';
 
 const region = regionForTests();
 const f = engineForTests(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT'] });
 
-const seat = (scanId: string, amountCents = 700) => ({
-  scanId,
-  category: 'CINEMA' as const,
-  item: 'SEANCE' as const,
-  priceCents: 950,
-  amountCents,
-});
+const seat = (scanId: string, amountCents = 700) => cinemaSeat(scanId, 950, amountCents);
 
 // The three stories below share one till (its journal, its clock): they run in order, declared so.
 describe.sequential('abandon and void', () => {
@@ -99,17 +94,11 @@ describe.sequential('abandon and void', () => {
 
 describe.sequential('coupons and bons plans', () => {
   it('resolves a coupon by short code and token, redeems it once through the journal', async () => {
-    const youth = await region.admin.createBeneficiary({
-      givenName: 'Inès',
-      familyName: 'Roux',
-      birthDate: '2008-02-02',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: youth.id,
-      partnerId: f.partnerId,
-      category: 'SPORT',
-      amountCents: 2000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Inès', familyName: 'Roux', birthDate: '2008-02-02' },
+      { partnerId: f.partnerId, category: 'SPORT', amountCents: 2000 },
+    );
     const listed = await f.call('coupon.list', {});
     expect(listed.map((c) => c.id)).toContain(coupon.id);
     const typed = await f.call('coupon.resolve', { text: coupon.code.toLowerCase().replace(/-/g, '') });

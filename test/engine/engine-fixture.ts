@@ -99,6 +99,22 @@ export async function engineFixture(
   return fixture;
 }
 
+/** The debit the counter submits for a SPECTACLE place on that scan: its price, and the part Atouts pays (all of it unless told). */
+export const spectaclePlace = (scanId: string, priceCents: number, amountCents = priceCents) => ({
+  scanId,
+  category: 'SPECTACLE' as const,
+  item: 'PLACE' as const,
+  priceCents,
+  amountCents,
+});
+
+/** Likewise for a CINEMA seat. */
+export const cinemaSeat = (scanId: string, priceCents: number, amountCents = priceCents) => ({
+  ...spectaclePlace(scanId, priceCents, amountCents),
+  category: 'CINEMA' as const,
+  item: 'SEANCE' as const,
+});
+
 /** The Region's ledger for one device, by debit id. */
 export async function ledgerOf(region: RegionHandle, partnerId: string) {
   return (await region.admin.ledger()).filter((d) => d.partnerId === partnerId);

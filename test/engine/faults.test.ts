@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionForTests } from '../support/region-for-tests';
 import { engineForTests } from './engine-for-tests';
-import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { cinemaSeat, engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
 import type { Faults } from '../support/region-server';
 import { ledgerDifferences } from './ledger-match';
 
@@ -15,13 +15,7 @@ const f = engineForTests(region);
 async function seatUnderFaults(fixture: EngineFixture, faults: Faults, amountCents = 500) {
   const scan = await fixture.scanNewYouth();
   await region.admin.setFaults(faults);
-  return fixture.call('debit.submit', {
-    scanId: scan.scanId,
-    category: 'CINEMA',
-    item: 'SEANCE',
-    priceCents: 900,
-    amountCents,
-  });
+  return fixture.call('debit.submit', cinemaSeat(scan.scanId, 900, amountCents));
 }
 
 describe('debits under injected faults', () => {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionForTests } from '../support/region-for-tests';
 import { engineForTests } from './engine-for-tests';
-import { ledgerOf } from './engine-fixture';
+import { cinemaSeat as seat, ledgerOf, spectaclePlace as place } from './engine-fixture';
 import { ledgerDifferences } from './ledger-match';
 
 const region = regionForTests({
@@ -30,21 +30,6 @@ async function mint(wallets?: { SPECTACLE?: number; CINEMA?: number }) {
     ],
   };
 }
-
-/** A SPECTACLE place at that price, of which Atouts pays `amountCents` (all of it unless told). */
-const place = (scanId: string, priceCents: number, amountCents = priceCents) => ({
-  scanId,
-  category: 'SPECTACLE' as const,
-  item: 'PLACE' as const,
-  priceCents,
-  amountCents,
-});
-/** A CINEMA seat, likewise. */
-const seat = (scanId: string, priceCents: number, amountCents = priceCents) => ({
-  ...place(scanId, priceCents, amountCents),
-  category: 'CINEMA' as const,
-  item: 'SEANCE' as const,
-});
 
 async function scanOffline(token: string): Promise<string> {
   const scan = await f.call('pass.scan', { text: token, source: 'paste' });

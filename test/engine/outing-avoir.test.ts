@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionForTests } from '../support/region-for-tests';
 import { engineForTests } from './engine-for-tests';
+import { spectaclePlace } from './engine-fixture';
 
 const region = regionForTests({
   offlinePolicy: { enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 },
@@ -130,21 +131,9 @@ describe('a group outing', () => {
 describe('avoirs for a cancelled event', () => {
   it('issues one per youth for their Atouts parts, redeems in parts, and never counts them as Atouts', async () => {
     const youth = await f.scanNewYouth();
-    const first = await f.call('debit.submit', {
-      scanId: youth.scanId,
-      category: 'SPECTACLE',
-      item: 'PLACE',
-      priceCents: 1500,
-      amountCents: 1000,
-    });
+    const first = await f.call('debit.submit', spectaclePlace(youth.scanId, 1500, 1000));
     const other = await f.scanNewYouth();
-    const second = await f.call('debit.submit', {
-      scanId: other.scanId,
-      category: 'SPECTACLE',
-      item: 'PLACE',
-      priceCents: 1500,
-      amountCents: 800,
-    });
+    const second = await f.call('debit.submit', spectaclePlace(other.scanId, 1500, 800));
     const totalsBefore = f.till.journal.debits.totals({});
 
     const avoirs = await f.call('avoir.issue', { debitIds: [first.debitId, second.debitId] });

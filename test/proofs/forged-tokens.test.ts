@@ -16,7 +16,7 @@ import {
 } from '../../protocol/pass-token';
 import { signEd25519 } from '../../protocol/signing-keys';
 import { decodeStrict, encodeCbor, Tag } from '../../protocol/strict-cbor';
-import { engineFixture } from '../engine/engine-fixture';
+import { cinemaSeat, engineFixture } from '../engine/engine-fixture';
 import { regionForTests } from '../support/region-for-tests';
 import { youthWithPass } from '../support/region-server';
 import { engineForTests } from '../engine/engine-for-tests';
@@ -141,13 +141,7 @@ describe('forged passes', () => {
 });
 
 describe('refusals that depend on the Region', () => {
-  const seat = (scanId: string) => ({
-    scanId,
-    category: 'CINEMA' as const,
-    item: 'SEANCE' as const,
-    priceCents: 900,
-    amountCents: 400,
-  });
+  const seat = (scanId: string) => cinemaSeat(scanId, 900, 400);
 
   it('a pass used on one till is refused on another (TOKEN_USED), at the debit and at the next scan', async () => {
     const second = await engineFixture(region, { accreditations: ['CINEMA'] });

@@ -3,6 +3,7 @@
 // clock does, the journal's order is its sequence (the chain verifies with times going backwards), no
 // debit is lost or doubled, and each side of the boundary is judged by the moment it happened.
 import { describe, expect, it } from 'vitest';
+import { cinemaSeat } from '../engine/engine-fixture';
 import { ledgerDifferences } from '../engine/ledger-match';
 import { regionForTests } from '../support/region-for-tests';
 import { youthWithPass } from '../support/region-server';
@@ -17,13 +18,7 @@ const region = regionForTests({
 });
 const f = engineForTests(region, { accreditations: ['CINEMA'], till: { now: () => tillNow } });
 
-const seat = (scanId: string) => ({
-  scanId,
-  category: 'CINEMA' as const,
-  item: 'SEANCE' as const,
-  priceCents: 900,
-  amountCents: 400,
-});
+const seat = (scanId: string) => cinemaSeat(scanId, 900, 400);
 
 describe('a till whose clock jumps, across the season boundary', () => {
   it('judges each queued debit by its own moment, in the season or out, and the Region agrees', async () => {

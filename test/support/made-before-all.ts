@@ -9,10 +9,6 @@ export function madeBeforeAll<T extends object>(
   dispose?: (value: T) => Promise<void> | void,
 ): T {
   let value: T | undefined;
-  const made = (): T => {
-    if (value === undefined) throw new Error(`${what} is made in beforeAll: use it inside a test or a hook`);
-    return value;
-  };
   beforeAll(async () => {
     value = await make();
   });
@@ -20,18 +16,28 @@ export function madeBeforeAll<T extends object>(
     afterAll(async () => {
       if (value !== undefined) await dispose(value);
     });
-  // The stand-in has no fields of its own: reads, `in`, spreading and `instanceof` all reach the made value
-  // (Playwright checks that a page it is given is a Page). Methods are bound to it, so that code relying on
-  // `this` (a class instance) sees the real object, not the stand-in.
+  return standIn(() => {
+    if (value === undefined) throw new Error(`${what} is made in beforeAll: use it inside a test or a hook`);
+    return value;
+  });
+}
+
+/**
+ * An object that stands for whatever `current()` returns when it is used. It has no fields of its own:
+ * reads, `in`, spreading and `instanceof` all reach the current value (Playwright checks that a page it is
+ * given is a Page). Methods are bound to that value, so that code relying on `this` (a class instance) sees
+ * the real object, not the stand-in.
+ */
+export function standIn<T extends object>(current: () => T): T {
   return new Proxy({} as T, {
     get(_, key) {
-      const target = made();
+      const target = current();
       const member: unknown = Reflect.get(target, key, target);
       return typeof member === 'function' ? (member as (...args: unknown[]) => unknown).bind(target) : member;
     },
-    has: (_, key) => Reflect.has(made(), key),
-    ownKeys: () => Reflect.ownKeys(made()),
-    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(made(), key),
-    getPrototypeOf: () => Reflect.getPrototypeOf(made()),
+    has: (_, key) => Reflect.has(current(), key),
+    ownKeys: () => Reflect.ownKeys(current()),
+    getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(current(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(current()),
   });
 }

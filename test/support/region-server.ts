@@ -39,3 +39,13 @@ export async function youthWithPass(
   const youth = await region.admin.createBeneficiary(person);
   return { id: youth.id, token: await region.admin.mintPass({ beneficiaryId: youth.id }) };
 }
+
+/** A new youth at the Region holding a coupon of theirs (the amount reserved on their wallet). */
+export async function youthWithCoupon(
+  region: RegionHandle,
+  person: Parameters<AdminClient['createBeneficiary']>[0],
+  coupon: Omit<Parameters<AdminClient['createCoupon']>[0], 'beneficiaryId'>,
+): Promise<{ youth: { id: string }; coupon: Awaited<ReturnType<AdminClient['createCoupon']>> }> {
+  const youth = await region.admin.createBeneficiary(person);
+  return { youth, coupon: await region.admin.createCoupon({ beneficiaryId: youth.id, ...coupon }) };
+}
