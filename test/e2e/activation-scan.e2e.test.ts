@@ -17,6 +17,10 @@ const browser = browserForTests();
 const page = pageForTests(browser);
 printPageOnFailure(() => page);
 
+/** The text of the partner's activation QR code, as the Region's CLI prints it. */
+const activationQrOf = (partner: { id: string; activationCode: string }) =>
+  encodeActivation({ regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode });
+
 describe('enrolment by scanning the activation QR code', () => {
   it('says when the code is damaged, and fills the fields from a wedge scan on an AZERTY counter', async () => {
     const partner = await region.admin.createPartner({
@@ -31,15 +35,7 @@ describe('enrolment by scanning the activation QR code', () => {
     await typeBurst(cdp, 'azerty', 'ATA1:eyJ2IjoxLCJyZWdpb24iOiJodHRwOi8vMTI3LjAuMC4xOjgwODAi');
     await page.locator('[data-activation="invalid"]').waitFor();
 
-    await typeBurst(
-      cdp,
-      'azerty',
-      encodeActivation({
-        regionUrl: region.url,
-        partnerId: partner.id,
-        activationCode: partner.activationCode,
-      }),
-    );
+    await typeBurst(cdp, 'azerty', activationQrOf(partner));
     await page.locator('[data-activation="read"]').waitFor();
     expect(await page.getByLabel('Adresse du serveur de la Région').inputValue()).toBe(region.url);
     expect(await page.getByLabel('Identifiant de la structure').inputValue()).toBe(partner.id);
@@ -64,13 +60,7 @@ describe('enrolment by scanning the activation QR code', () => {
     try {
       await other.goto(fresh.url);
       await other.getByRole('heading', { name: 'Enregistrer cette caisse' }).waitFor();
-      await other.getByLabel('Identifiant de la structure').fill(
-        encodeActivation({
-          regionUrl: region.url,
-          partnerId: partner.id,
-          activationCode: partner.activationCode,
-        }),
-      );
+      await other.getByLabel('Identifiant de la structure').fill(activationQrOf(partner));
       await other.locator('[data-activation="read"]').waitFor();
       expect(await other.getByLabel('Identifiant de la structure').inputValue()).toBe(partner.id);
       expect(await other.getByLabel("Code d'activation").inputValue()).toBe(partner.activationCode);

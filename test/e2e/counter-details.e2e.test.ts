@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TillStatus } from '../../preload/contract';
 import { enterCouponCode, validateCouponSale } from '../support/counter-steps';
 import { regionForTests } from '../support/region-for-tests';
-import { youthWithCoupon } from '../support/region-server';
+import { youthWithCoupon, offerRunningNow } from '../support/region-server';
 import { servedTillForTests } from '../support/till-for-tests';
 import { browserForTests, expectAccessible, pageForTests, printPageOnFailure } from '../support/ui-page';
 
@@ -82,14 +82,11 @@ describe('the small things, on an English-language computer', () => {
   });
 
   it('a check-in refusal names the youth', async () => {
-    const now = Date.now();
-    await region.admin.createOffer({
+    await offerRunningNow(region, {
       partnerId: await partnerId(),
       title: 'Stage de roller',
-      startsAt: new Date(now - 3_600_000).toISOString(),
-      endsAt: new Date(now + 86_400_000).toISOString(),
       places: 5,
-      designation: 'registration',
+      hoursLeft: 24,
     });
     const zoe = await region.admin.createBeneficiary({
       givenName: 'Zoé',

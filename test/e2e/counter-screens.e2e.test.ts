@@ -3,7 +3,7 @@
 // screenshots. One Region, one till and one browser for the whole file; the tests run in order, as a shift.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { regionForTests } from '../support/region-for-tests';
-import { youthWithCoupon } from '../support/region-server';
+import { youthWithCoupon, offerRunningNow } from '../support/region-server';
 import { tillHostForTests } from '../support/till-for-tests';
 import {
   browserForTests,
@@ -160,14 +160,11 @@ describe.sequential('the counter, screen by screen', () => {
   });
 
   it('bons plans: pick the offer, scan to check in, who came and who did not', async () => {
-    const now = Date.now();
-    const offer = await region.admin.createOffer({
+    const offer = await offerRunningNow(region, {
       partnerId: partner.id,
       title: 'Avant-première',
-      startsAt: new Date(now - 3_600_000).toISOString(),
-      endsAt: new Date(now + 86_400_000).toISOString(),
       places: 20,
-      designation: 'registration',
+      hoursLeft: 24,
     });
     const ines = await region.admin.createBeneficiary({
       givenName: 'Inès',

@@ -3,7 +3,7 @@
 // bons-plans check-ins, the journal's views and closures, and clock skew.
 import { describe, expect, it } from 'vitest';
 import { regionForTests } from '../support/region-for-tests';
-import { youthWithCoupon } from '../support/region-server';
+import { youthWithCoupon, offerRunningNow } from '../support/region-server';
 import { engineForTests } from './engine-for-tests';
 import { cinemaSeat, ledgerOf } from './engine-fixture';
 import { parisDay, parisDayBounds, parisMonth, parisMonthBounds } from '../../protocol/paris-time';
@@ -128,14 +128,11 @@ describe.sequential('coupons and bons plans', () => {
   });
 
   it('checks in a registrant once, refuses someone not registered', async () => {
-    const now = Date.now();
-    const offer = await region.admin.createOffer({
+    const offer = await offerRunningNow(region, {
       partnerId: f.partnerId,
       title: 'Avant-première',
-      startsAt: new Date(now - 3_600_000).toISOString(),
-      endsAt: new Date(now + 3_600_000).toISOString(),
       places: 10,
-      designation: 'registration',
+      hoursLeft: 1,
     });
     const guest = await region.admin.createBeneficiary({
       givenName: 'Noé',
@@ -186,14 +183,11 @@ describe.sequential('coupons and bons plans', () => {
   });
 
   it('counts a check-in the Region has not answered in the pending count until the outbox sends it', async () => {
-    const now = Date.now();
-    const offer = await region.admin.createOffer({
+    const offer = await offerRunningNow(region, {
       partnerId: f.partnerId,
       title: 'Concert de midi',
-      startsAt: new Date(now - 3_600_000).toISOString(),
-      endsAt: new Date(now + 3_600_000).toISOString(),
       places: 10,
-      designation: 'registration',
+      hoursLeft: 1,
     });
     const guest = await region.admin.createBeneficiary({
       givenName: 'Inès',

@@ -14,15 +14,15 @@ import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { seededRandom } from '../../scripts/fixtures/seeded-random';
 import { ledgerDifferences } from '../engine/ledger-match';
 import type { RegionHandle } from '../support/region-server';
+import { enrol } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 import { bundleDriver, ROOT } from './bundle';
 
 const DRIVER = join(ROOT, 'test', 'engine', 'crash-driver.ts');
 const PIN = '1357';
 
-export interface CrashReport {
-  seed: number;
-  kills: number;
+/** What the end of a run finds (drainAndTally): debits acknowledged, lost, duplicated, and the problems. */
+export interface Tally {
   acknowledged: number;
   lost: number;
   duplicated: number;
@@ -30,31 +30,27 @@ export interface CrashReport {
   problems: string[];
 }
 
+export interface CrashReport extends Tally {
+  seed: number;
+  kills: number;
+}
+
 /** A new CINEMA partner, and a till enrolled for it in that data folder and closed: its partner id. */
 export async function enrolAndClose(
   region: RegionHandle,
   till: { dataDir: string; keyFile: string; name: string; pin: string },
 ): Promise<string> {
-  const partner = await region.admin.createPartner({
-    name: till.name,
-    siret: '12345678900011',
-    accreditations: ['CINEMA'],
-  });
   const setup = createTill({ dataDir: till.dataDir, cipher: fileKeyCipher(till.keyFile) });
   try {
-    const enrolled = await setup.dispatch('till.enroll', {
-      regionUrl: region.url,
-      partnerId: partner.id,
-      activationCode: partner.activationCode,
+    const { partnerId } = await enrol(setup, region, {
+      partnerName: till.name,
       deviceName: till.name,
-      managerName: 'Claire',
-      managerPin: till.pin,
+      pin: till.pin,
     });
-    if (!enrolled.ok) throw new Error(`enrolment: ${enrolled.error.code}`);
+    return partnerId;
   } finally {
     setup.close();
   }
-  return partner.id;
 }
 
 /** The driver's command line: the till's files, the Region's admin access (to mint passes) and the PIN. */
@@ -153,17 +149,13 @@ export async function runCrashProof(
       opts.onKill?.(k + 1);
     }
     await region.admin.setFaults({});
-    const tally = await drainAndTally(region, { dataDir, keyFile, partnerId, acked });
-    problems.push(...tally.problems);
-    return {
-      seed,
-      kills: opts.kills,
-      acknowledged: acked.size,
-      lost: tally.lost,
-      duplicated: tally.duplicated,
-      ledgerDebits: tally.ledgerDebits,
-      problems,
-    };
+    const { problems: atTheEnd, ...tally } = await drainAndTally(region, {
+      dataDir,
+      keyFile,
+      partnerId,
+      acked,
+    });
+    return { seed, kills: opts.kills, ...tally, problems: [...problems, ...atTheEnd] };
   } finally {
     driver.remove();
     tmp.remove();
@@ -177,7 +169,7 @@ export async function runCrashProof(
 export async function drainAndTally(
   region: RegionHandle,
   run: { dataDir: string; keyFile: string; partnerId: string; acked: ReadonlySet<string> },
-): Promise<{ lost: number; duplicated: number; ledgerDebits: number; problems: string[] }> {
+): Promise<Tally> {
   const problems: string[] = [];
   const till = createTill({
     dataDir: run.dataDir,
@@ -210,5 +202,5 @@ export async function drainAndTally(
   problems.push(...checkJournal(join(run.dataDir, 'journal.sqlite')).map((p) => `final: ${p}`));
   if (lost > 0) problems.push(`${lost} acknowledged debits lost`);
   if (duplicated > 0) problems.push(`${duplicated} debits duplicated`);
-  return { lost, duplicated, ledgerDebits, problems };
+  return { acknowledged: run.acked.size, lost, duplicated, ledgerDebits, problems };
 }

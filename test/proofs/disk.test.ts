@@ -4,7 +4,6 @@
 // Then the same media mounted read-only: the till refuses to open with STORAGE_READ_ONLY.
 // Needs root (mount); elsewhere main/journal/storage-errors.test.ts proves the same with a page quota.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,7 +13,7 @@ import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { TillError } from '../../preload/contract/errors';
 import { ledgerDifferences } from '../engine/ledger-match';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { youthWithPass } from '../support/region-server';
+import { anotherLea, youthWithPass } from '../support/region-server';
 import { enrolAndLogIn, logInManager } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
@@ -82,11 +81,7 @@ describe.skipIf(!mounted)('a till on media that fills up, then turns read-only',
     const login = () => logInManager(till, '2468');
     const acknowledged: string[] = [];
     const debit = async () => {
-      const youth = await youthWithPass(region, {
-        givenName: 'Léa',
-        familyName: `Martin-${randomUUID().slice(0, 8)}`,
-        birthDate: '2007-03-14',
-      }); // one membership per person and season
+      const youth = await youthWithPass(region, anotherLea());
       const scan = await call('pass.scan', { text: youth.token, source: 'paste' });
       if (!scan.ok) return scan.error.code;
       const card = scan.value as { kind: string; card?: { scanId: string } };

@@ -15,13 +15,20 @@ import { fileKeyCipher } from '../../main/secrets/secret-store';
 import type { RegionHandle } from '../support/region-server';
 import { bundleDriver, ROOT } from './bundle';
 import { seededRandom } from '../../scripts/fixtures/seeded-random';
-import { checkJournal, drainAndTally, driverArgs, enrolAndClose, runUntilKilled } from './crash-proof';
+import {
+  checkJournal,
+  drainAndTally,
+  driverArgs,
+  enrolAndClose,
+  runUntilKilled,
+  type Tally,
+} from './crash-proof';
 import type { LazyFs } from './lazyfs';
 
 const DRIVER = join(ROOT, 'test', 'engine', 'crash-driver.ts');
 const PIN = '135791';
 
-export interface PowerReport {
+export interface PowerReport extends Tally {
   seed: number;
   /** Bytes a bare, unsynced write still had after a cut (must be 0: else the filesystem proves nothing). */
   controlBytesAfterCut: number;
@@ -29,11 +36,6 @@ export interface PowerReport {
   shmRetries: number;
   enrolmentCuts: number;
   saleCuts: number;
-  acknowledged: number;
-  lost: number;
-  duplicated: number;
-  ledgerDebits: number;
-  problems: string[];
 }
 
 /**
@@ -150,7 +152,7 @@ export async function runPowerProof(
       opts.onCut?.(opts.enrolmentCuts + k + 1, total);
     }
     await region.admin.setFaults({});
-    let tally: Awaited<ReturnType<typeof drainAndTally>> | null = null;
+    let tally: Tally | null = null;
     for (let attempt = 0; tally === null; attempt += 1) {
       try {
         tally = await drainAndTally(region, { dataDir, keyFile, partnerId, acked });
@@ -159,18 +161,15 @@ export async function runPowerProof(
         shmRetries.count += 1;
       }
     }
-    problems.push(...tally.problems);
+    const { problems: atTheEnd, ...figures } = tally;
     return {
       seed,
       controlBytesAfterCut,
       shmRetries: shmRetries.count,
       enrolmentCuts: opts.enrolmentCuts,
       saleCuts: opts.saleCuts,
-      acknowledged: acked.size,
-      lost: tally.lost,
-      duplicated: tally.duplicated,
-      ledgerDebits: tally.ledgerDebits,
-      problems,
+      ...figures,
+      problems: [...problems, ...atTheEnd],
     };
   } finally {
     driver.remove();

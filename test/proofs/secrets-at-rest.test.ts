@@ -2,14 +2,13 @@
 // session runs (enrolment, log in, debits, one answer lost and resent by the outbox, a void, a restart),
 // then every file of the data folder — journal, WAL, anything else — and every log line the core wrote
 // are searched for the token, raw and in the encodings a careless write would use.
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTill, type Till } from '../../main/core/till';
 import { fileKeyCipher, type SecretCipher } from '../../main/secrets/secret-store';
 import { regionForTests } from '../support/region-for-tests';
-import { youthWithPass } from '../support/region-server';
+import { anotherLea, youthWithPass } from '../support/region-server';
 import { enrolAndLogIn, logInManager, must, sell } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
@@ -56,11 +55,7 @@ describe('the device token at rest', () => {
     let till = open();
     await enrolAndLogIn(till, region, { partnerName: 'Cinéma Secret', pin: '2468' });
     const debit = async () => {
-      const youth = await youthWithPass(region, {
-        givenName: 'Léa',
-        familyName: `Martin-${randomUUID().slice(0, 8)}`,
-        birthDate: '2007-03-14',
-      }); // one membership per person and season
+      const youth = await youthWithPass(region, anotherLea());
       return sell(till, youth.token, { priceCents: 900, amountCents: 500 });
     };
     const first = await debit();

@@ -15,7 +15,7 @@ import { COMMANDS } from '../../main/cli/registry';
 import { closurePdf } from '../../main/export/closure-pdf';
 import { csvField, debitsCsv, frenchAmount } from '../../main/export/debits-csv';
 import { chainHash, entryJson, canonicalJson } from '../../main/journal/chain-hash';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../support/journal-fixtures';
+import { debitRequested, deviceJournal, type TempJournal } from '../support/journal-fixtures';
 
 let t: TempJournal | undefined;
 afterEach(() => t?.cleanup());
@@ -26,10 +26,10 @@ const cipher = fileKeyCipher(keyFile);
 afterAll(() => keys.remove());
 
 function journalWithDebits(): TempJournal {
-  const clock = manualClock('2026-03-10T09:00:00.000Z');
-  t = tempJournal({ now: clock.now });
+  const made = deviceJournal('2026-03-10T09:00:00.000Z');
+  t = made.t;
+  const { clock } = made;
   const j = t.journal;
-  j.setDeviceId('D-000042');
   j.append({
     kind: 'DEBIT_REQUESTED',
     cashierId: '=cmd|calc',

@@ -19,6 +19,19 @@ const RULES_PATH = join(ROOT, '..', 'shared', 'docs', 'rules.md');
 const region = regionForTests();
 const f = engineForTests(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT', 'ARTISTIC'] });
 
+/** A new youth at the Region; each call of the answer scans a fresh pass of theirs and gives the card it opens. */
+async function youthAtTheCounter(person: { givenName: string; familyName: string; birthDate: string }) {
+  const youth = await region.admin.createBeneficiary(person);
+  return async () => {
+    const scan = await f.call('pass.scan', {
+      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+      source: 'paste',
+    });
+    if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
+    return scan.card;
+  };
+}
+
 describe('rules.md: the wallets a till debits (III 3.2.1)', () => {
   it('SPECTACLE 30 €, CINEMA 20 €, PRATIQUE 30 €, LOCAL 5 € per season, as a new youth shows them at the till; ROLLON is no till wallet', async () => {
     expect(WALLET_INITIAL_CENTS).toEqual({ SPECTACLE: 3000, CINEMA: 2000, PRATIQUE: 3000, LOCAL: 500 });
@@ -40,19 +53,11 @@ describe('rules.md: the wallets a till debits (III 3.2.1)', () => {
   it('PRATIQUE is one wallet for sport and artistic practice: a licence leaves less for a cycle', async () => {
     expect(walletOf('SPORT')).toBe('PRATIQUE');
     expect(walletOf('ARTISTIC')).toBe('PRATIQUE');
-    const youth = await region.admin.createBeneficiary({
+    const pass = await youthAtTheCounter({
       givenName: 'Maëlle',
       familyName: 'Hamon',
       birthDate: '2004-04-04',
     });
-    const pass = async () => {
-      const scan = await f.call('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      });
-      if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
-      return scan.card;
-    };
     const licence = await f.call('debit.submit', {
       scanId: (await pass()).scanId,
       category: 'SPORT',
@@ -80,19 +85,12 @@ describe('rules.md: the wallets a till debits (III 3.2.1)', () => {
   }, 30_000);
 
   it('a wallet pays in one or several payments, all or part of a price, the youth paying the rest; never more than the price (no cash back)', async () => {
-    const youth = await region.admin.createBeneficiary({
+    const pass = await youthAtTheCounter({
       givenName: 'Nolan',
       familyName: 'Pichon',
       birthDate: '2003-03-03',
     });
-    const scanId = async () => {
-      const scan = await f.call('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      });
-      if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
-      return scan.card.scanId;
-    };
+    const scanId = async () => (await pass()).scanId;
     expect(
       await f.call('debit.submit', {
         scanId: await scanId(),

@@ -26,18 +26,20 @@ export async function logInManager(till: Dispatching, pin: string): Promise<stri
   return manager.id;
 }
 
-/** A new partner at the Region, the till enrolled for it (a manager named Claire unless told), the manager logged in. */
-export async function enrolAndLogIn(
+export interface Enrolment {
+  partnerName: string;
+  accreditations?: Category[];
+  deviceName?: string;
+  managerName?: string;
+  pin: string;
+}
+
+/** A new partner at the Region (CINEMA unless told), and the till enrolled for it with its manager (Claire unless told). */
+export async function enrol(
   till: Dispatching,
   region: RegionHandle,
-  opts: {
-    partnerName: string;
-    accreditations?: Category[];
-    deviceName?: string;
-    managerName?: string;
-    pin: string;
-  },
-): Promise<{ partnerId: string; deviceId: string; managerId: string }> {
+  opts: Enrolment,
+): Promise<{ partnerId: string; deviceId: string }> {
   const partner = await region.admin.createPartner({
     name: opts.partnerName,
     siret: '12345678900011',
@@ -51,8 +53,17 @@ export async function enrolAndLogIn(
     managerName: opts.managerName ?? 'Claire',
     managerPin: opts.pin,
   });
-  const managerId = await logInManager(till, opts.pin);
-  return { partnerId: partner.id, deviceId: status.deviceId ?? '', managerId };
+  return { partnerId: partner.id, deviceId: status.deviceId ?? '' };
+}
+
+/** Enrolled as `enrol` does, then the manager logged in. */
+export async function enrolAndLogIn(
+  till: Dispatching,
+  region: RegionHandle,
+  opts: Enrolment,
+): Promise<{ partnerId: string; deviceId: string; managerId: string }> {
+  const enrolled = await enrol(till, region, opts);
+  return { ...enrolled, managerId: await logInManager(till, opts.pin) };
 }
 
 export type Sale = Omit<DebitRequest, 'scanId' | 'category' | 'item'> &
