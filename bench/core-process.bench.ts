@@ -20,6 +20,7 @@ import { fileKeyCipher } from '../main/secrets/secret-store';
 import { chromiumLaunchOptions } from '../test/support/chromium';
 import { startRegionServer, type RegionHandle } from '../test/support/region-server';
 import { startTillHost } from '../test/support/till-host';
+import { enrol } from '../test/support/till-calls';
 import { makeTempDir } from '../test/support/tmp';
 import { percentile, type Bench, type Figure } from './figure';
 import { bigJournal } from './journal.bench';
@@ -90,20 +91,12 @@ async function enrolledBigTill(
   }
   const till = createTill({ dataDir, cipher: fileKeyCipher(keyFile), hidBackend: null });
   try {
-    const partner = await region.admin.createPartner({
-      name: 'Cinéma Cold Start',
-      siret: '12345678900011',
-      accreditations: ['CINEMA'],
-    });
-    const enrolled = await till.dispatch('till.enroll', {
-      regionUrl: region.url,
-      partnerId: partner.id,
-      activationCode: partner.activationCode,
+    await enrol(till, region, {
+      partnerName: 'Cinéma Cold Start',
       deviceName: 'Bench',
       managerName: 'Bench',
-      managerPin: '135790',
+      pin: '135790',
     });
-    if (!enrolled.ok) throw new Error(`enrolment: ${enrolled.error.code}`);
   } finally {
     till.close();
   }

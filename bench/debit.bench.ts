@@ -4,7 +4,9 @@
 import { join } from 'node:path';
 import { createTill } from '../main/core/till';
 import { fileKeyCipher } from '../main/secrets/secret-store';
-import { startRegionServer } from '../test/support/region-server';
+import { startRegionServer, youthWithPass } from '../test/support/region-server';
+import { cinemaSeat } from '../test/engine/engine-fixture';
+import { enrolAndLogIn } from '../test/support/till-calls';
 import { makeTempDir } from '../test/support/tmp';
 import { percentile, type Bench } from './figure';
 
@@ -14,49 +16,31 @@ const bench: Bench = async ({ quick }) => {
   const tmp = makeTempDir('bench-debit');
   const till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')) });
   try {
-    const partner = await region.admin.createPartner({
-      name: 'Cinéma Bench',
-      siret: '12345678900011',
-      accreditations: ['CINEMA'],
+    await enrolAndLogIn(till, region, {
+      partnerName: 'Cinéma Bench',
+      deviceName: 'Bench',
+      managerName: 'Bench',
+      pin: '1234',
     });
     const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
       if (!r.ok) throw new Error(r.error.code);
       return r.value;
     };
-    ok(
-      await till.dispatch('till.enroll', {
-        regionUrl: region.url,
-        partnerId: partner.id,
-        activationCode: partner.activationCode,
-        deviceName: 'Bench',
-        managerName: 'Bench',
-        managerPin: '1234',
-      }),
-    );
-    const staff = ok(await till.dispatch('staff.list', {})) as { id: string }[];
-    ok(await till.dispatch('staff.login', { staffId: staff[0]!.id, pin: '1234' }));
     const timings: number[] = [];
     for (let i = 0; i < rounds; i += 1) {
-      const youth = await region.admin.createBeneficiary({
+      const { token } = await youthWithPass(region, {
         givenName: 'Bench',
         familyName: `Youth${i}`,
         birthDate: '2006-01-01',
       });
-      const token = await region.admin.mintPass({ beneficiaryId: youth.id });
       const scan = ok(await till.dispatch('pass.scan', { text: token, source: 'paste' })) as {
         kind: string;
         card: { scanId: string };
       };
       const started = performance.now();
-      const outcome = ok(
-        await till.dispatch('debit.submit', {
-          scanId: scan.card.scanId,
-          category: 'CINEMA',
-          item: 'SEANCE',
-          priceCents: 950,
-          amountCents: 700,
-        }),
-      ) as { status: string };
+      const outcome = ok(await till.dispatch('debit.submit', cinemaSeat(scan.card.scanId, 950, 700))) as {
+        status: string;
+      };
       timings.push(performance.now() - started);
       if (outcome.status !== 'accepted') throw new Error(`debit ${i} ${outcome.status}`);
     }

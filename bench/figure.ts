@@ -38,3 +38,6 @@ export function percentile(sample: readonly number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank] ?? Number.NaN;
 }
+
+/** A figure as the table prints it: two decimals. */
+export const round = (n: number): number => Math.round(n * 100) / 100;

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { startBenchTill } from './bench-till';
 import { typeBurst } from '../test/scan/key-burst';
 import type { OutingView } from '../preload/contract';
-import type { Bench } from './figure';
+import { type Bench, round } from './figure';
 
 async function perMinute(
   page: Page,
@@ -74,7 +74,5 @@ const bench: Bench = async ({ quick }) => {
     await stop();
   }
 };
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export default bench;

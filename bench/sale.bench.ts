@@ -12,7 +12,7 @@
 import type { Page } from 'playwright-core';
 import { startBenchTill } from './bench-till';
 import { typeBurst } from '../test/scan/key-burst';
-import { percentile, type Bench } from './figure';
+import { percentile, type Bench, round } from './figure';
 
 declare global {
   interface Window {
@@ -152,7 +152,5 @@ const bench: Bench = async ({ quick }) => {
     await stop();
   }
 };
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export default bench;

@@ -9,7 +9,7 @@ import { chromiumLaunchOptions } from '../test/support/chromium';
 import { startRegionServer } from '../test/support/region-server';
 import { startTillHost } from '../test/support/till-host';
 import { typeBurst } from '../test/scan/key-burst';
-import { percentile, type Bench } from './figure';
+import { percentile, type Bench, round } from './figure';
 
 declare global {
   interface Window {
@@ -138,7 +138,5 @@ const bench: Bench = async ({ quick }) => {
     await region.stop();
   }
 };
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export default bench;

@@ -13,6 +13,7 @@ import { DEFAULT_CONCURRENCY } from '../main/outbox/outbox';
 import { fileKeyCipher } from '../main/secrets/secret-store';
 import { mintPasses, OFFLINE_PASSES, queueOfflineDebits } from '../test/support/offline-queue';
 import { startRegionServer } from '../test/support/region-server';
+import { enrol } from '../test/support/till-calls';
 import { makeTempDir } from '../test/support/tmp';
 import type { Figure } from './figure';
 
@@ -23,11 +24,6 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
   const dataDir = join(tmp.dir, 'data');
   try {
     await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
-    const partner = await region.admin.createPartner({
-      name: 'Cinéma Bench',
-      siret: '12345678900011',
-      accreditations: ['CINEMA'],
-    });
     const till = createTill({
       dataDir,
       cipher: fileKeyCipher(join(tmp.dir, 'key')),
@@ -36,15 +32,12 @@ export default async function run(ctx: { quick: boolean }): Promise<Figure[]> {
     let rate: number;
     let bareRate: number;
     try {
-      const enrolled = await till.dispatch('till.enroll', {
-        regionUrl: region.url,
-        partnerId: partner.id,
-        activationCode: partner.activationCode,
+      await enrol(till, region, {
+        partnerName: 'Cinéma Bench',
         deviceName: 'Bench',
         managerName: 'Bench',
-        managerPin: '1234',
+        pin: '1234',
       });
-      if (!enrolled.ok) throw new Error(enrolled.error.code);
 
       // The queue, as the engine leaves it after `count` offline acceptances.
       queueOfflineDebits(

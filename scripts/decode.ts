@@ -24,17 +24,18 @@ export async function loadNodeQrDecoder(name: QrDecoderName = DEFAULT_QR_DECODER
   });
 }
 
-export function readPng(file: string): RgbaImage | null {
+/** A decoder's pixels seen as the scanner's RGBA image, without a copy; null when the decoder threw. */
+function rgbaOrNull(decode: () => { data: Uint8Array; width: number; height: number }): RgbaImage | null {
   try {
-    const png = PNG.sync.read(readFileSync(file));
-    return {
-      data: new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength),
-      width: png.width,
-      height: png.height,
-    };
+    const { data, width, height } = decode();
+    return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength), width, height };
   } catch {
     return null;
   }
+}
+
+export function readPng(file: string): RgbaImage | null {
+  return rgbaOrNull(() => PNG.sync.read(readFileSync(file)));
 }
 
 /**
@@ -42,21 +43,14 @@ export function readPng(file: string): RgbaImage | null {
  * for gigabytes is refused rather than allocated.
  */
 export function readJpeg(file: string): RgbaImage | null {
-  try {
-    const image = jpeg.decode(readFileSync(file), {
+  return rgbaOrNull(() =>
+    jpeg.decode(readFileSync(file), {
       useTArray: true,
       formatAsRGBA: true,
       maxResolutionInMP: 64,
       maxMemoryUsageInMB: 1024,
-    });
-    return {
-      data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.byteLength),
-      width: image.width,
-      height: image.height,
-    };
-  } catch {
-    return null;
-  }
+    }),
+  );
 }
 
 const JPEG_MAGIC = Buffer.from([0xff, 0xd8, 0xff]);

@@ -12,6 +12,7 @@ import { fileKeyCipher } from '../main/secrets/secret-store';
 import { createInterface } from 'node:readline';
 import type { Tariff } from '../preload/contract/tariff';
 import { launchRegionServer } from '../region-server/launch';
+import { serveBrowserArgs, tillUrlOf } from './browser-till';
 import { electronBinary } from './electron-binary';
 import { electronSqliteForInstalledElectron, realDeps } from '../build/hooks/pack-hooks';
 import type { DemoFacts } from '../region-server/seed/demo-seed';
@@ -145,27 +146,20 @@ if (useElectron) {
   }
   const host = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'main/host/serve-browser.ts'),
-      '--data-dir',
+    serveBrowserArgs({
       dataDir,
-      '--key-file',
       keyFile,
-      '--static',
-      join(ROOT, 'dist/renderer'),
-      '--port',
-      values.port,
-      ...(process.env.ATOUTS_NO_HID === '1' ? ['--no-hid'] : []),
-    ],
+      staticDir: join(ROOT, 'dist/renderer'),
+      port: values.port,
+      hid: process.env.ATOUTS_NO_HID !== '1',
+    }),
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((ok, fail) => {
     host.once('exit', (code) => fail(new Error(`the till's host stopped (exit ${code})`)));
     createInterface({ input: host.stdout! }).on('line', (line) => {
-      const m = /^TILL_URL=(.+)$/.exec(line);
-      if (m?.[1]) ok(m[1]);
+      const url = tillUrlOf(line);
+      if (url) ok(url);
     });
   });
   host.on('exit', () => void shutdown());

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/support/tmp';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
+import { regionForTests } from '../../test/support/region-for-tests';
 import { openDatabase } from '../db/open-database';
 import type { Db } from '../db/open-database';
 import { makeRegion } from '../domain/region';
@@ -85,11 +84,9 @@ function spellings(path: string): string[] {
 }
 
 describe('the admin key, against the real server', () => {
-  let region: RegionHandle;
+  const region = regionForTests({ adminKey: 'admin-key-of-the-test', now: '2025-10-03T16:00:00.000Z' });
   let beneficiaryId: string;
   beforeAll(async () => {
-    region = await startRegionServer({ adminKey: 'admin-key-of-the-test' });
-    await region.admin.setClock('2025-10-03T16:00:00.000Z');
     beneficiaryId = (
       await region.admin.createBeneficiary({
         givenName: 'Léa',
@@ -97,9 +94,6 @@ describe('the admin key, against the real server', () => {
         birthDate: '2008-03-14',
       })
     ).id;
-  });
-  afterAll(async () => {
-    await region?.stop();
   });
 
   it('refuses the encoded, doubled and mixed-case spellings of the issue: no pass minted, no ledger read', async () => {

@@ -4,7 +4,7 @@
 // view lets a journal's hashes and an archive's signature be checked without asking the till.
 import { createHash, generateKeyPairSync, randomUUID, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   AnchorConflictProblem,
   AnchorPage,
@@ -15,18 +15,11 @@ import {
   jwkThumbprint,
 } from '../../protocol/anchors';
 import type { AnchorItem } from '../../protocol/anchors';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
+import { regionForTests } from '../../test/support/region-for-tests';
 import { enrolTill, http } from './till-client';
 import type { Till } from './till-client';
 
-let region: RegionHandle;
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests();
 beforeEach(async () => {
   await region.admin.setClock('2025-10-03T16:00:00.000Z');
 });

@@ -1,19 +1,11 @@
 // The back office's re-dating of a recorded debit (PATCH /admin/debits/{id}): the statement follows the
 // line into its new month; an unknown debit is 404; a closed month, either side, is never changed.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminError, startRegionServer, type RegionHandle } from '../../test/support/region-server';
+import { describe, expect, it } from 'vitest';
+import { AdminError } from '../../test/support/region-server';
+import { regionForTests } from '../../test/support/region-for-tests';
 import { anotherBirthDate, enrolTill } from './till-client';
 
-let region: RegionHandle;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock('2026-10-10T10:00:00.000Z');
-}, 60_000);
-
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests({ now: '2026-10-10T10:00:00.000Z' });
 
 describe('PATCH /admin/debits/{id}', () => {
   it('moves a debit into another month, statements and listing following; refuses unknown debits and closed months', async () => {

@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
-import { anotherBirthDate, enrolTill } from './till-client';
-import type { Till } from './till-client';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { regionForTests } from '../../test/support/region-for-tests';
+import { anotherBirthDate, enrolTill, tillForTests, type Till } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
-let region: RegionHandle;
-let club: Till;
-let school: Till;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock(NOW);
-  club = await enrolTill(region, ['SPORT'], 'Lisieux Basket Club');
-  school = await enrolTill(region, ['ARTISTIC'], 'École de musique');
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests({ now: NOW });
+const club = tillForTests(region, ['SPORT'], 'Lisieux Basket Club');
+const school = tillForTests(region, ['ARTISTIC'], 'École de musique');
 beforeEach(async () => {
   await region.admin.setClock(NOW);
 });
@@ -42,16 +30,22 @@ const redeemBody = (fields: Record<string, unknown> = {}) => ({
   cashierId: 'c1',
   ...fields,
 });
+/** A coupon of the youth's for the club (SPORT) or the school (ARTISTIC). */
+const couponOf = (beneficiaryId: string, at: 'club' | 'school', amountCents: number, expiresAt?: string) =>
+  region.admin.createCoupon({
+    beneficiaryId,
+    partnerId: (at === 'club' ? club : school).partnerId,
+    category: at === 'club' ? 'SPORT' : 'ARTISTIC',
+    amountCents,
+    ...(expiresAt ? { expiresAt } : {}),
+  });
+const redeem = (till: Till, couponId: string, body = redeemBody()) =>
+  till.call('POST', `/v1/coupons/${couponId}/redeem`, body);
 
 describe('coupons', () => {
   it('reserves the amount, lists it, resolves it by code in any case or by token, and redeems it in full', async () => {
     const b = await youth();
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: b,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 2500,
-    });
+    const coupon = await couponOf(b, 'club', 2500);
     expect(coupon.code).toMatch(/^CP-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(coupon.token.startsWith('ATC1:')).toBe(true);
     expect(
@@ -81,13 +75,13 @@ describe('coupons', () => {
     expect(byToken.json.coupon).toEqual(byCode.json.coupon);
 
     const body = redeemBody();
-    const redeemed = await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, body);
+    const redeemed = await redeem(club, coupon.id, body);
     expect([redeemed.status, redeemed.json]).toEqual([
       201,
       { couponId: coupon.id, debitId: body.id, status: 'redeemed', amountCents: 2500 },
     ]);
-    expect((await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, body)).text).toBe(redeemed.text);
-    const again = await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, redeemBody());
+    expect((await redeem(club, coupon.id, body)).text).toBe(redeemed.text);
+    const again = await redeem(club, coupon.id);
     expect(again.json.code).toBe('COUPON_REDEEMED');
     expect((await club.call('POST', '/v1/coupons/resolve', { code: coupon.code })).json.code).toBe(
       'COUPON_REDEEMED',
@@ -111,41 +105,21 @@ describe('coupons', () => {
     expect((await club.call('POST', '/v1/coupons/resolve', { code: 'CP-IIII-LLLL' })).json.code).toBe(
       'COUPON_UNKNOWN',
     );
-    expect((await club.call('POST', `/v1/coupons/C-999999/redeem`, redeemBody())).json.code).toBe(
-      'COUPON_UNKNOWN',
-    );
+    expect((await redeem(club, 'C-999999')).json.code).toBe('COUPON_UNKNOWN');
 
-    const theirs = await region.admin.createCoupon({
-      beneficiaryId: b,
-      partnerId: school.partnerId,
-      category: 'ARTISTIC',
-      amountCents: 500,
-    });
+    const theirs = await couponOf(b, 'school', 500);
     expect((await club.call('POST', '/v1/coupons/resolve', { code: theirs.code })).json.code).toBe(
       'COUPON_OTHER_PARTNER',
     );
-    expect((await club.call('POST', `/v1/coupons/${theirs.id}/redeem`, redeemBody())).json.code).toBe(
-      'COUPON_OTHER_PARTNER',
-    );
+    expect((await redeem(club, theirs.id)).json.code).toBe('COUPON_OTHER_PARTNER');
 
-    const cancelled = await region.admin.createCoupon({
-      beneficiaryId: b,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 500,
-    });
+    const cancelled = await couponOf(b, 'club', 500);
     await region.admin.cancelCoupon(cancelled.id);
     expect((await club.call('POST', '/v1/coupons/resolve', { code: cancelled.code })).json.code).toBe(
       'COUPON_CANCELLED',
     );
 
-    const short = await region.admin.createCoupon({
-      beneficiaryId: b,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 500,
-      expiresAt: '2025-10-10T00:00:00.000Z',
-    });
+    const short = await couponOf(b, 'club', 500, '2025-10-10T00:00:00.000Z');
     await region.admin.setClock('2025-10-11T00:00:00.000Z');
     expect((await club.call('POST', '/v1/coupons/resolve', { code: short.code })).json.code).toBe(
       'COUPON_EXPIRED',
@@ -154,13 +128,7 @@ describe('coupons', () => {
       'COUPON_EXPIRED',
     );
     expect(
-      (
-        await club.call(
-          'POST',
-          `/v1/coupons/${short.id}/redeem`,
-          redeemBody({ occurredAt: '2025-10-11T00:00:00.000Z' }),
-        )
-      ).json.code,
+      (await redeem(club, short.id, redeemBody({ occurredAt: '2025-10-11T00:00:00.000Z' }))).json.code,
     ).toBe('COUPON_EXPIRED');
   });
 
@@ -169,22 +137,10 @@ describe('coupons', () => {
       (await region.admin.beneficiary(b)).wallets.find((w) => w.wallet === 'PRATIQUE')?.balanceCents;
     const b = await youth();
     // Both expire this evening: a void is allowed until the end of the Paris day of the debit.
-    const idle = await region.admin.createCoupon({
-      beneficiaryId: b,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 700,
-      expiresAt: '2025-10-03T18:00:00.000Z',
-    });
-    const used = await region.admin.createCoupon({
-      beneficiaryId: b,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 1000,
-      expiresAt: '2025-10-03T18:00:00.000Z',
-    });
+    const idle = await couponOf(b, 'club', 700, '2025-10-03T18:00:00.000Z');
+    const used = await couponOf(b, 'club', 1000, '2025-10-03T18:00:00.000Z');
     const body = redeemBody();
-    expect((await club.call('POST', `/v1/coupons/${used.id}/redeem`, body)).status).toBe(201);
+    expect((await redeem(club, used.id, body)).status).toBe(201);
     expect(await pratique(b)).toBe(3000 - 700 - 1000);
 
     await region.admin.setClock('2025-10-03T18:00:01.000Z');
@@ -194,26 +150,10 @@ describe('coupons', () => {
     expect(await pratique(b)).toBe(3000 - 1000);
     // The money is spendable again, by a pass at any partner of the category.
     const pass = await region.admin.mintPass({ beneficiaryId: b });
-    const spent = await club.call('POST', '/v1/debits', {
-      id: randomUUID(),
-      deviceSeq: 2,
-      token: pass,
-      category: 'SPORT',
-      item: 'LICENCE',
-      amountCents: 2000,
-      priceCents: 2000,
-      occurredAt: '2025-10-03T18:00:01.000Z',
-      mode: 'online',
-      cashierId: 'c1',
-    });
+    const spent = await club.debit({ token: pass, amountCents: 2000, priceCents: 2000 });
     expect([spent.status, spent.json.walletBalanceCents]).toEqual([201, 0]);
     // The redemption, voided once its coupon has expired, gives its amount back to the wallet as well.
-    const voided = await club.call('POST', `/v1/debits/${body.id}/void`, {
-      id: randomUUID(),
-      reason: 'erreur',
-      occurredAt: '2025-10-03T18:00:01.000Z',
-      cashierId: 'c1',
-    });
+    const voided = await club.void(body.id, { reason: 'erreur' });
     expect([voided.status, voided.json.walletBalanceCents]).toEqual([200, 1000]);
     expect(await pratique(b)).toBe(1000);
     expect((await club.call('POST', '/v1/coupons/resolve', { code: used.code })).json.code).toBe(
@@ -223,38 +163,17 @@ describe('coupons', () => {
 
   it('applies the debit rules to a redemption', async () => {
     const b = await youth();
-    const c = await region.admin.createCoupon({
-      beneficiaryId: b,
-      partnerId: school.partnerId,
-      category: 'ARTISTIC',
-      amountCents: 2000,
-    });
-    expect(
-      (await school.call('POST', `/v1/coupons/${c.id}/redeem`, redeemBody({ item: 'CYCLE', sessions: 4 })))
-        .json.code,
-    ).toBe('ITEM_NOT_ELIGIBLE');
-    expect(
-      (
-        await school.call(
-          'POST',
-          `/v1/coupons/${c.id}/redeem`,
-          redeemBody({ item: 'CYCLE', sessions: 6, priceCents: 1999 }),
-        )
-      ).json.code,
-    ).toBe('AMOUNT_INVALID');
-    expect(
-      (
-        await school.call(
-          'POST',
-          `/v1/coupons/${c.id}/redeem`,
-          redeemBody({ item: 'CYCLE', sessions: 6, occurredAt: '2025-10-03T17:00:00.000Z' }),
-        )
-      ).json.code,
-    ).toBe('CLOCK_SKEW');
-    expect(
-      (await school.call('POST', `/v1/coupons/${c.id}/redeem`, redeemBody({ item: 'CYCLE', sessions: 6 })))
-        .status,
-    ).toBe(201);
+    const c = await couponOf(b, 'school', 2000);
+    const broken: [Record<string, unknown>, string][] = [
+      [{ sessions: 4 }, 'ITEM_NOT_ELIGIBLE'],
+      [{ sessions: 6, priceCents: 1999 }, 'AMOUNT_INVALID'],
+      [{ sessions: 6, occurredAt: '2025-10-03T17:00:00.000Z' }, 'CLOCK_SKEW'],
+    ];
+    for (const [fields, code] of broken) {
+      const r = await redeem(school, c.id, redeemBody({ item: 'CYCLE', ...fields }));
+      expect([fields, r.json.code]).toEqual([fields, code]);
+    }
+    expect((await redeem(school, c.id, redeemBody({ item: 'CYCLE', sessions: 6 }))).status).toBe(201);
     const cinema = await enrolTill(region, ['CINEMA']);
     expect((await cinema.call('POST', '/v1/coupons/resolve', { code: c.code })).json.code).toBe(
       'NOT_ACCREDITED',
@@ -263,20 +182,10 @@ describe('coupons', () => {
 
   it('puts a voided redemption back to reserved', async () => {
     const b = await youth();
-    const c = await region.admin.createCoupon({
-      beneficiaryId: b,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 1000,
-    });
+    const c = await couponOf(b, 'club', 1000);
     const body = redeemBody();
-    await club.call('POST', `/v1/coupons/${c.id}/redeem`, body);
-    const v = await club.call('POST', `/v1/debits/${body.id}/void`, {
-      id: randomUUID(),
-      reason: 'erreur',
-      occurredAt: NOW,
-      cashierId: 'c1',
-    });
+    await redeem(club, c.id, body);
+    const v = await club.void(body.id, { reason: 'erreur' });
     expect(v.status).toBe(200);
     expect((await club.call('POST', '/v1/coupons/resolve', { code: c.code })).json.coupon).toMatchObject({
       status: 'reserved',
@@ -382,12 +291,7 @@ describe('statements', () => {
     };
     await at('2025-10-15T10:00:00.000Z', 500);
     const voided = await at('2025-10-20T10:00:00.000Z', 700);
-    await cinema.call('POST', `/v1/debits/${voided}/void`, {
-      id: randomUUID(),
-      reason: 'x',
-      occurredAt: '2025-10-20T10:00:00.000Z',
-      cashierId: 'c',
-    });
+    await cinema.void(voided);
     await at('2025-10-31T22:30:00.000Z', 300);
     await at('2025-10-31T23:30:00.000Z', 900);
 

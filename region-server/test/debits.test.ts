@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
-import { anotherBirthDate, enrolTill } from './till-client';
-import type { Till } from './till-client';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { regionForTests } from '../../test/support/region-for-tests';
+import { anotherBirthDate, debitBody, enrolTill, tillForTests } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
-let region: RegionHandle;
-let cinema: Till;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock(NOW);
-  cinema = await enrolTill(region, ['CINEMA']);
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests({ now: NOW });
+const cinema = tillForTests(region, ['CINEMA']);
 beforeEach(async () => {
   await region.admin.setClock(NOW);
   await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 });
@@ -267,18 +256,7 @@ describe('POST /v1/debits: the rules', () => {
 describe('POST /v1/debits: exactly once', () => {
   it('replays the first answer byte for byte and changes nothing', async () => {
     const y = await youth();
-    const body = {
-      id: randomUUID(),
-      deviceSeq: 7,
-      token: await y.pass(),
-      category: 'CINEMA',
-      item: 'SEANCE',
-      amountCents: 500,
-      priceCents: 800,
-      occurredAt: NOW,
-      mode: 'online',
-      cashierId: 'c1',
-    };
+    const body = debitBody({ token: await y.pass(), occurredAt: NOW });
     const first = await cinema.call('POST', '/v1/debits', body);
     await region.admin.setClock('2025-10-03T16:01:00.000Z');
     const second = await cinema.call('POST', '/v1/debits', body);
@@ -291,18 +269,7 @@ describe('POST /v1/debits: exactly once', () => {
 
   it('replays a refusal too', async () => {
     const y = await youth();
-    const body = {
-      id: randomUUID(),
-      deviceSeq: 8,
-      token: await y.pass(),
-      category: 'CINEMA',
-      item: 'SEANCE',
-      amountCents: 5000,
-      priceCents: 8000,
-      occurredAt: NOW,
-      mode: 'online',
-      cashierId: 'c1',
-    };
+    const body = debitBody({ token: await y.pass(), occurredAt: NOW, amountCents: 5000, priceCents: 8000 });
     const first = await cinema.call('POST', '/v1/debits', body);
     const second = await cinema.call('POST', '/v1/debits', body);
     expect(first.json.code).toBe('INSUFFICIENT_BALANCE');
@@ -311,18 +278,7 @@ describe('POST /v1/debits: exactly once', () => {
 
   it('answers 409 IDEMPOTENCY_CONFLICT to the same id with another body', async () => {
     const y = await youth();
-    const body = {
-      id: randomUUID(),
-      deviceSeq: 9,
-      token: await y.pass(),
-      category: 'CINEMA',
-      item: 'SEANCE',
-      amountCents: 500,
-      priceCents: 800,
-      occurredAt: NOW,
-      mode: 'online',
-      cashierId: 'c1',
-    };
+    const body = debitBody({ token: await y.pass(), occurredAt: NOW });
     expect((await cinema.call('POST', '/v1/debits', body)).status).toBe(201);
     const other = await cinema.call('POST', '/v1/debits', { ...body, amountCents: 400 });
     expect([other.status, other.json.code]).toEqual([409, 'IDEMPOTENCY_CONFLICT']);
@@ -333,18 +289,7 @@ describe('POST /v1/debits: exactly once', () => {
 
   it('makes one debit of twenty identical requests sent at once', async () => {
     const y = await youth();
-    const body = {
-      id: randomUUID(),
-      deviceSeq: 10,
-      token: await y.pass(),
-      category: 'CINEMA',
-      item: 'SEANCE',
-      amountCents: 700,
-      priceCents: 800,
-      occurredAt: NOW,
-      mode: 'online',
-      cashierId: 'c1',
-    };
+    const body = debitBody({ token: await y.pass(), occurredAt: NOW, amountCents: 700 });
     const answers = await Promise.all(
       Array.from({ length: 20 }, () => cinema.call('POST', '/v1/debits', body)),
     );
@@ -435,15 +380,12 @@ describe('voids', () => {
     const y = await youth();
     const d = await cinema.debit({ token: await y.pass(), amountCents: 900, priceCents: 900 });
     const voidBody = { id: randomUUID(), reason: 'séance annulée', occurredAt: NOW, cashierId: 'c1' };
-    const v1 = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, voidBody);
+    const v1 = await cinema.void(String(d.json.id), voidBody);
     expect(v1.status).toBe(200);
     expect(v1.json).toEqual({ debitId: d.json.id, status: 'voided', walletBalanceCents: 2000 });
-    const replay = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, voidBody);
+    const replay = await cinema.void(String(d.json.id), voidBody);
     expect(replay.text).toBe(v1.text);
-    const another = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, {
-      ...voidBody,
-      id: randomUUID(),
-    });
+    const another = await cinema.void(String(d.json.id), { ...voidBody, id: randomUUID() });
     expect([another.status, another.json]).toEqual([200, v1.json]);
     expect(await balance(y.id, 'CINEMA')).toBe(2000);
     expect((await region.admin.ledger()).find((x) => x.id === d.json.id)).toMatchObject({
@@ -453,22 +395,12 @@ describe('voids', () => {
   });
 
   it('refuses an unknown debit and another partner’s debit with 404 UNKNOWN_DEBIT', async () => {
-    const r = await cinema.call('POST', `/v1/debits/${randomUUID()}/void`, {
-      id: randomUUID(),
-      reason: 'x',
-      occurredAt: NOW,
-      cashierId: 'c1',
-    });
+    const r = await cinema.void(randomUUID());
     expect([r.status, r.json.code]).toEqual([404, 'UNKNOWN_DEBIT']);
     const y = await youth();
     const d = await cinema.debit({ token: await y.pass() });
     const other = await enrolTill(region, ['CINEMA']);
-    const r2 = await other.call('POST', `/v1/debits/${String(d.json.id)}/void`, {
-      id: randomUUID(),
-      reason: 'x',
-      occurredAt: NOW,
-      cashierId: 'c1',
-    });
+    const r2 = await other.void(String(d.json.id));
     expect(r2.json.code).toBe('UNKNOWN_DEBIT');
   });
 
@@ -478,20 +410,10 @@ describe('voids', () => {
     const d = await cinema.debit({ token: await y.pass() });
     const kept = await cinema.debit({ token: await y.pass() });
     await region.admin.setClock('2025-10-03T21:59:59.000Z'); // 23:59:59 Paris: still the same day
-    const inTime = await cinema.call('POST', `/v1/debits/${String(kept.json.id)}/void`, {
-      id: randomUUID(),
-      reason: 'x',
-      occurredAt: '2025-10-03T21:59:59.000Z',
-      cashierId: 'c1',
-    });
+    const inTime = await cinema.void(String(kept.json.id), { occurredAt: '2025-10-03T21:59:59.000Z' });
     expect(inTime.status).toBe(200);
     await region.admin.setClock('2025-10-03T22:00:00.000Z'); // midnight in Paris
-    const r = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, {
-      id: randomUUID(),
-      reason: 'x',
-      occurredAt: '2025-10-03T22:00:00.000Z',
-      cashierId: 'c1',
-    });
+    const r = await cinema.void(String(d.json.id), { occurredAt: '2025-10-03T22:00:00.000Z' });
     expect([r.status, r.json.code]).toEqual([422, 'VOID_WINDOW_CLOSED']);
   });
 
@@ -502,12 +424,7 @@ describe('voids', () => {
     await region.admin.setClock('2025-10-03T22:00:00.000Z'); // the earliest close: the month's end + 72 h
     await region.admin.closeMonth('2025-09');
     await region.admin.setClock('2025-09-30T21:30:00.000Z'); // even back within the day
-    const r = await cinema.call('POST', `/v1/debits/${String(d.json.id)}/void`, {
-      id: randomUUID(),
-      reason: 'x',
-      occurredAt: '2025-09-30T21:30:00.000Z',
-      cashierId: 'c1',
-    });
+    const r = await cinema.void(String(d.json.id), { occurredAt: '2025-09-30T21:30:00.000Z' });
     expect(r.json.code).toBe('VOID_WINDOW_CLOSED');
   });
 });

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../../test/support/region-for-tests';
 import { enrolTill, http } from './till-client';
 
-let region: RegionHandle;
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests();
 
 describe('health, enrolment, partner, keys', () => {
   it('answers health without auth, with the server clock', async () => {

@@ -1,22 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
-import { enrolTill, http } from './till-client';
-import type { Till } from './till-client';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../../test/support/region-for-tests';
+import { debitBody, http, tillForTests } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
-let region: RegionHandle;
-let cinema: Till;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock(NOW);
-  cinema = await enrolTill(region, ['CINEMA']);
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests({ now: NOW });
+const cinema = tillForTests(region, ['CINEMA']);
 
 async function postOrDrop(
   path: string,
@@ -37,18 +25,12 @@ describe('fault injection', () => {
       familyName: 'Mercier',
       birthDate: '2009-10-19',
     });
-    const body = {
-      id: randomUUID(),
-      deviceSeq: 1,
+    const body = debitBody({
       token: await region.admin.mintPass({ beneficiaryId: b.id }),
-      category: 'CINEMA',
-      item: 'SEANCE',
+      occurredAt: NOW,
       amountCents: 600,
       priceCents: 900,
-      occurredAt: NOW,
-      mode: 'online',
-      cashierId: 'c1',
-    };
+    });
     await region.admin.setFaults({ dropAfterCommitRate: 1 });
     const first = await postOrDrop('/v1/debits', body);
     expect(first.dropped).toBe(true);
@@ -75,18 +57,14 @@ describe('fault injection', () => {
     const response = await fetch(`${region.url}/v1/debits`, {
       method: 'POST',
       headers: { authorization: `Bearer ${cinema.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: randomUUID(),
-        deviceSeq: 2,
-        token: await region.admin.mintPass({ beneficiaryId: b.id }),
-        category: 'CINEMA',
-        item: 'SEANCE',
-        amountCents: 600,
-        priceCents: 900,
-        occurredAt: NOW,
-        mode: 'online',
-        cashierId: 'c1',
-      }),
+      body: JSON.stringify(
+        debitBody({
+          token: await region.admin.mintPass({ beneficiaryId: b.id }),
+          occurredAt: NOW,
+          amountCents: 600,
+          priceCents: 900,
+        }),
+      ),
     });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');

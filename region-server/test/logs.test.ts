@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../../test/support/region-for-tests';
 import { enrolTill } from './till-client';
 
-let region: RegionHandle;
-beforeAll(async () => {
-  region = await startRegionServer({ logLevel: 'info' });
-  await region.admin.setClock('2025-10-03T16:00:00.000Z');
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests({ logLevel: 'info', now: '2025-10-03T16:00:00.000Z' });
 
 describe('logs', () => {
   it('are JSON lines with a request id, and carry no token, device token or name', async () => {

@@ -11,9 +11,8 @@ import {
   RGBLuminanceSource,
 } from '@zxing/library';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { regionForTests } from '../../test/support/region-for-tests';
 import { makeTempDir } from '../../test/support/tmp';
 import { verifyToken } from '../../protocol/pass-token';
 import { parseActivation } from '../../protocol/activation-qr';
@@ -24,16 +23,9 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CLI = join(ROOT, 'region-server', 'cli', 'region.ts');
 
-let region: RegionHandle;
+const region = regionForTests({ now: '2025-10-03T16:00:00.000Z' });
 const temp = makeTempDir('region-cli');
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock('2025-10-03T16:00:00.000Z');
-});
-afterAll(async () => {
-  await region?.stop();
-  temp.remove();
-});
+afterAll(() => temp.remove());
 
 async function cli(...args: string[]): Promise<{ stdout: string; stderr: string }> {
   return run(

@@ -3,32 +3,21 @@
 // youth the regulation admits can become a member (docs/regulation-choices.md for the age reading).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parisDay } from '../../protocol/paris-time';
 import { makeTempDir } from '../../test/support/tmp';
-import { AdminError, startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
+import { AdminError, type RegionHandle, youthWithCoupon } from '../../test/support/region-server';
+import { regionForTests } from '../../test/support/region-for-tests';
 import { openDatabase } from '../db/open-database';
 import { ageOn } from '../domain/membership';
 import { makeRegion } from '../domain/region';
 import { seedDemo } from '../seed/demo-seed';
-import { anotherBirthDate, enrolTill } from './till-client';
-import type { Till } from './till-client';
+import { anotherBirthDate, tillForTests, type Till } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
-let region: RegionHandle;
-let cinema: Till;
-let club: Till;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock(NOW);
-  cinema = await enrolTill(region, ['CINEMA']);
-  club = await enrolTill(region, ['SPORT'], 'Lisieux Basket Club');
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests({ now: NOW });
+const cinema = tillForTests(region, ['CINEMA']);
+const club = tillForTests(region, ['SPORT'], 'Lisieux Basket Club');
 beforeEach(async () => {
   await region.admin.setClock(NOW);
   await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 });
@@ -160,17 +149,11 @@ describe('a closed month (issue 17, item 1)', () => {
 
   it('refuses a coupon redemption dated in it with MONTH_CLOSED; the coupon stays reserved', async () => {
     await region.admin.setClock('2025-09-20T10:00:00.000Z');
-    const b = await region.admin.createBeneficiary({
-      givenName: 'Lucas',
-      familyName: 'Girard',
-      birthDate: anotherBirthDate(),
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: b.id,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 2000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Lucas', familyName: 'Girard', birthDate: anotherBirthDate() },
+      { partnerId: club.partnerId, category: 'SPORT', amountCents: 2000 },
+    );
     const before = await statementOf(club, '2025-09');
     await region.admin.setClock('2025-09-30T21:30:00.000Z'); // 23:30 Paris, 30 September: the month is closed
     const body = {
@@ -254,17 +237,11 @@ describe('the season of a debit (issue 17, item 2)', () => {
 
   it('refuses a coupon past the season by the Region clock, whatever occurredAt the till sends', async () => {
     await region.admin.setClock('2026-05-02T10:00:00.000Z');
-    const b = await region.admin.createBeneficiary({
-      givenName: 'Maël',
-      familyName: 'Le Gall-Hébert',
-      birthDate: anotherBirthDate(),
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: b.id,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 1000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Maël', familyName: 'Le Gall-Hébert', birthDate: anotherBirthDate() },
+      { partnerId: club.partnerId, category: 'SPORT', amountCents: 1000 },
+    );
     await region.admin.setClock('2026-06-30T22:00:30.000Z');
     const r = await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, {
       id: randomUUID(),

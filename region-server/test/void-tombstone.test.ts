@@ -2,32 +2,14 @@
 // answers 404 UNKNOWN_DEBIT. The Region buries that id, so the delayed POST, when it arrives, is
 // refused with 422 DEBIT_VOIDED and moves no wallet — even after a restart.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer } from '../../test/support/region-server';
-import type { RegionHandle } from '../../test/support/region-server';
-import { enrolTill } from './till-client';
-import type { Till } from './till-client';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../../test/support/region-for-tests';
+import { youthWithCoupon } from '../../test/support/region-server';
+import { debitBody, enrolTill, tillForTests } from './till-client';
 
 const NOW = '2025-10-03T16:00:00.000Z';
-let region: RegionHandle;
-let cinema: Till;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock(NOW);
-  cinema = await enrolTill(region, ['CINEMA']);
-});
-afterAll(async () => {
-  await region?.stop();
-});
-
-const voidOf = (till: Till, debitId: string, voidId = randomUUID()) =>
-  till.call('POST', `/v1/debits/${debitId}/void`, {
-    id: voidId,
-    reason: 'abandoned at the counter',
-    occurredAt: NOW,
-    cashierId: 'c1',
-  });
+const region = regionForTests({ now: NOW });
+const cinema = tillForTests(region, ['CINEMA']);
 
 async function cinemaBalance(beneficiaryId: string): Promise<number> {
   const b = await region.admin.beneficiary(beneficiaryId);
@@ -44,21 +26,10 @@ describe('a void that arrives before its debit', () => {
     const token = await region.admin.mintPass({ beneficiaryId: youth.id });
     const debitId = randomUUID();
 
-    const early = await voidOf(cinema, debitId);
+    const early = await cinema.void(debitId);
     expect([early.status, early.json.code]).toEqual([404, 'UNKNOWN_DEBIT']);
 
-    const body = {
-      id: debitId,
-      deviceSeq: 1,
-      token,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      amountCents: 700,
-      priceCents: 900,
-      occurredAt: NOW,
-      mode: 'online',
-      cashierId: 'c1',
-    };
+    const body = debitBody({ id: debitId, token, occurredAt: NOW, amountCents: 700, priceCents: 900 });
     const late = await cinema.call('POST', '/v1/debits', body);
     expect([late.status, late.json.code]).toEqual([422, 'DEBIT_VOIDED']);
     expect(await cinemaBalance(youth.id)).toBe(2000);
@@ -75,7 +46,7 @@ describe('a void that arrives before its debit', () => {
     expect(await cinemaBalance(youth.id)).toBe(1300);
 
     // Retrying the void with its id asks again and still finds nothing: the till's final word holds.
-    const retried = await voidOf(cinema, debitId);
+    const retried = await cinema.void(debitId);
     expect([retried.status, retried.json.code]).toEqual([404, 'UNKNOWN_DEBIT']);
   });
 
@@ -87,7 +58,7 @@ describe('a void that arrives before its debit', () => {
       birthDate: '2007-01-02',
     });
     const debitId = randomUUID();
-    expect((await voidOf(other, debitId)).status).toBe(404);
+    expect((await other.void(debitId)).status).toBe(404);
     const mine = await cinema.debit({
       id: debitId,
       token: await region.admin.mintPass({ beneficiaryId: youth.id }),
@@ -97,19 +68,13 @@ describe('a void that arrives before its debit', () => {
 
   it('refuses a coupon redemption whose debit id was voided first', async () => {
     const club = await enrolTill(region, ['SPORT']);
-    const youth = await region.admin.createBeneficiary({
-      givenName: 'Inès',
-      familyName: 'Roux',
-      birthDate: '2006-06-06',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: youth.id,
-      partnerId: club.partnerId,
-      category: 'SPORT',
-      amountCents: 2500,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Inès', familyName: 'Roux', birthDate: '2006-06-06' },
+      { partnerId: club.partnerId, category: 'SPORT', amountCents: 2500 },
+    );
     const debitId = randomUUID();
-    expect((await voidOf(club, debitId)).status).toBe(404);
+    expect((await club.void(debitId)).status).toBe(404);
     const redeem = await club.call('POST', `/v1/coupons/${coupon.id}/redeem`, {
       id: debitId,
       deviceSeq: 1,

@@ -3,7 +3,7 @@
 // shows as pending, and once the Region answers again "Envoyer maintenant" runs the outbox's next pass at once
 // (it would also come by itself, later), the count falling to 0.
 import { expect, describe, it } from 'vitest';
-import type { ScanOutcome } from '../../preload/contract';
+import { youthWithPass } from '../support/region-server';
 import { useServedPage } from '../support/served-page';
 import { expectAccessible } from '../support/ui-page';
 
@@ -30,27 +30,13 @@ describe('À propos / État', () => {
 
   it('lists a debit awaiting the Region, and sends it now', async () => {
     const { page, region } = world;
-    const { till, must } = world.served;
     await region.admin.setFaults({ dropAfterCommitRate: 1 });
-    const youth = await region.admin.createBeneficiary({
+    const theo = await youthWithPass(region, {
       givenName: 'Théo',
       familyName: 'Durand',
       birthDate: '2006-11-30',
     });
-    const scan = must(
-      await till.dispatch('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      }),
-    ) as ScanOutcome;
-    if (scan.kind !== 'pass') throw new Error(scan.kind);
-    await till.dispatch('debit.submit', {
-      scanId: scan.card.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 950,
-      amountCents: 500,
-    });
+    await world.served.sell(theo.token, { priceCents: 950, amountCents: 500 });
     await poll(() => page.locator('[data-pending]').getAttribute('data-pending')).not.toBe('0');
     await region.admin.setFaults({ dropAfterCommitRate: 0 });
     // The outbox also resends by itself: the button is pressed unless that already happened.

@@ -3,32 +3,23 @@
 // screen, fills the Region's address, the partner and the code; the manager adds a name and a PIN and the
 // till enrols. A damaged code is said so; pasting the code's text into a field works too.
 // Real till (browser mode, child process), real Region server, headless Chromium.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeActivation } from '../../protocol/activation-qr';
-import { chromiumLaunchOptions } from '../support/chromium';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { startTillHost, type TillHandle } from '../support/till-host';
-import { newTillPage, printPageOnFailure } from '../support/ui-page';
+import { regionForTests } from '../support/region-for-tests';
+import { startTillHost } from '../support/till-host';
+import { tillHostForTests } from '../support/till-for-tests';
+import { browserForTests, pageForTests, printPageOnFailure } from '../support/ui-page';
 import { typeBurst } from '../scan/key-burst';
 
-let region: RegionHandle;
-let till: TillHandle;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  till = await startTillHost();
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await newTillPage(browser);
-}, 120_000);
+const region = regionForTests();
+const till = tillHostForTests();
+const browser = browserForTests();
+const page = pageForTests(browser);
 printPageOnFailure(() => page);
-afterAll(async () => {
-  await browser?.close();
-  await till?.stop();
-  await region?.stop();
-});
+
+/** The text of the partner's activation QR code, as the Region's CLI prints it. */
+const activationQrOf = (partner: { id: string; activationCode: string }) =>
+  encodeActivation({ regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode });
 
 describe('enrolment by scanning the activation QR code', () => {
   it('says when the code is damaged, and fills the fields from a wedge scan on an AZERTY counter', async () => {
@@ -44,15 +35,7 @@ describe('enrolment by scanning the activation QR code', () => {
     await typeBurst(cdp, 'azerty', 'ATA1:eyJ2IjoxLCJyZWdpb24iOiJodHRwOi8vMTI3LjAuMC4xOjgwODAi');
     await page.locator('[data-activation="invalid"]').waitFor();
 
-    await typeBurst(
-      cdp,
-      'azerty',
-      encodeActivation({
-        regionUrl: region.url,
-        partnerId: partner.id,
-        activationCode: partner.activationCode,
-      }),
-    );
+    await typeBurst(cdp, 'azerty', activationQrOf(partner));
     await page.locator('[data-activation="read"]').waitFor();
     expect(await page.getByLabel('Adresse du serveur de la Région').inputValue()).toBe(region.url);
     expect(await page.getByLabel('Identifiant de la structure').inputValue()).toBe(partner.id);
@@ -77,13 +60,7 @@ describe('enrolment by scanning the activation QR code', () => {
     try {
       await other.goto(fresh.url);
       await other.getByRole('heading', { name: 'Enregistrer cette caisse' }).waitFor();
-      await other.getByLabel('Identifiant de la structure').fill(
-        encodeActivation({
-          regionUrl: region.url,
-          partnerId: partner.id,
-          activationCode: partner.activationCode,
-        }),
-      );
+      await other.getByLabel('Identifiant de la structure').fill(activationQrOf(partner));
       await other.locator('[data-activation="read"]').waitFor();
       expect(await other.getByLabel('Identifiant de la structure').inputValue()).toBe(partner.id);
       expect(await other.getByLabel("Code d'activation").inputValue()).toBe(partner.activationCode);

@@ -3,18 +3,19 @@
 // dates typed and shown jj/mm/aaaa whatever the OS language, months named, Bons (F2) where coupons exist,
 // "Bon de Tom Leroy encaissé", a check-in refusal that names the youth, "Langue" under its own heading, a
 // role not doubled in the staff list, and a favicon the page may load.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TillStatus } from '../../preload/contract';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { chromiumLaunchOptions } from '../support/chromium';
-import { startServedTill, type ServedTill } from '../support/served-till';
-import { expectAccessible, newTillPage, printPageOnFailure } from '../support/ui-page';
+import { enterCouponCode, validateCouponSale } from '../support/counter-steps';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithCoupon, offerRunningNow } from '../support/region-server';
+import { servedTillForTests } from '../support/till-for-tests';
+import { browserForTests, expectAccessible, pageForTests, printPageOnFailure } from '../support/ui-page';
 
-let region: RegionHandle;
-let served: ServedTill;
-let browser: Browser;
-let page: Page;
+const region = regionForTests();
+const served = servedTillForTests(region, { name: 'Club Rollon', accreditations: ['SPORT', 'CINEMA'] });
+const browser = browserForTests();
+const page = pageForTests(browser, { locale: 'en-US', timezoneId: 'America/New_York' });
+printPageOnFailure(() => page);
 const consoleErrors: string[] = [];
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -26,8 +27,6 @@ const parisNow = (options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat('fr-FR', { ...options, timeZone: 'Europe/Paris' }).format(new Date());
 
 beforeAll(async () => {
-  region = await startRegionServer();
-  served = await startServedTill(region, { name: 'Club Rollon', accreditations: ['SPORT', 'CINEMA'] });
   // A manager whose name was typed with the role in it, as the enrolment label invites.
   served.must(
     await served.till.dispatch('staff.add', {
@@ -36,20 +35,10 @@ beforeAll(async () => {
       pin: '97531246',
     }),
   );
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await newTillPage(browser, { locale: 'en-US', timezoneId: 'America/New_York' });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await page.goto(served.host.url);
   await page.getByRole('navigation', { name: 'Menu principal' }).waitFor();
 }, 120_000);
-
-printPageOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await region?.stop();
-});
 
 describe('the small things, on an English-language computer', () => {
   it('a favicon, loaded under the page CSP', async () => {
@@ -78,39 +67,26 @@ describe('the small things, on an English-language computer', () => {
         .getByRole('button', { name: 'Bons (F2)' })
         .count(),
     ).toBe(1);
-    const tom = await region.admin.createBeneficiary({
-      givenName: 'Tom',
-      familyName: 'Leroy',
-      birthDate: '2008-09-02',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: tom.id,
-      partnerId: await partnerId(),
-      category: 'SPORT',
-      amountCents: 3000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Tom', familyName: 'Leroy', birthDate: '2008-09-02' },
+      { partnerId: await partnerId(), category: 'SPORT', amountCents: 3000 },
+    );
     await page.keyboard.press('F2');
-    await page.getByLabel('Code du bon').fill(coupon.code);
-    await page.keyboard.press('Enter');
+    await enterCouponCode(page, coupon.code);
     await poll(() => text('.holder')).toContain('Tom Leroy');
     await page.getByLabel('Article').selectOption({ label: 'Licence' });
     await page.getByLabel('Prix (€)').fill('45');
-    await page.getByLabel('Prix (€)').press('Enter');
-    await poll(() => page.locator('.coupons [data-status]').first().getAttribute('data-status')).toBe(
-      'accepted',
-    );
+    await validateCouponSale(page);
     expect(await text('#coupon-done')).toBe('Bon de Tom Leroy encaissé');
   });
 
   it('a check-in refusal names the youth', async () => {
-    const now = Date.now();
-    await region.admin.createOffer({
+    await offerRunningNow(region, {
       partnerId: await partnerId(),
       title: 'Stage de roller',
-      startsAt: new Date(now - 3_600_000).toISOString(),
-      endsAt: new Date(now + 86_400_000).toISOString(),
       places: 5,
-      designation: 'registration',
+      hoursLeft: 24,
     });
     const zoe = await region.admin.createBeneficiary({
       givenName: 'Zoé',

@@ -1,31 +1,25 @@
 // The counter at rush hour, in headless Chromium against the real till (browser mode) and the reference Region
 // server: a queue of youths, a keyboard-wedge scanner, a cashier who types fast. Each test stands alone on
 // its own page; the till and the Region are shared, as at a real counter.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { chromiumLaunchOptions } from '../support/chromium';
-import { startServedTill, type ServedTill } from '../support/served-till';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
+import { servedTillForTests } from '../support/till-for-tests';
 import { typeBurst } from '../scan/key-burst';
-import { expectAccessible, newTillPage } from '../support/ui-page';
+import { browserForTests, expectAccessible, newTillPage, printPageOnFailure } from '../support/ui-page';
 
-let region: RegionHandle;
-let served: ServedTill;
-let browser: Browser;
+const region = regionForTests();
+const served = servedTillForTests(region, { name: 'Espace de la file', accreditations: ['CINEMA', 'SPORT'] });
+const browser = browserForTests();
 let page: Page;
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const textOf = async (selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
-async function youthWithPass(givenName: string): Promise<{ id: string; token: string }> {
-  const youth = await region.admin.createBeneficiary({
-    givenName,
-    familyName: 'Queue',
-    birthDate: '2007-03-14',
-  });
-  return { id: youth.id, token: await region.admin.mintPass({ beneficiaryId: youth.id }) };
-}
+const inTheQueue = (givenName: string) =>
+  youthWithPass(region, { givenName, familyName: 'Queue', birthDate: '2007-03-14' });
 
 /** A US-configured keyboard-wedge scanner on an AZERTY counter, wherever the focus is. */
 async function wedgeScan(token: string): Promise<void> {
@@ -49,30 +43,18 @@ async function openCounter(): Promise<void> {
   await page.getByRole('heading', { name: 'Scannez le QR code du jeune' }).waitFor();
 }
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  served = await startServedTill(region, { name: 'Espace de la file', accreditations: ['CINEMA', 'SPORT'] });
-  browser = await chromium.launch(chromiumLaunchOptions());
-}, 120_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
+afterEach(async () => {
   await page?.context().close();
   await region.admin.setFaults({});
   served.must(await served.till.dispatch('tariff.set', { tariffs: [] }));
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await region?.stop();
-});
+// Registered after the hook that closes the page, so that it runs before it (after-hooks run in reverse).
+printPageOnFailure(() => page);
 
 describe('a new scan starts a fresh sale', () => {
   it("never carries the previous youth's price, part or refusal into the next youth's sale", async () => {
-    const a = await youthWithPass('Alice');
-    const b = await youthWithPass('Bruno');
+    const a = await inTheQueue('Alice');
+    const b = await inTheQueue('Bruno');
     await openCounter();
 
     await wedgeScan(a.token);
@@ -119,7 +101,7 @@ describe('the standard sale and its result', () => {
         ],
       }),
     );
-    const c = await youthWithPass('Chloé');
+    const c = await inTheQueue('Chloé');
     await openCounter();
     await wedgeScan(c.token);
     await poll(() => textOf('.holder')).toBe('Chloé Queue');
@@ -142,7 +124,7 @@ describe('the standard sale and its result', () => {
     expect(ledger[0]).toMatchObject({ item: 'SEANCE', priceCents: 950, amountCents: 950 });
 
     // Queue mode: the next youth's scan replaces the result at once.
-    const d = await youthWithPass('David');
+    const d = await inTheQueue('David');
     await wedgeScan(d.token);
     await poll(() => textOf('.holder')).toBe('David Queue');
     await page.keyboard.press('Escape');
@@ -150,7 +132,7 @@ describe('the standard sale and its result', () => {
   });
 
   it('warns above the balance before Enter, naming the maximum, and Enter keeps the focus on the part', async () => {
-    const e = await youthWithPass('Emma');
+    const e = await inTheQueue('Emma');
     await openCounter();
     await wedgeScan(e.token);
     await poll(() => textOf('.holder')).toBe('Emma Queue');
@@ -171,7 +153,7 @@ describe('the standard sale and its result', () => {
 
 describe('what the counter meets', () => {
   it('opens a coupon scanned on the counter screen (F1) on the coupons screen', async () => {
-    const f = await youthWithPass('Fanny');
+    const f = await inTheQueue('Fanny');
     const partnerId = served.till.status().partner!.id;
     const coupon = await region.admin.createCoupon({
       beneficiaryId: f.id,
@@ -187,7 +169,7 @@ describe('what the counter meets', () => {
   });
 
   it('clears the HORS LIGNE banner by itself once the Region is back, with nothing pending and nobody scanning', async () => {
-    const g = await youthWithPass('Gaël');
+    const g = await inTheQueue('Gaël');
     await openCounter();
     await region.admin.setFaults({ errorRate: 1 });
     await wedgeScan(g.token);
@@ -199,7 +181,7 @@ describe('what the counter meets', () => {
   });
 
   it('with a slow Region, says it is checking, then applies the offline rules after a bounded wait', async () => {
-    const h = await youthWithPass('Hugo');
+    const h = await inTheQueue('Hugo');
     await openCounter();
     await region.admin.setFaults({ latencyMs: 9000 });
     await wedgeScan(h.token);

@@ -1,18 +1,30 @@
 // Every counter screen, driven from the keyboard in headless Chromium against the real till (browser mode)
 // and the reference Region server: the flows of issue 6, an axe-core check per screen, and the README's
 // screenshots. One Region, one till and one browser for the whole file; the tests run in order, as a shift.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { startTillHost, type TillHandle } from '../support/till-host';
-import { chromiumLaunchOptions } from '../support/chromium';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithCoupon, offerRunningNow } from '../support/region-server';
+import { tillHostForTests } from '../support/till-for-tests';
+import {
+  browserForTests,
+  expectAccessible as expectPageAccessible,
+  pageForTests,
+  printPageOnFailure,
+} from '../support/ui-page';
+import {
+  fillEnrolment,
+  fillSale,
+  enterCouponCode,
+  pastePass,
+  validateCouponSale,
+} from '../support/counter-steps';
 import { readmeShot } from '../support/readme-shots';
 
-let region: RegionHandle;
-let till: TillHandle;
-let browser: Browser;
-let page: Page;
+const region = regionForTests();
+const till = tillHostForTests();
+const browser = browserForTests();
+const page = pageForTests(browser, { width: 1200, height: 900 });
+printPageOnFailure(() => page);
 let partner: { id: string; activationCode: string };
 let lea: { id: string };
 
@@ -23,13 +35,7 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 
 const text = async (selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
-async function expectAccessible(screen: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    bad.map((v) => `${screen}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
-}
+const expectAccessible = (screen: string) => expectPageAccessible(page, screen);
 
 async function shot(screen: string): Promise<void> {
   await readmeShot(page, screen, { fullPage: true });
@@ -37,22 +43,10 @@ async function shot(screen: string): Promise<void> {
 
 async function scanPass(token: string): Promise<void> {
   await page.keyboard.press('F1');
-  await page.getByLabel('Ou collez / saisissez le code').fill(token);
-  await page.keyboard.press('Enter');
+  await pastePass(page, token);
 }
 
 beforeAll(async () => {
-  region = await startRegionServer();
-  till = await startTillHost();
-  browser = await chromium.launch(chromiumLaunchOptions());
-  // axe-core's Playwright runner needs a page from an explicit context.
-  const context = await browser.newContext({
-    viewport: { width: 1200, height: 900 },
-    locale: 'fr-FR',
-    timezoneId: 'Europe/Paris',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(10_000);
   partner = await region.admin.createPartner({
     name: 'Espace Rollon',
     siret: '12345678900011',
@@ -63,29 +57,17 @@ beforeAll(async () => {
     familyName: 'Martin',
     birthDate: '2007-03-14',
   });
-}, 120_000);
-
-// A failed step leaves what the page showed, to read in the test output.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await till?.stop();
-  await region?.stop();
 });
 
 // One shift on one till: each step starts where the previous left the till, so they run in order, declared so.
 describe.sequential('the counter, screen by screen', () => {
   it('start of shift: enrolment, then staff pick and PIN', async () => {
     await page.goto(till.url);
-    await page.getByLabel('Adresse du serveur de la Région').fill(region.url);
-    await page.getByLabel('Identifiant de la structure').fill(partner.id);
-    await page.getByLabel("Code d'activation").fill(partner.activationCode);
-    await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
-    await page.getByLabel('Votre code PIN (6 à 8 chiffres)').fill(MANAGER_PIN);
+    await fillEnrolment(
+      page,
+      { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode },
+      { name: 'Claire Dubois', pin: MANAGER_PIN },
+    );
     await expectAccessible('enrol');
     await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
 
@@ -114,8 +96,7 @@ describe.sequential('the counter, screen by screen', () => {
       'Séance',
       'Abonnement',
     ]);
-    await page.getByLabel('Prix (€)').fill('9,50');
-    await page.getByLabel('Part Atouts (€)').fill('7,00');
+    await fillSale(page, { price: '9,50', part: '7,00' });
     expect(await text('form .split')).toBe('Atouts : 7,00 € — reste à payer : 2,50 €');
     await expectAccessible('counter-card');
     await shot('counter-card');
@@ -159,44 +140,31 @@ describe.sequential('the counter, screen by screen', () => {
   });
 
   it('coupons: the list with names, a typed short code, redeemed with the remainder', async () => {
-    const tom = await region.admin.createBeneficiary({
-      givenName: 'Tom',
-      familyName: 'Leroy',
-      birthDate: '2008-09-02',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: tom.id,
-      partnerId: partner.id,
-      category: 'SPORT',
-      amountCents: 3000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Tom', familyName: 'Leroy', birthDate: '2008-09-02' },
+      { partnerId: partner.id, category: 'SPORT', amountCents: 3000 },
+    );
     await page.keyboard.press('F2');
     await poll(() => text('.coupons-table')).toContain('Tom Leroy');
     // Any case, hyphens optional.
-    await page.getByLabel('Code du bon').fill(coupon.code.replace(/-/g, '').toLowerCase());
-    await page.keyboard.press('Enter');
+    await enterCouponCode(page, coupon.code.replace(/-/g, '').toLowerCase());
     await poll(() => text('.holder')).toContain('Tom Leroy');
     await page.getByLabel('Article').selectOption({ label: 'Licence' });
     await page.getByLabel('Prix (€)').fill('45');
     expect(await text('form .split')).toBe('Bon : 30,00 € — reste à payer : 15,00 €');
     await expectAccessible('coupons');
     await shot('coupons');
-    await page.getByLabel('Prix (€)').press('Enter');
-    await poll(() => page.locator('.coupons [data-status]').first().getAttribute('data-status')).toBe(
-      'accepted',
-    );
+    await validateCouponSale(page);
     expect(await text('.youth-pays')).toContain('15,00 €');
   });
 
   it('bons plans: pick the offer, scan to check in, who came and who did not', async () => {
-    const now = Date.now();
-    const offer = await region.admin.createOffer({
+    const offer = await offerRunningNow(region, {
       partnerId: partner.id,
       title: 'Avant-première',
-      startsAt: new Date(now - 3_600_000).toISOString(),
-      endsAt: new Date(now + 86_400_000).toISOString(),
       places: 20,
-      designation: 'registration',
+      hoursLeft: 24,
     });
     const ines = await region.admin.createBeneficiary({
       givenName: 'Inès',

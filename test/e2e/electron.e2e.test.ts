@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { _electron as electron, type ElectronApplication } from 'playwright-core';
 import { makeTempDir } from '../support/tmp';
 import { electronBinary } from '../../scripts/electron-binary';
+import { fillEnrolment, fillSale, openSession, pastePass } from '../support/counter-steps';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { electronSqliteForInstalledElectron, realDeps } from '../../build/hooks/pack-hooks';
 import { openJournal } from '../../main/journal/journal';
@@ -70,23 +71,18 @@ describe('the installed till, in its real Electron window', () => {
         familyName: 'Martin',
         birthDate: '2007-03-14',
       });
-      await page.getByLabel('Adresse du serveur de la Région').fill(region.url);
-      await page.getByLabel('Identifiant de la structure').fill(partner.id);
-      await page.getByLabel("Code d'activation").fill(partner.activationCode);
-      await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
-      await page.getByLabel(/Votre code PIN/).fill('246810');
+      await fillEnrolment(
+        page,
+        { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode },
+        { name: 'Claire Dubois', pin: '246810' },
+      );
       await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
       await page.getByRole('heading', { name: 'Qui est en caisse ?' }).waitFor({ timeout: 30_000 });
-      await page.getByLabel('Code PIN', { exact: true }).fill('246810');
-      await page.getByRole('button', { name: 'Ouvrir la session' }).click();
+      await openSession(page, '246810');
 
-      await page
-        .getByLabel('Ou collez / saisissez le code')
-        .fill(await region.admin.mintPass({ beneficiaryId: youth.id }));
-      await page.keyboard.press('Enter');
+      await pastePass(page, await region.admin.mintPass({ beneficiaryId: youth.id }));
       await page.locator('.holder').getByText('Léa Martin').waitFor({ timeout: 15_000 });
-      await page.getByLabel('Prix (€)').fill('9,50');
-      await page.getByLabel('Part Atouts (€)').fill('7,00');
+      await fillSale(page, { price: '9,50', part: '7,00' });
       await page.getByLabel('Part Atouts (€)').press('Enter');
       const outcome = page.locator('[data-status="accepted"]');
       await outcome.waitFor({ timeout: 15_000 });

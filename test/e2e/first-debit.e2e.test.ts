@@ -1,32 +1,23 @@
 // The foundation's proof: a person enrols the till, opens a session, pastes a pass token, debits a CINEMA
 // seat partially (price 9,50 €, wallet 7,00 €, youth 2,50 €) through the UI in headless Chromium, and the
 // Region's ledger holds that debit exactly once while the till's journal holds it too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { startTillHost, type TillHandle } from '../support/till-host';
-import { chromiumLaunchOptions } from '../support/chromium';
+import { madeBeforeAll } from '../support/made-before-all';
+import { regionForTests } from '../support/region-for-tests';
+import { tillHostForTests } from '../support/till-for-tests';
+import { browserForTests } from '../support/ui-page';
+import { fillEnrolment, fillSale, openSession, pastePass } from '../support/counter-steps';
 import { readmeShot } from '../support/readme-shots';
+import { youthWithPass } from '../support/region-server';
 
-let region: RegionHandle;
-let till: TillHandle;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  till = await startTillHost();
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await browser.newPage({ viewport: { width: 1100, height: 820 }, locale: 'fr-FR' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await till?.stop();
-  await region?.stop();
-});
+const region = regionForTests();
+const till = tillHostForTests();
+const browser = browserForTests();
+const page = madeBeforeAll('the page', () =>
+  browser.newPage({ viewport: { width: 1100, height: 820 }, locale: 'fr-FR' }),
+);
 
 describe('a first debit, end to end', () => {
   it('debits a CINEMA seat partially through the UI and the Region records it once', async () => {
@@ -35,35 +26,31 @@ describe('a first debit, end to end', () => {
       siret: '12345678900011',
       accreditations: ['CINEMA'],
     });
-    const youth = await region.admin.createBeneficiary({
+    const { token } = await youthWithPass(region, {
       givenName: 'Léa',
       familyName: 'Martin',
       birthDate: '2007-03-14',
     });
-    const token = await region.admin.mintPass({ beneficiaryId: youth.id });
 
     await page.goto(till.url);
-    await page.getByLabel('Adresse du serveur de la Région').fill(region.url);
-    await page.getByLabel('Identifiant de la structure').fill(partner.id);
-    await page.getByLabel("Code d'activation").fill(partner.activationCode);
-    await page.getByLabel('Votre nom (responsable)').fill('Claire Dubois');
-    await page.getByLabel('Votre code PIN (6 à 8 chiffres)').fill('246810');
+    await fillEnrolment(
+      page,
+      { regionUrl: region.url, partnerId: partner.id, activationCode: partner.activationCode },
+      { name: 'Claire Dubois', pin: '246810' },
+    );
     await page.getByRole('button', { name: 'Enregistrer la caisse' }).click();
 
     await page.getByRole('heading', { name: 'Qui est en caisse ?' }).waitFor();
-    await page.getByLabel('Code PIN', { exact: true }).fill('246810');
-    await page.getByRole('button', { name: 'Ouvrir la session' }).click();
+    await openSession(page, '246810');
 
-    await page.getByLabel('Ou collez / saisissez le code').fill(token);
-    await page.keyboard.press('Enter');
+    await pastePass(page, token);
     await expect.poll(() => page.locator('.holder').textContent(), { timeout: 15_000 }).toBe('Léa Martin');
     await expect
       .poll(() => page.locator('[data-wallet="CINEMA"]').textContent(), { timeout: 15_000 })
       .toContain('20,00');
     expect(await page.locator('.check-id').textContent()).toContain("Vérifiez une pièce d'identité");
 
-    await page.getByLabel('Prix (€)').fill('9,50');
-    await page.getByLabel('Part Atouts (€)').fill('7,00');
+    await fillSale(page, { price: '9,50', part: '7,00' });
     expect((await page.locator('form .split').textContent())?.replace(/\s/g, ' ')).toBe(
       'Atouts : 7,00 € — reste à payer : 2,50 €',
     );

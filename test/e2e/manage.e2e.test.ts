@@ -7,30 +7,21 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Download, Page } from 'playwright-core';
+import type { Download } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lastEndedDay } from '../../main/journal/closures';
 import { openJournal } from '../../main/journal/journal';
 import { verifyArchive } from '../../main/archive/verify-archive';
 import { parisDay } from '../../protocol/paris-time';
-import {
-  calls,
-  type DebitOutcome,
-  type ProgressEvent,
-  type ScanOutcome,
-  type StaffView,
-} from '../../preload/contract';
+import { calls, type DebitOutcome, type ProgressEvent, type StaffView } from '../../preload/contract';
 import { pdfText } from '../support/pdf-text';
-import type { RegionHandle } from '../support/region-server';
-import type { ServedTill } from '../support/served-till';
+import { youthWithPass } from '../support/region-server';
 import { useServedPage } from '../support/served-page';
 import { makeTempDir } from '../support/tmp';
 import { tamperConnection } from '../support/journal-fixtures';
 import { expectAccessible } from '../support/ui-page';
 
-let region: RegionHandle;
-let served: ServedTill;
-let page: Page;
+const { region, served, page } = useServedPage({ name: 'Cinéma Ariel', before: prepare });
 let manager: StaffView;
 let cashier: StaffView;
 let debit: DebitOutcome;
@@ -55,14 +46,6 @@ async function download(click: () => Promise<void>): Promise<{ path: string; byt
   return { path, bytes: readFileSync(path), name: file.suggestedFilename() };
 }
 
-useServedPage({
-  name: 'Cinéma Ariel',
-  before: async (world) => {
-    ({ region, served, page } = world);
-    await prepare();
-  },
-});
-
 /** A cashier besides the manager, one accepted debit, and nobody logged in: the UI starts at the login. */
 async function prepare(): Promise<void> {
   const { till, must } = served;
@@ -70,23 +53,12 @@ async function prepare(): Promise<void> {
   cashier = must(
     await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN }),
   ) as StaffView;
-  const lea = await region.admin.createBeneficiary({
+  ({ token } = await youthWithPass(region, {
     givenName: 'Léa',
     familyName: 'Martin',
     birthDate: '2007-03-14',
-  });
-  token = await region.admin.mintPass({ beneficiaryId: lea.id });
-  const scan = must(await till.dispatch('pass.scan', { text: token, source: 'paste' })) as ScanOutcome;
-  if (scan.kind !== 'pass') throw new Error(`scan: ${scan.kind}`);
-  debit = must(
-    await till.dispatch('debit.submit', {
-      scanId: scan.card.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 950,
-      amountCents: 700,
-    }),
-  ) as DebitOutcome;
+  }));
+  debit = await served.sell(token, { priceCents: 950, amountCents: 700 });
   expect(debit.status).toBe('accepted');
   must(await till.dispatch('staff.logout', {}));
 }

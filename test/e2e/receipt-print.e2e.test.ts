@@ -5,27 +5,25 @@
 // reprint from the receipt view prints again.
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fillSale, pastePass } from '../support/counter-steps';
 import { readJob, startFakePrinter } from '../support/fake-printer';
 import { readmeShot } from '../support/readme-shots';
-import type { RegionHandle } from '../support/region-server';
-import type { ServedTill } from '../support/served-till';
 import { useServedPage } from '../support/served-page';
 
-let region: RegionHandle;
-let served: ServedTill;
-let page: Page;
 let printer: Awaited<ReturnType<typeof startFakePrinter>>;
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
-useServedPage({
+const world = useServedPage({
   name: 'Cinéma Le Café des Images',
-  before: async (world) => {
-    ({ region, served, page } = world);
+  before: async ({ page }) => {
     printer = await startFakePrinter();
     await countPrints(page);
   },
 });
+const { region, served } = world;
+/** The page the steps act on: the till's, or for one test a page standing for Electron's window. */
+let page: Page = world.page;
 
 /** window.print() counted instead of opening a dialog: headless Chromium has no printer. */
 async function countPrints(page: Page): Promise<void> {
@@ -48,11 +46,9 @@ async function sell(givenName: string): Promise<void> {
   });
   const token = await region.admin.mintPass({ beneficiaryId: youth.id });
   await page.keyboard.press('F1');
-  await page.getByLabel('Ou collez / saisissez le code').fill(token);
-  await page.keyboard.press('Enter');
+  await pastePass(page, token);
   await poll(() => page.locator('.holder').textContent()).toBe(`${givenName} Martin`);
-  await page.getByLabel('Prix (€)').fill('9,50');
-  await page.getByLabel('Part Atouts (€)').fill('7,00');
+  await fillSale(page, { price: '9,50', part: '7,00' });
   await page.getByLabel('Part Atouts (€)').press('Enter');
 }
 

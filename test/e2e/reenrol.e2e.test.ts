@@ -3,32 +3,26 @@
 // a manager reactivates it with a new activation code and their PIN: the same device, the same journal.
 // Real till (browser mode, child process), real Region server, headless Chromium.
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTill } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import type { TillStatus } from '../../preload/contract';
-import { chromiumLaunchOptions } from '../support/chromium';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { madeBeforeAll } from '../support/made-before-all';
+import { regionForTests } from '../support/region-for-tests';
 import { startTillHost, type TillHandle } from '../support/till-host';
 import { makeTempDir } from '../support/tmp';
+import { browserForTests } from '../support/ui-page';
 
-let region: RegionHandle;
+const region = regionForTests();
+const browser = browserForTests();
+const page = madeBeforeAll('the page', () =>
+  browser.newPage({ viewport: { width: 1100, height: 820 }, locale: 'fr-FR' }),
+);
 let till: TillHandle | undefined;
-let browser: Browser;
-let page: Page;
 const tmp = makeTempDir('reenrol-e2e');
 const dataDir = join(tmp.dir, 'data');
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await browser.newPage({ viewport: { width: 1100, height: 820 }, locale: 'fr-FR' });
-});
 afterAll(async () => {
-  await browser?.close();
   await till?.stop();
-  await region?.stop();
   tmp.remove();
 });
 

@@ -4,18 +4,18 @@
 // month and shows one this till never made (§4.3.2), the downloaded PDF read back by a real parser.
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { ContestLetterView, DebitOutcome, ScanOutcome } from '../../preload/contract';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { chromiumLaunchOptions } from '../support/chromium';
+import { regionForTests } from '../support/region-for-tests';
 import { startServedTill, type ServedTill } from '../support/served-till';
+import { browserForTests, printPageOnFailure } from '../support/ui-page';
 import { pdfText } from '../support/pdf-text';
 import { typeBurst } from '../scan/key-burst';
 import { AxeBuilder } from '@axe-core/playwright';
 
-let region: RegionHandle;
-let browser: Browser;
+const region = regionForTests();
+const browser = browserForTests();
 let page: Page | undefined;
 const tills: ServedTill[] = [];
 
@@ -24,22 +24,15 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 
 const plain = async (locator: { textContent(): Promise<string | null> }) =>
   ((await locator.textContent()) ?? '').replace(/\s/g, ' ');
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  browser = await chromium.launch(chromiumLaunchOptions());
-}, 120_000);
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page)
-    console.error(`page at failure of "${ctx.task.name}":\n${await page.locator('body').innerText()}`);
+afterEach(async () => {
   await page?.context().close();
   page = undefined;
 });
+// Registered after the hook that closes the page, so that it runs before it (after-hooks run in reverse).
+printPageOnFailure(() => page);
 
 afterAll(async () => {
-  await browser?.close();
   for (const t of tills) await t.stop();
-  await region?.stop();
 });
 
 async function servedTill(

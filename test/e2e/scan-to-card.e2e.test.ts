@@ -4,32 +4,19 @@
 //   scan event, browser mode's event stream and the UI;
 // - a keyboard-wedge scanner (US-configured) on an AZERTY machine: trusted key events whose `key` values
 //   are AZERTY's (`&` for Digit1…), caught by the UI's wedge capture from physical key codes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { encodePosReports, HID_POS_STANDARD_LAYOUT } from '../../native/hid';
 import { CaptureReplay, loadCapture } from '../scan/hid-replay';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { chromiumLaunchOptions } from '../support/chromium';
-import { startServedTill, type ServedTill } from '../support/served-till';
+import { regionForTests } from '../support/region-for-tests';
+import { servedTillForTests } from '../support/till-for-tests';
+import { browserForTests } from '../support/ui-page';
 import { typeBurst } from '../scan/key-burst';
 
-let region: RegionHandle;
-let served: ServedTill;
-let browser: Browser;
 const capture = loadCapture('pos-standard-pass.json');
 const scanner = new CaptureReplay({ ...capture, events: [] });
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  served = await startServedTill(region, { name: 'Cinéma HID', hidBackend: scanner });
-  browser = await chromium.launch(chromiumLaunchOptions());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await region?.stop();
-});
+const region = regionForTests();
+const served = servedTillForTests(region, { name: 'Cinéma HID', hidBackend: scanner });
+const browser = browserForTests();
 
 describe('scanners to the holder card', () => {
   it('shows the holder when a HID POS scanner reads a pass', async () => {

@@ -3,18 +3,18 @@
 // Region server: the journal list from the keyboard (search box → Down → Enter → Alt+V), a dialog that names
 // whose payment, what, how much and when, a wrong manager PIN refused in French, the right one voiding the
 // debit at the Region under the manager's authority while the session stays the cashier's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import type { DebitOutcome, ScanOutcome, StaffView, TillStatus } from '../../preload/contract';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { chromiumLaunchOptions } from '../support/chromium';
-import { startServedTill, type ServedTill } from '../support/served-till';
-import { expectAccessible, newTillPage, printPageOnFailure } from '../support/ui-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DebitOutcome, StaffView, TillStatus } from '../../preload/contract';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
+import { servedTillForTests } from '../support/till-for-tests';
+import { browserForTests, expectAccessible, pageForTests, printPageOnFailure } from '../support/ui-page';
 
-let region: RegionHandle;
-let served: ServedTill;
-let browser: Browser;
-let page: Page;
+const region = regionForTests();
+const served = servedTillForTests(region, { name: 'Cinéma Ariel' });
+const browser = browserForTests();
+const page = pageForTests(browser);
+printPageOnFailure(() => page);
 let manager: StaffView;
 let cashier: StaffView;
 let debit: DebitOutcome;
@@ -27,8 +27,6 @@ const text = async (selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
 beforeAll(async () => {
-  region = await startRegionServer();
-  served = await startServedTill(region, { name: 'Cinéma Ariel' });
   const { till, must } = served;
   const [first] = must(await till.dispatch('staff.list', {})) as StaffView[];
   if (!first) throw new Error('no manager');
@@ -38,27 +36,12 @@ beforeAll(async () => {
   ) as StaffView;
   // The shift changes hands: from here on the session is the cashier's.
   must(await till.dispatch('staff.login', { staffId: cashier.id, pin: CASHIER_PIN }));
-  const lea = await region.admin.createBeneficiary({
+  const lea = await youthWithPass(region, {
     givenName: 'Léa',
     familyName: 'Martin',
     birthDate: '2007-03-14',
   });
-  const scan = must(
-    await till.dispatch('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: lea.id }),
-      source: 'paste',
-    }),
-  ) as ScanOutcome;
-  if (scan.kind !== 'pass') throw new Error(`scan: ${scan.kind}`);
-  debit = must(
-    await till.dispatch('debit.submit', {
-      scanId: scan.card.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 950,
-      amountCents: 700,
-    }),
-  ) as DebitOutcome;
+  debit = await served.sell(lea.token, { priceCents: 950, amountCents: 700 });
   expect(debit.status).toBe('accepted');
   // Other sales of the day after Léa's: the list is long enough for Tab presses to count.
   for (const [givenName, birthDate] of [
@@ -66,35 +49,10 @@ beforeAll(async () => {
     ['Inès', '2007-05-06'],
     ['Nina', '2008-07-08'],
   ] as const) {
-    const youth = await region.admin.createBeneficiary({ givenName, familyName: 'Morel', birthDate });
-    const other = must(
-      await till.dispatch('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      }),
-    ) as ScanOutcome;
-    if (other.kind !== 'pass') throw new Error(`scan: ${other.kind}`);
-    must(
-      await till.dispatch('debit.submit', {
-        scanId: other.card.scanId,
-        category: 'CINEMA',
-        item: 'SEANCE',
-        priceCents: 800,
-        amountCents: 500,
-      }),
-    );
+    const youth = await youthWithPass(region, { givenName, familyName: 'Morel', birthDate });
+    await served.sell(youth.token, { priceCents: 800, amountCents: 500 });
   }
-  browser = await chromium.launch(chromiumLaunchOptions());
-  page = await newTillPage(browser);
 }, 120_000);
-
-printPageOnFailure(() => page);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await region?.stop();
-});
 
 describe("a manager's override of a void on a cashier's session", () => {
   it('reaches the entry from the keyboard: search box, Down, Enter', async () => {

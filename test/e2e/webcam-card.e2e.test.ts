@@ -1,30 +1,23 @@
 // The webcam path to the holder's card: a pass freshly minted by the Region, filmed (a generated .y4m played
 // by Chromium's fake camera), decoded by the UI's webcam scanner in its worker, resolved by the till, and
 // shown as the holder's card — in headless Chromium against the real till and Region server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { renderScene, y4mOf } from '../../scripts/fixtures/make-qr-fixtures';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
 import { chromiumLaunchOptions } from '../support/chromium';
-import { startServedTill, type ServedTill } from '../support/served-till';
+import { regionForTests } from '../support/region-for-tests';
+import { servedTillForTests } from '../support/till-for-tests';
 import { makeTempDir } from '../support/tmp';
 
-let region: RegionHandle;
-let served: ServedTill;
-let browser: Browser;
+const region = regionForTests();
+const served = servedTillForTests(region, { name: 'Cinéma Webcam' });
+// Launched by the test, with the film it makes as the camera.
+let browser: Browser | undefined;
 const tmp = makeTempDir('webcam-card');
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  served = await startServedTill(region, { name: 'Cinéma Webcam' });
-});
-
 afterAll(async () => {
   await browser?.close();
-  await served?.stop();
-  await region?.stop();
   tmp.remove();
 });
 

@@ -2,34 +2,19 @@
 // a first confirmation, then the word and a manager's PIN (a wrong one refused in French), then the names
 // gone from the journal while its chain still verifies.
 import { describe, expect, it } from 'vitest';
-import type { ScanOutcome } from '../../preload/contract';
+import { youthWithPass } from '../support/region-server';
 import { useServedPage } from '../support/served-page';
 
 const MANAGER_PIN = '1357';
 const world = useServedPage({
   name: 'Cinéma Ariel',
   before: async ({ region, served }) => {
-    const youth = await region.admin.createBeneficiary({
+    const lea = await youthWithPass(region, {
       givenName: 'Léa',
       familyName: 'Martin',
       birthDate: '2007-03-14',
     });
-    const scan = served.must(
-      await served.till.dispatch('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      }),
-    ) as ScanOutcome;
-    if (scan.kind !== 'pass') throw new Error(scan.kind);
-    served.must(
-      await served.till.dispatch('debit.submit', {
-        scanId: scan.card.scanId,
-        category: 'CINEMA',
-        item: 'SEANCE',
-        priceCents: 950,
-        amountCents: 700,
-      }),
-    );
+    await served.sell(lea.token, { priceCents: 950, amountCents: 700 });
   },
 });
 

@@ -16,39 +16,21 @@ import { verifyArchive } from '../../main/archive/verify-archive';
 import { exportArchive } from '../../main/export/period-exports';
 import { runCli } from '../../main/cli/dispatch';
 import { COMMANDS } from '../../main/cli/registry';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
+import { enrolAndLogIn, must, sell } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
 const tmp = makeTempDir('anchors');
-let region: RegionHandle;
+const region = regionForTests();
 let till: Till;
 let deviceId: string;
 const keyFile = join(tmp.dir, 'host.key');
 const adminKeyFile = join(tmp.dir, 'admin.key');
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await till.dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
-  return r.value as T;
-}
-
 async function debit(familyName: string): Promise<string> {
-  const youth = await region.admin.createBeneficiary({
-    givenName: 'Anna',
-    familyName,
-    birthDate: '2006-05-05',
-  });
-  const scan = await must<{ card: { scanId: string } }>('pass.scan', {
-    text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-    source: 'paste',
-  });
-  const d = await must<{ debitId: string; status: string }>('debit.submit', {
-    scanId: scan.card.scanId,
-    category: 'CINEMA',
-    item: 'SEANCE',
-    priceCents: 800,
-    amountCents: 500,
-  });
+  const youth = await youthWithPass(region, { givenName: 'Anna', familyName, birthDate: '2006-05-05' });
+  const d = await sell(till, youth.token, { priceCents: 800, amountCents: 500 });
   expect(d.status).toBe('accepted');
   return d.debitId;
 }
@@ -64,7 +46,6 @@ async function cli(args: string[]): Promise<{ code: number; out: string }> {
 }
 
 beforeAll(async () => {
-  region = await startRegionServer();
   writeFileSync(adminKeyFile, region.adminKey);
   till = createTill({
     dataDir: join(tmp.dir, 'data'),
@@ -72,27 +53,15 @@ beforeAll(async () => {
     immediateRetryDelaysMs: [10],
     outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 },
   });
-  const partner = await region.admin.createPartner({
-    name: 'Cinéma des Ancres',
-    siret: '12345678900011',
-    accreditations: ['CINEMA'],
-  });
-  const status = await must<{ deviceId: string }>('till.enroll', {
-    regionUrl: region.url,
-    partnerId: partner.id,
-    activationCode: partner.activationCode,
+  ({ deviceId } = await enrolAndLogIn(till, region, {
+    partnerName: 'Cinéma des Ancres',
     deviceName: 'Caisse 1',
-    managerName: 'Claire',
-    managerPin: '246810',
-  });
-  deviceId = status.deviceId;
-  const [manager] = await must<{ id: string }[]>('staff.list', {});
-  await must('staff.login', { staffId: manager!.id, pin: '246810' });
+    pin: '246810',
+  }));
 }, 60_000);
 
-afterAll(async () => {
+afterAll(() => {
   till?.close();
-  await region?.stop();
   tmp.remove();
 });
 
@@ -120,6 +89,7 @@ describe('journal anchors, the till side', () => {
     expect(anchors.some((a) => a.seq === head.seq && a.hash === head.hash && a.kind === 'sync')).toBe(true);
 
     const verdict = await must<{ ok: boolean; region: { ok: boolean; confirmedUpTo: number } | null }>(
+      till,
       'journal.verify',
       {},
     );
@@ -210,6 +180,7 @@ describe('journal anchors, the till side', () => {
       conflict: { reason: 'HASH_MISMATCH', anchoredSeq: next },
     });
     const verdict = await must<{ region: { ok: boolean; findings: { problem: string }[] } }>(
+      till,
       'journal.verify',
       {},
     );

@@ -2,19 +2,11 @@
 //   npx vitest run --config test/engine/vitest.long.config.ts
 // (or `npm run proof:crash -- --kills 1000`); the 20-kill variant runs in every `npm test`
 // (test/proofs/crash.e2e.test.ts). What is checked: test/proofs/crash-proof.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
 import { runCrashProof } from '../proofs/crash-proof';
 
-let region: RegionHandle;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests();
 
 describe('a till killed at random instants, long run', () => {
   it('loses no acknowledged debit and duplicates none across 200 kills', async () => {

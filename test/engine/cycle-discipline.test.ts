@@ -2,24 +2,15 @@
 // danse, cirque, théâtre, arts marionnettiques and arts visuels only): required at the debit, a coupon's
 // redemption and a cycle outing, kept in the chain, on the receipt and in the CSV export; the Region's
 // wire format is unchanged (region-api.md carries no discipline).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tariffSchema } from '../../preload/contract/tariff';
 import { debitsCsv } from '../../main/export/debits-csv';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, type EngineFixture } from './engine-fixture';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithCoupon } from '../support/region-server';
+import { engineForTests } from './engine-for-tests';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region, { accreditations: ['ARTISTIC'] });
-}, 60_000);
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const region = regionForTests();
+const f = engineForTests(region, { accreditations: ['ARTISTIC'] });
 
 const cycle = {
   category: 'ARTISTIC',
@@ -60,17 +51,11 @@ describe("a cycle's discipline", () => {
   }, 60_000);
 
   it("a coupon's redemption for a cycle names it too", async () => {
-    const youth = await region.admin.createBeneficiary({
-      givenName: 'Iris',
-      familyName: 'Marchand',
-      birthDate: '2005-06-07',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: youth.id,
-      partnerId: f.partnerId,
-      category: 'ARTISTIC',
-      amountCents: 2000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Iris', familyName: 'Marchand', birthDate: '2005-06-07' },
+      { partnerId: f.partnerId, category: 'ARTISTIC', amountCents: 2000 },
+    );
     const view = await f.call('coupon.resolve', { text: coupon.code });
     expect(
       await f.fail('coupon.redeem', { couponId: view.id, item: 'CYCLE', sessions: 8, priceCents: 9000 }),

@@ -1,32 +1,18 @@
 // The rest of the counter's flows through the real core against the reference server: abandoning a
 // pending debit (a void for its UUID until confirmed), voiding an accepted debit, receipts, coupons,
 // bons-plans check-ins, the journal's views and closures, and clock skew.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithCoupon, offerRunningNow } from '../support/region-server';
+import { engineForTests } from './engine-for-tests';
+import { cinemaSeat, ledgerOf } from './engine-fixture';
 import { parisDay, parisDayBounds, parisMonth, parisMonthBounds } from '../../protocol/paris-time';
 import { ledgerDifferences } from './ledger-match';
 
-let region: RegionHandle;
-let f: EngineFixture;
+const region = regionForTests();
+const f = engineForTests(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT'] });
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT'] });
-});
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
-
-const seat = (scanId: string, amountCents = 700) => ({
-  scanId,
-  category: 'CINEMA' as const,
-  item: 'SEANCE' as const,
-  priceCents: 950,
-  amountCents,
-});
+const seat = (scanId: string, amountCents = 700) => cinemaSeat(scanId, 950, amountCents);
 
 // The three stories below share one till (its journal, its clock): they run in order, declared so.
 describe.sequential('abandon and void', () => {
@@ -108,17 +94,11 @@ describe.sequential('abandon and void', () => {
 
 describe.sequential('coupons and bons plans', () => {
   it('resolves a coupon by short code and token, redeems it once through the journal', async () => {
-    const youth = await region.admin.createBeneficiary({
-      givenName: 'Inès',
-      familyName: 'Roux',
-      birthDate: '2008-02-02',
-    });
-    const coupon = await region.admin.createCoupon({
-      beneficiaryId: youth.id,
-      partnerId: f.partnerId,
-      category: 'SPORT',
-      amountCents: 2000,
-    });
+    const { coupon } = await youthWithCoupon(
+      region,
+      { givenName: 'Inès', familyName: 'Roux', birthDate: '2008-02-02' },
+      { partnerId: f.partnerId, category: 'SPORT', amountCents: 2000 },
+    );
     const listed = await f.call('coupon.list', {});
     expect(listed.map((c) => c.id)).toContain(coupon.id);
     const typed = await f.call('coupon.resolve', { text: coupon.code.toLowerCase().replace(/-/g, '') });
@@ -148,14 +128,11 @@ describe.sequential('coupons and bons plans', () => {
   });
 
   it('checks in a registrant once, refuses someone not registered', async () => {
-    const now = Date.now();
-    const offer = await region.admin.createOffer({
+    const offer = await offerRunningNow(region, {
       partnerId: f.partnerId,
       title: 'Avant-première',
-      startsAt: new Date(now - 3_600_000).toISOString(),
-      endsAt: new Date(now + 3_600_000).toISOString(),
       places: 10,
-      designation: 'registration',
+      hoursLeft: 1,
     });
     const guest = await region.admin.createBeneficiary({
       givenName: 'Noé',
@@ -206,14 +183,11 @@ describe.sequential('coupons and bons plans', () => {
   });
 
   it('counts a check-in the Region has not answered in the pending count until the outbox sends it', async () => {
-    const now = Date.now();
-    const offer = await region.admin.createOffer({
+    const offer = await offerRunningNow(region, {
       partnerId: f.partnerId,
       title: 'Concert de midi',
-      startsAt: new Date(now - 3_600_000).toISOString(),
-      endsAt: new Date(now + 3_600_000).toISOString(),
       places: 10,
-      designation: 'registration',
+      hoursLeft: 1,
     });
     const guest = await region.admin.createBeneficiary({
       givenName: 'Inès',

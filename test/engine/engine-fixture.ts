@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { createTill, type Till, type TillOptions } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import type { CallName, CallOutput, CallInput } from '../../preload/contract';
-import type { Category, RegionHandle } from '../support/region-server';
+import { youthWithPass, type Category, type RegionHandle } from '../support/region-server';
+import { enrolAndLogIn, logInManager } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
 let youthsMade = 0;
@@ -45,11 +46,6 @@ export async function engineFixture(
     ...FAST_TILL,
     ...opts.till,
   });
-  const partner = await region.admin.createPartner({
-    name: 'Théâtre des Arts',
-    siret: '12345678900011',
-    accreditations: opts.accreditations ?? ['SPECTACLE', 'CINEMA', 'SPORT'],
-  });
   let till = createTill(tillOptions());
 
   async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
@@ -57,28 +53,20 @@ export async function engineFixture(
     if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`);
     return r.value as CallOutput<K>;
   }
-  async function login(): Promise<void> {
-    const staff = await call('staff.list', {});
-    const manager = staff.find((s) => s.role === 'manager');
-    if (!manager) throw new Error('no manager');
-    await call('staff.login', { staffId: manager.id, pin: MANAGER_PIN });
-  }
-  await call('till.enroll', {
-    regionUrl: region.url,
-    partnerId: partner.id,
-    activationCode: partner.activationCode,
+  const { partnerId } = await enrolAndLogIn(till, region, {
+    partnerName: 'Théâtre des Arts',
+    accreditations: opts.accreditations ?? ['SPECTACLE', 'CINEMA', 'SPORT'],
     deviceName: 'Caisse 1',
     managerName: 'Claire Dubois',
-    managerPin: MANAGER_PIN,
+    pin: MANAGER_PIN,
   });
-  await login();
 
   const fixture: EngineFixture = {
     get till() {
       return till;
     },
     dataDir,
-    partnerId: partner.id,
+    partnerId,
     call,
     async fail(name, input) {
       const r = await till.dispatch(name, input);
@@ -88,21 +76,20 @@ export async function engineFixture(
     async scanNewYouth(o = {}) {
       // The Region takes one membership per person and season: each new youth is born another day.
       const birthDate = new Date(Date.UTC(2007, 2, 15 + youthsMade++)).toISOString().slice(0, 10);
-      const youth = await region.admin.createBeneficiary({
+      const youth = await youthWithPass(region, {
         givenName: 'Léa',
         familyName: 'Martin',
         birthDate,
         ...(o.wallets ? { wallets: o.wallets } : {}),
       });
-      const token = await region.admin.mintPass({ beneficiaryId: youth.id });
-      const scan = await call('pass.scan', { text: token, source: 'paste' });
+      const scan = await call('pass.scan', { text: youth.token, source: 'paste' });
       if (scan.kind !== 'pass') throw new Error(`scan refused: ${JSON.stringify(scan)}`);
       return { scanId: scan.card.scanId, beneficiaryId: youth.id, source: scan.card.source };
     },
     async reopen(extra = {}) {
       till.close();
       till = createTill({ ...tillOptions(), ...extra });
-      await login();
+      await logInManager(till, MANAGER_PIN);
     },
     close() {
       till.close();
@@ -111,6 +98,22 @@ export async function engineFixture(
   };
   return fixture;
 }
+
+/** The debit the counter submits for a SPECTACLE place on that scan: its price, and the part Atouts pays (all of it unless told). */
+export const spectaclePlace = (scanId: string, priceCents: number, amountCents = priceCents) => ({
+  scanId,
+  category: 'SPECTACLE' as const,
+  item: 'PLACE' as const,
+  priceCents,
+  amountCents,
+});
+
+/** Likewise for a CINEMA seat. */
+export const cinemaSeat = (scanId: string, priceCents: number, amountCents = priceCents) => ({
+  ...spectaclePlace(scanId, priceCents, amountCents),
+  category: 'CINEMA' as const,
+  item: 'SEANCE' as const,
+});
 
 /** The Region's ledger for one device, by debit id. */
 export async function ledgerOf(region: RegionHandle, partnerId: string) {

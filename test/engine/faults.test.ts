@@ -1,23 +1,22 @@
 // Exactly once under faults: 5xx answers and connections dropped after the Region committed. Whatever
 // the cashier saw, after the outbox drains the Region's ledger equals the journal: nothing lost,
 // nothing twice, and no unknown outcome ever shown as a refusal.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
+import { cinemaSeat, engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import type { Faults } from '../support/region-server';
 import { ledgerDifferences } from './ledger-match';
 
-let region: RegionHandle;
-let f: EngineFixture;
+const region = regionForTests();
+const f = engineForTests(region);
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region);
-});
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+/** A cinema seat sold to a new youth while the Region has those faults: what the till answers. */
+async function seatUnderFaults(fixture: EngineFixture, faults: Faults, amountCents = 500) {
+  const scan = await fixture.scanNewYouth();
+  await region.admin.setFaults(faults);
+  return fixture.call('debit.submit', cinemaSeat(scan.scanId, 900, amountCents));
+}
 
 describe('debits under injected faults', () => {
   it('drop-after-commit and 5xx end with the ledger equal to the journal', async () => {
@@ -49,15 +48,7 @@ describe('debits under injected faults', () => {
   });
 
   it('a pending debit resent after a restart keeps its UUID and body, and lands once', async () => {
-    const scan = await f.scanNewYouth();
-    await region.admin.setFaults({ dropAfterCommitRate: 1 });
-    const outcome = await f.call('debit.submit', {
-      scanId: scan.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 900,
-      amountCents: 700,
-    });
+    const outcome = await seatUnderFaults(f, { dropAfterCommitRate: 1 }, 700);
     expect(outcome.status).toBe('pending');
     expect(f.till.status().pendingCount).toBeGreaterThan(0);
     await f.reopen({ outbox: { backoff: { baseMs: 20, maxMs: 100 }, idleMs: 60_000 } });
@@ -70,15 +61,7 @@ describe('debits under injected faults', () => {
   });
 
   it('records a 5xx as unknown, never as a refusal, and sends it again', async () => {
-    const scan = await f.scanNewYouth();
-    await region.admin.setFaults({ errorRate: 1 });
-    const outcome = await f.call('debit.submit', {
-      scanId: scan.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 900,
-      amountCents: 500,
-    });
+    const outcome = await seatUnderFaults(f, { errorRate: 1 });
     expect(outcome.status).toBe('pending');
     const kinds = f.till.journal.list({ fromSeq: outcome.deviceSeq }).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'DEBIT_REFUSED')).toEqual([]);
@@ -92,15 +75,7 @@ describe('debits under injected faults', () => {
     // A till of its own: no earlier reconciliation whose unchanged result would not be recorded again.
     const own = await engineFixture(region);
     try {
-      const scan = await own.scanNewYouth();
-      await region.admin.setFaults({ errorRate: 1 });
-      const outcome = await own.call('debit.submit', {
-        scanId: scan.scanId,
-        category: 'CINEMA',
-        item: 'SEANCE',
-        priceCents: 900,
-        amountCents: 500,
-      });
+      const outcome = await seatUnderFaults(own, { errorRate: 1 });
       expect(outcome.status).toBe('pending');
       expect(own.till.journal.list({ kinds: ['RECONCILED'] })).toEqual([]);
       await region.admin.setFaults({});

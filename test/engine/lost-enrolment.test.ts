@@ -5,19 +5,13 @@
 // Real files, the real reference Region server over loopback. Also: the data folder is owner-only.
 import { readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../main/cli/dispatch';
 import { COMMANDS } from '../../main/cli/registry';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
 import { engineFixture, MANAGER_PIN, type EngineFixture } from './engine-fixture';
 
-let region: RegionHandle;
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests();
 
 const posix = process.platform !== 'win32';
 const modeOf = (path: string) => statSync(path).mode & 0o777;

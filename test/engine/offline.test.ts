@@ -1,24 +1,16 @@
 // Offline mode (region-api.md "Offline debits"): with the Region stopped, passes are read with the
 // cached keys, debits within the policy are accepted offline and the rest refused with the reason;
 // when the Region is back the outbox sends them and the ledger matches.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
+import { cinemaSeat as seat, ledgerOf, spectaclePlace as place } from './engine-fixture';
 import { ledgerDifferences } from './ledger-match';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
-  f = await engineFixture(region);
+const region = regionForTests({
+  offlinePolicy: { enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 },
 });
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const f = engineForTests(region);
 
 let minted = 0;
 async function mint(wallets?: { SPECTACLE?: number; CINEMA?: number }) {
@@ -54,59 +46,27 @@ describe('offline debits', () => {
     region.kill();
 
     // Within the floor limit and the snapshot: accepted offline, plainly marked so.
-    const first = await f.call('debit.submit', {
-      scanId: await scanOffline(a.tokens[0]!),
-      category: 'SPECTACLE',
-      item: 'PLACE',
-      priceCents: 2000,
-      amountCents: 1500,
-    });
+    const first = await f.call('debit.submit', place(await scanOffline(a.tokens[0]!), 2000, 1500));
     expect(first.status).toBe('offline_accepted');
     expect(f.till.status().pendingCount).toBe(1);
 
     // Above the floor limit.
-    expect(
-      await f.fail('debit.submit', {
-        scanId: await scanOffline(c.tokens[0]!),
-        category: 'SPECTACLE',
-        item: 'PLACE',
-        priceCents: 2000,
-        amountCents: 1600,
-      }),
-    ).toBe('OFFLINE_LIMIT_EXCEEDED');
+    expect(await f.fail('debit.submit', place(await scanOffline(c.tokens[0]!), 2000, 1600))).toBe(
+      'OFFLINE_LIMIT_EXCEEDED',
+    );
 
     // Snapshot 30 € minus the 15 € already debited offline here on this youth: 15 € left, 10 € fits, a second pass of
     // the same snapshot age cannot spend the first debit's money again.
-    const second = await f.call('debit.submit', {
-      scanId: await scanOffline(a.tokens[1]!),
-      category: 'SPECTACLE',
-      item: 'PLACE',
-      priceCents: 1000,
-      amountCents: 1000,
-    });
+    const second = await f.call('debit.submit', place(await scanOffline(a.tokens[1]!), 1000));
     expect(second.status).toBe('offline_accepted');
     const bScan = await scanOffline(b.tokens[0]!);
-    expect(
-      await f.fail('debit.submit', {
-        scanId: bScan,
-        category: 'CINEMA',
-        item: 'SEANCE',
-        priceCents: 1300,
-        amountCents: 1300,
-      }),
-    ).toBe('INSUFFICIENT_BALANCE');
+    expect(await f.fail('debit.submit', seat(bScan, 1300))).toBe('INSUFFICIENT_BALANCE');
     // The jti already paid here: refused at the scan, no card opens (see the last test).
     expect(await f.call('pass.scan', { text: a.tokens[0]!, source: 'paste' })).toMatchObject({
       kind: 'refused',
       code: 'TOKEN_USED',
     });
-    const bOk = await f.call('debit.submit', {
-      scanId: bScan,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 1300,
-      amountCents: 1200,
-    });
+    const bOk = await f.call('debit.submit', seat(bScan, 1300, 1200));
     expect(bOk.status).toBe('offline_accepted');
 
     const requested = f.till.journal.list({ kinds: ['DEBIT_REQUESTED'] }).map((e) => e.payload.mode);
@@ -127,15 +87,9 @@ describe('offline debits', () => {
     await f.reopen();
     await expect.poll(() => f.till.context.link.keys()?.offline.enabled, { timeout: 5000 }).toBe(false);
     region.kill();
-    expect(
-      await f.fail('debit.submit', {
-        scanId: await scanOffline(youth.tokens[0]!),
-        category: 'SPECTACLE',
-        item: 'PLACE',
-        priceCents: 500,
-        amountCents: 500,
-      }),
-    ).toBe('OFFLINE_DISABLED');
+    expect(await f.fail('debit.submit', place(await scanOffline(youth.tokens[0]!), 500))).toBe(
+      'OFFLINE_DISABLED',
+    );
     await region.restart();
     await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 1 });
     await f.reopen();
@@ -144,15 +98,9 @@ describe('offline debits', () => {
     const { fetchedAt: _fresh, ...keys } = f.till.context.link.keys()!;
     f.till.context.link.saveKeys(keys, new Date(Date.now() - 2 * 3_600_000).toISOString());
     region.kill();
-    expect(
-      await f.fail('debit.submit', {
-        scanId: await scanOffline(youth.tokens[1]!),
-        category: 'SPECTACLE',
-        item: 'PLACE',
-        priceCents: 500,
-        amountCents: 500,
-      }),
-    ).toBe('OFFLINE_MAX_AGE');
+    expect(await f.fail('debit.submit', place(await scanOffline(youth.tokens[1]!), 500))).toBe(
+      'OFFLINE_MAX_AGE',
+    );
     await region.restart();
     expect(f.till.journal.debits.list({}).filter((d) => d.beneficiaryId === youth.id)).toEqual([]);
   });
@@ -163,13 +111,7 @@ describe('offline debits', () => {
     const scan = await f.scanNewYouth();
     expect(scan.source).toBe('online');
     region.kill();
-    const outcome = await f.call('debit.submit', {
-      scanId: scan.scanId,
-      category: 'SPECTACLE',
-      item: 'PLACE',
-      priceCents: 500,
-      amountCents: 500,
-    });
+    const outcome = await f.call('debit.submit', place(scan.scanId, 500));
     expect(outcome.status).toBe('pending');
     const requested = f.till.journal.list({ kinds: ['DEBIT_REQUESTED'], order: 'desc', limit: 1 })[0]!;
     expect(requested.payload).toMatchObject({ debitId: outcome.debitId, mode: 'online' });
@@ -185,14 +127,7 @@ describe('offline debits', () => {
     const youth = await mint();
     const [paid, refused] = youth.tokens as [string, string];
     region.kill();
-    const seat = (scanId: string, amountCents: number) => ({
-      scanId,
-      category: 'SPECTACLE' as const,
-      item: 'PLACE' as const,
-      priceCents: 2000,
-      amountCents,
-    });
-    expect((await f.call('debit.submit', seat(await scanOffline(paid), 1000))).status).toBe(
+    expect((await f.call('debit.submit', place(await scanOffline(paid), 2000, 1000))).status).toBe(
       'offline_accepted',
     );
     expect(await f.call('pass.scan', { text: paid, source: 'paste' })).toEqual({
@@ -202,7 +137,7 @@ describe('offline debits', () => {
     });
 
     // Over the offline floor limit: refused before anything is written, nothing paid; the token opens again.
-    expect(await f.fail('debit.submit', seat(await scanOffline(refused), 1600))).toBe(
+    expect(await f.fail('debit.submit', place(await scanOffline(refused), 2000, 1600))).toBe(
       'OFFLINE_LIMIT_EXCEEDED',
     );
     expect(await scanOffline(refused)).toBeTruthy();

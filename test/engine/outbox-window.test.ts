@@ -1,29 +1,21 @@
 // The outbox's sliding window against the real reference Region server: a backlog goes out with many
 // requests on the wire, yet the journal records the answers in request order; a failure stops new
 // launches at once, the answers already on the wire are recorded, and the rest waits for the next pass.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONCURRENCY } from '../../main/outbox/outbox';
 import { mintPasses, OFFLINE_PASSES, queueOfflineDebits } from '../support/offline-queue';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, ledgerOf, type EngineFixture } from './engine-fixture';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
+import { ledgerOf } from './engine-fixture';
 import { ledgerDifferences } from './ledger-match';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
-  // The background loop sleeps: the test runs the passes itself.
-  f = await engineFixture(region, {
-    accreditations: ['CINEMA'],
-    till: { outbox: { idleMs: 3_600_000, backoff: { baseMs: 20, maxMs: 100 } } },
-  });
+const region = regionForTests({
+  offlinePolicy: { enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 },
 });
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
+// The background loop sleeps: the test runs the passes itself.
+const f = engineForTests(region, {
+  accreditations: ['CINEMA'],
+  till: { outbox: { idleMs: 3_600_000, backoff: { baseMs: 20, maxMs: 100 } } },
 });
 
 const answeredOrder = () =>

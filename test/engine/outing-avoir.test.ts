@@ -2,23 +2,15 @@
 // each pass an ordinary debit linked to its outing, refusals listed without stopping the run, the summary
 // the group leader settles, offline within the policy, a restart mid-run; avoirs issued per youth for a
 // cancelled event's debits, redeemed in parts, never in an Atouts total.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, type EngineFixture } from './engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
+import { spectaclePlace } from './engine-fixture';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 });
-  f = await engineFixture(region);
-}, 60_000);
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
+const region = regionForTests({
+  offlinePolicy: { enabled: true, floorLimitCents: 1500, maxOfflineHours: 24 },
 });
+const f = engineForTests(region);
 
 describe('a group outing', () => {
   it('debits each pass that chooses Atouts, lists the refused and the declined, and sums what the leader pays', async () => {
@@ -139,21 +131,9 @@ describe('a group outing', () => {
 describe('avoirs for a cancelled event', () => {
   it('issues one per youth for their Atouts parts, redeems in parts, and never counts them as Atouts', async () => {
     const youth = await f.scanNewYouth();
-    const first = await f.call('debit.submit', {
-      scanId: youth.scanId,
-      category: 'SPECTACLE',
-      item: 'PLACE',
-      priceCents: 1500,
-      amountCents: 1000,
-    });
+    const first = await f.call('debit.submit', spectaclePlace(youth.scanId, 1500, 1000));
     const other = await f.scanNewYouth();
-    const second = await f.call('debit.submit', {
-      scanId: other.scanId,
-      category: 'SPECTACLE',
-      item: 'PLACE',
-      priceCents: 1500,
-      amountCents: 800,
-    });
+    const second = await f.call('debit.submit', spectaclePlace(other.scanId, 1500, 800));
     const totalsBefore = f.till.journal.debits.totals({});
 
     const avoirs = await f.call('avoir.issue', { debitIds: [first.debitId, second.debitId] });

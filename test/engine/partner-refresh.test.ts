@@ -1,22 +1,12 @@
 // The Region may grant or withdraw an accreditation, or suspend a partner, at any time: the till's record
 // of its partner follows at each refresh (start-up, then hourly with the keys), not only at enrolment.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { refreshKeys } from '../../main/core/handlers/till-handlers';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, type EngineFixture } from './engine-fixture';
+import { regionForTests } from '../support/region-for-tests';
+import { engineForTests } from './engine-for-tests';
 
-let region: RegionHandle;
-let f: EngineFixture;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region, { accreditations: ['CINEMA'] });
-});
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+const region = regionForTests();
+const f = engineForTests(region, { accreditations: ['CINEMA'] });
 
 describe("the partner's accreditations", () => {
   it('follow the Region after a refresh', async () => {

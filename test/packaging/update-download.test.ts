@@ -141,6 +141,21 @@ function realUpdater(cacheName: string): AppUpdater {
 
 const log = { info: () => undefined, warn: () => undefined };
 
+/** The till's automatic updates over that updater, as a packaged till with no sale in progress runs them. */
+function autoUpdateWith(
+  updater: AppUpdater,
+  feed: Pick<Parameters<typeof setupAutoUpdate>[0], 'feedUrl' | 'bakedFeed'>,
+): ReturnType<typeof setupAutoUpdate> {
+  return setupAutoUpdate({
+    ...feed,
+    isPackaged: true,
+    isSaleInProgress: () => false,
+    log,
+    loadUpdater: async () => updater as unknown as UpdaterPort,
+    checkEveryMs: 3_600_000,
+  });
+}
+
 describe('an update downloaded from a loopback feed by electron-updater', () => {
   it('reads the baked feed, finds the newer version, downloads it in the background, checks its SHA-512 and publisher, and is ready to install', async () => {
     latestYml = latest('0.2.0', 'atouts-caisse-0.2.0-win-x64.exe', sha512(installer));
@@ -150,15 +165,7 @@ describe('an update downloaded from a loopback feed by electron-updater', () => 
       updater.once('update-downloaded', resolve),
     );
     // No feed set on the till: electron-updater reads app-update.yml, the one baked at build time.
-    const auto = setupAutoUpdate({
-      feedUrl: null,
-      bakedFeed: true,
-      isPackaged: true,
-      isSaleInProgress: () => false,
-      log,
-      loadUpdater: async () => updater as unknown as UpdaterPort,
-      checkEveryMs: 3_600_000,
-    });
+    const auto = autoUpdateWith(updater, { feedUrl: null, bakedFeed: true });
     try {
       const info = await downloaded;
       expect(info.version).toBe('0.2.0');
@@ -180,14 +187,7 @@ describe('an update downloaded from a loopback feed by electron-updater', () => 
     latestYml = latest('0.2.0', 'atouts-caisse-0.2.0-win-x64.exe', sha512(Buffer.from('another installer')));
     const updater = realUpdater('cache-bad');
     const failed = new Promise<Error>((resolve) => updater.once('error', resolve));
-    const auto = setupAutoUpdate({
-      feedUrl,
-      isPackaged: true,
-      isSaleInProgress: () => false,
-      log,
-      loadUpdater: async () => updater as unknown as UpdaterPort,
-      checkEveryMs: 3_600_000,
-    });
+    const auto = autoUpdateWith(updater, { feedUrl });
     try {
       expect((await failed).message).toMatch(/sha512 checksum mismatch/);
       await expect.poll(() => auto.state().status).toBe('failed');
@@ -205,14 +205,7 @@ describe('an update downloaded from a loopback feed by electron-updater', () => 
     latestYml = latest('0.1.0', 'atouts-caisse-0.1.0-win-x64.exe', sha512(installer));
     served = [];
     const updater = realUpdater('cache-same');
-    const auto = setupAutoUpdate({
-      feedUrl,
-      isPackaged: true,
-      isSaleInProgress: () => false,
-      log,
-      loadUpdater: async () => updater as unknown as UpdaterPort,
-      checkEveryMs: 3_600_000,
-    });
+    const auto = autoUpdateWith(updater, { feedUrl });
     try {
       expect(await auto.checkNow()).toEqual({ status: 'idle' });
       expect(served.length).toBeGreaterThan(0);

@@ -2,16 +2,10 @@
 // process's arguments to every local user, while a process's environment is readable by its owner only.
 // The reference server started for the demo and the tests takes it from REGION_ADMIN_KEY.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
 
-let region: RegionHandle;
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests();
 
 function commandLines(): string[] {
   return readdirSync('/proc')

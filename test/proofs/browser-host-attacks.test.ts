@@ -3,35 +3,18 @@
 // that Host and Origin are exactly what an attacker's page or a DNS-rebinding page would send, in front
 // of a real till core. Every one is refused before the core sees it; the one proper request gets through.
 import { request } from 'node:http';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTill, type Till } from '../../main/core/till';
-import { startBrowserHost, SECRET_HEADER, type BrowserHost } from '../../main/host/browser-host';
-import { fileKeyCipher } from '../../main/secrets/secret-store';
-import { makeTempDir } from '../support/tmp';
+import { describe, expect, it } from 'vitest';
+import { SECRET_HEADER } from '../../main/host/browser-host';
+import { hostedCoreForTests } from '../support/till-for-tests';
 
 const SECRET = 'f3a9c2d17b5e4c08a6d2e91f0b7c3a55';
-const tmp = makeTempDir('host-attacks');
-let till: Till;
-let host: BrowserHost;
 const reachedCore: string[] = [];
-
-beforeAll(async () => {
-  till = createTill({ dataDir: join(tmp.dir, 'data'), cipher: fileKeyCipher(join(tmp.dir, 'key')) });
-  host = await startBrowserHost({
-    dispatch: (name, input) => {
-      reachedCore.push(name);
-      return till.dispatch(name, input);
-    },
-    events: till.events,
-    staticDir: tmp.dir,
-    secret: SECRET,
-  });
-});
-afterAll(async () => {
-  await host?.close();
-  till?.close();
-  tmp.remove();
+const { host } = hostedCoreForTests({
+  secret: SECRET,
+  dispatch: (core) => (name, input) => {
+    reachedCore.push(name);
+    return core(name, input);
+  },
 });
 
 function raw(

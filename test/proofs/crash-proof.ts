@@ -11,17 +11,18 @@ import Database from 'better-sqlite3';
 import { createTill } from '../../main/core/till';
 import { openJournal } from '../../main/journal/journal';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
+import { seededRandom } from '../../scripts/fixtures/seeded-random';
 import { ledgerDifferences } from '../engine/ledger-match';
 import type { RegionHandle } from '../support/region-server';
+import { enrol } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 import { bundleDriver, ROOT } from './bundle';
 
 const DRIVER = join(ROOT, 'test', 'engine', 'crash-driver.ts');
 const PIN = '1357';
 
-export interface CrashReport {
-  seed: number;
-  kills: number;
+/** What the end of a run finds (drainAndTally): debits acknowledged, lost, duplicated, and the problems. */
+export interface Tally {
   acknowledged: number;
   lost: number;
   duplicated: number;
@@ -29,15 +30,46 @@ export interface CrashReport {
   problems: string[];
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+export interface CrashReport extends Tally {
+  seed: number;
+  kills: number;
+}
+
+/** A new CINEMA partner, and a till enrolled for it in that data folder and closed: its partner id. */
+export async function enrolAndClose(
+  region: RegionHandle,
+  till: { dataDir: string; keyFile: string; name: string; pin: string },
+): Promise<string> {
+  const setup = createTill({ dataDir: till.dataDir, cipher: fileKeyCipher(till.keyFile) });
+  try {
+    const { partnerId } = await enrol(setup, region, {
+      partnerName: till.name,
+      deviceName: till.name,
+      pin: till.pin,
+    });
+    return partnerId;
+  } finally {
+    setup.close();
+  }
+}
+
+/** The driver's command line: the till's files, the Region's admin access (to mint passes) and the PIN. */
+export function driverArgs(
+  region: RegionHandle,
+  till: { dataDir: string; keyFile: string; pin: string },
+): string[] {
+  return [
+    '--data',
+    till.dataDir,
+    '--key',
+    till.keyFile,
+    '--admin-url',
+    region.url,
+    '--admin-key',
+    region.adminKey,
+    '--pin',
+    till.pin,
+  ];
 }
 
 export function runUntilKilled(
@@ -98,7 +130,7 @@ export async function runCrashProof(
   opts: { kills: number; seed?: number; onKill?: (k: number) => void },
 ): Promise<CrashReport> {
   const seed = opts.seed ?? Date.now() & 0xffff;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const tmp = makeTempDir('crash-proof');
   const dataDir = join(tmp.dir, 'data');
   const keyFile = join(tmp.dir, 'key');
@@ -106,54 +138,24 @@ export async function runCrashProof(
   const problems: string[] = [];
   const driver = await bundleDriver(DRIVER);
   try {
-    const partner = await region.admin.createPartner({
-      name: 'Cinéma Crash',
-      siret: '12345678900011',
-      accreditations: ['CINEMA'],
-    });
-    const setup = createTill({ dataDir, cipher: fileKeyCipher(keyFile) });
-    const enrolled = await setup.dispatch('till.enroll', {
-      regionUrl: region.url,
-      partnerId: partner.id,
-      activationCode: partner.activationCode,
-      deviceName: 'Crash',
-      managerName: 'Crash',
-      managerPin: PIN,
-    });
-    setup.close();
-    if (!enrolled.ok) throw new Error(enrolled.error.code);
+    const partnerId = await enrolAndClose(region, { dataDir, keyFile, name: 'Cinéma Crash', pin: PIN });
     // Some answers lost after the Region committed: kills then land while debits are pending, too.
     await region.admin.setFaults({ dropAfterCommitRate: 0.15 });
     const acked = new Set<string>();
-    const args = [
-      '--data',
-      dataDir,
-      '--key',
-      keyFile,
-      '--admin-url',
-      region.url,
-      '--admin-key',
-      region.adminKey,
-      '--pin',
-      PIN,
-    ];
+    const args = driverArgs(region, { dataDir, keyFile, pin: PIN });
     for (let k = 0; k < opts.kills; k += 1) {
       await runUntilKilled(driver.file, args, Math.floor(random() * 700), acked);
       for (const p of checkJournal(journalPath)) problems.push(`after kill ${k + 1}: ${p}`);
       opts.onKill?.(k + 1);
     }
     await region.admin.setFaults({});
-    const tally = await drainAndTally(region, { dataDir, keyFile, partnerId: partner.id, acked });
-    problems.push(...tally.problems);
-    return {
-      seed,
-      kills: opts.kills,
-      acknowledged: acked.size,
-      lost: tally.lost,
-      duplicated: tally.duplicated,
-      ledgerDebits: tally.ledgerDebits,
-      problems,
-    };
+    const { problems: atTheEnd, ...tally } = await drainAndTally(region, {
+      dataDir,
+      keyFile,
+      partnerId,
+      acked,
+    });
+    return { seed, kills: opts.kills, ...tally, problems: [...problems, ...atTheEnd] };
   } finally {
     driver.remove();
     tmp.remove();
@@ -167,7 +169,7 @@ export async function runCrashProof(
 export async function drainAndTally(
   region: RegionHandle,
   run: { dataDir: string; keyFile: string; partnerId: string; acked: ReadonlySet<string> },
-): Promise<{ lost: number; duplicated: number; ledgerDebits: number; problems: string[] }> {
+): Promise<Tally> {
   const problems: string[] = [];
   const till = createTill({
     dataDir: run.dataDir,
@@ -200,5 +202,5 @@ export async function drainAndTally(
   problems.push(...checkJournal(join(run.dataDir, 'journal.sqlite')).map((p) => `final: ${p}`));
   if (lost > 0) problems.push(`${lost} acknowledged debits lost`);
   if (duplicated > 0) problems.push(`${duplicated} debits duplicated`);
-  return { lost, duplicated, ledgerDebits, problems };
+  return { acknowledged: run.acked.size, lost, duplicated, ledgerDebits, problems };
 }

@@ -1,16 +1,10 @@
 // The crash proof's short variant (20 SIGKILLs at random instants); the long one is
 // `npm run proof:crash -- --kills 1000`. See test/proofs/crash-proof.ts for what is checked.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
 import { runCrashProof } from './crash-proof';
 
-let region: RegionHandle;
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests();
 
 describe('crash proof (short)', () => {
   it('20 kills: no acknowledged debit lost or duplicated, integrity_check ok, no gap', async () => {

@@ -4,7 +4,6 @@
 // Then the same media mounted read-only: the till refuses to open with STORAGE_READ_ONLY.
 // Needs root (mount); elsewhere main/journal/storage-errors.test.ts proves the same with a page quota.
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +13,8 @@ import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { TillError } from '../../preload/contract/errors';
 import { ledgerDifferences } from '../engine/ledger-match';
 import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { anotherLea, youthWithPass } from '../support/region-server';
+import { enrolAndLogIn, logInManager } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
 const tmp = makeTempDir('disk');
@@ -67,11 +68,6 @@ function fill(): () => void {
 
 describe.skipIf(!mounted)('a till on media that fills up, then turns read-only', () => {
   it('refuses the debit in flight with DISK_FULL, loses nothing acknowledged, and recovers when space returns', async () => {
-    const partner = await region.admin.createPartner({
-      name: 'Cinéma Plein',
-      siret: '12345678900011',
-      accreditations: ['CINEMA'],
-    });
     const open = (): Till =>
       createTill({
         dataDir,
@@ -81,32 +77,12 @@ describe.skipIf(!mounted)('a till on media that fills up, then turns read-only',
       });
     let till = open();
     const call = async (name: string, input: unknown) => till.dispatch(name, input);
-    const enrol = await call('till.enroll', {
-      regionUrl: region.url,
-      partnerId: partner.id,
-      activationCode: partner.activationCode,
-      deviceName: 'Caisse',
-      managerName: 'Claire',
-      managerPin: '2468',
-    });
-    expect(enrol.ok).toBe(true);
-    const login = async () => {
-      const staff = await call('staff.list', {});
-      const id = staff.ok ? (staff.value as { id: string }[])[0]?.id : undefined;
-      expect((await call('staff.login', { staffId: id, pin: '2468' })).ok).toBe(true);
-    };
-    await login();
+    const { partnerId } = await enrolAndLogIn(till, region, { partnerName: 'Cinéma Plein', pin: '2468' });
+    const login = () => logInManager(till, '2468');
     const acknowledged: string[] = [];
     const debit = async () => {
-      const youth = await region.admin.createBeneficiary({
-        givenName: 'Léa',
-        familyName: `Martin-${randomUUID().slice(0, 8)}`,
-        birthDate: '2007-03-14',
-      }); // one membership per person and season
-      const scan = await call('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      });
+      const youth = await youthWithPass(region, anotherLea());
+      const scan = await call('pass.scan', { text: youth.token, source: 'paste' });
       if (!scan.ok) return scan.error.code;
       const card = scan.value as { kind: string; card?: { scanId: string } };
       if (card.kind !== 'pass' || !card.card) return `scan ${card.kind}`;
@@ -134,7 +110,7 @@ describe.skipIf(!mounted)('a till on media that fills up, then turns read-only',
     free();
     expect(await debit()).toBe('accepted');
     expect(await till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
-    const ledger = (await region.admin.ledger()).filter((d) => d.partnerId === partner.id);
+    const ledger = (await region.admin.ledger()).filter((d) => d.partnerId === partnerId);
     for (const id of acknowledged)
       expect(ledger.filter((d) => d.id === id && d.status === 'accepted')).toHaveLength(1);
     expect(ledgerDifferences(till.journal, ledger)).toEqual([]);

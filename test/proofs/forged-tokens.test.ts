@@ -3,8 +3,8 @@
 // by the Region at resolve and at debit; a pass replayed on a second till, a category withdrawn in the
 // middle of the day and a suspended partner are refused too. Nothing reaches a wallet.
 import { createHmac, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrolTill, type Till as HttpTill } from '../../region-server/test/till-client';
+import { describe, expect, it } from 'vitest';
+import { enrolTill, tillForTests } from '../../region-server/test/till-client';
 import { base45Decode, base45Encode } from '../../protocol/base45';
 import { ALG_EDDSA, COSE_SIGN1_TAG, parseSign1, sigStructure } from '../../protocol/cose-sign1';
 import {
@@ -16,22 +16,14 @@ import {
 } from '../../protocol/pass-token';
 import { signEd25519 } from '../../protocol/signing-keys';
 import { decodeStrict, encodeCbor, Tag } from '../../protocol/strict-cbor';
-import { engineFixture, type EngineFixture } from '../engine/engine-fixture';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { cinemaSeat, engineFixture } from '../engine/engine-fixture';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
+import { engineForTests } from '../engine/engine-for-tests';
 
-let region: RegionHandle;
-let till: EngineFixture;
-let http: HttpTill;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-  till = await engineFixture(region, { accreditations: ['CINEMA'] });
-  http = await enrolTill(region, ['CINEMA']);
-});
-afterAll(async () => {
-  till?.close();
-  await region?.stop();
-});
+const region = regionForTests();
+const till = engineForTests(region, { accreditations: ['CINEMA'] });
+const http = tillForTests(region, ['CINEMA']);
 
 const HEADER_ALG = 1;
 const HEADER_KID = 4;
@@ -149,13 +141,7 @@ describe('forged passes', () => {
 });
 
 describe('refusals that depend on the Region', () => {
-  const seat = (scanId: string) => ({
-    scanId,
-    category: 'CINEMA' as const,
-    item: 'SEANCE' as const,
-    priceCents: 900,
-    amountCents: 400,
-  });
+  const seat = (scanId: string) => cinemaSeat(scanId, 900, 400);
 
   it('a pass used on one till is refused on another (TOKEN_USED), at the debit and at the next scan', async () => {
     const second = await engineFixture(region, { accreditations: ['CINEMA'] });
@@ -200,15 +186,12 @@ describe('refusals that depend on the Region', () => {
         status: 'suspended',
       });
       // The Region refuses the suspended partner's scan already: the debit never starts.
-      const youth = await region.admin.createBeneficiary({
+      const youth = await youthWithPass(region, {
         givenName: 'Léo',
         familyName: 'Blanc',
         birthDate: '2007-07-07',
       });
-      const scan = await f.call('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      });
+      const scan = await f.call('pass.scan', { text: youth.token, source: 'paste' });
       expect(scan).toMatchObject({ kind: 'refused', code: 'PARTNER_SUSPENDED' });
       // And at the debit itself: a suspended partner's device posting a debit directly.
       const suspended = await enrolTill(region, ['CINEMA']);

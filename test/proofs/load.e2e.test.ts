@@ -1,16 +1,10 @@
 // The load proof's short variant: 20 tills in 20 processes, 20 s at a combined 20 debits/s. The long one
 // (5 minutes at 100/s) is `npm run proof:load`. See test/proofs/load-proof.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
 import { runLoadProof } from './load-proof';
 
-let region: RegionHandle;
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests();
 
 describe('load proof (short)', () => {
   it('20 tills, 20 s at 20 debits/s: every debit accepted, none twice, each journal equals its ledger', async () => {

@@ -3,6 +3,7 @@
 // random, and is restarted twice mid-run (while the till keeps working). Then the faults stop, the outbox
 // drains, and the Region's ledger must equal the journal: every debit the Region accepted is accepted
 // here once, nothing the till refused or abandoned is at the Region.
+import { seededRandom } from '../../scripts/fixtures/seeded-random';
 import { engineFixture } from '../engine/engine-fixture';
 import { ledgerDifferences } from '../engine/ledger-match';
 import type { RegionHandle } from '../support/region-server';
@@ -16,17 +17,6 @@ export interface NetworkReport {
   journalAccepted: number;
   problems: string[];
   seconds: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Admin calls go around the faults but not around a restart: wait for the server to be back. */
@@ -47,7 +37,7 @@ export async function runNetworkProof(
 ): Promise<NetworkReport> {
   const started = Date.now();
   const seed = opts.seed ?? Date.now() & 0xffff;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const f = await engineFixture(region, {
     accreditations: ['CINEMA'],
     till: {

@@ -1,16 +1,10 @@
 // The network proof's short variant (300 debits, two restarts); the long one is
 // `npm run proof:network -- --debits 10000`. See test/proofs/network-proof.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { describe, expect, it } from 'vitest';
+import { regionForTests } from '../support/region-for-tests';
 import { runNetworkProof } from './network-proof';
 
-let region: RegionHandle;
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-});
+const region = regionForTests();
 
 describe('network proof (short)', () => {
   it('300 debits through 20 % 5xx, 10 % lost answers, random latency and two restarts: the ledger equals the journal', async () => {

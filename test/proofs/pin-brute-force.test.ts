@@ -3,37 +3,15 @@
 // when the till says "wait", the test moves the clock instead of sleeping. The guessing stops at the
 // lock, the right PIN no longer opens the session, and only a manager's unlock does.
 import { request } from 'node:http';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTill, type Till } from '../../main/core/till';
-import { startBrowserHost, SECRET_HEADER, type BrowserHost } from '../../main/host/browser-host';
-import { fileKeyCipher } from '../../main/secrets/secret-store';
-import { makeTempDir } from '../support/tmp';
+import { expect, it } from 'vitest';
+import { SECRET_HEADER } from '../../main/host/browser-host';
+import { hostedCoreForTests } from '../support/till-for-tests';
 
 const SECRET = '0c6f1e2d3b4a59687786950a4b3c2d1e';
-const tmp = makeTempDir('pin-brute');
-let till: Till;
-let host: BrowserHost;
 let nowMs = Date.parse('2026-03-10T09:00:00.000Z');
-
-beforeAll(async () => {
-  till = createTill({
-    dataDir: join(tmp.dir, 'data'),
-    cipher: fileKeyCipher(join(tmp.dir, 'key')),
-    now: () => nowMs,
-    sessionClock: () => nowMs,
-  });
-  host = await startBrowserHost({
-    dispatch: till.dispatch,
-    events: till.events,
-    staticDir: tmp.dir,
-    secret: SECRET,
-  });
-});
-afterAll(async () => {
-  await host?.close();
-  till?.close();
-  tmp.remove();
+const { till, host } = hostedCoreForTests({
+  secret: SECRET,
+  till: { now: () => nowMs, sessionClock: () => nowMs },
 });
 
 type Answer =

@@ -14,13 +14,21 @@ import { createTill } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import type { RegionHandle } from '../support/region-server';
 import { bundleDriver, ROOT } from './bundle';
-import { checkJournal, drainAndTally, mulberry32, runUntilKilled } from './crash-proof';
+import { seededRandom } from '../../scripts/fixtures/seeded-random';
+import {
+  checkJournal,
+  drainAndTally,
+  driverArgs,
+  enrolAndClose,
+  runUntilKilled,
+  type Tally,
+} from './crash-proof';
 import type { LazyFs } from './lazyfs';
 
 const DRIVER = join(ROOT, 'test', 'engine', 'crash-driver.ts');
 const PIN = '135791';
 
-export interface PowerReport {
+export interface PowerReport extends Tally {
   seed: number;
   /** Bytes a bare, unsynced write still had after a cut (must be 0: else the filesystem proves nothing). */
   controlBytesAfterCut: number;
@@ -28,34 +36,6 @@ export interface PowerReport {
   shmRetries: number;
   enrolmentCuts: number;
   saleCuts: number;
-  acknowledged: number;
-  lost: number;
-  duplicated: number;
-  ledgerDebits: number;
-  problems: string[];
-}
-
-async function enrol(region: RegionHandle, dataDir: string, keyFile: string, name: string): Promise<string> {
-  const partner = await region.admin.createPartner({
-    name,
-    siret: '12345678900011',
-    accreditations: ['CINEMA'],
-  });
-  const till = createTill({ dataDir, cipher: fileKeyCipher(keyFile) });
-  try {
-    const r = await till.dispatch('till.enroll', {
-      regionUrl: region.url,
-      partnerId: partner.id,
-      activationCode: partner.activationCode,
-      deviceName: name,
-      managerName: 'Claire',
-      managerPin: PIN,
-    });
-    if (!r.ok) throw new Error(`enrolment: ${r.error.code}`);
-  } finally {
-    till.close();
-  }
-  return partner.id;
 }
 
 /**
@@ -114,7 +94,7 @@ export async function runPowerProof(
   },
 ): Promise<PowerReport> {
   const seed = opts.seed ?? Date.now() & 0xffff;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const problems: string[] = [];
   const total = opts.enrolmentCuts + opts.saleCuts;
 
@@ -129,7 +109,12 @@ export async function runPowerProof(
 
   for (let e = 0; e < opts.enrolmentCuts; e += 1) {
     const dir = join(fs.mountDir, `enrolment-${e}`);
-    await enrol(region, join(dir, 'data'), join(dir, 'key'), `Cinéma Coupure ${e}`);
+    await enrolAndClose(region, {
+      dataDir: join(dir, 'data'),
+      keyFile: join(dir, 'key'),
+      name: `Cinéma Coupure ${e}`,
+      pin: PIN,
+    });
     await fs.cut();
     for (const p of checkRestart(join(dir, 'data'), join(dir, 'key')))
       problems.push(`enrolment cut ${e + 1}: ${p}`);
@@ -138,25 +123,14 @@ export async function runPowerProof(
 
   const dataDir = join(fs.mountDir, 'till', 'data');
   const keyFile = join(fs.mountDir, 'till', 'key');
-  const partnerId = await enrol(region, dataDir, keyFile, 'Cinéma Secteur');
+  const partnerId = await enrolAndClose(region, { dataDir, keyFile, name: 'Cinéma Secteur', pin: PIN });
   await fs.cut();
   const driver = await bundleDriver(DRIVER);
   const acked = new Set<string>();
   try {
     // Some answers lost after the Region committed: cuts then land while debits are pending, too.
     await region.admin.setFaults({ dropAfterCommitRate: 0.15 });
-    const args = [
-      '--data',
-      dataDir,
-      '--key',
-      keyFile,
-      '--admin-url',
-      region.url,
-      '--admin-key',
-      region.adminKey,
-      '--pin',
-      PIN,
-    ];
+    const args = driverArgs(region, { dataDir, keyFile, pin: PIN });
     for (let k = 0; k < opts.saleCuts; k += 1) {
       const delay = Math.floor(random() * 700);
       for (let attempt = 0; ; attempt += 1) {
@@ -178,7 +152,7 @@ export async function runPowerProof(
       opts.onCut?.(opts.enrolmentCuts + k + 1, total);
     }
     await region.admin.setFaults({});
-    let tally: Awaited<ReturnType<typeof drainAndTally>> | null = null;
+    let tally: Tally | null = null;
     for (let attempt = 0; tally === null; attempt += 1) {
       try {
         tally = await drainAndTally(region, { dataDir, keyFile, partnerId, acked });
@@ -187,18 +161,15 @@ export async function runPowerProof(
         shmRetries.count += 1;
       }
     }
-    problems.push(...tally.problems);
+    const { problems: atTheEnd, ...figures } = tally;
     return {
       seed,
       controlBytesAfterCut,
       shmRetries: shmRetries.count,
       enrolmentCuts: opts.enrolmentCuts,
       saleCuts: opts.saleCuts,
-      acknowledged: acked.size,
-      lost: tally.lost,
-      duplicated: tally.duplicated,
-      ledgerDebits: tally.ledgerDebits,
-      problems,
+      ...figures,
+      problems: [...problems, ...atTheEnd],
     };
   } finally {
     driver.remove();

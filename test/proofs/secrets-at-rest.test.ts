@@ -2,16 +2,17 @@
 // session runs (enrolment, log in, debits, one answer lost and resent by the outbox, a void, a restart),
 // then every file of the data folder — journal, WAL, anything else — and every log line the core wrote
 // are searched for the token, raw and in the encodings a careless write would use.
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createTill, type Till } from '../../main/core/till';
 import { fileKeyCipher, type SecretCipher } from '../../main/secrets/secret-store';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
+import { anotherLea, youthWithPass } from '../support/region-server';
+import { enrolAndLogIn, logInManager, must, sell } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
-let region: RegionHandle;
+const region = regionForTests();
 const tmp = makeTempDir('secrets');
 const dataDir = join(tmp.dir, 'data');
 const sealed: string[] = [];
@@ -47,68 +48,26 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-  tmp.remove();
-});
+afterAll(() => tmp.remove());
 
 describe('the device token at rest', () => {
   it('appears in no file of the data folder and in no log line after a full session', async () => {
-    const partner = await region.admin.createPartner({
-      name: 'Cinéma Secret',
-      siret: '12345678900011',
-      accreditations: ['CINEMA'],
-    });
     let till = open();
-    const must = async (name: string, input: unknown) => {
-      const r = await till.dispatch(name, input);
-      if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
-      return r.value as Record<string, unknown>;
-    };
-    await must('till.enroll', {
-      regionUrl: region.url,
-      partnerId: partner.id,
-      activationCode: partner.activationCode,
-      deviceName: 'Caisse',
-      managerName: 'Claire',
-      managerPin: '2468',
-    });
-    const login = async () => {
-      const staff = (await must('staff.list', {})) as unknown as { id: string; role: string }[];
-      await must('staff.login', { staffId: staff.find((s) => s.role === 'manager')?.id, pin: '2468' });
-    };
-    await login();
+    await enrolAndLogIn(till, region, { partnerName: 'Cinéma Secret', pin: '2468' });
     const debit = async () => {
-      const youth = await region.admin.createBeneficiary({
-        givenName: 'Léa',
-        familyName: `Martin-${randomUUID().slice(0, 8)}`,
-        birthDate: '2007-03-14',
-      }); // one membership per person and season
-      const scan = (await must('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      })) as { card: { scanId: string } };
-      return (await must('debit.submit', {
-        scanId: scan.card.scanId,
-        category: 'CINEMA',
-        item: 'SEANCE',
-        priceCents: 900,
-        amountCents: 500,
-      })) as { debitId: string; status: string };
+      const youth = await youthWithPass(region, anotherLea());
+      return sell(till, youth.token, { priceCents: 900, amountCents: 500 });
     };
     const first = await debit();
     expect(first.status).toBe('accepted');
-    await must('debit.void', { debitId: first.debitId, reason: 'séance annulée' });
+    await must(till, 'debit.void', { debitId: first.debitId, reason: 'séance annulée' });
     await region.admin.setFaults({ dropAfterCommitRate: 1 });
     expect((await debit()).status).toBe('pending');
     await region.admin.setFaults({});
     expect(await till.outbox.drain({ timeoutMs: 20_000, maxPauseMs: 50 })).toBe(0);
     till.close();
     till = open();
-    await login();
+    await logInManager(till, '2468');
     expect((await debit()).status).toBe('accepted');
     till.close();
 

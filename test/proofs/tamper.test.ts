@@ -20,12 +20,14 @@ import type { EntryRow } from '../../main/journal/verify';
 import { tamperConnection } from '../support/journal-fixtures';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { TillError } from '../../preload/contract';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
+import { enrolAndLogIn, must as mustOn, sell } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
 const tmp = makeTempDir('tamper');
 const original = join(tmp.dir, 'original', 'journal.sqlite');
-let region: RegionHandle;
+const region = regionForTests();
 
 type Row = EntryRow;
 
@@ -36,7 +38,6 @@ let anchored = 0;
 const adminKeyFile = join(tmp.dir, 'region-admin.key');
 
 beforeAll(async () => {
-  region = await startRegionServer();
   let nowMs = Date.now();
   const dataDir = join(tmp.dir, 'original');
   const till = createTill({
@@ -46,44 +47,20 @@ beforeAll(async () => {
     immediateRetryDelaysMs: [10],
     outbox: { backoff: { baseMs: 10, maxMs: 50 }, idleMs: 50 },
   });
-  const must = async <T>(name: string, input: unknown): Promise<T> => {
-    const r = await till.dispatch(name, input);
-    if (!r.ok) throw new Error(`${name}: ${r.error.code}`);
-    return r.value as T;
-  };
-  const partner = await region.admin.createPartner({
-    name: 'Cinéma du Port',
-    siret: '12345678900011',
+  const must = <T>(name: string, input: unknown): Promise<T> => mustOn<T>(till, name, input);
+  const { managerId } = await enrolAndLogIn(till, region, {
+    partnerName: 'Cinéma du Port',
     accreditations: ['CINEMA', 'SPECTACLE'],
+    pin: '246810',
   });
-  await must('till.enroll', {
-    regionUrl: region.url,
-    partnerId: partner.id,
-    activationCode: partner.activationCode,
-    deviceName: 'Caisse',
-    managerName: 'Claire',
-    managerPin: '246810',
-  });
-  const [manager] = await must<{ id: string }[]>('staff.list', {});
-  await must('staff.login', { staffId: manager!.id, pin: '246810' });
   const debits: string[] = [];
   for (let i = 0; i < 4; i++) {
-    const youth = await region.admin.createBeneficiary({
+    const youth = await youthWithPass(region, {
       givenName: 'Léa',
       familyName: `Martin-${i}`,
       birthDate: `2007-03-1${i}`,
     });
-    const scan = await must<{ card: { scanId: string } }>('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-      source: 'paste',
-    });
-    const d = await must<{ debitId: string; status: string }>('debit.submit', {
-      scanId: scan.card.scanId,
-      category: 'CINEMA',
-      item: 'SEANCE',
-      priceCents: 900,
-      amountCents: 400 + i * 100,
-    });
+    const d = await sell(till, youth.token, { priceCents: 900, amountCents: 400 + i * 100 });
     expect(d.status).toBe('accepted');
     debits.push(d.debitId);
   }
@@ -96,7 +73,7 @@ beforeAll(async () => {
   nowMs += 86_400_000;
   const z = await must<{ seq: number }>('closure.closeDay', {});
   await must('staff.logout', {});
-  await must('staff.login', { staffId: manager!.id, pin: '246810' });
+  await must('staff.login', { staffId: managerId, pin: '246810' });
   // The head goes to the Region (the outbox does it after each delivered batch; here at once).
   await till.context.anchors.flush();
   anchored = till.journal.head().seq;
@@ -114,10 +91,7 @@ beforeAll(async () => {
   j.close();
 }, 60_000);
 
-afterAll(async () => {
-  await region?.stop();
-  tmp.remove();
-});
+afterAll(() => tmp.remove());
 
 function rowAt(db: Database.Database, seq: number): Row {
   return db.prepare('SELECT * FROM entries WHERE seq = ?').get(seq) as Row;

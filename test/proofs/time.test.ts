@@ -2,35 +2,23 @@
 // (30 June 23:59:59 Paris in, 1 July 00:00:00 out) is crossed while debits wait in the queue. Whatever the
 // clock does, the journal's order is its sequence (the chain verifies with times going backwards), no
 // debit is lost or doubled, and each side of the boundary is judged by the moment it happened.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineFixture, type EngineFixture } from '../engine/engine-fixture';
+import { describe, expect, it } from 'vitest';
+import { cinemaSeat } from '../engine/engine-fixture';
 import { ledgerDifferences } from '../engine/ledger-match';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
+import { engineForTests } from '../engine/engine-for-tests';
 
 // 30 June 2026, 23:59:00 in Paris (UTC+2 in summer).
 const BEFORE_MIDNIGHT = Date.parse('2026-06-30T21:59:00.000Z');
-let region: RegionHandle;
-let f: EngineFixture;
 let tillNow = BEFORE_MIDNIGHT;
+const region = regionForTests({
+  now: new Date(BEFORE_MIDNIGHT),
+  offlinePolicy: { enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 },
+});
+const f = engineForTests(region, { accreditations: ['CINEMA'], till: { now: () => tillNow } });
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  await region.admin.setClock(new Date(BEFORE_MIDNIGHT));
-  await region.admin.setOfflinePolicy({ enabled: true, floorLimitCents: 2000, maxOfflineHours: 72 });
-  f = await engineFixture(region, { accreditations: ['CINEMA'], till: { now: () => tillNow } });
-});
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
-
-const seat = (scanId: string) => ({
-  scanId,
-  category: 'CINEMA' as const,
-  item: 'SEANCE' as const,
-  priceCents: 900,
-  amountCents: 400,
-});
+const seat = (scanId: string) => cinemaSeat(scanId, 900, 400);
 
 describe('a till whose clock jumps, across the season boundary', () => {
   it('judges each queued debit by its own moment, in the season or out, and the Region agrees', async () => {
@@ -83,15 +71,12 @@ describe('a till whose clock jumps, across the season boundary', () => {
     tillNow = regionNow + 2 * 3600_000;
     // The Region found the pass valid by its clock; the till's own clock puts the moment outside the pass's
     // window: the till names its clock, before anything is written or sent.
-    const youth = await region.admin.createBeneficiary({
+    const youth = await youthWithPass(region, {
       givenName: 'Léa',
       familyName: 'Martin',
       birthDate: '2007-03-14',
     });
-    const skewed = await f.call('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-      source: 'paste',
-    });
+    const skewed = await f.call('pass.scan', { text: youth.token, source: 'paste' });
     expect(skewed).toMatchObject({ kind: 'refused', code: 'CLOCK_SKEW', reason: 'TILL_AHEAD' });
     const before = (await region.admin.ledger()).filter((d) => d.partnerId === f.partnerId).length;
     // Backwards past the Region by a day: refused the same way, never sent as a debit of yesterday.

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { base45Encode } from '../../protocol/base45';
 import { createTill, type Till } from '../../main/core/till';
 import { COMMANDS } from '../../main/cli/registry';
@@ -18,32 +18,22 @@ import { openJournal } from '../../main/journal/journal';
 import { encodedForms, FormSearch } from '../../main/journal/personal-data-scan';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { openSqlite } from '../../main/sqlite/sqlite-binding';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
+import { enrolAndLogIn, must as mustOn } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
 const tmp = makeTempDir('wipe-proof');
 const dataDir = join(tmp.dir, 'data');
-let region: RegionHandle;
+const region = regionForTests();
 let till: Till;
-
-beforeAll(async () => {
-  region = await startRegionServer();
-});
-afterAll(async () => {
-  await region?.stop();
-  tmp.remove();
-});
+afterAll(() => tmp.remove());
 
 const allFiles = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((n) => join(dir, n))
     .filter((p) => statSync(p).isFile());
 
-async function must<T>(name: string, input: unknown): Promise<T> {
-  const r = await till.dispatch(name, input);
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.detail ?? ''}`);
-  return r.value as T;
-}
+const must = <T>(name: string, input: unknown): Promise<T> => mustOn<T>(till, name, input);
 
 it('after wipe, no file under the data folder holds a name, a birth date or a token, in any encoding', async () => {
   till = createTill({
@@ -51,21 +41,7 @@ it('after wipe, no file under the data folder holds a name, a birth date or a to
     cipher: fileKeyCipher(join(tmp.dir, 'key')),
     outbox: { backoff: { baseMs: 60_000, maxMs: 60_000 }, idleMs: 60_000 },
   });
-  const partner = await region.admin.createPartner({
-    name: 'Cinéma du Port',
-    siret: '12345678900011',
-    accreditations: ['CINEMA'],
-  });
-  await must('till.enroll', {
-    regionUrl: region.url,
-    partnerId: partner.id,
-    activationCode: partner.activationCode,
-    deviceName: 'Caisse',
-    managerName: 'Claire',
-    managerPin: '246810',
-  });
-  const [manager] = await must<{ id: string }[]>('staff.list', {});
-  await must('staff.login', { staffId: manager!.id, pin: '246810' });
+  await enrolAndLogIn(till, region, { partnerName: 'Cinéma du Port', pin: '246810' });
 
   const tag = randomUUID().slice(0, 6);
   const youths = [

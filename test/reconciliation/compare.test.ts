@@ -199,6 +199,9 @@ describe('statements view', () => {
         paidAt: '2026-03-11T08:00:00.000Z',
         contestUntil: '2026-04-10T08:00:00.000Z',
       });
+      /** A reconciliation of February that ran then and left that many differences open. */
+      const reconciled = (ranAt: string, openCount: number) =>
+        t.journal.append({ kind: 'RECONCILED', payload: { month: '2026-02', ranAt, openCount } });
       const early = Date.parse('2026-03-20T00:00:00Z');
       const late = Date.parse('2026-04-05T00:00:00Z');
       expect(statementView(t.journal, paid, late)).toMatchObject({
@@ -207,10 +210,7 @@ describe('statements view', () => {
         lastReconciledAt: null,
         contestDaysLeft: 6,
       });
-      t.journal.append({
-        kind: 'RECONCILED',
-        payload: { month: '2026-02', ranAt: '2026-03-19T09:00:00.000Z', openCount: 2 },
-      });
+      reconciled('2026-03-19T09:00:00.000Z', 2);
       expect(statementView(t.journal, paid, early)).toMatchObject({
         differenceCount: 2,
         deadlineWarning: false,
@@ -224,10 +224,7 @@ describe('statements view', () => {
         contestDaysLeft: 0,
         deadlineWarning: false,
       });
-      t.journal.append({
-        kind: 'RECONCILED',
-        payload: { month: '2026-02', ranAt: '2026-04-05T09:00:00.000Z', openCount: 0 },
-      });
+      reconciled('2026-04-05T09:00:00.000Z', 0);
       expect(statementView(t.journal, paid, late)).toMatchObject({
         differenceCount: 0,
         deadlineWarning: false,

@@ -13,26 +13,15 @@ import type {
   ReconciliationView,
   StatementView,
 } from '../../preload/contract';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
 import { pdfText } from '../support/pdf-text';
-import {
-  enrolledTill,
-  newYouth,
-  ok,
-  sharedClock,
-  tillDebit,
-  type SharedClock,
-  type TestTill,
-} from './harness';
+import { enrolledTill, newYouth, ok, sharedClock, tillDebit, type TestTill } from './harness';
 
-let region: RegionHandle;
-let clock: SharedClock;
+const region = regionForTests({ now: '2026-10-10T10:00:00.000Z' });
+const clock = sharedClock(region, '2026-10-10T10:00:00.000Z');
 let a: TestTill;
 
 beforeAll(async () => {
-  region = await startRegionServer();
-  clock = sharedClock(region, '2026-10-10T10:00:00.000Z');
-  await clock.set('2026-10-10T10:00:00.000Z');
   const partner = await region.admin.createPartner({
     name: 'Cinéma Le Rex',
     siret: '12345678900011',
@@ -41,9 +30,8 @@ beforeAll(async () => {
   a = await enrolledTill(region, clock, partner, 'Caisse 1');
 }, 60_000);
 
-afterAll(async () => {
+afterAll(() => {
   a?.close();
-  await region?.stop();
 });
 
 /** A debit the Region records under this device, at a deviceSeq where the journal holds some other fact. */

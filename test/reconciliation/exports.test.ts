@@ -15,7 +15,7 @@ import { COMMANDS } from '../../main/cli/registry';
 import { closurePdf } from '../../main/export/closure-pdf';
 import { csvField, debitsCsv, frenchAmount } from '../../main/export/debits-csv';
 import { chainHash, entryJson, canonicalJson } from '../../main/journal/chain-hash';
-import { debitRequested, manualClock, tempJournal, type TempJournal } from '../support/journal-fixtures';
+import { debitRequested, deviceJournal, type TempJournal } from '../support/journal-fixtures';
 
 let t: TempJournal | undefined;
 afterEach(() => t?.cleanup());
@@ -26,10 +26,10 @@ const cipher = fileKeyCipher(keyFile);
 afterAll(() => keys.remove());
 
 function journalWithDebits(): TempJournal {
-  const clock = manualClock('2026-03-10T09:00:00.000Z');
-  t = tempJournal({ now: clock.now });
+  const made = deviceJournal('2026-03-10T09:00:00.000Z');
+  t = made.t;
+  const { clock } = made;
   const j = t.journal;
-  j.setDeviceId('D-000042');
   j.append({
     kind: 'DEBIT_REQUESTED',
     cashierId: '=cmd|calc',
@@ -231,55 +231,33 @@ describe('signed archive', () => {
       err: (l: string) => out.push(l),
       now: () => new Date('2026-04-02T08:00:00Z'),
     };
+    /** `till archive …` as typed on the command line: its exit code. */
+    const archive = (...args: string[]) => runCli(COMMANDS, ['archive', ...args], io);
     tj.journal.close();
     // Without the till's key the archive key cannot be made (never in clear), nor used.
-    expect(
-      await runCli(
-        COMMANDS,
-        ['archive', 'create', '--db', tj.path, '--period', '2026-03', '--out', file],
-        io,
-      ),
-    ).toBe(1);
+    expect(await archive('create', '--db', tj.path, '--period', '2026-03', '--out', file)).toBe(1);
     expect(out.at(-1)).toMatch(/^DEVICE_SECRET_UNREADABLE/);
     expect(
-      await runCli(
-        COMMANDS,
-        ['archive', 'create', '--db', tj.path, '--period', '2026-03', '--out', file, '--key-file', keyFile],
-        io,
-      ),
+      await archive('create', '--db', tj.path, '--period', '2026-03', '--out', file, '--key-file', keyFile),
     ).toBe(0);
-    expect(await runCli(COMMANDS, ['archive', 'verify', file, '--db', tj.path], io)).toBe(0);
+    expect(await archive('verify', file, '--db', tj.path)).toBe(0);
     expect(out.at(-1)).toMatch(
       /^OK archive of 2026-03 by device D-000042: 6 entries \(1\.\.6\), 1 closure\(s\).*matches the journal$/,
     );
     const a = JSON.parse(readFileSync(file, 'utf8')) as SignedArchive;
     a.entries[1]!.at = '2026-03-10T09:00:02.000Z';
     writeFileSync(file, JSON.stringify(a));
-    expect(await runCli(COMMANDS, ['archive', 'verify', file], io)).toBe(1);
+    expect(await archive('verify', file)).toBe(1);
     expect(out.at(-1)).toBe('INVALID SIGNATURE_INVALID: the signature does not match the content');
-    expect(await runCli(COMMANDS, ['archive', 'verify'], io)).toBe(2);
+    expect(await archive('verify')).toBe(2);
 
     const csv = join(tj.dir, 'march.csv');
-    expect(
-      await runCli(COMMANDS, ['archive', 'csv', '--db', tj.path, '--period', '2026-03', '--out', csv], io),
-    ).toBe(0);
+    expect(await archive('csv', '--db', tj.path, '--period', '2026-03', '--out', csv)).toBe(0);
     expect(readFileSync(csv, 'utf8').split('\r\n')).toHaveLength(4);
     const pdf = join(tj.dir, 'z.pdf');
-    expect(
-      await runCli(
-        COMMANDS,
-        ['archive', 'closure-pdf', '--db', tj.path, '--period', '2026-03-10', '--out', pdf],
-        io,
-      ),
-    ).toBe(0);
+    expect(await archive('closure-pdf', '--db', tj.path, '--period', '2026-03-10', '--out', pdf)).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    expect(
-      await runCli(
-        COMMANDS,
-        ['archive', 'closure-pdf', '--db', tj.path, '--period', '2026-03', '--out', pdf],
-        io,
-      ),
-    ).toBe(1);
+    expect(await archive('closure-pdf', '--db', tj.path, '--period', '2026-03', '--out', pdf)).toBe(1);
     tj.reopen();
   });
 });

@@ -1,13 +1,13 @@
 // Reconciliation against the reference Region server: each kind of difference made for real (a debit
 // of another device, one the Region never saw, one voided behind the till's back, a closed month whose
 // statement disagrees…), classified by the engine; a clean month reports none.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DifferenceView, ReconciliationView, StatementView } from '../../preload/contract';
 import { join } from 'node:path';
 import { runCli } from '../../main/cli/dispatch';
 import { COMMANDS } from '../../main/cli/registry';
 import { reconcileAfterSync, lastReconciliation } from '../../main/reconciliation/reconcile';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
+import { regionForTests } from '../support/region-for-tests';
 import {
   enrolledTill,
   journalOnlyDebit,
@@ -15,23 +15,15 @@ import {
   regionOnlyDebit,
   sharedClock,
   tillDebit,
-  type SharedClock,
   type TestTill,
 } from './harness';
 
-let region: RegionHandle;
-let clock: SharedClock;
+const region = regionForTests({ now: '2026-01-12T10:00:00.000Z' });
+const clock = sharedClock(region, '2026-01-12T10:00:00.000Z');
 const tills: TestTill[] = [];
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  clock = sharedClock(region, '2026-01-12T10:00:00.000Z');
-  await clock.set('2026-01-12T10:00:00.000Z');
-}, 60_000);
-
-afterAll(async () => {
+afterAll(() => {
   for (const t of tills) t.close();
-  await region?.stop();
 });
 
 async function partnerTills(accreditations: ('CINEMA' | 'SPECTACLE')[], count: number): Promise<TestTill[]> {

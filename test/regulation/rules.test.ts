@@ -6,41 +6,42 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WALLETS, WALLET_INITIAL_CENTS, walletOf } from '../../protocol/catalogue';
-import { startRegionServer, type RegionHandle } from '../support/region-server';
-import { engineFixture, type EngineFixture } from '../engine/engine-fixture';
+import { regionForTests } from '../support/region-for-tests';
+import { youthWithPass } from '../support/region-server';
+import { engineForTests } from '../engine/engine-for-tests';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 // Beside the repository in the team's layout, not in a clone of it alone: the page check needs it.
 const RULES_PATH = join(ROOT, '..', 'shared', 'docs', 'rules.md');
 
-let region: RegionHandle;
-let f: EngineFixture;
+const region = regionForTests();
+const f = engineForTests(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT', 'ARTISTIC'] });
 
-beforeAll(async () => {
-  region = await startRegionServer();
-  f = await engineFixture(region, { accreditations: ['SPECTACLE', 'CINEMA', 'SPORT', 'ARTISTIC'] });
-}, 60_000);
-
-afterAll(async () => {
-  f?.close();
-  await region?.stop();
-});
+/** A new youth at the Region; each call of the answer scans a fresh pass of theirs and gives the card it opens. */
+async function youthAtTheCounter(person: { givenName: string; familyName: string; birthDate: string }) {
+  const youth = await region.admin.createBeneficiary(person);
+  return async () => {
+    const scan = await f.call('pass.scan', {
+      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
+      source: 'paste',
+    });
+    if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
+    return scan.card;
+  };
+}
 
 describe('rules.md: the wallets a till debits (III 3.2.1)', () => {
   it('SPECTACLE 30 €, CINEMA 20 €, PRATIQUE 30 €, LOCAL 5 € per season, as a new youth shows them at the till; ROLLON is no till wallet', async () => {
     expect(WALLET_INITIAL_CENTS).toEqual({ SPECTACLE: 3000, CINEMA: 2000, PRATIQUE: 3000, LOCAL: 500 });
     expect(WALLETS as readonly string[]).not.toContain('ROLLON');
-    const youth = await region.admin.createBeneficiary({
+    const youth = await youthWithPass(region, {
       givenName: 'Jules',
       familyName: 'Vasseur',
       birthDate: '2005-05-05',
     });
-    const scan = await f.call('pass.scan', {
-      text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-      source: 'paste',
-    });
+    const scan = await f.call('pass.scan', { text: youth.token, source: 'paste' });
     if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
     expect(Object.fromEntries(scan.card.wallets.map((w) => [w.wallet, w.balanceCents]))).toEqual({
       SPECTACLE: 3000,
@@ -52,19 +53,11 @@ describe('rules.md: the wallets a till debits (III 3.2.1)', () => {
   it('PRATIQUE is one wallet for sport and artistic practice: a licence leaves less for a cycle', async () => {
     expect(walletOf('SPORT')).toBe('PRATIQUE');
     expect(walletOf('ARTISTIC')).toBe('PRATIQUE');
-    const youth = await region.admin.createBeneficiary({
+    const pass = await youthAtTheCounter({
       givenName: 'Maëlle',
       familyName: 'Hamon',
       birthDate: '2004-04-04',
     });
-    const pass = async () => {
-      const scan = await f.call('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      });
-      if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
-      return scan.card;
-    };
     const licence = await f.call('debit.submit', {
       scanId: (await pass()).scanId,
       category: 'SPORT',
@@ -92,19 +85,12 @@ describe('rules.md: the wallets a till debits (III 3.2.1)', () => {
   }, 30_000);
 
   it('a wallet pays in one or several payments, all or part of a price, the youth paying the rest; never more than the price (no cash back)', async () => {
-    const youth = await region.admin.createBeneficiary({
+    const pass = await youthAtTheCounter({
       givenName: 'Nolan',
       familyName: 'Pichon',
       birthDate: '2003-03-03',
     });
-    const scanId = async () => {
-      const scan = await f.call('pass.scan', {
-        text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-        source: 'paste',
-      });
-      if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
-      return scan.card.scanId;
-    };
+    const scanId = async () => (await pass()).scanId;
     expect(
       await f.call('debit.submit', {
         scanId: await scanId(),

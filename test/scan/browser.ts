@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { build } from 'vite';
+import { chromiumLaunchOptions } from '../support/chromium';
 import { makeTempDir } from '../support/tmp';
 
 const MIME: Record<string, string> = {
@@ -60,15 +61,5 @@ export async function serveHarness(fixturesDir: string): Promise<Harness> {
 }
 
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...extraArgs,
-    ],
-  });
+  return chromium.launch(chromiumLaunchOptions(extraArgs));
 }

@@ -60,6 +60,17 @@ export function manualClock(startIso: string): {
   return { now: () => new Date(ms), set: (iso) => (ms = Date.parse(iso)), advance: (d) => (ms += d) };
 }
 
+/** A temp journal of device D-000042 (as an archive names it), on a clock that starts at `startIso`. */
+export function deviceJournal(startIso: string): {
+  t: TempJournal;
+  clock: ReturnType<typeof manualClock>;
+} {
+  const clock = manualClock(startIso);
+  const t = tempJournal({ now: clock.now });
+  t.journal.setDeviceId('D-000042');
+  return { t, clock };
+}
+
 export function debitRequested(
   over: Partial<Record<string, string | number>> & { debitId: string },
 ): JsonObject {

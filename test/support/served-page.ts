@@ -1,12 +1,13 @@
 // An end-to-end test's world for a screen of the till: the reference Region server, the real core served in
 // browser mode in this process (served-till.ts: a CINEMA partner enrolled, its manager logged in), headless
 // Chromium with a counter-sized page, the page's text printed when a step fails, and everything stopped after.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
-import { chromiumLaunchOptions } from './chromium';
-import { startRegionServer, type RegionHandle } from './region-server';
-import { startServedTill, type ServedTill } from './served-till';
-import { newTillPage, printPageOnFailure } from './ui-page';
+import { beforeAll } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { regionForTests } from './region-for-tests';
+import type { RegionHandle } from './region-server';
+import type { ServedTill } from './served-till';
+import { servedTillForTests } from './till-for-tests';
+import { browserForTests, pageForTests, printPageOnFailure } from './ui-page';
 
 export interface ServedPage {
   region: RegionHandle;
@@ -15,24 +16,20 @@ export interface ServedPage {
   page: Page;
 }
 
-/** Registers the suite's beforeAll/afterAll; the returned object is filled once beforeAll has run. */
+/**
+ * Registers the suite's beforeAll/afterAll; the members of the returned object stand for what beforeAll
+ * makes. A test may put another page in `page` (a renderer reloaded after a crash).
+ */
 export function useServedPage(opts: {
   name: string;
   before?: (world: ServedPage) => Promise<void>;
 }): ServedPage {
-  const world = {} as ServedPage;
-  beforeAll(async () => {
-    world.region = await startRegionServer();
-    world.served = await startServedTill(world.region, { name: opts.name });
-    world.browser = await chromium.launch(chromiumLaunchOptions());
-    world.page = await newTillPage(world.browser);
-    await opts.before?.(world);
-  }, 120_000);
+  const region = regionForTests();
+  const served = servedTillForTests(region, { name: opts.name });
+  const browser = browserForTests();
+  const world: ServedPage = { region, served, browser, page: pageForTests(browser) };
+  const { before } = opts;
+  if (before) beforeAll(() => before(world), 120_000);
   printPageOnFailure(() => world.page);
-  afterAll(async () => {
-    await world.browser?.close();
-    await world.served?.stop();
-    await world.region?.stop();
-  });
   return world;
 }

@@ -4,11 +4,13 @@
 import { join } from 'node:path';
 import type { HidBackend } from '../../native/hid';
 import type { Category } from '../../protocol/catalogue';
+import type { DebitOutcome } from '../../preload/contract';
 import { createTill, type Till } from '../../main/core/till';
 import { fileKeyCipher } from '../../main/secrets/secret-store';
 import { startBrowserHost, type BrowserHost } from '../../main/host/browser-host';
 import type { RegionHandle } from './region-server';
 import { ensureRendererBuilt } from './till-host';
+import { enrolAndLogIn, sell, type Sale } from './till-calls';
 import { makeTempDir } from './tmp';
 
 export interface ServedTill {
@@ -16,6 +18,8 @@ export interface ServedTill {
   host: BrowserHost;
   /** A call that must succeed: its value, or a thrown error naming the code. */
   must<T>(result: { ok: true; value: T } | { ok: false; error: { code: string } }): T;
+  /** The counter's sale on this till (till-calls.ts). */
+  sell(token: string, sale: Sale): Promise<DebitOutcome>;
   stop(): Promise<void>;
 }
 
@@ -39,27 +43,17 @@ export async function startServedTill(
     if (!r.ok) throw new Error(r.error.code);
     return r.value;
   };
-  const partner = await region.admin.createPartner({
-    name: opts.name,
-    siret: '12345678900011',
+  await enrolAndLogIn(till, region, {
+    partnerName: opts.name,
     accreditations: opts.accreditations ?? ['CINEMA'],
+    deviceName: opts.name,
+    pin: '1357',
   });
-  must(
-    await till.dispatch('till.enroll', {
-      regionUrl: region.url,
-      partnerId: partner.id,
-      activationCode: partner.activationCode,
-      deviceName: opts.name,
-      managerName: 'Claire',
-      managerPin: '1357',
-    }),
-  );
-  const [manager] = must(await till.dispatch('staff.list', {})) as { id: string }[];
-  must(await till.dispatch('staff.login', { staffId: manager!.id, pin: '1357' }));
   return {
     till,
     host,
     must,
+    sell: (token, sale) => sell(till, token, sale),
     stop: async () => {
       await host.close();
       till.close();

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { serveBrowserArgs, tillUrlOf } from '../../scripts/browser-till';
 import { makeTempDir } from './tmp';
 
 export interface TillHandle {
@@ -40,20 +41,13 @@ export async function startTillHost(
   const dataDir = opts.dataDir ?? join(tmp.dir, 'data');
   const child = spawn(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'main/host/serve-browser.ts'),
-      '--data-dir',
+    serveBrowserArgs({
       dataDir,
-      '--key-file',
-      opts.keyFile ?? join(tmp.dir, 'host.key'),
-      '--static',
+      keyFile: opts.keyFile ?? join(tmp.dir, 'host.key'),
       staticDir,
-      '--port',
-      '0',
-      '--no-hid',
-    ],
+      port: 0,
+      hid: false,
+    }),
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } },
   );
   let stderr = '';
@@ -64,10 +58,10 @@ export async function startTillHost(
     const timer = setTimeout(() => fail(new Error(`till host did not start: ${stderr}`)), 60_000);
     child.once('exit', (code) => fail(new Error(`till host exited ${code}: ${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /^TILL_URL=(.+)$/.exec(line);
-      if (m?.[1]) {
+      const url = tillUrlOf(line);
+      if (url) {
         clearTimeout(timer);
-        ok(m[1]);
+        ok(url);
       }
     });
   });

@@ -1,15 +1,35 @@
-// What every browser test of the till's screens needs around its steps: a page as a counter sees it (a
-// till-sized window, a language and a time zone), the axe-core check (serious and critical findings fail),
-// and the page's text in the output when a step fails.
+// What every browser test of the till's screens needs around its steps: headless Chromium for the file, a
+// page as a counter sees it (a till-sized window, a language and a time zone), the axe-core check (serious
+// and critical findings fail), and the page's text in the output when a step fails.
 import { afterEach, expect } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium';
+import { madeBeforeAll } from './made-before-all';
+
+export interface TillPageOptions {
+  locale?: string;
+  timezoneId?: string;
+  width?: number;
+  height?: number;
+}
+
+/** Headless Chromium for a test file's tests: launched before them, closed after them. */
+export function browserForTests(): Browser {
+  return madeBeforeAll(
+    'the browser',
+    () => chromium.launch(chromiumLaunchOptions()),
+    (browser) => browser.close(),
+  );
+}
+
+/** One till page for all of a file's tests, opened once its browser runs (and closed with it). */
+export function pageForTests(browser: Browser, opts: TillPageOptions = {}): Page {
+  return madeBeforeAll('the page', () => newTillPage(browser, opts));
+}
 
 /** A page from an explicit context (axe-core's Playwright runner needs one). */
-export async function newTillPage(
-  browser: Browser,
-  opts: { locale?: string; timezoneId?: string; width?: number; height?: number } = {},
-): Promise<Page> {
+export async function newTillPage(browser: Browser, opts: TillPageOptions = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
     locale: opts.locale ?? 'fr-FR',
