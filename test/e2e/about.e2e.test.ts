@@ -39,9 +39,10 @@ describe('À propos / État', () => {
     await world.served.sell(theo.token, { priceCents: 950, amountCents: 500 });
     await poll(() => page.locator('[data-pending]').getAttribute('data-pending')).not.toBe('0');
     await region.admin.setFaults({ dropAfterCommitRate: 0 });
-    // The outbox also resends by itself: the button is pressed unless that already happened.
-    const sendNow = page.getByRole('button', { name: 'Envoyer maintenant' });
-    if (await sendNow.isEnabled()) await sendNow.click();
+    // The outbox also resends by itself, and may do so between any check and the click: the click is forced,
+    // so one that lands after the button turned disabled does nothing (a disabled button takes no click)
+    // instead of waiting for it to be enabled again.
+    await page.getByRole('button', { name: 'Envoyer maintenant' }).click({ force: true });
     await poll(() => page.locator('[data-pending]').textContent()).toBe('0 opération attend la Région.');
     expect(await page.getByRole('button', { name: 'Envoyer maintenant' }).isDisabled()).toBe(true);
   });
