@@ -91,6 +91,7 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
         {sale.categories.length > 1 && (
           <CategorySelect
             label={t('debit.category')}
+            name="category"
             categories={sale.categories}
             value={category}
             onChange={sale.chooseCategory}

@@ -2,6 +2,7 @@
 // and discipline, its price; a manager may remove it.
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_RULES, type Category, type Item } from '../../../../protocol/catalogue';
+import { CategorySelect } from '../../components/CategorySelect';
 import { DisciplineSelect } from '../../components/DisciplineSelect';
 import { firstItem, type TariffRow } from './tariff-row';
 
@@ -27,23 +28,13 @@ export function TariffRowFields({ row, index, accreditations, editable, onChange
           onChange={(e) => onChange({ label: e.target.value })}
         />
       </label>
-      <label>
-        {t('debit.category')}
-        <select
-          value={row.category}
-          disabled={!editable}
-          onChange={(e) => {
-            const category = e.target.value as Category;
-            onChange({ category, item: firstItem(category) });
-          }}
-        >
-          {accreditations.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CategorySelect
+        label={t('debit.category')}
+        categories={accreditations}
+        value={row.category}
+        disabled={!editable}
+        onChange={(category) => onChange({ category, item: firstItem(category) })}
+      />
       <label>
         {t('debit.item')}
         <select
