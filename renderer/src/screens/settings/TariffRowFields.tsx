@@ -5,6 +5,7 @@ import { CATEGORY_RULES, type Category, type Item } from '../../../../protocol/c
 import { CategorySelect } from '../../components/CategorySelect';
 import { DisciplineSelect } from '../../components/DisciplineSelect';
 import { firstItem, type TariffRow } from './tariff-row';
+import { EurosInput } from '../../components/LabelledInput';
 
 interface Props {
   row: TariffRow;
@@ -67,16 +68,12 @@ export function TariffRowFields({ row, index, accreditations, editable, onChange
           onChange={(discipline) => onChange({ discipline })}
         />
       )}
-      <label>
-        {t('debit.price')}
-        <input
-          inputMode="decimal"
-          autoComplete="off"
-          value={row.price}
-          disabled={!editable}
-          onChange={(e) => onChange({ price: e.target.value })}
-        />
-      </label>
+      <EurosInput
+        label={t('debit.price')}
+        value={row.price}
+        disabled={!editable}
+        onChange={(price) => onChange({ price })}
+      />
       {editable && (
         <button type="button" className="small" onClick={onRemove}>
           {t('tariffSettings.remove', { label: row.label || index + 1 })}
