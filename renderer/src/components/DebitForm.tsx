@@ -15,6 +15,7 @@ import { SplitLine } from './SplitLine';
 import { useSale } from './use-sale';
 import { useTariffKeys } from './use-tariff-keys';
 import { useRefusalFocus } from './use-refusal-focus';
+import { EurosInput } from './LabelledInput';
 
 interface Props {
   card: PassCard;
@@ -91,6 +92,7 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
         {sale.categories.length > 1 && (
           <CategorySelect
             label={t('debit.category')}
+            name="category"
             categories={sale.categories}
             value={category}
             onChange={sale.chooseCategory}
@@ -98,20 +100,16 @@ export function DebitForm({ card, accreditations, tariffs, onCancel, onDone }: P
           />
         )}
         <ItemFields {...sale.itemFields} />
-        <label>
-          {t('debit.amount')}
-          <input
-            ref={amountRef}
-            name="amount"
-            inputMode="decimal"
-            autoComplete="off"
-            value={part.text}
-            aria-invalid={check.problem !== null}
-            aria-describedby="sale-balance"
-            onChange={(e) => part.type(e.target.value)}
-            required
-          />
-        </label>
+        <EurosInput
+          label={t('debit.amount')}
+          inputRef={amountRef}
+          name="amount"
+          value={part.text}
+          aria-invalid={check.problem !== null}
+          aria-describedby="sale-balance"
+          onChange={part.type}
+          required
+        />
       </div>
       {category && (
         <p className="balance" id="sale-balance">

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArtDiscipline, Item } from '../../../protocol/catalogue';
 import { DisciplineSelect } from './DisciplineSelect';
 import { parseEuros } from '../format/money';
+import { EurosInput } from './LabelledInput';
 
 interface Props {
   items: readonly Item[];
@@ -93,18 +94,14 @@ export function ItemFields({
         </label>
       )}
       {item === 'CYCLE' && <DisciplineSelect value={discipline} onChange={onDiscipline} required />}
-      <label>
-        {t('debit.price')}
-        <input
-          ref={priceRef}
-          name="price"
-          inputMode="decimal"
-          autoComplete="off"
-          value={price}
-          onChange={(e) => onPrice(e.target.value)}
-          required
-        />
-      </label>
+      <EurosInput
+        label={t('debit.price')}
+        inputRef={priceRef}
+        name="price"
+        value={price}
+        onChange={onPrice}
+        required
+      />
     </>
   );
 }

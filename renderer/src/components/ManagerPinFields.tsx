@@ -2,6 +2,7 @@
 // on someone else's session, ask the same two fields.
 import type { Ref } from 'react';
 import type { StaffView } from '../../../preload/contract';
+import { PinInput } from './LabelledInput';
 
 export interface ManagerPinFieldsProps {
   managers: readonly StaffView[];
@@ -44,19 +45,15 @@ export function ManagerPinFields({
           ))}
         </select>
       </label>
-      <label>
-        {pinLabel}
-        <input
-          ref={pinRef}
-          name={names?.pin ?? 'managerPin'}
-          type="password"
-          inputMode="numeric"
-          autoComplete="off"
-          value={pin}
-          onChange={(e) => onPin(e.target.value)}
-          required
-        />
-      </label>
+      <PinInput
+        label={pinLabel}
+        inputRef={pinRef}
+        name={names?.pin ?? 'managerPin'}
+        autoComplete="off"
+        value={pin}
+        onChange={onPin}
+        required
+      />
     </>
   );
 }

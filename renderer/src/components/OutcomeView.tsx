@@ -6,6 +6,7 @@ import { useCall } from '../use-call';
 import { formatCents } from '../format/money';
 import { ErrorBanner } from './ErrorBanner';
 import { useAltShortcut } from '../shell/use-shortcut';
+import { OutcomeSection } from './OutcomeSection';
 
 const PENDING_POLL_MS = 2000;
 
@@ -56,12 +57,9 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
   useAltShortcut('t', onReceipt, paid);
   useAltShortcut('a', () => void abandon(), outcome.status === 'pending' && !busy);
   return (
-    <section
-      className={`outcome outcome-${outcome.status}`}
-      role="status"
-      data-status={outcome.status}
-      data-debit-id={outcome.debitId}
-      aria-labelledby="outcome-title"
+    <OutcomeSection
+      outcome={outcome}
+      labelledBy="outcome-title"
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.preventDefault();
@@ -118,6 +116,6 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
           </button>
         )}
       </div>
-    </section>
+    </OutcomeSection>
   );
 }

@@ -3,22 +3,19 @@
 // youth's price and part). The till and the shell are faked at the contract's boundary (window.till's
 // invoke/on, the shell's scan routing); everything in between is the real React code.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  CallName,
-  DebitOutcome,
-  PassCard,
-  Tariff,
-  TillApi,
-  TillStatus,
-} from '../../../preload/contract';
+import type { DebitOutcome, PassCard, Tariff, TillStatus } from '../../../preload/contract';
+import {
+  fakeShell,
+  fakeTill,
+  mountUi,
+  ok,
+  typeInto,
+  unmountAll,
+} from '../../../test/support/renderer-harness';
 import { initI18n } from '../i18n';
-import { TillApiContext } from '../till-context';
-import { ShellContext, type ScanTarget, type ShellApi } from '../shell/shell-context';
+import type { ScanTarget } from '../shell/shell-context';
 import { CounterScreen } from './CounterScreen';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const card = (scanId: string, givenName: string, balanceCents = 2000): PassCard => ({
   scanId,
@@ -31,97 +28,66 @@ const card = (scanId: string, givenName: string, balanceCents = 2000): PassCard 
 });
 
 interface World {
-  root: Root;
   container: HTMLElement;
   scan(text: string): Promise<void>;
   debits: unknown[];
 }
 
-let world: World | null = null;
-
 async function mount(opts: { tariffs?: Tariff[]; cards: Record<string, PassCard> }): Promise<World> {
   const debits: unknown[] = [];
-  const till: TillApi = {
-    transport: 'http',
-    on: () => () => undefined,
-    invoke: (async (name: CallName, input: unknown) => {
-      if (name === 'tariff.list') return { ok: true, value: opts.tariffs ?? [] };
-      if (name === 'pass.scan') {
-        const c = opts.cards[(input as { text: string }).text];
-        return c
-          ? { ok: true, value: { kind: 'pass', card: c } }
-          : { ok: true, value: { kind: 'refused', code: 'TOKEN_INVALID' } };
-      }
-      if (name === 'debit.submit') {
-        debits.push(input);
-        const d = input as { priceCents: number; amountCents: number; category: 'CINEMA'; item: 'SEANCE' };
-        const outcome: DebitOutcome = {
-          debitId: `d${debits.length}`,
-          deviceSeq: debits.length,
-          status: 'accepted',
-          category: d.category,
-          item: d.item,
-          priceCents: d.priceCents,
-          amountCents: d.amountCents,
-          remainderCents: d.priceCents - d.amountCents,
-          walletBalanceCents: 0,
-          occurredAt: '2026-11-29T10:00:00.000Z',
-        };
-        return { ok: true, value: outcome };
-      }
-      return { ok: false, error: { code: 'UNKNOWN_CALL' } };
-    }) as TillApi['invoke'],
-  };
+  const till = fakeTill({
+    'tariff.list': () => ok(opts.tariffs ?? []),
+    'pass.scan': (input) => {
+      const c = opts.cards[(input as { text: string }).text];
+      return ok(c ? { kind: 'pass', card: c } : { kind: 'refused', code: 'TOKEN_INVALID' });
+    },
+    'debit.submit': (input) => {
+      debits.push(input);
+      const d = input as { priceCents: number; amountCents: number; category: 'CINEMA'; item: 'SEANCE' };
+      const outcome: DebitOutcome = {
+        debitId: `d${debits.length}`,
+        deviceSeq: debits.length,
+        status: 'accepted',
+        category: d.category,
+        item: d.item,
+        priceCents: d.priceCents,
+        amountCents: d.amountCents,
+        remainderCents: d.priceCents - d.amountCents,
+        walletBalanceCents: 0,
+        occurredAt: '2026-11-29T10:00:00.000Z',
+      };
+      return ok(outcome);
+    },
+  });
   let target: ScanTarget | null = null;
-  const shell: ShellApi = {
+  const shell = fakeShell({
     status: {
       partner: { id: 'P-1', name: 'Cinéma', siret: '1', accreditations: ['CINEMA'], status: 'active' },
     } as TillStatus,
-    refreshStatus: () => undefined,
-    beep: () => undefined,
     setScanTarget: (fn) => {
       target = fn;
     },
     isManager: false,
-    applySettings: () => undefined,
-  };
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  await act(async () => {
-    root.render(
-      <TillApiContext.Provider value={till}>
-        <ShellContext.Provider value={shell}>
-          <CounterScreen
-            initialScan={null}
-            onInitialScanTaken={() => undefined}
-            onCouponScanned={() => undefined}
-          />
-        </ShellContext.Provider>
-      </TillApiContext.Provider>,
-    );
   });
-  world = {
-    root,
+  const { container } = await mountUi(
+    <CounterScreen
+      initialScan={null}
+      onInitialScanTaken={() => undefined}
+      onCouponScanned={() => undefined}
+    />,
+    { till, shell },
+  );
+  return {
     container,
     debits,
     scan: async (text) => {
       await act(async () => target?.({ text, source: 'wedge' }));
     },
   };
-  return world;
 }
 
 const field = (w: World, name: string) =>
   w.container.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
-
-/** Types into a controlled input the way the browser does: the value, then an input event React hears. */
-async function type(input: HTMLInputElement, value: string): Promise<void> {
-  await act(async () => {
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
 
 async function key(k: string): Promise<void> {
   await act(async () => {
@@ -135,19 +101,15 @@ beforeAll(() => {
   initI18n('fr');
 });
 
-afterEach(() => {
-  act(() => world?.root.unmount());
-  world?.container.remove();
-  world = null;
-});
+afterEach(unmountAll);
 
 describe('the sale form, one per scanned pass', () => {
   it("a new scan starts from an empty price and part: nothing of the previous youth's sale carries over", async () => {
     const w = await mount({ cards: { A: card('s-A', 'Alice'), B: card('s-B', 'Bruno') } });
     await w.scan('A');
-    await type(field(w, 'price'), '12');
+    await typeInto(field(w, 'price'), '12');
     expect(field(w, 'amount').value).toBe('12,00');
-    await type(field(w, 'amount'), '15,00');
+    await typeInto(field(w, 'amount'), '15,00');
     expect(w.container.querySelector('[data-warning]')).not.toBeNull();
 
     await w.scan('B');
@@ -155,7 +117,7 @@ describe('the sale form, one per scanned pass', () => {
     expect(field(w, 'price').value).toBe('');
     expect(field(w, 'amount').value).toBe('');
     expect(w.container.querySelector('[data-warning]')).toBeNull();
-    await type(field(w, 'price'), '4,00');
+    await typeInto(field(w, 'price'), '4,00');
     expect(field(w, 'amount').value).toBe('4,00');
     expect(w.debits).toEqual([]);
   });
@@ -181,8 +143,8 @@ describe('the sale form, one per scanned pass', () => {
   it('above the balance the split line names the maximum before Enter, and nothing is sent', async () => {
     const w = await mount({ cards: { E: card('s-E', 'Emma', 1300) } });
     await w.scan('E');
-    await type(field(w, 'price'), '20,00');
-    await type(field(w, 'amount'), '15,00');
+    await typeInto(field(w, 'price'), '20,00');
+    await typeInto(field(w, 'amount'), '15,00');
     expect(w.container.querySelector('[data-warning]')?.textContent).toContain('13,00');
     await act(async () => {
       w.container.querySelector('form')!.requestSubmit();

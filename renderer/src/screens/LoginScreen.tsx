@@ -4,6 +4,7 @@ import type { StaffView, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { staffLabel } from '../format/staff';
+import { PinInput } from '../components/LabelledInput';
 
 export function LoginScreen({
   onLoggedIn,
@@ -61,18 +62,7 @@ export function LoginScreen({
             ))}
           </select>
         </label>
-        <label>
-          {t('login.pin')}
-          <input
-            name="pin"
-            type="password"
-            inputMode="numeric"
-            autoFocus
-            value={pin}
-            onChange={(e) => setPin(e.target.value)}
-            required
-          />
-        </label>
+        <PinInput label={t('login.pin')} name="pin" autoFocus value={pin} onChange={setPin} required />
         <ErrorBanner error={error} />
         <button type="submit" className="primary">
           {t('login.submit')}

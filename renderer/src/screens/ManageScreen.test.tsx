@@ -4,14 +4,19 @@
 // and the next task clears it. The till is faked at the contract's boundary: the tasks' calls are held until
 // the test answers them; the sections' own loads answer at once.
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CallName, CallResult, ClosureView, TillApi } from '../../../preload/contract';
+import type { CallResult, ClosureView } from '../../../preload/contract';
+import {
+  fakeTill,
+  heldCalls,
+  mountUi,
+  ok,
+  unknownCall,
+  unmountAll,
+  type HeldCall,
+} from '../../../test/support/renderer-harness';
 import { initI18n } from '../i18n';
-import { TillApiContext } from '../till-context';
 import { ManageScreen } from './ManageScreen';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const closure: ClosureView = {
   seq: 9,
@@ -27,51 +32,26 @@ const closure: ClosureView = {
   corrections: [],
 };
 
-interface Held {
-  name: CallName;
-  answer(result: CallResult<unknown>): Promise<void>;
-}
-
 interface World {
-  root: Root;
   container: HTMLElement;
   /** The task calls made so far, in order, each waiting for its answer. */
-  held: Held[];
+  held: HeldCall[];
 }
 
-let world: World | null = null;
-
 async function mount(): Promise<World> {
-  const held: Held[] = [];
-  const loads: Partial<Record<CallName, unknown>> = {
-    'closure.list': [closure],
-    'update.feed': { feedUrl: null },
-    'staff.list': [],
-  };
-  const till: TillApi = {
-    transport: 'http',
-    on: () => () => undefined,
-    invoke: ((name: CallName) => {
-      if (name in loads) return Promise.resolve({ ok: true, value: loads[name] });
-      if (name === 'manage.backupStatus' || name === 'manage.privacy')
-        return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CALL' } });
-      return new Promise<CallResult<unknown>>((resolve) => {
-        held.push({ name, answer: (r) => act(async () => resolve(r)) });
-      });
-    }) as TillApi['invoke'],
-  };
-  const container = document.createElement('div');
-  document.body.append(container);
-  const root = createRoot(container);
-  await act(async () => {
-    root.render(
-      <TillApiContext.Provider value={till}>
-        <ManageScreen />
-      </TillApiContext.Provider>,
-    );
-  });
-  world = { root, container, held };
-  return world;
+  const { held, hold } = heldCalls();
+  const till = fakeTill(
+    {
+      'closure.list': () => ok([closure]),
+      'update.feed': () => ok({ feedUrl: null }),
+      'staff.list': () => ok([]),
+      'manage.backupStatus': unknownCall,
+      'manage.privacy': unknownCall,
+    },
+    hold,
+  );
+  const { container } = await mountUi(<ManageScreen />, { till });
+  return { container, held };
 }
 
 const button = (w: World, section: string, text: string): HTMLButtonElement => {
@@ -90,6 +70,10 @@ const taskButtons = (w: World) => [
 ];
 const banner = (w: World) => w.container.querySelector('[role="alert"]');
 
+async function answer(call: HeldCall | undefined, result: CallResult<unknown>): Promise<void> {
+  await act(async () => call!.answer(result));
+}
+
 async function click(b: HTMLButtonElement): Promise<void> {
   await act(async () => b.click());
 }
@@ -98,11 +82,7 @@ beforeAll(() => {
   initI18n('fr');
 });
 
-afterEach(() => {
-  act(() => world?.root.unmount());
-  world?.container.remove();
-  world = null;
-});
+afterEach(unmountAll);
 
 describe('Gestion, one task at a time', () => {
   it('disables every task button while a call runs, and Enter in a form starts nothing meanwhile', async () => {
@@ -118,7 +98,7 @@ describe('Gestion, one task at a time', () => {
     );
     expect(w.held.map((h) => h.name)).toEqual(['journal.verify']);
 
-    await w.held[0]!.answer({ ok: true, value: { ok: true, count: 12 } });
+    await answer(w.held[0], { ok: true, value: { ok: true, count: 12 } });
     expect(taskButtons(w).filter((b) => b.disabled)).toEqual([]);
     expect(w.container.querySelector('[role="status"][data-task="journal.verify"]')?.textContent).toContain(
       '12',
@@ -128,14 +108,14 @@ describe('Gestion, one task at a time', () => {
   it('shows the refusal in the banner, and clears it (and the buttons) when the next task starts', async () => {
     const w = await mount();
     await click(button(w, 'manage-diagnostic', 'Exporter un diagnostic'));
-    await w.held[0]!.answer({ ok: false, error: { code: 'DISK_FULL' } });
+    await answer(w.held[0], { ok: false, error: { code: 'DISK_FULL' } });
     expect(banner(w)?.getAttribute('data-code')).toBe('DISK_FULL');
     expect(verifyButton(w).disabled).toBe(false);
 
     await click(verifyButton(w));
     expect(banner(w)).toBeNull();
     expect(verifyButton(w).disabled).toBe(true);
-    await w.held[1]!.answer({ ok: false, error: { code: 'CORE_UNAVAILABLE' } });
+    await answer(w.held[1], { ok: false, error: { code: 'CORE_UNAVAILABLE' } });
     expect(banner(w)?.getAttribute('data-code')).toBe('CORE_UNAVAILABLE');
     expect(verifyButton(w).disabled).toBe(false);
   });

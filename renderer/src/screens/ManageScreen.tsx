@@ -16,6 +16,7 @@ import { BackupSection } from './manage/BackupSection';
 import { PrivacySection } from './manage/PrivacySection';
 import { UpdateSection } from './manage/UpdateSection';
 import { WipeSection } from './manage/WipeSection';
+import { ManageSection } from './manage/ManageSection';
 
 export function ManageScreen() {
   const { t, i18n } = useTranslation();
@@ -34,18 +35,14 @@ export function ManageScreen() {
         </p>
       )}
 
-      <section className="form" aria-labelledby="manage-exports">
-        <h2 id="manage-exports">{t('manage.exports.title')}</h2>
-        <p className="hint">{t('manage.exports.csvHelp')}</p>
+      <ManageSection name="exports" help={t('manage.exports.csvHelp')}>
         <CsvExport tasks={tasks} />
         <ClosurePdfExport tasks={tasks} />
-      </section>
+      </ManageSection>
 
       <ArchiveSection tasks={tasks} />
 
-      <section className="form" aria-labelledby="manage-verify">
-        <h2 id="manage-verify">{t('manage.verify.title')}</h2>
-        <p className="hint">{t('manage.verify.help')}</p>
+      <ManageSection name="verify">
         <button
           type="button"
           disabled={tasks.busy}
@@ -55,13 +52,11 @@ export function ManageScreen() {
         >
           {t('manage.verify.run')}
         </button>
-      </section>
+      </ManageSection>
 
       <BackupSection tasks={tasks} />
 
-      <section className="form" aria-labelledby="manage-diagnostic">
-        <h2 id="manage-diagnostic">{t('manage.diagnostic.title')}</h2>
-        <p className="hint">{t('manage.diagnostic.help')}</p>
+      <ManageSection name="diagnostic">
         <button
           type="button"
           disabled={tasks.busy}
@@ -74,7 +69,7 @@ export function ManageScreen() {
         >
           {t('manage.diagnostic.run')}
         </button>
-      </section>
+      </ManageSection>
 
       <PrivacySection tasks={tasks} />
       <UpdateSection tasks={tasks} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AvoirView } from '../../../../preload/contract';
 import type { TillCall } from '../../use-call';
 import { formatCents, parseEuros } from '../../format/money';
+import { EurosInput } from '../../components/LabelledInput';
 
 interface Props {
   /** The avoirs screen's calls: a refusal shows in its banner. */
@@ -65,16 +66,7 @@ export function AvoirRedeem({ call, onDone }: Props) {
             {avoir.code} — {avoir.name ?? ''} — {t(`category.${avoir.category}`)} —{' '}
             {t('avoir.remaining', { amount: money(avoir.remainingCents), total: money(avoir.amountCents) })}
           </p>
-          <label>
-            {t('avoir.amount')}
-            <input
-              name="avoir-amount"
-              inputMode="decimal"
-              autoComplete="off"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-            />
-          </label>
+          <EurosInput label={t('avoir.amount')} name="avoir-amount" value={amount} onChange={setAmount} />
           <button type="submit" className="primary" disabled={avoir.remainingCents === 0}>
             {t('avoir.redeem')}
           </button>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatCents } from '../../format/money';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { couponPaid, type Redeemed } from './redeemed';
+import { OutcomeSection } from '../../components/OutcomeSection';
 
 interface Props {
   done: Redeemed;
@@ -17,13 +18,7 @@ export function CouponDone({ done, name, onNext, onReceipt }: Props) {
   const money = (c: number) => formatCents(c, i18n.language);
   const paid = couponPaid(done);
   return (
-    <section
-      className={`outcome outcome-${done.status}`}
-      role="status"
-      data-status={done.status}
-      data-debit-id={done.debitId}
-      aria-labelledby="coupon-done"
-    >
+    <OutcomeSection outcome={done} labelledBy="coupon-done">
       <h2 id="coupon-done">{paid ? t('names.couponRedeemed', { name }) : t(`outcome.${done.status}`)}</h2>
       {done.status === 'refused' && done.code && <ErrorBanner error={done.code} />}
       {done.status === 'offline_accepted' && <p className="offline-note">{t('outcome.offlineHelp')}</p>}
@@ -42,6 +37,6 @@ export function CouponDone({ done, name, onNext, onReceipt }: Props) {
           </button>
         )}
       </div>
-    </section>
+    </OutcomeSection>
   );
 }

@@ -4,6 +4,7 @@ import type { FormEvent, KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category } from '../../../../protocol/catalogue';
 import type { DebitStatus, StaffView } from '../../../../preload/contract';
+import { CategorySelect } from '../../components/CategorySelect';
 import { DateField } from '../../components/DateField';
 import { STATUSES, type Filters } from './journal-query';
 
@@ -56,21 +57,14 @@ export function JournalFilters(props: Props) {
         value={filters.toDay}
         onChange={(toDay) => onFilters({ toDay })}
       />
-      <label>
-        {t('journal.category')}
-        <select
-          name="category"
-          value={filters.category}
-          onChange={(e) => onFilters({ category: e.target.value as Category | '' })}
-        >
-          <option value="">{t('journal.all')}</option>
-          {categories.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CategorySelect
+        label={t('journal.category')}
+        name="category"
+        allLabel={t('journal.all')}
+        categories={categories}
+        value={filters.category}
+        onChange={(category) => onFilters({ category })}
+      />
       <label>
         {t('journal.cashier')}
         <select

@@ -5,15 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { parisToday } from '../../format/dates';
 import { deliverFile } from '../../manage/deliver-file';
 import type { ManageTasks } from './use-manage-tasks';
+import { ManageSection } from './ManageSection';
 
 export function ArchiveSection({ tasks }: { tasks: ManageTasks }) {
   const { t } = useTranslation();
   const [archivePeriod, setArchivePeriod] = useState(() => parisToday().slice(0, 7));
   const [archiveText, setArchiveText] = useState<string | null>(null);
   return (
-    <section className="form" aria-labelledby="manage-archive">
-      <h2 id="manage-archive">{t('manage.archive.title')}</h2>
-      <p className="hint">{t('manage.archive.help')}</p>
+    <ManageSection name="archive">
       <form
         onSubmit={tasks.onSubmit(
           () =>
@@ -74,6 +73,6 @@ export function ArchiveSection({ tasks }: { tasks: ManageTasks }) {
           {t('manage.archive.verify')}
         </button>
       </form>
-    </section>
+    </ManageSection>
   );
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format/dates';
 import { formatBytes } from '../../manage/deliver-file';
 import type { ManageTasks } from './use-manage-tasks';
 import { useSectionData } from './use-section-data';
+import { ManageSection } from './ManageSection';
 
 export function BackupSection({ tasks }: { tasks: ManageTasks }) {
   const { t, i18n } = useTranslation();
@@ -23,9 +24,7 @@ export function BackupSection({ tasks }: { tasks: ManageTasks }) {
   });
 
   return (
-    <section className="form" aria-labelledby="manage-backup">
-      <h2 id="manage-backup">{t('manage.backup.title')}</h2>
-      <p className="hint">{t('manage.backup.help')}</p>
+    <ManageSection name="backup">
       <form
         onSubmit={tasks.onSubmit(
           () =>
@@ -102,6 +101,6 @@ export function BackupSection({ tasks }: { tasks: ManageTasks }) {
           </ul>
         </>
       )}
-    </section>
+    </ManageSection>
   );
 }

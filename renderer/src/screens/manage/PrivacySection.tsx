@@ -6,6 +6,7 @@ import type { PrivacyView } from '../../../../preload/contract';
 import { formatDateTime, parisToday } from '../../format/dates';
 import type { ManageTasks } from './use-manage-tasks';
 import { useSectionData } from './use-section-data';
+import { ManageSection } from './ManageSection';
 
 export function PrivacySection({ tasks }: { tasks: ManageTasks }) {
   const { t, i18n } = useTranslation();
@@ -18,9 +19,7 @@ export function PrivacySection({ tasks }: { tasks: ManageTasks }) {
   });
 
   return (
-    <section className="form" aria-labelledby="manage-privacy">
-      <h2 id="manage-privacy">{t('manage.privacy.title')}</h2>
-      <p className="hint">{t('manage.privacy.help')}</p>
+    <ManageSection name="privacy">
       <form
         onSubmit={tasks.onSubmit(
           () =>
@@ -84,6 +83,6 @@ export function PrivacySection({ tasks }: { tasks: ManageTasks }) {
           })}
         </p>
       )}
-    </section>
+    </ManageSection>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManageTasks } from './use-manage-tasks';
 import { useSectionData } from './use-section-data';
+import { ManageSection } from './ManageSection';
 
 export function UpdateSection({ tasks }: { tasks: ManageTasks }) {
   const { t } = useTranslation();
@@ -10,9 +11,7 @@ export function UpdateSection({ tasks }: { tasks: ManageTasks }) {
   useSectionData('update.feed', {}, tasks.reloads, (feed) => setFeedUrl(feed.feedUrl ?? ''));
 
   return (
-    <section className="form" aria-labelledby="manage-update">
-      <h2 id="manage-update">{t('manage.update.title')}</h2>
-      <p className="hint">{t('manage.update.help')}</p>
+    <ManageSection name="update">
       <form
         onSubmit={tasks.onSubmit(
           () =>
@@ -38,6 +37,6 @@ export function UpdateSection({ tasks }: { tasks: ManageTasks }) {
       >
         {t('manage.update.installNow')}
       </button>
-    </section>
+    </ManageSection>
   );
 }

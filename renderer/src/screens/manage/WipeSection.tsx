@@ -6,6 +6,7 @@ import type { StaffView } from '../../../../preload/contract';
 import { ManagerPinFields } from '../../components/ManagerPinFields';
 import type { ManageTasks } from './use-manage-tasks';
 import { useSectionData } from './use-section-data';
+import { ManageSection } from './ManageSection';
 
 /** The word that confirms, in either language of the UI. */
 const WIPE_WORDS = ['EFFACER', 'ERASE'];
@@ -24,9 +25,7 @@ export function WipeSection({ tasks }: { tasks: ManageTasks }) {
   });
 
   return (
-    <section className="form danger-zone" aria-labelledby="manage-wipe">
-      <h2 id="manage-wipe">{t('manage.wipe.title')}</h2>
-      <p className="hint">{t('manage.wipe.help')}</p>
+    <ManageSection name="wipe" className="form danger-zone">
       {wipeStep === 0 && (
         <button type="button" className="danger" disabled={tasks.busy} onClick={() => setWipeStep(1)}>
           {t('manage.wipe.start')}
@@ -98,6 +97,6 @@ export function WipeSection({ tasks }: { tasks: ManageTasks }) {
           </button>
         </form>
       )}
-    </section>
+    </ManageSection>
   );
 }

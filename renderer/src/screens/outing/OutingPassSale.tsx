@@ -7,6 +7,7 @@ import type { OutingView, PassCard } from '../../../../preload/contract';
 import { PassCardView } from '../../components/PassCardView';
 import { centsToInput, parseEuros } from '../../format/money';
 import { proposedPartCents } from './outing-scan';
+import { EurosInput } from '../../components/LabelledInput';
 
 interface Props {
   card: PassCard;
@@ -32,17 +33,7 @@ export function OutingPassSale({ card, outing, busy, onPay }: Props) {
     <div className="sale">
       <PassCardView card={card} />
       <form className="form" onSubmit={submit}>
-        <label>
-          {t('outing.part')}
-          <input
-            ref={partRef}
-            name="part"
-            inputMode="decimal"
-            autoComplete="off"
-            value={part}
-            onChange={(e) => setPart(e.target.value)}
-          />
-        </label>
+        <EurosInput label={t('outing.part')} inputRef={partRef} name="part" value={part} onChange={setPart} />
         <p className="hint">{t('outing.partHint')}</p>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -51,6 +51,7 @@ export function OutingSetup({ call, onOpen }: Props) {
       </label>
       <CategorySelect
         label={t('outing.category')}
+        name="category"
         categories={categories}
         value={category}
         onChange={(next) => {

@@ -5,6 +5,7 @@ import type { StaffView } from '../../../../preload/contract';
 import { MANAGER_PIN_DIGITS } from '../../../../preload/contract/staff';
 import { useCall } from '../../use-call';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { LabelledInput, PinInput } from '../../components/LabelledInput';
 
 export function StaffForm() {
   const { t } = useTranslation();
@@ -27,16 +28,14 @@ export function StaffForm() {
   return (
     <form className="form" onSubmit={(e) => void submit(e)} aria-labelledby="staff-title">
       <h2 id="staff-title">{t('settings.staff')}</h2>
-      <label>
-        {t('settings.staffName')}
-        <input
-          name="staff-name"
-          autoComplete="off"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          required
-        />
-      </label>
+      <LabelledInput
+        label={t('settings.staffName')}
+        name="staff-name"
+        autoComplete="off"
+        value={name}
+        onChange={setName}
+        required
+      />
       <label>
         {t('settings.staffRole')}
         <select name="staff-role" value={role} onChange={(e) => setRole(e.target.value as StaffView['role'])}>
@@ -44,19 +43,15 @@ export function StaffForm() {
           <option value="manager">{t('app.role.manager')}</option>
         </select>
       </label>
-      <label>
-        {t(role === 'manager' ? 'settings.staffPinManager' : 'settings.staffPin')}
-        <input
-          name="staff-pin"
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          pattern={`\\d{${role === 'manager' ? MANAGER_PIN_DIGITS : 4},8}`}
-          value={pin}
-          onChange={(e) => setPin(e.target.value)}
-          required
-        />
-      </label>
+      <PinInput
+        label={t(role === 'manager' ? 'settings.staffPinManager' : 'settings.staffPin')}
+        name="staff-pin"
+        autoComplete="new-password"
+        pattern={`\\d{${role === 'manager' ? MANAGER_PIN_DIGITS : 4},8}`}
+        value={pin}
+        onChange={setPin}
+        required
+      />
       <ErrorBanner error={error} />
       {added && (
         <p className="banner banner-ok" role="status">

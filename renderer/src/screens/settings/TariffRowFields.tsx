@@ -2,8 +2,10 @@
 // and discipline, its price; a manager may remove it.
 import { useTranslation } from 'react-i18next';
 import { CATEGORY_RULES, type Category, type Item } from '../../../../protocol/catalogue';
+import { CategorySelect } from '../../components/CategorySelect';
 import { DisciplineSelect } from '../../components/DisciplineSelect';
 import { firstItem, type TariffRow } from './tariff-row';
+import { EurosInput } from '../../components/LabelledInput';
 
 interface Props {
   row: TariffRow;
@@ -27,23 +29,13 @@ export function TariffRowFields({ row, index, accreditations, editable, onChange
           onChange={(e) => onChange({ label: e.target.value })}
         />
       </label>
-      <label>
-        {t('debit.category')}
-        <select
-          value={row.category}
-          disabled={!editable}
-          onChange={(e) => {
-            const category = e.target.value as Category;
-            onChange({ category, item: firstItem(category) });
-          }}
-        >
-          {accreditations.map((c) => (
-            <option key={c} value={c}>
-              {t(`category.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CategorySelect
+        label={t('debit.category')}
+        categories={accreditations}
+        value={row.category}
+        disabled={!editable}
+        onChange={(category) => onChange({ category, item: firstItem(category) })}
+      />
       <label>
         {t('debit.item')}
         <select
@@ -76,16 +68,12 @@ export function TariffRowFields({ row, index, accreditations, editable, onChange
           onChange={(discipline) => onChange({ discipline })}
         />
       )}
-      <label>
-        {t('debit.price')}
-        <input
-          inputMode="decimal"
-          autoComplete="off"
-          value={row.price}
-          disabled={!editable}
-          onChange={(e) => onChange({ price: e.target.value })}
-        />
-      </label>
+      <EurosInput
+        label={t('debit.price')}
+        value={row.price}
+        disabled={!editable}
+        onChange={(price) => onChange({ price })}
+      />
       {editable && (
         <button type="button" className="small" onClick={onRemove}>
           {t('tariffSettings.remove', { label: row.label || index + 1 })}
