@@ -6,7 +6,7 @@ import { DebitProjectionStore, type ProjectedEntry } from './debit-projection';
 import type { AppendInput, Journal } from './journal';
 import { migrate } from './migrations';
 import { mapStorageErrors } from './storage-errors';
-import { debitRequested } from '../../test/support/journal-fixtures';
+import { couponRedeemRequested, debitRequested } from '../../test/support/journal-fixtures';
 import { journalForTest } from '../../test/support/journal-for-tests';
 import { codeOf } from '../../test/support/till-error';
 
@@ -124,16 +124,7 @@ describe('the debit projection', () => {
     t.journal.append({
       kind: 'COUPON_REDEEM_REQUESTED',
       cashierId: 'c1',
-      payload: {
-        debitId: 'k1',
-        couponId: 'CPN-1',
-        category: 'SPORT',
-        item: 'LICENCE',
-        priceCents: 8000,
-        amountCents: 3000,
-        beneficiaryId: 'ben-2',
-        occurredAt: '2026-03-10T10:00:00.000Z',
-      },
+      payload: couponRedeemRequested('k1'),
     });
     expect(t.journal.debits.get('k1')).toMatchObject({
       kind: 'coupon',
