@@ -6,7 +6,12 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { openJournal } from '../journal/journal';
 import { StaffDirectory } from '../staff/staff-directory';
-import { debitRequested, tamperConnection, type TempJournal } from '../../test/support/journal-fixtures';
+import {
+  debitAccepted,
+  debitRequested,
+  tamperConnection,
+  type TempJournal,
+} from '../../test/support/journal-fixtures';
 import { journalForTest } from '../../test/support/journal-for-tests';
 import type { CliIo, Command } from './command';
 import { findCommand, runCli } from './dispatch';
@@ -39,7 +44,7 @@ function sampleJournal(): TempJournal {
   t.journal.append({ kind: 'DEBIT_REQUESTED', payload: debitRequested({ debitId: 'a' }) });
   t.journal.append({
     kind: 'DEBIT_ACCEPTED',
-    payload: { debitId: 'a', walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:01.000Z' },
+    payload: debitAccepted('a'),
   });
   t.journal.append({
     kind: 'DEBIT_REQUESTED',

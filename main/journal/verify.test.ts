@@ -4,7 +4,12 @@ import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, chainHash, entryJson } from './chain-hash';
 import { openJournal } from './journal';
-import { debitRequested, tamperConnection, type TempJournal } from '../../test/support/journal-fixtures';
+import {
+  debitAccepted,
+  debitRequested,
+  tamperConnection,
+  type TempJournal,
+} from '../../test/support/journal-fixtures';
 import { journalForTest } from '../../test/support/journal-for-tests';
 
 /** A journal of 8 entries, closed, ready to be tampered with. */
@@ -23,7 +28,7 @@ function eightEntries(): TempJournal {
     t.journal.append({
       kind: 'DEBIT_ACCEPTED',
       cashierId: 'c1',
-      payload: { debitId: `d${i}`, walletBalanceCents: 1000, acceptedAt: '2026-03-10T10:00:01.000Z' },
+      payload: debitAccepted(`d${i}`, 1000),
     });
   }
   t.journal.append({ kind: 'SHUTDOWN', payload: {} });

@@ -89,6 +89,11 @@ export function debitRequested(
   };
 }
 
+/** The Region's acceptance of `debitId`, a second after debitRequested's default occurredAt. */
+export function debitAccepted(debitId: string, walletBalanceCents = 1500): JsonObject {
+  return { debitId, walletBalanceCents, acceptedAt: '2026-03-10T10:00:01.000Z' };
+}
+
 /** The request of a coupon redemption: an 80 € sports licence, 30 € of it on coupon CPN-1. */
 export function couponRedeemRequested(debitId: string): ProjectedPayload<'COUPON_REDEEM_REQUESTED'> {
   return {
