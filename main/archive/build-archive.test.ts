@@ -1,24 +1,15 @@
 // A period's archive carries that period's closures, though they are written after it ends.
-import { afterEach, expect, it } from 'vitest';
-import {
-  debitRequested,
-  manualClock,
-  tempJournal,
-  type TempJournal,
-} from '../../test/support/journal-fixtures';
+import { expect, it } from 'vitest';
+import { debitRequested } from '../../test/support/journal-fixtures';
+import { deviceJournalForTest } from '../../test/support/journal-for-tests';
 import { buildArchive, parisPeriod } from './build-archive';
 import { verifyArchive } from './verify-archive';
 import { join } from 'node:path';
 import { fileKeyCipher } from '../secrets/secret-store';
 
-let t: TempJournal | undefined;
-afterEach(() => t?.cleanup());
-
 it("a month's archive made after the month's closure holds the month's closure and its days'", () => {
-  const clock = manualClock('2026-03-30T18:00:00.000Z');
-  t = tempJournal({ now: clock.now });
+  const { t, clock } = deviceJournalForTest('2026-03-30T18:00:00.000Z');
   const j = t.journal;
-  j.setDeviceId('D-000042');
   j.appendAll([
     {
       kind: 'DEBIT_REQUESTED',

@@ -11,19 +11,11 @@ import { archiveSchema, type SignedArchive } from './archive-format';
 import { signedBytes } from './build-archive';
 import { declaredPublicKey, keyIdOf, publicKeyObject } from './device-key';
 import { archiveKeyValidAt, type ArchiveKeyRecord } from '../../protocol/anchors';
+import type { ArchiveProblem, VerifiedArchive } from '../../preload/contract/manage';
 
 function isJournal(trust: Journal | ArchiveTrust): trust is Journal {
   return typeof (trust as Journal).verify === 'function';
 }
-
-export type ArchiveProblem =
-  | 'MALFORMED'
-  | 'SIGNATURE_INVALID'
-  | 'CHAIN_BROKEN'
-  | 'CLOSURE_MISMATCH'
-  | 'KEY_UNKNOWN'
-  | 'KEY_UNTRUSTED'
-  | 'JOURNAL_DIFFERS';
 
 /** Who vouches for the archive's key: the journal it came from, the Region's list of the device's keys, or both. */
 export interface ArchiveTrust {
@@ -32,19 +24,7 @@ export interface ArchiveTrust {
 }
 
 export type ArchiveVerdict =
-  | {
-      ok: true;
-      deviceId: string;
-      period: string;
-      entries: number;
-      closures: number;
-      firstSeq: number;
-      lastSeq: number;
-      lastHash: string;
-      keyId: string;
-      checkedAgainstJournal: boolean;
-      keyListedByRegion: boolean;
-    }
+  | ({ ok: true; checkedAgainstJournal: boolean; keyListedByRegion: boolean } & VerifiedArchive)
   | { ok: false; problem: ArchiveProblem; detail: string; seq?: number };
 
 function fail(problem: ArchiveProblem, detail: string, seq?: number): ArchiveVerdict {

@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { TillError } from '../../preload/contract/errors';
 import type { BackupRunView, BackupStatusView } from '../../preload/contract/manage';
 import type { Journal } from '../journal/journal';
+import { everyWithTimer, type UpkeepOptions } from '../journal/upkeep-timer';
 import { backupDatabase } from './backup-database';
 
 export interface BackupConfig {
@@ -211,12 +212,7 @@ const LAST_GOOD_KEY = 'backup.lastGoodAt';
  */
 export function startDailyBackups(
   journal: Journal,
-  opts: {
-    now: () => number;
-    log: (message: string, fields?: Record<string, unknown>) => void;
-    every?: (fn: () => void, ms: number) => () => void;
-    onDone?: (run: BackupRunView) => void;
-  },
+  opts: UpkeepOptions & { onDone?: (run: BackupRunView) => void },
 ): () => void {
   let running = false;
   let stopped = false;
@@ -248,15 +244,8 @@ export function startDailyBackups(
         running = false;
       });
   };
-  const every =
-    opts.every ??
-    ((fn: () => void, ms: number) => {
-      const timer = setInterval(fn, ms);
-      timer.unref();
-      return () => clearInterval(timer);
-    });
   check();
-  const stop = every(check, BACKUP_CHECK_EVERY_MS);
+  const stop = (opts.every ?? everyWithTimer)(check, BACKUP_CHECK_EVERY_MS);
   return () => {
     stopped = true;
     stop();

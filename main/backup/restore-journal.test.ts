@@ -7,11 +7,12 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
-import type { DebitOutcome, ScanOutcome, StaffView } from '../../preload/contract';
+import type { DebitOutcome } from '../../preload/contract';
 import { createTill, type Till } from '../core/till';
 import { openJournal } from '../journal/journal';
 import { fileKeyCipher } from '../secrets/secret-store';
-import { startRegionServer, type RegionHandle } from '../../test/support/region-server';
+import { startRegionServer, youthWithPass, type RegionHandle } from '../../test/support/region-server';
+import { enrolAndLogIn, sell } from '../../test/support/till-calls';
 import { makeTempDir } from '../../test/support/tmp';
 import { tamperConnection } from '../../test/support/journal-fixtures';
 import { COMMANDS } from '../cli/registry';
@@ -26,56 +27,28 @@ const key = join(tmp.dir, 'device.key');
 const backup = join(tmp.dir, 'usb', 'backup.sqlite');
 let headAtBackup = 0;
 
-async function sell(t: Till, given: string): Promise<DebitOutcome> {
-  const youth = await region.admin.createBeneficiary({
+/** A new youth of the given name buys a cinema seat, 7 € of it from their wallet. */
+async function sellTo(given: string): Promise<DebitOutcome> {
+  const youth = await youthWithPass(region, {
     givenName: given,
     familyName: 'Martin',
     birthDate: '2007-03-14',
   });
-  const scan = (await t.dispatch('pass.scan', {
-    text: await region.admin.mintPass({ beneficiaryId: youth.id }),
-    source: 'paste',
-  })) as { ok: true; value: ScanOutcome };
-  if (!scan.ok || scan.value.kind !== 'pass') throw new Error('scan');
-  const r = (await t.dispatch('debit.submit', {
-    scanId: scan.value.card.scanId,
-    category: 'CINEMA',
-    item: 'SEANCE',
-    priceCents: 950,
-    amountCents: 700,
-  })) as { ok: true; value: DebitOutcome };
-  if (!r.ok) throw new Error('debit');
-  return r.value;
+  return sell(till, youth.token, { priceCents: 950, amountCents: 700 });
 }
 
 beforeAll(async () => {
   region = await startRegionServer();
   till = createTill({ dataDir: join(tmp.dir, 'old-pc'), cipher: fileKeyCipher(key) });
-  const partner = await region.admin.createPartner({
-    name: 'Cinéma Ariel',
-    siret: '12345678900011',
-    accreditations: ['CINEMA'],
-  });
-  const enrolled = await till.dispatch('till.enroll', {
-    regionUrl: region.url,
-    partnerId: partner.id,
-    activationCode: partner.activationCode,
-    deviceName: 'Caisse 1',
-    managerName: 'Claire',
-    managerPin: '135790',
-  });
-  if (!enrolled.ok) throw new Error(enrolled.error.code);
-  const staff = await till.dispatch('staff.list', {});
-  const manager = staff.ok ? (staff.value as StaffView[])[0] : undefined;
-  await till.dispatch('staff.login', { staffId: manager!.id, pin: '135790' });
-  await sell(till, 'Léa');
+  await enrolAndLogIn(till, region, { partnerName: 'Cinéma Ariel', deviceName: 'Caisse 1', pin: '135790' });
+  await sellTo('Léa');
   await till.context.anchors.flush();
   mkdirSync(join(tmp.dir, 'usb'));
   const copy = await backupDatabase(till.journal.path, backup);
   if (!copy.ok) throw new Error(copy.code);
   headAtBackup = till.journal.head().seq;
   // After the backup: another debit, anchored at the Region — the backup will be behind it.
-  await sell(till, 'Inès');
+  await sellTo('Inès');
   await till.context.anchors.flush();
   till.close();
 }, 120_000);

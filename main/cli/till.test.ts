@@ -3,21 +3,19 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openJournal } from '../journal/journal';
 import { StaffDirectory } from '../staff/staff-directory';
 import {
+  debitAccepted,
   debitRequested,
   tamperConnection,
-  tempJournal,
   type TempJournal,
 } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 import type { CliIo, Command } from './command';
 import { findCommand, runCli } from './dispatch';
 import { COMMANDS } from './registry';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
 
 function capture(nowIso = '2026-03-20T12:00:00Z'): CliIo & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
@@ -32,8 +30,11 @@ function capture(nowIso = '2026-03-20T12:00:00Z'): CliIo & { stdout: string[]; s
 }
 
 /** A closed journal with one accepted and one pending debit on 10 March 2026, and one person. */
+// Shared with the helpers below, which read the journal the test's sampleJournal made.
+let t: TempJournal;
+
 function sampleJournal(): TempJournal {
-  t = tempJournal({ now: () => new Date('2026-03-10T12:00:00Z') });
+  t = journalForTest({ now: () => new Date('2026-03-10T12:00:00Z') });
   t.journal.persons.upsert({
     id: 'ben-1',
     givenName: 'Apolline',
@@ -43,7 +44,7 @@ function sampleJournal(): TempJournal {
   t.journal.append({ kind: 'DEBIT_REQUESTED', payload: debitRequested({ debitId: 'a' }) });
   t.journal.append({
     kind: 'DEBIT_ACCEPTED',
-    payload: { debitId: 'a', walletBalanceCents: 1500, acceptedAt: '2026-03-10T10:00:01.000Z' },
+    payload: debitAccepted('a'),
   });
   t.journal.append({
     kind: 'DEBIT_REQUESTED',
@@ -117,7 +118,7 @@ describe('journal verify', () => {
   });
 
   it('refuses a missing file without creating one', async () => {
-    t = tempJournal();
+    const t = journalForTest();
     const io = capture();
     const missing = join(t.dir, 'nope.sqlite');
     expect(await runCli(COMMANDS, ['journal', 'verify', '--db', missing], io)).toBe(2);

@@ -13,7 +13,8 @@ import type { RegionClient, RegionOutcome } from '../region/client';
 import type { Coupon } from '../../protocol/coupons';
 import type { Outbox } from '../outbox/outbox';
 import { couponRedeemBody } from '../debit/region-request';
-import { asErrorCode, debitOutcome } from '../debit/outcome-view';
+import { debitOutcome } from '../debit/outcome-view';
+import { regionFailure } from '../debit/region-failure';
 import { couponAnswerEntry } from '../debit/region-answer';
 import { withImmediateRetries } from '../debit/immediate-retry';
 
@@ -34,15 +35,6 @@ export interface RedeemRequest {
   sessions?: number | undefined;
   discipline?: ArtDiscipline | undefined;
   priceCents: number;
-}
-
-function regionFailure(outcome: Exclude<RegionOutcome<unknown>, { kind: 'ok' }>): TillError {
-  if (outcome.kind === 'refused')
-    return new TillError(asErrorCode(outcome.code) ?? 'VALIDATION_FAILED', outcome.detail);
-  return new TillError(
-    'REGION_UNREACHABLE',
-    outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`,
-  );
 }
 
 const toView = (c: Coupon): CouponView => ({

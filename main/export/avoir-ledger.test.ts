@@ -1,25 +1,16 @@
 // Avoirs in the partner's books: a section of their own in the closure PDF and in their CSV, never in the
 // Atouts totals the closure seals (§2.4), on a real journal file read back by pdf.js.
-import { afterEach, expect, it } from 'vitest';
-import {
-  debitRequested,
-  manualClock,
-  tempJournal,
-  type TempJournal,
-} from '../../test/support/journal-fixtures';
+import { expect, it } from 'vitest';
+import { debitRequested } from '../../test/support/journal-fixtures';
+import { deviceJournalForTest } from '../../test/support/journal-for-tests';
 import { exportClosurePdf } from './period-exports';
 import { pdfText } from '../../test/support/pdf-text';
 import { AvoirDesk } from '../avoir/avoir-desk';
 import { avoirsCsv, avoirTotalsOfPeriod } from './avoir-ledger';
 
-let t: TempJournal | undefined;
-afterEach(() => t?.cleanup());
-
 it('a closed day shows its avoirs in a section apart, the Atouts totals it seals do not move, and the avoirs have their own CSV', async () => {
-  const clock = manualClock('2026-03-10T09:00:00.000Z');
-  t = tempJournal({ now: clock.now });
+  const { t, clock } = deviceJournalForTest('2026-03-10T09:00:00.000Z');
   const j = t.journal;
-  j.setDeviceId('D-000042');
   j.append({
     kind: 'DEBIT_REQUESTED',
     cashierId: 'c',

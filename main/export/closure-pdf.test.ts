@@ -3,17 +3,10 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterEach, expect, it } from 'vitest';
-import {
-  debitRequested,
-  manualClock,
-  tempJournal,
-  type TempJournal,
-} from '../../test/support/journal-fixtures';
+import { expect, it } from 'vitest';
+import { debitRequested } from '../../test/support/journal-fixtures';
+import { deviceJournalForTest } from '../../test/support/journal-for-tests';
 import { closurePdf, frenchEuros } from './closure-pdf';
-
-let t: TempJournal | undefined;
-afterEach(() => t?.cleanup());
 
 /** pdf.js reads the metrics of the 14 standard fonts (pdfkit's Helvetica) from its own folder. */
 const standardFontDataUrl =
@@ -52,10 +45,8 @@ it('groups thousands with a no-break space', () => {
 });
 
 it('prints Paris times and French amounts, and the corrections carried into the period', async () => {
-  const clock = manualClock('2026-03-10T20:00:00.000Z');
-  t = tempJournal({ now: clock.now });
+  const { t, clock } = deviceJournalForTest('2026-03-10T20:00:00.000Z');
   const j = t.journal;
-  j.setDeviceId('D-000042');
   const sale = (debitId: string, amountCents: number, category = 'SPECTACLE') => [
     {
       kind: 'DEBIT_REQUESTED' as const,

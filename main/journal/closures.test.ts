@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
 import type { AppendInput } from './journal';
 import Database from 'better-sqlite3';
@@ -7,12 +7,9 @@ import {
   manualClock,
   rawAppend,
   tamperConnection,
-  tempJournal,
   type TempJournal,
 } from '../../test/support/journal-fixtures';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
+import { journalForTest } from '../../test/support/journal-for-tests';
 
 const clock = () => manualClock('2026-03-20T12:00:00Z');
 function sale(
@@ -44,7 +41,7 @@ function refusal(fn: () => unknown): TillError {
 
 describe('day closures', () => {
   it('total the Paris day per category, seal the head and start the grand total', () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     // 23:30 UTC on 9 March is 00:30 on 10 March in Paris (winter, UTC+1): it belongs to the 10th.
     t.journal.appendAll([
       ...sale('a', 500, '2026-03-09T23:30:00.000Z'),
@@ -76,7 +73,7 @@ describe('day closures', () => {
   });
 
   it('carry a perpetual grand total that only grows, and cover the entries since the last one', () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     t.journal.appendAll(sale('a', 500, '2026-03-10T10:00:00.000Z'));
     const first = t.journal.closeDay('2026-03-10', null);
     t.journal.appendAll(sale('b', 300, '2026-03-11T10:00:00.000Z'));
@@ -97,7 +94,7 @@ describe('day closures', () => {
   });
 
   it('leave voided and refused debits out', () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     t.journal.appendAll([
       ...sale('a', 500, '2026-03-10T10:00:00.000Z'),
       { kind: 'VOID_REQUESTED', payload: { debitId: 'a', voidId: 'v', reason: 'OTHER' } },
@@ -112,7 +109,7 @@ describe('day closures', () => {
   });
 
   it('are refused while a debit of the day awaits the Region, then made once it is answered', () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     t.journal.append({
       kind: 'DEBIT_REQUESTED',
       payload: debitRequested({ debitId: 'p', occurredAt: '2026-03-10T10:00:00.000Z' }),
@@ -133,7 +130,7 @@ describe('day closures', () => {
   });
 
   it("a storage failure while sealing is that failure, not 'already closed', and nothing is sealed", () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     t.journal.appendAll(sale('a', 500, '2026-03-10T10:00:00.000Z'));
     t.journal.close();
     const db = tamperConnection(t.path);
@@ -155,7 +152,7 @@ describe('day closures', () => {
   });
 
   it('close a period once: closing again is refused, naming the closure entry', () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     t.journal.appendAll(sale('a', 500, '2026-03-10T10:00:00.000Z'));
     const z = t.journal.closeDay('2026-03-10', null);
     const again = refusal(() => t.journal.closeDay('2026-03-10', 'someone'));
@@ -169,7 +166,7 @@ describe('day closures', () => {
 
   it('refuse a day that has not ended, with its own code', () => {
     const c = manualClock('2026-03-20T22:59:59.000Z');
-    t = tempJournal({ now: c.now });
+    const t = journalForTest({ now: c.now });
     t.journal.appendAll(sale('a', 500, '2026-03-20T10:00:00.000Z'));
     const early = refusal(() => t.journal.closeDay('2026-03-20', null));
     expect([early.code, early.params]).toEqual(['PERIOD_NOT_ENDED', { period: '2026-03-20' }]);
@@ -179,7 +176,7 @@ describe('day closures', () => {
   });
 
   it.each(['2026-3-10', '2026-02-30', '2026-03-21', 'tomorrow'])('refuse the period %s', (day) => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     expect(refusal(() => t.journal.closeDay(day, null)).code).toBe('INPUT_INVALID');
   });
 });
@@ -193,7 +190,7 @@ describe('a sealed closure stays true (issue 15)', () => {
 
   it('after a Z and a void of that day, the Z stays as sealed and the next period carries −1 / −amount', () => {
     const c = manualClock('2026-03-10T20:00:00.000Z');
-    t = tempJournal({ now: c.now });
+    const t = journalForTest({ now: c.now });
     // 27 débits for 105,70 € on the 10th: 26 × 4,00 € and one of 1,70 €... then the 1,05 € one is voided.
     for (let i = 0; i < 25; i++) t.journal.appendAll(sale(`d${i}`, 400, '2026-03-10T10:00:00.000Z'));
     t.journal.appendAll([
@@ -254,7 +251,7 @@ describe('a sealed closure stays true (issue 15)', () => {
   });
 
   it('come from the chain: a rewritten debits table neither changes a closure nor passes verify', () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     t.journal.appendAll([
       ...sale('a', 500, '2026-03-10T10:00:00.000Z'),
       ...sale('b', 700, '2026-03-10T11:00:00.000Z'),
@@ -271,7 +268,7 @@ describe('a sealed closure stays true (issue 15)', () => {
   });
 
   it('are each recomputed by verify: a closure entry with forged totals is named', () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     t.journal.appendAll(sale('a', 500, '2026-03-10T10:00:00.000Z'));
     const honest = t.journal.closeDay('2026-03-10', null);
     t.journal.appendAll(sale('b', 700, '2026-03-11T10:00:00.000Z'));
@@ -297,7 +294,7 @@ describe('a sealed closure stays true (issue 15)', () => {
   });
 
   it('check a closure made before format 2 by the rule it was made with', () => {
-    t = tempJournal({ now: clock().now });
+    const t = journalForTest({ now: clock().now });
     t.journal.appendAll(sale('a', 500, '2026-03-10T10:00:00.000Z'));
     const head = t.journal.head();
     t.journal.close();
@@ -329,7 +326,7 @@ describe('a sealed closure stays true (issue 15)', () => {
 
 describe('month closures', () => {
   it('total the Paris month, with their own grand total', () => {
-    t = tempJournal({ now: manualClock('2026-04-02T12:00:00Z').now });
+    const t = journalForTest({ now: manualClock('2026-04-02T12:00:00Z').now });
     // 31 March 22:30 UTC is 1 April 00:30 in Paris (summer time, UTC+2 from 29 March 2026).
     t.journal.appendAll([
       ...sale('a', 500, '2026-02-28T22:59:59.000Z'),

@@ -6,11 +6,9 @@ import { DebitProjectionStore, type ProjectedEntry } from './debit-projection';
 import type { AppendInput, Journal } from './journal';
 import { migrate } from './migrations';
 import { mapStorageErrors } from './storage-errors';
-import { debitRequested, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import { couponRedeemRequested, debitRequested } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 import { codeOf } from '../../test/support/till-error';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
 
 const accepted = (debitId: string, balance = 1500): AppendInput => ({
   kind: 'DEBIT_ACCEPTED',
@@ -37,7 +35,7 @@ function snapshot(path: string): unknown {
 
 describe('the debit projection', () => {
   it('follows a debit from request to acceptance', () => {
-    t = tempJournal();
+    const t = journalForTest();
     const r = t.journal.append(requested('d1', { category: 'ARTISTIC', item: 'CYCLE', sessions: 6 }));
     expect(t.journal.debits.get('d1')).toMatchObject({
       status: 'requested',
@@ -59,7 +57,7 @@ describe('the debit projection', () => {
   });
 
   it('records refusals with their code, and a refused debit frees its token', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.append(requested('d1'));
     expect(t.journal.debits.isJtiUsed('jti-d1')).toBe(true);
     t.journal.append({ kind: 'DEBIT_REFUSED', payload: { debitId: 'd1', code: 'INSUFFICIENT_BALANCE' } });
@@ -73,7 +71,7 @@ describe('the debit projection', () => {
   });
 
   it('voids: pending until confirmed, back to the former state when refused', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.appendAll([requested('d1'), accepted('d1'), requested('d2'), accepted('d2')]);
     t.journal.append({
       kind: 'VOID_REQUESTED',
@@ -103,7 +101,7 @@ describe('the debit projection', () => {
   });
 
   it('keeps a late answer under a void in flight: the void still decides', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.appendAll([
       requested('d1'),
       { kind: 'DEBIT_UNKNOWN', payload: { debitId: 'd1', detail: '502' } },
@@ -122,20 +120,11 @@ describe('the debit projection', () => {
   });
 
   it('redeems coupons through the same states', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.append({
       kind: 'COUPON_REDEEM_REQUESTED',
       cashierId: 'c1',
-      payload: {
-        debitId: 'k1',
-        couponId: 'CPN-1',
-        category: 'SPORT',
-        item: 'LICENCE',
-        priceCents: 8000,
-        amountCents: 3000,
-        beneficiaryId: 'ben-2',
-        occurredAt: '2026-03-10T10:00:00.000Z',
-      },
+      payload: couponRedeemRequested('k1'),
     });
     expect(t.journal.debits.get('k1')).toMatchObject({
       kind: 'coupon',
@@ -149,7 +138,7 @@ describe('the debit projection', () => {
   });
 
   it('lists what awaits the Region, in request order', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.appendAll([
       requested('a'),
       requested('b', { mode: 'offline' }),
@@ -172,7 +161,7 @@ describe('the debit projection', () => {
   });
 
   it("sums what this till debited offline on a beneficiary's wallet", () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.appendAll([
       requested('a', { mode: 'offline', amountCents: 300 }),
       { kind: 'DEBIT_OFFLINE_ACCEPTED', payload: { debitId: 'a' } },
@@ -190,7 +179,7 @@ describe('the debit projection', () => {
   });
 
   it('lists and totals a period by occurredAt', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.appendAll([
       requested('a', { amountCents: 100 }),
       accepted('a'),
@@ -220,7 +209,7 @@ describe('the debit projection', () => {
   });
 
   it('refuses a second request with the same id, and facts about unknown debits', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.append(requested('d1'));
     expect(codeOf(() => t.journal.append(requested('d1')))).toBe('IDEMPOTENCY_CONFLICT');
     expect(codeOf(() => t.journal.append(accepted('zz')))).toBe('UNKNOWN_DEBIT');
@@ -228,7 +217,7 @@ describe('the debit projection', () => {
   });
 
   it('rebuilds from the entries exactly the state kept live', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.appendAll([
       requested('a'),
       accepted('a'),
@@ -334,7 +323,7 @@ function applyFact(
 
 describe('the projection, for any sequence of facts', () => {
   it('is rebuilt from the entries exactly as it was kept live', () => {
-    t = tempJournal({ now: () => new Date('2026-03-20T12:00:00Z') });
+    const t = journalForTest({ now: () => new Date('2026-03-20T12:00:00Z') });
     let n = 0;
     fc.assert(
       fc.property(fc.array(fact, { maxLength: 30 }), (facts) => {

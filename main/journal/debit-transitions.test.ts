@@ -9,6 +9,7 @@ import {
   type DebitRow,
   type ProjectedDebitStatus,
 } from './debit-transitions';
+import { couponRedeemRequested } from '../../test/support/journal-fixtures';
 
 const SEQ = 40;
 const AT = '2026-03-10T10:00:05.000Z';
@@ -39,16 +40,7 @@ const FACTS: { [K in DebitKind]: Extract<DebitFact, { kind: K }> } = {
     seq: SEQ,
     at: AT,
     cashierId: 'c2',
-    payload: {
-      debitId: 'd1',
-      couponId: 'CPN-1',
-      category: 'SPORT',
-      item: 'LICENCE',
-      priceCents: 8000,
-      amountCents: 3000,
-      beneficiaryId: 'ben-2',
-      occurredAt: '2026-03-10T10:00:00.000Z',
-    },
+    payload: couponRedeemRequested('d1'),
   },
   DEBIT_ACCEPTED: {
     kind: 'DEBIT_ACCEPTED',

@@ -1,22 +1,15 @@
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH } from './chain-hash';
 import { openJournal } from './journal';
 import { LATEST_VERSION } from './migrations';
-import {
-  debitRequested,
-  manualClock,
-  tempJournal,
-  type TempJournal,
-} from '../../test/support/journal-fixtures';
+import { debitRequested, manualClock, type TempJournal } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 import { codeOf } from '../../test/support/till-error';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
 
 describe('the journal file', () => {
   it('is WAL with synchronous=FULL at the latest schema', () => {
-    t = tempJournal();
+    const t = journalForTest();
     expect(t.journal.storage()).toEqual({
       journalMode: 'wal',
       synchronous: 2,
@@ -26,7 +19,7 @@ describe('the journal file', () => {
   });
 
   it('refuses UPDATE and DELETE on entries, even from another connection', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.append({ kind: 'STARTUP', payload: {} });
     const raw = new Database(t.path);
     try {
@@ -43,7 +36,7 @@ describe('the journal file', () => {
   });
 
   it('refuses a file written by a newer till, saying so', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.close();
     const raw = new Database(t.path);
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
@@ -55,7 +48,7 @@ describe('the journal file', () => {
 describe('appending', () => {
   it('numbers entries 1, 2, 3… and chains each to the one before', () => {
     const clock = manualClock('2026-03-10T09:00:00Z');
-    t = tempJournal({ now: clock.now });
+    const t = journalForTest({ now: clock.now });
     const a = t.journal.append({ kind: 'STARTUP', payload: { pid: 1 } });
     const b = t.journal.append({ kind: 'LOGIN', cashierId: 'c1', payload: { staffId: 'c1' } });
     const [c, d] = t.journal.appendAll([
@@ -73,7 +66,7 @@ describe('appending', () => {
   });
 
   it('keeps the head across a reopening and goes on from it', () => {
-    t = tempJournal();
+    const t = journalForTest();
     const a = t.journal.append({ kind: 'STARTUP', payload: {} });
     const j = t.reopen();
     expect(j.brokenAtOpen).toBeNull();
@@ -83,7 +76,7 @@ describe('appending', () => {
   });
 
   it('leaves out payload members set to undefined, so optional fields pass through', () => {
-    t = tempJournal();
+    const t = journalForTest();
     const sessions: number | undefined = undefined;
     const e = t.journal.append({
       kind: 'DEBIT_REQUESTED',
@@ -95,7 +88,7 @@ describe('appending', () => {
   });
 
   it('writes all of appendAll or nothing', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.append({ kind: 'STARTUP', payload: {} });
     const code = codeOf(() =>
       t.journal.appendAll([
@@ -121,13 +114,13 @@ describe('appending', () => {
       { kind: 'DEBIT_REQUESTED', payload: { ...debitRequested({ debitId: 'd9' }), jti: null } },
     ],
   ])('refuses %s as INPUT_INVALID and writes nothing', (_name, input) => {
-    t = tempJournal();
+    const t = journalForTest();
     expect(codeOf(() => t.journal.append(input))).toBe('INPUT_INVALID');
     expect(t.journal.head().seq).toBe(0);
   });
 
   it('stamps the device id on every entry after enrolment, and only one device', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.append({ kind: 'STARTUP', payload: {} });
     t.journal.setDeviceId('dev-1');
     t.journal.setDeviceId('dev-1');
@@ -140,7 +133,7 @@ describe('appending', () => {
   });
 
   it('refuses every append once the head does not match the last entry at opening', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.append({ kind: 'STARTUP', payload: {} });
     t.journal.close();
     const raw = new Database(t.path);
@@ -155,7 +148,7 @@ describe('appending', () => {
 describe('listing entries', () => {
   it('filters by seq, kind and time, in either order, with a limit', () => {
     const clock = manualClock('2026-03-10T09:00:00Z');
-    t = tempJournal({ now: clock.now });
+    const t = journalForTest({ now: clock.now });
     for (let i = 0; i < 6; i += 1) {
       t.journal.append({ kind: i % 2 === 0 ? 'LOGIN' : 'LOGOUT', payload: { i } });
       clock.advance(60_000);
@@ -173,7 +166,7 @@ describe('listing entries', () => {
 
 describe('settings', () => {
   it('keep values outside the chain, across reopening', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.settings.set('region', { url: 'http://127.0.0.1:1', ratio: 0.5, tags: ['a'] });
     expect(t.reopen().settings.get('region')).toEqual({ url: 'http://127.0.0.1:1', ratio: 0.5, tags: ['a'] });
     expect(t.journal.settings.get('missing')).toBeUndefined();

@@ -1,9 +1,7 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
+import { describe, expect, it } from 'vitest';
+import { manualClock } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 
 /** Whether a string is anywhere in the journal's files (main file and WAL), in UTF-8. */
 function onDisk(path: string, text: string): boolean {
@@ -21,7 +19,7 @@ const person = (id: string, familyName: string) => ({
 describe('persons', () => {
   it('are kept outside the chain and refreshed when seen again', () => {
     const clock = manualClock('2026-03-01T10:00:00Z');
-    t = tempJournal({ now: clock.now });
+    const t = journalForTest({ now: clock.now });
     t.journal.persons.upsert({ ...person('b1', 'Quennevillard'), extra: 'ignored' } as ReturnType<
       typeof person
     >);
@@ -39,7 +37,7 @@ describe('persons', () => {
 
   it('not seen since a date are purged, leaving no trace in the files, and the chain still verifies', () => {
     const clock = manualClock('2026-01-10T10:00:00Z');
-    t = tempJournal({ now: clock.now });
+    const t = journalForTest({ now: clock.now });
     t.journal.persons.upsert(person('old', 'Vieuxnomdefamille'));
     t.journal.append({
       kind: 'DEBIT_REQUESTED',
@@ -67,7 +65,7 @@ describe('persons', () => {
   });
 
   it('are all purged at the end of a partnership, the file compacted', () => {
-    t = tempJournal();
+    const t = journalForTest();
     for (let i = 0; i < 200; i += 1) t.journal.persons.upsert(person(`b${i}`, `Nomdefamille${i}x`));
     t.journal.append({ kind: 'STARTUP', payload: {} });
     expect(t.journal.persons.purgeAll()).toBe(200);

@@ -1,19 +1,12 @@
 // The 24-hour retention of youths scanned but never debited, on a real journal file with an injected clock.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { startRetentionSweep, UNDEBITED_RETENTION_MS } from './retention';
-import {
-  debitRequested,
-  manualClock,
-  tempJournal,
-  type TempJournal,
-} from '../../test/support/journal-fixtures';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
+import { debitRequested, manualClock } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 
 it('purges the names of youths scanned but never debited 24 h after they were last seen, at start and each hour', () => {
   const clock = manualClock('2026-03-10T10:00:00.000Z');
-  t = tempJournal({ now: clock.now });
+  const t = journalForTest({ now: clock.now });
   const person = (id: string, familyName: string) =>
     t.journal.persons.upsert({ id, givenName: 'Maëlle', familyName, birthDate: '2008-04-12' });
   person('paid', 'Kowalczyk');

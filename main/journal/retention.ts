@@ -3,22 +3,16 @@
 // swept at start and then every hour while the till runs. Youths with a debit stay until `journal purge`
 // or `wipe` (the partner answers for those debits to the Region).
 import type { Journal } from './journal';
+import { everyWithTimer, type Every } from './upkeep-timer';
 
 export const UNDEBITED_RETENTION_MS = 24 * 3600_000;
 export const RETENTION_SWEEP_EVERY_MS = 3600_000;
 
 export interface RetentionOptions {
   log?: (message: string, fields?: Record<string, unknown>) => void;
-  /** Runs `fn` every `ms`; returns a stop function (tests drive it by hand). */
-  every?: (fn: () => void, ms: number) => () => void;
+  /** Tests drive it by hand. */
+  every?: Every;
 }
-
-const everyWithTimer = (fn: () => void, ms: number) => {
-  const timer = setInterval(fn, ms);
-  // The sweep never keeps a process alive on its own.
-  timer.unref();
-  return () => clearInterval(timer);
-};
 
 /** Sweeps now, then periodically; returns the stop function. */
 export function startRetentionSweep(

@@ -1,15 +1,12 @@
 import { statSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openJournal } from './journal';
-import { tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 import { codeOf } from '../../test/support/till-error';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
 
 describe('a full disk', () => {
   it('refuses the append as DISK_FULL, leaves the journal as it was, and appending resumes once space returns', () => {
-    t = tempJournal();
+    const t = journalForTest();
     for (let i = 0; i < 20; i += 1) t.journal.append({ kind: 'STARTUP', payload: { i } });
     t.journal.close();
     // A quota a little above the file as it is now: the WAL is checkpointed on close, so this is its size.
@@ -38,7 +35,7 @@ describe('a full disk', () => {
 
 describe('read-only storage', () => {
   it('refuses appends and closures as STORAGE_READ_ONLY and still verifies', () => {
-    t = tempJournal();
+    const t = journalForTest();
     t.journal.append({ kind: 'STARTUP', payload: {} });
     t.journal.close();
     const j = openJournal(t.path, { readOnly: true });

@@ -1,22 +1,23 @@
 // Tampering with a real journal file through a second connection (triggers dropped), one way at a time;
 // verify() must name the first broken entry and how it is broken.
 import type Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { canonicalJson, chainHash, entryJson } from './chain-hash';
 import { openJournal } from './journal';
 import {
+  debitAccepted,
   debitRequested,
   tamperConnection,
-  tempJournal,
   type TempJournal,
 } from '../../test/support/journal-fixtures';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
+import { journalForTest } from '../../test/support/journal-for-tests';
 
 /** A journal of 8 entries, closed, ready to be tampered with. */
+// Shared with the helpers below, which read the journal the test's eightEntries made.
+let t: TempJournal;
+
 function eightEntries(): TempJournal {
-  t = tempJournal();
+  t = journalForTest();
   t.journal.append({ kind: 'STARTUP', payload: { pid: 1 } });
   for (let i = 1; i <= 3; i += 1) {
     t.journal.append({
@@ -27,7 +28,7 @@ function eightEntries(): TempJournal {
     t.journal.append({
       kind: 'DEBIT_ACCEPTED',
       cashierId: 'c1',
-      payload: { debitId: `d${i}`, walletBalanceCents: 1000, acceptedAt: '2026-03-10T10:00:01.000Z' },
+      payload: debitAccepted(`d${i}`, 1000),
     });
   }
   t.journal.append({ kind: 'SHUTDOWN', payload: {} });

@@ -4,12 +4,13 @@
 // the same id, which the Region answers with the first check-in.
 import { randomUUID } from 'node:crypto';
 import { decodeToken } from '../../protocol/pass-token';
-import { TillError, type CheckinOutcome, type OfferView, type ParticipantView } from '../../preload/contract';
+import type { CheckinOutcome, OfferView, ParticipantView } from '../../preload/contract';
 import type { Journal } from '../journal/journal';
 import type { RegionClient, RegionOutcome } from '../region/client';
 import type { Outbox } from '../outbox/outbox';
 import type { RequestStore } from '../outbox/request-store';
 import { asErrorCode } from '../debit/outcome-view';
+import { regionFailure } from '../debit/region-failure';
 import { checkinAnswerEntry } from '../outbox/checkin-answer';
 
 export interface OfferDeskDeps {
@@ -19,15 +20,6 @@ export interface OfferDeskDeps {
   region: () => RegionClient;
   now: () => number;
   observe: <T>(outcome: RegionOutcome<T>) => RegionOutcome<T>;
-}
-
-function regionFailure(outcome: Exclude<RegionOutcome<unknown>, { kind: 'ok' }>): TillError {
-  if (outcome.kind === 'refused')
-    return new TillError(asErrorCode(outcome.code) ?? 'VALIDATION_FAILED', outcome.detail);
-  return new TillError(
-    'REGION_UNREACHABLE',
-    outcome.kind === 'unknown' ? outcome.detail : `HTTP ${outcome.status}`,
-  );
 }
 
 export class OfferDesk {

@@ -2,16 +2,13 @@
 // still has to send stays, and check-ins (whose row is their pending mark) are never touched.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { debitRequested, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import { debitRequested } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 import { openRequestStore, REQUEST_STORE_FILE, type RequestStore } from './request-store';
 import { sweepSettledRequests } from './sweep';
 
-let t: TempJournal;
 let store: RequestStore;
-afterEach(() => {
-  store?.close();
-  t?.cleanup();
-});
+afterEach(() => store?.close());
 
 const voidBody = (debitId: string) => ({
   debitId,
@@ -22,7 +19,7 @@ const voidBody = (debitId: string) => ({
 
 describe('sweepSettledRequests', () => {
   it('keeps what awaits the Region and removes what is settled or unknown to the journal', () => {
-    t = tempJournal();
+    const t = journalForTest();
     store = openRequestStore(join(t.dir, REQUEST_STORE_FILE));
     const j = t.journal;
     // pending: sent, no answer yet. settled: answered, its deletion lost. orphan: the crash came before its intent.

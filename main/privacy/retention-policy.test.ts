@@ -1,6 +1,7 @@
 // The manager's purge and the automatic one after a retention period, on a real journal with a hand clock.
-import { afterEach, expect, it } from 'vitest';
-import { manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import { expect, it } from 'vitest';
+import { manualClock } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 import {
   monthsBefore,
   privacyView,
@@ -8,9 +9,6 @@ import {
   setRetention,
   startAutomaticPurge,
 } from './retention-policy';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
 
 it.each([
   ['2026-11-22T10:00:00.000Z', 1, '2026-10-22T10:00:00.000Z'],
@@ -23,7 +21,7 @@ it.each([
 
 it('purges before a day by hand, then by itself once a retention is set, keeping the chain intact', () => {
   const clock = manualClock('2026-01-10T10:00:00.000Z');
-  t = tempJournal({ now: clock.now });
+  const t = journalForTest({ now: clock.now });
   const see = (id: string) =>
     t.journal.persons.upsert({ id, givenName: 'Inès', familyName: `Lefèvre-${id}`, birthDate: '2008-04-12' });
   see('january');

@@ -4,6 +4,7 @@
 // Youths scanned but never debited go after 24 h whatever this says (main/journal/retention.ts).
 import type { PrivacyView } from '../../preload/contract/manage';
 import type { Journal } from '../journal/journal';
+import { everyWithTimer, type UpkeepOptions } from '../journal/upkeep-timer';
 
 const RETENTION_KEY = 'privacy.retentionMonths';
 const LAST_PURGE_KEY = 'privacy.lastPurge';
@@ -58,14 +59,7 @@ export function monthsBefore(nowMs: number, months: number): string {
 }
 
 /** Starts the automatic purge (a no-op while no retention is set); returns the stop function. */
-export function startAutomaticPurge(
-  journal: Journal,
-  opts: {
-    now: () => number;
-    log: (message: string, fields?: Record<string, unknown>) => void;
-    every?: (fn: () => void, ms: number) => () => void;
-  },
-): () => void {
+export function startAutomaticPurge(journal: Journal, opts: UpkeepOptions): () => void {
   const sweep = () => {
     const months = privacyView(journal).retentionMonths;
     if (months === null) return;
@@ -83,8 +77,5 @@ export function startAutomaticPurge(
     }
   };
   sweep();
-  if (opts.every) return opts.every(sweep, CHECK_EVERY_MS);
-  const timer = setInterval(sweep, CHECK_EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+  return (opts.every ?? everyWithTimer)(sweep, CHECK_EVERY_MS);
 }

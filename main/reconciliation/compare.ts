@@ -100,26 +100,18 @@ const IN_OUTBOX: ReadonlySet<ProjectedDebitStatus> = new Set<ProjectedDebitStatu
   'void_pending',
 ]);
 
-function tillSide(d: DebitState): Side {
-  return {
-    status: d.status,
-    amountCents: d.amountCents,
-    category: d.category,
-    occurredAt: d.occurredAt,
-    mode: d.mode,
-  };
+/** What either side says of a debit, the fields the comparison weighs. */
+function sideOf(d: Pick<DebitState | DebitView, 'status' | 'amountCents' | 'category' | 'occurredAt'>): Side {
+  return { status: d.status, amountCents: d.amountCents, category: d.category, occurredAt: d.occurredAt };
 }
 
+function tillSide(d: DebitState): Side {
+  return { ...sideOf(d), mode: d.mode };
+}
+
+/** The Region's side also names the device and its sequence number, as the statement lists them. */
 function regionSide(r: DebitView): Side {
-  return {
-    status: r.status,
-    amountCents: r.amountCents,
-    category: r.category,
-    occurredAt: r.occurredAt,
-    deviceId: r.deviceId,
-    deviceSeq: r.deviceSeq,
-    mode: r.mode,
-  };
+  return { ...sideOf(r), deviceId: r.deviceId, deviceSeq: r.deviceSeq, mode: r.mode };
 }
 
 /** Which action a line difference calls for, once the month's statement status is known. */

@@ -1,14 +1,12 @@
 // Wrong PINs against a real journal file, with an injected clock (no sleeps): free tries, doubling waits,
 // the lock at the tenth, a manager's unlock, and what the journal keeps (never the PIN).
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { TillError } from '../../preload/contract/errors';
-import { manualClock, tempJournal, type TempJournal } from '../../test/support/journal-fixtures';
+import { manualClock } from '../../test/support/journal-fixtures';
+import { journalForTest } from '../../test/support/journal-for-tests';
 import { FIRST_DELAY_MS, delayAfter } from './pin-lockout';
 import { StaffDirectory } from './staff-directory';
 import { StaffSession } from './staff-session';
-
-let t: TempJournal;
-afterEach(() => t?.cleanup());
 
 function codeOf(fn: () => unknown): { code: string; params?: Record<string, string | number> } | 'ok' {
   try {
@@ -23,18 +21,18 @@ function codeOf(fn: () => unknown): { code: string; params?: Record<string, stri
 
 function setup() {
   const clock = manualClock('2026-03-10T09:00:00.000Z');
-  t = tempJournal({ now: clock.now });
+  const t = journalForTest({ now: clock.now });
   const staff = new StaffDirectory(t.journal.settings, {
     journal: t.journal,
     now: () => clock.now().getTime(),
   });
   const karim = staff.add('Karim', 'cashier', '0000');
   const claire = staff.add('Claire', 'manager', '482913');
-  return { clock, staff, karim, claire };
+  return { t, clock, staff, karim, claire };
 }
 
 it('waits double after each failure from the fifth, and locks at the tenth until a manager unlocks', () => {
-  const { clock, staff, karim, claire } = setup();
+  const { t, clock, staff, karim, claire } = setup();
   expect([1, 2, 3, 4].map(delayAfter)).toEqual([0, 0, 0, 0]);
   expect([5, 6, 7, 8, 9].map(delayAfter)).toEqual([30_000, 60_000, 120_000, 240_000, 480_000]);
   for (let i = 1; i <= 4; i++)
@@ -88,7 +86,7 @@ it('waits double after each failure from the fifth, and locks at the tenth until
 });
 
 it('keeps the count across a restart, and a success clears it', () => {
-  const { clock, karim } = setup();
+  const { t, clock, karim } = setup();
   let staff = new StaffDirectory(t.journal.settings, {
     journal: t.journal,
     now: () => clock.now().getTime(),

@@ -63,33 +63,32 @@ export interface ArchiveCreatedView extends ExportedFile {
   keyId: string;
 }
 
+/** Why an archive does not verify. */
+export type ArchiveProblem =
+  | 'MALFORMED'
+  | 'SIGNATURE_INVALID'
+  | 'CHAIN_BROKEN'
+  | 'CLOSURE_MISMATCH'
+  | 'KEY_UNKNOWN'
+  | 'KEY_UNTRUSTED'
+  | 'JOURNAL_DIFFERS';
+
+/** An archive that verifies: whose, of which period, which piece of the chain, under which key. */
+export interface VerifiedArchive {
+  deviceId: string;
+  period: string;
+  entries: number;
+  closures: number;
+  firstSeq: number;
+  lastSeq: number;
+  lastHash: string;
+  keyId: string;
+}
+
 /** An archive's verdict, as `till archive verify` prints it. */
 export type ArchiveVerdictView =
-  | {
-      ok: true;
-      deviceId: string;
-      period: string;
-      entries: number;
-      closures: number;
-      firstSeq: number;
-      lastSeq: number;
-      lastHash: string;
-      keyId: string;
-      matchesJournal: boolean;
-    }
-  | {
-      ok: false;
-      problem:
-        | 'MALFORMED'
-        | 'SIGNATURE_INVALID'
-        | 'CHAIN_BROKEN'
-        | 'CLOSURE_MISMATCH'
-        | 'KEY_UNKNOWN'
-        | 'KEY_UNTRUSTED'
-        | 'JOURNAL_DIFFERS';
-      detail: string;
-      seq: number | null;
-    };
+  | ({ ok: true; matchesJournal: boolean } & VerifiedArchive)
+  | { ok: false; problem: ArchiveProblem; detail: string; seq: number | null };
 
 export interface BackupRunView {
   at: string;

@@ -1,5 +1,5 @@
 // The /v1/ routes a till calls (region-api.md), thin: authenticate, parse, call the domain, answer.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { seasonOf } from '../../protocol/paris-time';
 import { pageAnchors, recordAnchor } from '../domain/anchors';
 import { archiveKeyState, registerArchiveKey } from '../domain/archive-keys';
@@ -8,7 +8,7 @@ import { pageDebits, recordDebit, voidDebit } from '../domain/debits';
 import { checkIn, listOffers, listParticipants } from '../domain/offers';
 import { enrollDevice } from '../domain/partners';
 import { resolvePass } from '../domain/passes';
-import { ok } from '../domain/problem';
+import { ok, type Outcome } from '../domain/problem';
 import type { Region } from '../domain/region';
 import { listStatements, statementLines, statementOf } from '../domain/statements';
 import type { WriteFinisher } from './problem-reply';
@@ -35,6 +35,26 @@ import {
 type Params = Record<string, string>;
 
 export function registerTillRoutes(app: FastifyInstance, region: Region, finishWrite: WriteFinisher): void {
+  /**
+   * A till's write, answered once per request id (idempotency.ts): the same id with the same route, owner
+   * and body gets the stored answer again, and the write commits together with the record of its answer.
+   */
+  const writeOnce = async <T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    key: { route: string; ownerId: string; body: { id: string } },
+    successStatus: number,
+    write: () => Outcome<T>,
+    final?: (a: Answer) => boolean,
+  ): Promise<FastifyReply> => {
+    const print = fingerprint(key.route, key.ownerId, key.body);
+    return finishWrite(
+      request,
+      reply,
+      await region.commits.submit(() => once(region, key.body.id, print, successStatus, write, final)),
+    );
+  };
+
   app.get('/v1/health', async (_request, reply) =>
     send(reply, jsonAnswer(200, { status: 'ok', time: region.nowIso() })),
   );
@@ -52,21 +72,14 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const body = parse(AnchorRequest, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const { device } = till.value;
-    const print = fingerprint('POST /v1/devices/anchors', device.id, body.value);
     const storedWithConflicts = (a: Answer): boolean => isFinal(a) || a.status === 409;
-    return finishWrite(
+    return writeOnce(
       request,
       reply,
-      await region.commits.submit(() =>
-        once(
-          region,
-          body.value.id,
-          print,
-          201,
-          () => recordAnchor(region, device, body.value),
-          storedWithConflicts,
-        ),
-      ),
+      { route: 'POST /v1/devices/anchors', ownerId: device.id, body: body.value },
+      201,
+      () => recordAnchor(region, device, body.value),
+      storedWithConflicts,
     );
   });
 
@@ -132,13 +145,12 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     const body = parse(DebitBody, request.body);
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const { device, partner } = till.value;
-    const print = fingerprint('POST /v1/debits', partner.id, body.value);
-    return finishWrite(
+    return writeOnce(
       request,
       reply,
-      await region.commits.submit(() =>
-        once(region, body.value.id, print, 201, () => recordDebit(region, device, partner, body.value)),
-      ),
+      { route: 'POST /v1/debits', ownerId: partner.id, body: body.value },
+      201,
+      () => recordDebit(region, device, partner, body.value),
     );
   });
 
@@ -149,13 +161,12 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const { debitId = '' } = request.params as Params;
     const { partner } = till.value;
-    const print = fingerprint(`POST /v1/debits/${debitId}/void`, partner.id, body.value);
-    return finishWrite(
+    return writeOnce(
       request,
       reply,
-      await region.commits.submit(() =>
-        once(region, body.value.id, print, 200, () => voidDebit(region, partner, debitId, body.value)),
-      ),
+      { route: `POST /v1/debits/${debitId}/void`, ownerId: partner.id, body: body.value },
+      200,
+      () => voidDebit(region, partner, debitId, body.value),
     );
   });
 
@@ -201,15 +212,12 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const { couponId = '' } = request.params as Params;
     const { device, partner } = till.value;
-    const print = fingerprint(`POST /v1/coupons/${couponId}/redeem`, partner.id, body.value);
-    return finishWrite(
+    return writeOnce(
       request,
       reply,
-      await region.commits.submit(() =>
-        once(region, body.value.id, print, 201, () =>
-          redeemCoupon(region, device, partner, couponId, body.value),
-        ),
-      ),
+      { route: `POST /v1/coupons/${couponId}/redeem`, ownerId: partner.id, body: body.value },
+      201,
+      () => redeemCoupon(region, device, partner, couponId, body.value),
     );
   });
 
@@ -233,13 +241,12 @@ export function registerTillRoutes(app: FastifyInstance, region: Region, finishW
     if (!body.ok) return send(reply, problemAnswer(body.problem));
     const { offerId = '' } = request.params as Params;
     const { partner } = till.value;
-    const print = fingerprint(`POST /v1/offers/${offerId}/checkins`, partner.id, body.value);
-    return finishWrite(
+    return writeOnce(
       request,
       reply,
-      await region.commits.submit(() =>
-        once(region, body.value.id, print, 201, () => checkIn(region, partner, offerId, body.value)),
-      ),
+      { route: `POST /v1/offers/${offerId}/checkins`, ownerId: partner.id, body: body.value },
+      201,
+      () => checkIn(region, partner, offerId, body.value),
     );
   });
 

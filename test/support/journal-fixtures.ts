@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { makeTempDir } from './tmp';
 import { canonicalJson, chainHash, entryJson } from '../../main/journal/chain-hash';
 import type { JsonObject } from '../../main/journal/json-value';
+import type { ProjectedPayload } from '../../main/journal/debit-payloads';
 import { openJournal, type Journal, type OpenJournalOptions } from '../../main/journal/journal';
 
 export interface TempJournal {
@@ -85,6 +86,25 @@ export function debitRequested(
     occurredAt: '2026-03-10T10:00:00.000Z',
     tokenExp: 1_900_000_000,
     ...over,
+  };
+}
+
+/** The Region's acceptance of `debitId`, a second after debitRequested's default occurredAt. */
+export function debitAccepted(debitId: string, walletBalanceCents = 1500): JsonObject {
+  return { debitId, walletBalanceCents, acceptedAt: '2026-03-10T10:00:01.000Z' };
+}
+
+/** The request of a coupon redemption: an 80 € sports licence, 30 € of it on coupon CPN-1. */
+export function couponRedeemRequested(debitId: string): ProjectedPayload<'COUPON_REDEEM_REQUESTED'> {
+  return {
+    debitId,
+    couponId: 'CPN-1',
+    category: 'SPORT',
+    item: 'LICENCE',
+    priceCents: 8000,
+    amountCents: 3000,
+    beneficiaryId: 'ben-2',
+    occurredAt: '2026-03-10T10:00:00.000Z',
   };
 }
 

@@ -8,8 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StaffView, WipeView } from '../../../preload/contract';
 import { openJournal } from '../../journal/journal';
 import { backupDatabase } from '../../backup/backup-database';
-import { startRegionServer, type RegionHandle } from '../../../test/support/region-server';
-import { sellSeat } from '../../../test/support/served-sale';
+import { startRegionServer, youthWithPass, type RegionHandle } from '../../../test/support/region-server';
 import { startServedTill, type ServedTill } from '../../../test/support/served-till';
 
 let region: RegionHandle;
@@ -22,7 +21,8 @@ beforeAll(async () => {
   const { till, must } = served;
   [manager] = must(await till.dispatch('staff.list', {})) as [StaffView];
   const maelle = { givenName: 'Maëlle', familyName: 'Kowalczyk', birthDate: '2008-04-12' };
-  expect((await sellSeat(region, served, maelle, 700)).status).toBe('accepted');
+  const { token } = await youthWithPass(region, maelle);
+  expect((await served.sell(token, { priceCents: 950, amountCents: 700 })).status).toBe('accepted');
   // A copy of the journal left in the data folder: the wipe reaches it too.
   mkdirSync(join(till.context.dataDir, 'backups'));
   const copy = await backupDatabase(till.journal.path, join(till.context.dataDir, 'backups', 'copy.sqlite'));
@@ -47,7 +47,12 @@ it('needs the word and a manager’s PIN, waits for the Region, then leaves no n
 
   // A debit whose answer the network lost awaits the Region: the wipe waits for the outbox.
   await region.admin.setFaults({ dropAfterCommitRate: 1 });
-  await sellSeat(region, served, { givenName: 'Théo', familyName: 'Durand', birthDate: '2006-11-30' }, 500);
+  const theo = await youthWithPass(region, {
+    givenName: 'Théo',
+    familyName: 'Durand',
+    birthDate: '2006-11-30',
+  });
+  await served.sell(theo.token, { priceCents: 950, amountCents: 500 });
   expect(till.status().pendingCount).toBeGreaterThan(0);
   expect(
     await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '1357' }),

@@ -3,8 +3,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DebitOutcome, StaffView } from '../../../preload/contract';
 import { readJob, startFakePrinter } from '../../../test/support/fake-printer';
-import { startRegionServer, type RegionHandle } from '../../../test/support/region-server';
-import { sellSeat } from '../../../test/support/served-sale';
+import { startRegionServer, youthWithPass, type RegionHandle } from '../../../test/support/region-server';
 import { startServedTill, type ServedTill } from '../../../test/support/served-till';
 
 let region: RegionHandle;
@@ -16,12 +15,12 @@ beforeAll(async () => {
   region = await startRegionServer();
   printer = await startFakePrinter();
   served = await startServedTill(region, { name: 'Théâtre des Arts' });
-  debit = await sellSeat(
-    region,
-    served,
-    { givenName: 'Léa', familyName: 'Martin', birthDate: '2007-03-14' },
-    700,
-  );
+  const lea = await youthWithPass(region, {
+    givenName: 'Léa',
+    familyName: 'Martin',
+    birthDate: '2007-03-14',
+  });
+  debit = await served.sell(lea.token, { priceCents: 950, amountCents: 700 });
 }, 60_000);
 afterAll(async () => {
   await served?.stop();

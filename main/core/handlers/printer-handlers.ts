@@ -7,6 +7,7 @@ import { RAW_PRINT_PORT, sendToNetworkPrinter } from '../../receipt/network-prin
 import type { Handlers } from '../../transport/dispatch';
 import type { StaffDirectory } from '../../staff/staff-directory';
 import type { TillContext } from '../context';
+import { patchSettings } from './settings-patch';
 
 type PrinterCalls = 'printer.settings' | 'printer.configure' | 'printer.printReceipt';
 
@@ -35,13 +36,7 @@ export function printerHandlers(
   return {
     'printer.settings': () => read(),
     'printer.configure': (input) => {
-      const next: PrinterSettingsView = { ...read() };
-      if (input.kind !== undefined) next.kind = input.kind;
-      if (input.deviceName !== undefined) next.deviceName = input.deviceName;
-      if (input.host !== undefined) next.host = input.host;
-      if (input.port !== undefined) next.port = input.port;
-      if (input.width !== undefined) next.width = input.width;
-      if (input.autoPrint !== undefined) next.autoPrint = input.autoPrint;
+      const next = patchSettings(read(), input);
       if (next.kind === 'network' && !next.host)
         throw new TillError('INPUT_INVALID', 'a network printer needs its address', { field: 'host' });
       ctx.journal.settings.set(KEY, { ...next });

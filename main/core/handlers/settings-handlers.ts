@@ -5,6 +5,7 @@ import { hidPlatformSupport, HidScannerService, type HidBackend, type ScanRead }
 import type { JsonValue } from '../../journal/journal';
 import type { Handlers } from '../../transport/dispatch';
 import type { TillContext } from '../context';
+import { patchSettings } from './settings-patch';
 
 type SettingsCalls = 'settings.get' | 'settings.set' | 'scanner.devices' | 'scanner.stats' | 'scanner.report';
 
@@ -55,11 +56,7 @@ export function settingsHandlers(
     handlers: {
       'settings.get': () => read(),
       'settings.set': (input) => {
-        const next: SettingsView = { ...read() };
-        if (input.language !== undefined) next.language = input.language;
-        if (input.sounds !== undefined) next.sounds = input.sounds;
-        if (input.hidDevicePath !== undefined) next.hidDevicePath = input.hidDevicePath;
-        if (input.webcamDeviceId !== undefined) next.webcamDeviceId = input.webcamDeviceId;
+        const next = patchSettings(read(), input);
         ctx.journal.settings.set(SETTINGS_KEY, next as unknown as JsonValue);
         if (input.hidDevicePath !== undefined) hid?.select(next.hidDevicePath);
         return next;

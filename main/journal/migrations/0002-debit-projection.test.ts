@@ -1,24 +1,13 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../../test/support/tmp';
+import { expect, it } from 'vitest';
+import { fileAtVersion } from '../../../test/support/journal-for-tests';
 import { openJournal } from '../journal';
-import { debitRequested, rawAppend } from '../../../test/support/journal-fixtures';
+import { debitAccepted, debitRequested, rawAppend } from '../../../test/support/journal-fixtures';
 import { migrate, projectionsStale, schemaVersion } from './index';
 
-const tmp = makeTempDir('m0002');
-afterEach(() => tmp.remove());
-
 it('0002 adds the debit projection, rebuilt from the entries an older till wrote', () => {
-  const path = join(tmp.dir, 'j.sqlite');
-  const db = new Database(path);
-  migrate(db, 1);
+  const { path, db } = fileAtVersion(1);
   rawAppend(db, 'DEBIT_REQUESTED', debitRequested({ debitId: 'd1' }));
-  rawAppend(db, 'DEBIT_ACCEPTED', {
-    debitId: 'd1',
-    walletBalanceCents: 1500,
-    acceptedAt: '2026-03-10T10:00:01.000Z',
-  });
+  rawAppend(db, 'DEBIT_ACCEPTED', debitAccepted('d1'));
   rawAppend(db, 'DEBIT_REQUESTED', debitRequested({ debitId: 'd2', mode: 'offline' }));
   expect(migrate(db, 2)).toEqual({ from: 1, to: 2, rebuildProjections: true });
   expect(schemaVersion(db)).toBe(2);

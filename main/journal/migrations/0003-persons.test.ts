@@ -1,18 +1,11 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../../test/support/tmp';
+import { expect, it } from 'vitest';
+import { fileAtVersion } from '../../../test/support/journal-for-tests';
 import { openJournal } from '../journal';
 import { rawAppend } from '../../../test/support/journal-fixtures';
 import { LATEST_VERSION, migrate } from './index';
 
-const tmp = makeTempDir('m0003');
-afterEach(() => tmp.remove());
-
 it('0003 adds the persons table, leaving entries and settings as they were', () => {
-  const path = join(tmp.dir, 'j.sqlite');
-  const db = new Database(path);
-  migrate(db, 2);
+  const { path, db } = fileAtVersion(2);
   rawAppend(db, 'STARTUP', { pid: 7 });
   db.prepare("INSERT INTO settings (key, value) VALUES ('staff', '[]')").run();
   expect(migrate(db, 3)).toEqual({ from: 2, to: 3, rebuildProjections: false });

@@ -1,25 +1,14 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { makeTempDir } from '../../../test/support/tmp';
+import { expect, it } from 'vitest';
+import { fileAtVersion } from '../../../test/support/journal-for-tests';
 import { openJournal } from '../journal';
-import { debitRequested, rawAppend } from '../../../test/support/journal-fixtures';
+import { debitAccepted, debitRequested, rawAppend } from '../../../test/support/journal-fixtures';
 import { LATEST_VERSION, migrate } from './index';
 
-const tmp = makeTempDir('m0005');
-afterEach(() => tmp.remove());
-
 it("0005 gives the projection a cycle's discipline, filled from the chain by the rebuild; older cycles have none", () => {
-  const path = join(tmp.dir, 'j.sqlite');
-  const db = new Database(path);
-  migrate(db, 4);
+  const { path, db } = fileAtVersion(4);
   const cycle = { category: 'ARTISTIC', item: 'CYCLE', sessions: 10, priceCents: 12000, amountCents: 3000 };
   rawAppend(db, 'DEBIT_REQUESTED', debitRequested({ debitId: 'old', ...cycle }));
-  rawAppend(db, 'DEBIT_ACCEPTED', {
-    debitId: 'old',
-    walletBalanceCents: 0,
-    acceptedAt: '2026-03-10T10:00:01.000Z',
-  });
+  rawAppend(db, 'DEBIT_ACCEPTED', debitAccepted('old', 0));
   // As a till of this version writes it, in a file that an older till's projection never read.
   rawAppend(
     db,
