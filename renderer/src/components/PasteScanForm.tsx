@@ -3,6 +3,7 @@
 // alike; what follows the field in the form (the counter's buttons) is the caller's.
 import { useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import type { ScanInput } from '../shell/shell-context';
+import { CodeInput } from './LabelledInput';
 
 interface Props {
   label: string;
@@ -25,17 +26,7 @@ export function PasteScanForm({ label, inputRef, onScan, children }: Props) {
 
   return (
     <form className="form" onSubmit={submit}>
-      <label>
-        {label}
-        <input
-          ref={inputRef}
-          name="token"
-          autoComplete="off"
-          spellCheck={false}
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
+      <CodeInput label={label} inputRef={inputRef} name="token" value={text} onChange={setText} />
       {children}
     </form>
   );

@@ -8,6 +8,7 @@ import { formatDateTime } from '../format/dates';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { CheckinResult } from './offers/CheckinResult';
 import { ParticipantColumns } from './offers/ParticipantColumns';
+import { CodeInput } from '../components/LabelledInput';
 
 export function OffersScreen() {
   const { t, i18n } = useTranslation();
@@ -90,17 +91,13 @@ export function OffersScreen() {
               })}
             </p>
           )}
-          <label>
-            {t('offers.scan')}
-            <input
-              ref={scanInput}
-              name="participant"
-              autoComplete="off"
-              spellCheck={false}
-              value={text}
-              onChange={(e) => setText(e.target.value)}
-            />
-          </label>
+          <CodeInput
+            label={t('offers.scan')}
+            inputRef={scanInput}
+            name="participant"
+            value={text}
+            onChange={setText}
+          />
           <button type="submit" className="primary">
             {t('offers.checkin')}
           </button>

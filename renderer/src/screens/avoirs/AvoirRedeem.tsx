@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AvoirView } from '../../../../preload/contract';
 import type { TillCall } from '../../use-call';
 import { formatCents, parseEuros } from '../../format/money';
-import { EurosInput } from '../../components/LabelledInput';
+import { CodeInput, EurosInput } from '../../components/LabelledInput';
 
 interface Props {
   /** The avoirs screen's calls: a refusal shows in its banner. */
@@ -42,17 +42,13 @@ export function AvoirRedeem({ call, onDone }: Props) {
     <section className="form no-print" aria-labelledby="avoir-redeem">
       <h2 id="avoir-redeem">{t('avoir.redeemTitle')}</h2>
       <form onSubmit={(e) => void find(e)} className="actions">
-        <label>
-          {t('avoir.code')}
-          <input
-            name="avoir-code"
-            autoComplete="off"
-            spellCheck={false}
-            value={code}
-            onChange={(e) => setCode(e.target.value)}
-            placeholder="AV-XXXX-XXXX"
-          />
-        </label>
+        <CodeInput
+          label={t('avoir.code')}
+          name="avoir-code"
+          value={code}
+          onChange={setCode}
+          placeholder="AV-XXXX-XXXX"
+        />
         <button type="submit">{t('avoir.find')}</button>
       </form>
       {avoir && (

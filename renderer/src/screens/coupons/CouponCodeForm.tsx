@@ -3,6 +3,7 @@ import { useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TillErrorValue } from '../../../../preload/contract';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { CodeInput } from '../../components/LabelledInput';
 
 interface Props {
   error: TillErrorValue | null;
@@ -23,17 +24,13 @@ export function CouponCodeForm({ error, inputRef, onResolve }: Props) {
       }}
     >
       <p className="hint">{t('coupons.intro')}</p>
-      <label>
-        {t('coupons.code')}
-        <input
-          ref={inputRef}
-          name="coupon-code"
-          autoComplete="off"
-          spellCheck={false}
-          value={code}
-          onChange={(e) => setCode(e.target.value)}
-        />
-      </label>
+      <CodeInput
+        label={t('coupons.code')}
+        inputRef={inputRef}
+        name="coupon-code"
+        value={code}
+        onChange={setCode}
+      />
       <ErrorBanner error={error} />
       <button type="submit" className="primary">
         {t('coupons.resolve')}
