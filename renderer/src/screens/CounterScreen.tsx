@@ -1,7 +1,7 @@
 // Scan → who → how much → done. The counter's main screen: the holder's card on one side, the sale on the
 // other, the split line and Valider always in view. Every scan starts a fresh sale, keyed by its pass, and a
 // scan while a result is shown starts the next sale at once (queue mode).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DebitOutcome, PassCard, Tariff, TillErrorValue } from '../../../preload/contract';
 import { useTill } from '../till-context';
@@ -13,6 +13,7 @@ import { OutcomeView } from '../components/OutcomeView';
 import { ReceiptView } from '../components/ReceiptView';
 import { autoPrintAfterSale } from '../manage/print-receipt';
 import { saleBeep, scanRefusedBeep } from './counter/counter-beeps';
+import { useLatestScan } from '../components/use-latest-scan';
 
 type Stage =
   | { kind: 'scan'; error: TillErrorValue | null }
@@ -32,10 +33,9 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
   const till = useTill();
   const shell = useShell();
   const [stage, setStage] = useState<Stage>({ kind: 'scan', error: null });
-  const [checking, setChecking] = useState(false);
   const [tariffs, setTariffs] = useState<readonly Tariff[]>([]);
   // Only the latest scan may set the stage: a slow answer for an earlier pass must not replace a newer one.
-  const latestScan = useRef(0);
+  const { scanning: checking, scan: readPass } = useLatestScan();
 
   useEffect(() => {
     void till.invoke('tariff.list', {}).then((r) => r.ok && setTariffs(r.value));
@@ -43,11 +43,8 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
 
   const scan = useCallback(
     async ({ text, source }: ScanInput) => {
-      const mine = ++latestScan.current;
-      setChecking(true);
-      const result = await till.invoke('pass.scan', { text, source });
-      if (mine !== latestScan.current) return;
-      setChecking(false);
+      const result = await readPass({ text, source });
+      if (!result) return;
       if (!result.ok) {
         shell.beep(scanRefusedBeep(result.error.code));
         return setStage({ kind: 'scan', error: result.error });
@@ -63,7 +60,7 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
         });
       }
     },
-    [till, shell, onCouponScanned],
+    [readPass, shell, onCouponScanned],
   );
   useScanTarget((s) => void scan(s));
 
