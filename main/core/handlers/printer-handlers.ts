@@ -5,7 +5,6 @@ import { TillError } from '../../../preload/contract';
 import { escposReceipt } from '../../receipt/escpos-receipt';
 import { RAW_PRINT_PORT, sendToNetworkPrinter } from '../../receipt/network-printer';
 import type { Handlers } from '../../transport/dispatch';
-import type { StaffDirectory } from '../../staff/staff-directory';
 import type { TillContext } from '../context';
 import { patchSettings } from './settings-patch';
 
@@ -21,9 +20,7 @@ const DEFAULTS: PrinterSettingsView = {
   autoPrint: false,
 };
 
-export type PrinterHandlerDeps = Pick<TillContext, 'journal' | 'log'> & {
-  readonly staff: Pick<StaffDirectory, 'views'>;
-};
+export type PrinterHandlerDeps = Pick<TillContext, 'journal' | 'log'>;
 
 export function printerHandlers(
   ctx: PrinterHandlerDeps,
@@ -48,10 +45,9 @@ export function printerHandlers(
         throw new TillError('INPUT_INVALID', 'receipts print from the page on a system printer', {
           field: 'kind',
         });
+      // receipt.get already names the cashier (receipt.cashierName), so no second staff lookup here.
       const receipt = await deps.receipt(input.debitId);
-      const state = ctx.journal.debits.get(input.debitId);
-      const cashierName = ctx.staff.views().find((s) => s.id === state?.cashierId)?.name ?? null;
-      const bytes = escposReceipt(receipt, { cashierName }, settings.width);
+      const bytes = escposReceipt(receipt, { cashierName: null }, settings.width);
       await sendToNetworkPrinter({ host: settings.host, port: settings.port }, bytes);
       ctx.log('receipt printed', { printer: 'network', bytes: bytes.length, width: settings.width });
       return { bytes: bytes.length };
