@@ -16,6 +16,10 @@ import { VOID_REASONS } from './void-reasons';
  */
 export type DebitStatus = 'accepted' | 'offline_accepted' | 'refused' | 'pending' | 'voided';
 
+/** Paid: the wallet was debited, by the Region or under the offline policy (a receipt can be printed). */
+export const isPaid = (status: DebitStatus): boolean =>
+  status === 'accepted' || status === 'offline_accepted';
+
 export interface DebitOutcome {
   debitId: string;
   deviceSeq: number;

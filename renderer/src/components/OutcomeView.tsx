@@ -7,6 +7,7 @@ import { formatCents } from '../format/money';
 import { ErrorBanner } from './ErrorBanner';
 import { useAltShortcut } from '../shell/use-shortcut';
 import { OutcomeSection } from './OutcomeSection';
+import { isPaid } from '../../../preload/contract/debit';
 
 const PENDING_POLL_MS = 2000;
 
@@ -53,7 +54,7 @@ export function OutcomeView({ outcome, onNext, onUpdate, onReceipt }: Props) {
   }
 
   const money = (c: number) => formatCents(c, i18n.language);
-  const paid = outcome.status === 'accepted' || outcome.status === 'offline_accepted';
+  const paid = isPaid(outcome.status);
   useAltShortcut('t', onReceipt, paid);
   useAltShortcut('a', () => void abandon(), outcome.status === 'pending' && !busy);
   return (

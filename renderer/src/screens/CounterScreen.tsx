@@ -14,6 +14,7 @@ import { ReceiptView } from '../components/ReceiptView';
 import { autoPrintAfterSale } from '../manage/print-receipt';
 import { saleBeep, scanRefusedBeep } from './counter/counter-beeps';
 import { useLatestScan } from '../components/use-latest-scan';
+import { isPaid } from '../../../preload/contract/debit';
 
 type Stage =
   | { kind: 'scan'; error: TillErrorValue | null }
@@ -90,7 +91,7 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
     // Réglages → Imprimante: the receipt prints by itself after a paid sale (the network printer at once, a
     // system printer from the receipt view). A printer that fails opens the receipt with the reason and its
     // print button; the sale is done either way.
-    if (outcome.status === 'accepted' || outcome.status === 'offline_accepted') {
+    if (isPaid(outcome.status)) {
       void autoPrintAfterSale(till, outcome.debitId, () =>
         setStage({ kind: 'receipt', outcome, autoPrint: true }),
       ).then((r) => {

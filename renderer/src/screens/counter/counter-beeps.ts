@@ -2,6 +2,7 @@
 // a refusal, or a paid sale.
 import type { DebitStatus } from '../../../../preload/contract';
 import type { Beep } from '../../sound/beeps';
+import { isPaid } from '../../../../preload/contract/debit';
 
 const UNREADABLE = new Set(['TOKEN_INVALID', 'INPUT_INVALID', 'SCAN_UNKNOWN']);
 
@@ -10,6 +11,6 @@ export const scanRefusedBeep = (code: string): Beep => (UNREADABLE.has(code) ? '
 
 /** A sale's outcome: paid (online or offline), refused, or not known yet. */
 export function saleBeep(status: DebitStatus): Beep {
-  if (status === 'accepted' || status === 'offline_accepted') return 'accepted';
+  if (isPaid(status)) return 'accepted';
   return status === 'refused' ? 'refused' : 'unreadable';
 }

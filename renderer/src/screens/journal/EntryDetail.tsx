@@ -11,6 +11,7 @@ import { VoidDialog } from '../../components/VoidDialog';
 import { ReceiptView } from '../../components/ReceiptView';
 import { EntrySummary } from './EntrySummary';
 import { EntryTechnical } from './EntryTechnical';
+import { isPaid } from '../../../../preload/contract/debit';
 
 interface Props {
   row: JournalDebitRow;
@@ -43,7 +44,7 @@ export function EntryDetail({ row, isManager, managers, cashierName, nameOf, onC
     wasVoiding.current = voiding;
   }, [voiding]);
 
-  const held = row.status === 'accepted' || row.status === 'offline_accepted';
+  const held = isPaid(row.status);
   const voidable = held && voidWindowOpen(row.occurredAt);
   return (
     <section

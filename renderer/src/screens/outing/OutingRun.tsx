@@ -14,6 +14,7 @@ import { OutingPasses } from './OutingPasses';
 import { OutingPassSale } from './OutingPassSale';
 import { outingScan } from './outing-scan';
 import { otherwiseReason } from './otherwise-reason';
+import { isPaid } from '../../../../preload/contract/debit';
 
 interface Props {
   outing: OutingView;
@@ -72,11 +73,7 @@ export function OutingRun({ outing, onChange, call }: Props) {
     if (!paid) return;
     onChange(paid.outing);
     const outcome = paid.outcome;
-    const accepted =
-      outcome &&
-      (outcome.status === 'accepted' ||
-        outcome.status === 'offline_accepted' ||
-        outcome.status === 'pending');
+    const accepted = outcome && (isPaid(outcome.status) || outcome.status === 'pending');
     shell.beep(accepted ? 'accepted' : 'refused');
     setLast(
       accepted
