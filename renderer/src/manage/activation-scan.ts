@@ -16,9 +16,8 @@ export function useActivationScan(onRead: (read: ActivationRead) => void): void 
   latest.current = onRead;
   useEffect(() => {
     const take = (text: string) => {
-      if (!isActivationText(text)) return;
-      const parsed = parseActivation(text);
-      latest.current(parsed.ok ? { ok: true, activation: parsed.activation } : { ok: false });
+      const read = activationTyped(text);
+      if (read) latest.current(read);
     };
     const stopWedge = createWedgeCapture(
       window,
