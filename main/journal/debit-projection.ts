@@ -27,7 +27,7 @@ import {
 export type { ProjectedDebitStatus } from './debit-transitions';
 
 /** What the Region has not confirmed yet: the outbox sends these. */
-export const AWAITING_REGION: readonly ProjectedDebitStatus[] = [
+const AWAITING_REGION: readonly ProjectedDebitStatus[] = [
   'requested',
   'pending',
   'offline_accepted',
@@ -35,7 +35,7 @@ export const AWAITING_REGION: readonly ProjectedDebitStatus[] = [
 ];
 /** Money the partner is owed for (until a void is confirmed, a voided-to-be debit still counts). */
 export const COUNTED_SQL = `(status IN ('accepted', 'offline_accepted') OR (status = 'void_pending' AND status_before_void IN ('accepted', 'offline_accepted')))`;
-const AWAITING_SQL = `status IN ('requested', 'pending', 'offline_accepted', 'void_pending')`;
+const AWAITING_SQL = `status IN (${AWAITING_REGION.map((s) => `'${s}'`).join(', ')})`;
 
 export interface DebitState {
   debitId: string;
