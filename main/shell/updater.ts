@@ -6,7 +6,7 @@
 // The feed: the one baked at build time (electron-builder's `publish` → resources/app-update.yml, which
 // electron-updater reads when no feed is set), unless a setting overrides it (feedUrl).
 import { z } from 'zod';
-import type { UpdateStateView } from '../../preload/contract/manage';
+import type { UpdateReadinessView, UpdateStateView } from '../../preload/contract/manage';
 
 /** The part of electron-updater's AppUpdater this module drives, so it is tested without Electron. */
 export interface UpdaterPort {
@@ -42,7 +42,7 @@ export interface AutoUpdateOptions {
   checkEveryMs?: number;
 }
 
-export type UpdateDisabledReason = 'NOT_PACKAGED' | 'NO_FEED_URL' | 'INVALID_FEED_URL';
+export type UpdateDisabledReason = Extract<UpdateStateView, { status: 'disabled' }>['reason'];
 
 /** The feed in force: a valid override, else the baked one, else none. */
 export function feedInForce(
@@ -71,20 +71,16 @@ export type InstallRefusal =
 export type InstallOutcome =
   { installing: true; version: string } | { installing: false; reason: InstallRefusal };
 
-/** What the till is doing when an install is considered (the core tells: till.status, closure.list). */
-export interface InstallContext {
+/**
+ * What the till is doing when an install is considered: the core's `update.readiness` (a scan or a payment
+ * under way, the debits, voids and check-ins the Region has not confirmed, the latest Z-closure, the
+ * session's role), plus what prompted the look and when.
+ */
+export type InstallContext = UpdateReadinessView & {
   /** 'day-closed': the day's Z-closure was just made; 'manager': a manager pressed "Installer maintenant". */
   trigger: 'day-closed' | 'manager';
-  /** A scan or a payment under way at the counter. */
-  saleInProgress: boolean;
-  /** Debits, voids and check-ins the Region has not confirmed. */
-  pendingCount: number;
-  /** When the latest Z-closure entry was written (ISO), null if none. */
-  lastDayClosedAt: string | null;
-  /** The session's role, for the manager's trigger. */
-  role: 'none' | 'cashier' | 'manager';
   now: number;
-}
+};
 
 /** A Z-closure opens the window for an install for this long (the till is then closed for the day). */
 export const AFTER_CLOSURE_WINDOW_MS = 15 * 60_000;
@@ -262,7 +258,7 @@ export interface CoreForUpdates {
 
 const READINESS_EVERY_MS = 60_000;
 
-function readinessOf(value: unknown): Omit<InstallContext, 'trigger' | 'now'> | null {
+function readinessOf(value: unknown): UpdateReadinessView | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (typeof v['saleInProgress'] !== 'boolean' || typeof v['pendingCount'] !== 'number') return null;
