@@ -1,19 +1,16 @@
 // The manager's reminder on every screen (§4.3.2): a paid month may still be contested, until when, and
 // whether the letter was produced; it goes when the 30 days are over. Read from the journal, so it speaks
 // offline too (contest.reminders).
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContestReminder } from '../../../preload/contract';
-import { useTill } from '../till-context';
 import { formatDate, formatMonth } from '../format/dates';
+import { useQuietLoad } from '../use-quiet-load';
 
 export function ContestBanner() {
   const { t, i18n } = useTranslation();
-  const till = useTill();
   const [reminders, setReminders] = useState<ContestReminder[]>([]);
-  useEffect(() => {
-    void till.invoke('contest.reminders', {}).then((r) => r.ok && setReminders(r.value));
-  }, [till]);
+  useQuietLoad('contest.reminders', {}, setReminders);
   if (reminders.length === 0) return null;
   const lang = i18n.language;
   return (

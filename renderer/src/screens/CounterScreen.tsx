@@ -15,6 +15,7 @@ import { autoPrintAfterSale } from '../manage/print-receipt';
 import { saleBeep, scanRefusedBeep } from './counter/counter-beeps';
 import { useLatestScan } from '../components/use-latest-scan';
 import { isPaid } from '../../../preload/contract/debit';
+import { useQuietLoad } from '../use-quiet-load';
 
 type Stage =
   | { kind: 'scan'; error: TillErrorValue | null }
@@ -38,9 +39,7 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
   // Only the latest scan may set the stage: a slow answer for an earlier pass must not replace a newer one.
   const { scanning: checking, scan: readPass } = useLatestScan();
 
-  useEffect(() => {
-    void till.invoke('tariff.list', {}).then((r) => r.ok && setTariffs(r.value));
-  }, [till]);
+  useQuietLoad('tariff.list', {}, setTariffs);
 
   const scan = useCallback(
     async ({ text, source }: ScanInput) => {

@@ -6,7 +6,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { JournalDebitRow, JournalListView, StaffView } from '../../../preload/contract';
-import { useTill } from '../till-context';
 import { useCall } from '../use-call';
 import { useShell } from '../shell/shell-context';
 import { formatCents } from '../format/money';
@@ -18,10 +17,10 @@ import { JournalFilters } from './journal/JournalFilters';
 import { JournalTotals } from './journal/JournalTotals';
 import { JournalTable } from './journal/JournalTable';
 import { EntryDetail } from './journal/EntryDetail';
+import { useQuietLoad } from '../use-quiet-load';
 
 export function JournalScreen() {
   const { t, i18n } = useTranslation();
-  const till = useTill();
   const shell = useShell();
   const { error, load: loadCall } = useCall();
   const today = parisToday();
@@ -53,9 +52,9 @@ export function JournalScreen() {
   const initialFilters = useRef(filters);
   useEffect(() => {
     void load(initialFilters.current);
-    void till.invoke('staff.list', {}).then((r) => r.ok && setStaff(r.value));
     searchBox.current?.focus();
-  }, [load, till]);
+  }, [load]);
+  useQuietLoad('staff.list', {}, setStaff);
 
   const rows = useMemo(
     () => (view ? view.rows.filter((r) => matches(r, needle, money)) : []),

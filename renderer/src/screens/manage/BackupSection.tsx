@@ -6,7 +6,7 @@ import type { BackupStatusView } from '../../../../preload/contract';
 import { formatDateTime } from '../../format/dates';
 import { formatBytes } from '../../manage/deliver-file';
 import type { ManageTasks } from './use-manage-tasks';
-import { useSectionData } from './use-section-data';
+import { useQuietLoad } from '../../use-quiet-load';
 import { ManageSection } from './ManageSection';
 
 export function BackupSection({ tasks }: { tasks: ManageTasks }) {
@@ -16,12 +16,17 @@ export function BackupSection({ tasks }: { tasks: ManageTasks }) {
   const [folder, setFolder] = useState('');
   const [keep, setKeep] = useState(14);
   const [daily, setDaily] = useState(true);
-  useSectionData('manage.backupStatus', {}, tasks.reloads, (status) => {
-    setBackup(status);
-    setFolder(status.folder ?? '');
-    setKeep(status.keep);
-    setDaily(status.daily);
-  });
+  useQuietLoad(
+    'manage.backupStatus',
+    {},
+    (status) => {
+      setBackup(status);
+      setFolder(status.folder ?? '');
+      setKeep(status.keep);
+      setDaily(status.daily);
+    },
+    tasks.reloads,
+  );
 
   return (
     <ManageSection name="backup">

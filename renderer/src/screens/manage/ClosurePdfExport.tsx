@@ -5,17 +5,22 @@ import type { ClosureView } from '../../../../preload/contract';
 import { formatPeriod } from '../../format/dates';
 import { deliverFile, formatBytes } from '../../manage/deliver-file';
 import type { ManageTasks } from './use-manage-tasks';
-import { useSectionData } from './use-section-data';
+import { useQuietLoad } from '../../use-quiet-load';
 
 export function ClosurePdfExport({ tasks }: { tasks: ManageTasks }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const [closures, setClosures] = useState<ClosureView[]>([]);
   const [closureSeq, setClosureSeq] = useState<number | null>(null);
-  useSectionData('closure.list', {}, tasks.reloads, (list) => {
-    setClosures(list);
-    setClosureSeq((seq) => seq ?? list[0]?.seq ?? null);
-  });
+  useQuietLoad(
+    'closure.list',
+    {},
+    (list) => {
+      setClosures(list);
+      setClosureSeq((seq) => seq ?? list[0]?.seq ?? null);
+    },
+    tasks.reloads,
+  );
   const selected = closures.find((c) => c.seq === closureSeq) ?? null;
 
   return (

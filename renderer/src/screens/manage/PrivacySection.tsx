@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { PrivacyView } from '../../../../preload/contract';
 import { formatDateTime, parisToday } from '../../format/dates';
 import type { ManageTasks } from './use-manage-tasks';
-import { useSectionData } from './use-section-data';
+import { useQuietLoad } from '../../use-quiet-load';
 import { ManageSection } from './ManageSection';
 
 export function PrivacySection({ tasks }: { tasks: ManageTasks }) {
@@ -13,10 +13,15 @@ export function PrivacySection({ tasks }: { tasks: ManageTasks }) {
   const [privacy, setPrivacy] = useState<PrivacyView | null>(null);
   const [purgeBefore, setPurgeBefore] = useState('');
   const [retention, setRetention] = useState('');
-  useSectionData('manage.privacy', {}, tasks.reloads, (p) => {
-    setPrivacy(p);
-    setRetention(p.retentionMonths === null ? '' : String(p.retentionMonths));
-  });
+  useQuietLoad(
+    'manage.privacy',
+    {},
+    (p) => {
+      setPrivacy(p);
+      setRetention(p.retentionMonths === null ? '' : String(p.retentionMonths));
+    },
+    tasks.reloads,
+  );
 
   return (
     <ManageSection name="privacy">

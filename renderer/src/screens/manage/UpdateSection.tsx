@@ -2,13 +2,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ManageTasks } from './use-manage-tasks';
-import { useSectionData } from './use-section-data';
+import { useQuietLoad } from '../../use-quiet-load';
 import { ManageSection } from './ManageSection';
 
 export function UpdateSection({ tasks }: { tasks: ManageTasks }) {
   const { t } = useTranslation();
   const [feedUrl, setFeedUrl] = useState('');
-  useSectionData('update.feed', {}, tasks.reloads, (feed) => setFeedUrl(feed.feedUrl ?? ''));
+  useQuietLoad('update.feed', {}, (feed) => setFeedUrl(feed.feedUrl ?? ''), tasks.reloads);
 
   return (
     <ManageSection name="update">

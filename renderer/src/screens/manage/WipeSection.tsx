@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { StaffView } from '../../../../preload/contract';
 import { ManagerPinFields } from '../../components/ManagerPinFields';
 import type { ManageTasks } from './use-manage-tasks';
-import { useSectionData } from './use-section-data';
+import { useQuietLoad } from '../../use-quiet-load';
 import { ManageSection } from './ManageSection';
 
 /** The word that confirms, in either language of the UI. */
@@ -18,11 +18,16 @@ export function WipeSection({ tasks }: { tasks: ManageTasks }) {
   const [wipeWord, setWipeWord] = useState('');
   const [wipeManager, setWipeManager] = useState('');
   const [wipePin, setWipePin] = useState('');
-  useSectionData('staff.list', {}, tasks.reloads, (staff) => {
-    const list = staff.filter((s) => s.role === 'manager');
-    setManagers(list);
-    setWipeManager((id) => id || list[0]?.id || '');
-  });
+  useQuietLoad(
+    'staff.list',
+    {},
+    (staff) => {
+      const list = staff.filter((s) => s.role === 'manager');
+      setManagers(list);
+      setWipeManager((id) => id || list[0]?.id || '');
+    },
+    tasks.reloads,
+  );
 
   return (
     <ManageSection name="wipe" className="form danger-zone">

@@ -1,22 +1,19 @@
 // How long the last scan of each source took (a slow wedge is a badly set scanner), and what the platform
 // says about reading USB scanners.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanSource, ScanStatsView } from '../../../../preload/contract';
-import { useTill } from '../../till-context';
 import { formatDateTime } from '../../format/dates';
+import { useQuietLoad } from '../../use-quiet-load';
 
 type LastScan = ScanStatsView['lastBySource'][ScanSource];
 
 export function ScanStats() {
   const { t, i18n } = useTranslation();
-  const till = useTill();
   const [stats, setStats] = useState<ScanStatsView | null>(null);
 
   // No banner: statistics that cannot be read are shown as none.
-  useEffect(() => {
-    void till.invoke('scanner.stats', {}).then((r) => r.ok && setStats(r.value));
-  }, [till]);
+  useQuietLoad('scanner.stats', {}, setStats);
 
   const stat = stats ? (Object.entries(stats.lastBySource) as [ScanSource, NonNullable<LastScan>][]) : [];
   return (

@@ -6,6 +6,7 @@ import type { ScannerDeviceView, SettingsView } from '../../../../preload/contra
 import { useTill } from '../../till-context';
 import { listCameras, type CameraChoice } from '../../scan/webcam/webcam-scanner';
 import { WebcamScan } from '../../components/WebcamScan';
+import { useQuietLoad } from '../../use-quiet-load';
 
 interface Props {
   settings: SettingsView;
@@ -20,8 +21,8 @@ export function ScannerFields({ settings, onChange }: Props) {
   const [preview, setPreview] = useState(false);
 
   // No banner for these: a till without USB scanners or cameras simply lists none.
+  useQuietLoad('scanner.devices', {}, setDevices);
   useEffect(() => {
-    void till.invoke('scanner.devices', {}).then((r) => r.ok && setDevices(r.value));
     void listCameras()
       .then(setCameras)
       .catch(() => setCameras([]));
