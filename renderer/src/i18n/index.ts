@@ -67,7 +67,7 @@ export function errorSentence(
  * The core sends amounts as integer cents (`balanceCents`); a sentence says them as money: each `xCents` param
  * also comes as `x`, formatted ("13,00 €"), so a refusal can name the maximum the cashier may type.
  */
-export function sentenceParams(
+function sentenceParams(
   params: Record<string, string | number>,
   language = 'fr',
 ): Record<string, string | number> {

@@ -10,7 +10,7 @@ import './shell-bridge';
 const PAGE_STYLE_ID = 'receipt-page-size';
 
 /** The roll's width as the print's page: `@page` cannot depend on a class, so the rule is set for this print. */
-export function setReceiptPage(widthMm: 80 | 58, doc: Document = document): void {
+function setReceiptPage(widthMm: 80 | 58, doc: Document = document): void {
   doc.documentElement.dataset['receiptWidth'] = String(widthMm);
   let style = doc.getElementById(PAGE_STYLE_ID) as HTMLStyleElement | null;
   if (!style) {

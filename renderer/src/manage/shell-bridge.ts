@@ -3,13 +3,11 @@
 // there is no updater.
 import type { UpdateStateView } from '../../../preload/contract';
 
-export type ShellUpdateState = UpdateStateView;
-
 export interface TillShellApi {
   print(options: { deviceName: string | null; widthMm: 80 | 58 }): Promise<{ ok: boolean; reason?: string }>;
   printers(): Promise<{ name: string; displayName: string }[]>;
   /** null until the updater has started. */
-  updateState(): Promise<ShellUpdateState | null>;
+  updateState(): Promise<UpdateStateView | null>;
 }
 
 declare global {

@@ -3,13 +3,13 @@
 // policy in force. The pending count comes live from the core's status events.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AboutView } from '../../../preload/contract';
+import type { AboutView, UpdateStateView } from '../../../preload/contract';
 import { useCall } from '../use-call';
 import { useShell } from '../shell/shell-context';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { formatCents } from '../format/money';
 import { formatDateTime } from '../format/dates';
-import { tillShell, type ShellUpdateState } from '../manage/shell-bridge';
+import { tillShell } from '../manage/shell-bridge';
 
 export function AboutScreen() {
   const { t, i18n } = useTranslation();
@@ -20,7 +20,7 @@ export function AboutScreen() {
   // The queue's size when "Envoyer maintenant" was pressed: the bar measures the drain against it.
   const [drainFrom, setDrainFrom] = useState<number | null>(null);
   // The updater lives in Electron's main process: asked through the shell's broker; a browser has none.
-  const [update, setUpdate] = useState<ShellUpdateState | null | 'browser'>(tillShell() ? null : 'browser');
+  const [update, setUpdate] = useState<UpdateStateView | null | 'browser'>(tillShell() ? null : 'browser');
   useEffect(() => void tillShell()?.updateState().then(setUpdate), []);
   const pending = shell.status.pendingCount;
   const load = useCallback(
@@ -36,7 +36,7 @@ export function AboutScreen() {
     if (pending === 0) setDrainFrom(null);
   }, [pending, load]);
 
-  function updateText(u: ShellUpdateState | null | 'browser'): string {
+  function updateText(u: UpdateStateView | null | 'browser'): string {
     if (u === 'browser') return t('manage.about.updateBrowser');
     if (u === null) return '—';
     if (u.status === 'downloading' || u.status === 'ready')
