@@ -49,10 +49,9 @@ export function feedInForce(
   override: string | null,
   bakedFeed: boolean,
 ): { ok: true; url: string | null } | { ok: false; reason: 'NO_FEED_URL' | 'INVALID_FEED_URL' } {
-  if (override !== null && override.trim() !== '') {
-    const checked = validateFeedUrl(override);
-    return checked.ok ? checked : { ok: false, reason: checked.reason };
-  }
+  const checked = validateFeedUrl(override);
+  // NO_FEED_URL: no override (null or blank), so the baked feed, if any.
+  if (checked.ok || checked.reason === 'INVALID_FEED_URL') return checked;
   return bakedFeed ? { ok: true, url: null } : { ok: false, reason: 'NO_FEED_URL' };
 }
 
