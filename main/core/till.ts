@@ -259,7 +259,7 @@ export function createTill(options: TillOptions): Till {
   if (link.config()) void refreshKeys(ctx).then(flushAnchors, () => undefined);
   outbox.start();
   // Names of youths scanned but never debited go after 24 h (main/journal/retention.ts).
-  const stopRetention = startRetentionSweep(journal, now, { log });
+  const stopRetention = startRetentionSweep(journal, { now, log });
   const stopWatching = watchReachability({
     isOffline: () => link.config() !== null && !link.online,
     probe: async () => {

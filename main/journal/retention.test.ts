@@ -20,7 +20,9 @@ it('purges the names of youths scanned but never debited 24 h after they were la
 
   let tick: (() => void) | null = null;
   let stopped = false;
-  const stop = startRetentionSweep(t.journal, () => clock.now().getTime(), {
+  const stop = startRetentionSweep(t.journal, {
+    now: () => clock.now().getTime(),
+    log: () => undefined,
     every: (fn, ms) => {
       expect(ms).toBe(3600_000);
       tick = fn;
