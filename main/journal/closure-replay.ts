@@ -27,6 +27,7 @@ import { COUNTED_SQL, DebitProjectionStore } from './debit-projection';
 import { isEntryKind } from './entry-kinds';
 import type { JsonObject, JsonValue } from './json-value';
 import { migrate, projectionsStale } from './migrations';
+import { SqlFilter } from './sql-filter';
 
 export type { ClosureLine } from './debit-payloads';
 export type Totals = Record<Category, { count: number; amountCents: number }>;
@@ -264,11 +265,10 @@ export function replayJournal(
   const replay = new ClosureReplay();
   // One transaction for the whole replay: the in-memory tables take a write per entry.
   replay.database.exec('BEGIN');
+  const replayed = new SqlFilter().whereIn('kind', REPLAYED_KINDS);
   const rows = db
-    .prepare(
-      `SELECT seq, kind, at, cashier_id, payload FROM entries WHERE kind IN (${REPLAYED_KINDS.map(() => '?').join(', ')}) ORDER BY seq`,
-    )
-    .iterate(...REPLAYED_KINDS) as IterableIterator<ReplayRow>;
+    .prepare(`SELECT seq, kind, at, cashier_id, payload FROM entries${replayed.sql} ORDER BY seq`)
+    .iterate(...replayed.args) as IterableIterator<ReplayRow>;
   const hashOf = db.prepare('SELECT hash FROM entries WHERE seq = ?').pluck();
   let seq = 0;
   try {
