@@ -8,7 +8,9 @@ import type { DebitOutcome, PassCard, Tariff, TillStatus } from '../../../preloa
 import {
   fakeShell,
   fakeTill,
+  heldCalls,
   mountUi,
+  type FakeCall,
   ok,
   typeInto,
   unmountAll,
@@ -33,10 +35,17 @@ interface World {
   debits: unknown[];
 }
 
-async function mount(opts: { tariffs?: Tariff[]; cards: Record<string, PassCard> }): Promise<World> {
+async function mount(opts: {
+  tariffs?: Tariff[];
+  cards: Record<string, PassCard>;
+  printerSettings?: FakeCall;
+}): Promise<World> {
   const debits: unknown[] = [];
   const till = fakeTill({
     'tariff.list': () => ok(opts.tariffs ?? []),
+    ...(opts.printerSettings
+      ? { 'printer.settings': (input: unknown) => opts.printerSettings!('printer.settings', input) }
+      : {}),
     'pass.scan': (input) => {
       const c = opts.cards[(input as { text: string }).text];
       return ok(c ? { kind: 'pass', card: c } : { kind: 'refused', code: 'TOKEN_INVALID' });
@@ -151,5 +160,26 @@ describe('the sale form, one per scanned pass', () => {
     });
     expect(w.debits).toEqual([]);
     expect(w.container.querySelector('form .banner-refused')?.textContent).toContain('13,00');
+  });
+
+  it("a pass scanned while the paid sale's printer is looked up keeps its card: the late answer opens no old receipt", async () => {
+    const { held, hold } = heldCalls();
+    const w = await mount({
+      cards: { A: card('s-A', 'Alice'), B: card('s-B', 'Bruno') },
+      printerSettings: hold,
+    });
+    await w.scan('A');
+    await typeInto(field(w, 'price'), '9,50');
+    await act(async () => {
+      w.container.querySelector('form')!.requestSubmit();
+    });
+    expect(w.debits).toHaveLength(1);
+    expect(held.map((c) => c.name)).toEqual(['printer.settings']);
+
+    await w.scan('B');
+    const system = { kind: 'system', deviceName: null, host: null, port: 9100, width: 80, autoPrint: true };
+    await act(async () => held[0]!.answer(ok(system)));
+    expect(w.container.querySelector('.holder')?.textContent).toBe('Bruno Queue');
+    expect(w.container.querySelector('.receipt-screen')).toBeNull();
   });
 });

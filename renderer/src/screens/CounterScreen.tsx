@@ -90,16 +90,16 @@ export function CounterScreen({ initialScan, onInitialScanTaken, onCouponScanned
     // Réglages → Imprimante: the receipt prints by itself after a paid sale (the network printer at once, a
     // system printer from the receipt view). A printer that fails opens the receipt with the reason and its
     // print button; the sale is done either way.
+    // Either way only while this sale's outcome is still shown: a pass scanned meanwhile keeps its card.
     if (isPaid(outcome.status)) {
-      void autoPrintAfterSale(till, outcome.debitId, () =>
-        setStage({ kind: 'receipt', outcome, autoPrint: true }),
-      ).then((r) => {
-        if (r && !r.ok)
-          setStage((s) =>
-            s.kind === 'outcome' && s.outcome.debitId === outcome.debitId
-              ? { kind: 'receipt', outcome, printError: r.error }
-              : s,
-          );
+      const toReceipt = (receipt: { autoPrint: true } | { printError: TillErrorValue }) =>
+        setStage((s) =>
+          s.kind === 'outcome' && s.outcome.debitId === outcome.debitId
+            ? { kind: 'receipt', outcome, ...receipt }
+            : s,
+        );
+      void autoPrintAfterSale(till, outcome.debitId, () => toReceipt({ autoPrint: true })).then((r) => {
+        if (r && !r.ok) toReceipt({ printError: r.error });
       });
     }
   };
