@@ -4,6 +4,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/support/chromium';
 import { startRegionServer, type RegionHandle } from '../test/support/region-server';
 import { startServedTill, type ServedTill } from '../test/support/served-till';
+import { must } from '../test/support/till-calls';
 
 export interface BenchTill {
   region: RegionHandle;
@@ -24,11 +25,9 @@ export async function startBenchTill(name: string, youths: number): Promise<Benc
     await region.stop();
   };
   try {
-    served.must(
-      await served.till.dispatch('tariff.set', {
-        tariffs: [{ id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 }],
-      }),
-    );
+    await must(served.till, 'tariff.set', {
+      tariffs: [{ id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 }],
+    });
     const tokens: string[] = [];
     for (let i = 0; i < youths; i += 1) {
       const youth = await region.admin.createBeneficiary({

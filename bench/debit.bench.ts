@@ -6,7 +6,7 @@ import { createTill } from '../main/core/till';
 import { fileKeyCipher } from '../main/secrets/secret-store';
 import { startRegionServer, youthWithPass } from '../test/support/region-server';
 import { cinemaSeat } from '../test/engine/engine-fixture';
-import { enrolAndLogIn } from '../test/support/till-calls';
+import { enrolAndLogIn, must } from '../test/support/till-calls';
 import { makeTempDir } from '../test/support/tmp';
 import { percentile, type Bench } from './figure';
 
@@ -22,10 +22,6 @@ const bench: Bench = async ({ quick }) => {
       managerName: 'Bench',
       pin: '1234',
     });
-    const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
-      if (!r.ok) throw new Error(r.error.code);
-      return r.value;
-    };
     const timings: number[] = [];
     for (let i = 0; i < rounds; i += 1) {
       const { token } = await youthWithPass(region, {
@@ -33,14 +29,16 @@ const bench: Bench = async ({ quick }) => {
         familyName: `Youth${i}`,
         birthDate: '2006-01-01',
       });
-      const scan = ok(await till.dispatch('pass.scan', { text: token, source: 'paste' })) as {
-        kind: string;
-        card: { scanId: string };
-      };
+      const scan = await must<{ kind: string; card: { scanId: string } }>(till, 'pass.scan', {
+        text: token,
+        source: 'paste',
+      });
       const started = performance.now();
-      const outcome = ok(await till.dispatch('debit.submit', cinemaSeat(scan.card.scanId, 950, 700))) as {
-        status: string;
-      };
+      const outcome = await must<{ status: string }>(
+        till,
+        'debit.submit',
+        cinemaSeat(scan.card.scanId, 950, 700),
+      );
       timings.push(performance.now() - started);
       if (outcome.status !== 'accepted') throw new Error(`debit ${i} ${outcome.status}`);
     }

@@ -7,6 +7,7 @@
 //   issue sets no target: the figure says whether group mode is faster than the counter, and by how much.
 import type { Page } from 'playwright-core';
 import { startBenchTill } from './bench-till';
+import { must } from '../test/support/till-calls';
 import { typeBurst } from '../test/scan/key-burst';
 import type { OutingView } from '../preload/contract';
 import { type Bench, round } from './figure';
@@ -45,14 +46,12 @@ const bench: Bench = async ({ quick }) => {
       }, before);
     });
 
-    served.must(
-      await served.till.dispatch('outing.open', {
-        title: 'Bench',
-        category: 'CINEMA',
-        item: 'SEANCE',
-        priceCents: 950,
-      }),
-    );
+    await must(served.till, 'outing.open', {
+      title: 'Bench',
+      category: 'CINEMA',
+      item: 'SEANCE',
+      priceCents: 950,
+    });
     await page.keyboard.press('F8');
     await page.locator('[data-passes="0"]').waitFor();
     const group = await perMinute(page, tokens.slice(rounds), async (token, i) => {
@@ -61,7 +60,7 @@ const bench: Bench = async ({ quick }) => {
       await page.keyboard.press('Enter');
       await page.locator(`[data-passes="${i + 1}"]`).waitFor();
     });
-    const outing = served.must(await served.till.dispatch('outing.current', {})) as OutingView | null;
+    const outing = await must<OutingView | null>(served.till, 'outing.current', {});
     if (!outing || outing.debitCount !== rounds)
       throw new Error(`the outing counted ${outing?.debitCount ?? 0} debits of ${rounds}`);
 

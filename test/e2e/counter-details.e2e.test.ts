@@ -9,6 +9,7 @@ import { enterCouponCode, validateCouponSale } from '../support/counter-steps';
 import { regionForTests } from '../support/region-for-tests';
 import { youthWithCoupon, offerRunningNow } from '../support/region-server';
 import { servedTillForTests } from '../support/till-for-tests';
+import { must } from '../support/till-calls';
 import { browserForTests, expectAccessible, pageForTests, printPageOnFailure } from '../support/ui-page';
 
 const region = regionForTests();
@@ -19,8 +20,7 @@ printPageOnFailure(() => page);
 const consoleErrors: string[] = [];
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
-const partnerId = async () =>
-  (served.must(await served.till.dispatch('till.status', {})) as TillStatus).partner?.id ?? '';
+const partnerId = async () => (await must<TillStatus>(served.till, 'till.status', {})).partner?.id ?? '';
 const text = async (selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 const parisNow = (options: Intl.DateTimeFormatOptions) =>
@@ -28,13 +28,11 @@ const parisNow = (options: Intl.DateTimeFormatOptions) =>
 
 beforeAll(async () => {
   // A manager whose name was typed with the role in it, as the enrolment label invites.
-  served.must(
-    await served.till.dispatch('staff.add', {
-      name: 'Marc Roy (responsable)',
-      role: 'manager',
-      pin: '97531246',
-    }),
-  );
+  await must(served.till, 'staff.add', {
+    name: 'Marc Roy (responsable)',
+    role: 'manager',
+    pin: '97531246',
+  });
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await page.goto(served.host.url);
   await page.getByRole('navigation', { name: 'Menu principal' }).waitFor();

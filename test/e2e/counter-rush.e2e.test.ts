@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { regionForTests } from '../support/region-for-tests';
 import { youthWithPass } from '../support/region-server';
 import { servedTillForTests } from '../support/till-for-tests';
+import { must } from '../support/till-calls';
 import { typeBurst } from '../scan/key-burst';
 import { browserForTests, expectAccessible, newTillPage, printPageOnFailure } from '../support/ui-page';
 
@@ -46,7 +47,7 @@ async function openCounter(): Promise<void> {
 afterEach(async () => {
   await page?.context().close();
   await region.admin.setFaults({});
-  served.must(await served.till.dispatch('tariff.set', { tariffs: [] }));
+  await must(served.till, 'tariff.set', { tariffs: [] });
 });
 // Registered after the hook that closes the page, so that it runs before it (after-hooks run in reverse).
 printPageOnFailure(() => page);
@@ -93,14 +94,12 @@ describe('a new scan starts a fresh sale', () => {
 
 describe('the standard sale and its result', () => {
   it('scan → 1 → Enter with a tariff, and a second Enter by habit does not skip the result', async () => {
-    served.must(
-      await served.till.dispatch('tariff.set', {
-        tariffs: [
-          { id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 },
-          { id: 'reduit', label: 'Réduit', category: 'CINEMA', item: 'SEANCE', priceCents: 700 },
-        ],
-      }),
-    );
+    await must(served.till, 'tariff.set', {
+      tariffs: [
+        { id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 },
+        { id: 'reduit', label: 'Réduit', category: 'CINEMA', item: 'SEANCE', priceCents: 700 },
+      ],
+    });
     const c = await inTheQueue('Chloé');
     await openCounter();
     await wedgeScan(c.token);

@@ -18,6 +18,7 @@ import { pdfText } from '../support/pdf-text';
 import { youthWithPass } from '../support/region-server';
 import { useServedPage } from '../support/served-page';
 import { makeTempDir } from '../support/tmp';
+import { must } from '../support/till-calls';
 import { tamperConnection } from '../support/journal-fixtures';
 import { expectAccessible } from '../support/ui-page';
 
@@ -48,11 +49,13 @@ async function download(click: () => Promise<void>): Promise<{ path: string; byt
 
 /** A cashier besides the manager, one accepted debit, and nobody logged in: the UI starts at the login. */
 async function prepare(): Promise<void> {
-  const { till, must } = served;
-  [manager] = must(await till.dispatch('staff.list', {})) as [StaffView];
-  cashier = must(
-    await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN }),
-  ) as StaffView;
+  const { till } = served;
+  [manager] = await must<[StaffView]>(till, 'staff.list', {});
+  cashier = await must<StaffView>(till, 'staff.add', {
+    name: 'Karim Haddad',
+    role: 'cashier',
+    pin: CASHIER_PIN,
+  });
   ({ token } = await youthWithPass(region, {
     givenName: 'Léa',
     familyName: 'Martin',
@@ -60,7 +63,7 @@ async function prepare(): Promise<void> {
   }));
   debit = await served.sell(token, { priceCents: 950, amountCents: 700 });
   expect(debit.status).toBe('accepted');
-  must(await till.dispatch('staff.logout', {}));
+  await must(till, 'staff.logout', {});
 }
 
 afterAll(() => tmp.remove());

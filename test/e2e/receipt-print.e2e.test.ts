@@ -9,6 +9,7 @@ import { fillSale, pastePass } from '../support/counter-steps';
 import { readJob, startFakePrinter } from '../support/fake-printer';
 import { readmeShot } from '../support/readme-shots';
 import { useServedPage } from '../support/served-page';
+import { must } from '../support/till-calls';
 
 let printer: Awaited<ReturnType<typeof startFakePrinter>>;
 
@@ -54,9 +55,7 @@ async function sell(givenName: string): Promise<void> {
 
 describe('a receipt after each sale', () => {
   it('on a system printer: opens and prints by itself, on an 80 mm page', async () => {
-    served.must(
-      await served.till.dispatch('printer.configure', { kind: 'system', width: 80, autoPrint: true }),
-    );
+    await must(served.till, 'printer.configure', { kind: 'system', width: 80, autoPrint: true });
     await page.goto(served.host.url);
     await sell('Léa');
     await page.locator('article.receipt').waitFor();
@@ -85,15 +84,13 @@ describe('a receipt after each sale', () => {
   });
 
   it('on a network ESC/POS printer: prints with no click, and reads back right', async () => {
-    served.must(
-      await served.till.dispatch('printer.configure', {
-        kind: 'network',
-        host: printer.host,
-        port: printer.port,
-        width: 80,
-        autoPrint: true,
-      }),
-    );
+    await must(served.till, 'printer.configure', {
+      kind: 'network',
+      host: printer.host,
+      port: printer.port,
+      width: 80,
+      autoPrint: true,
+    });
     await sell('Inès');
     await page.locator('[data-status="accepted"]').waitFor();
     await poll(() => printer.jobs.length).toBe(1);
@@ -128,14 +125,12 @@ describe('a receipt after each sale', () => {
   });
 
   it("in Electron, prints silently through the shell's broker on the chosen printer and roll", async () => {
-    served.must(
-      await served.till.dispatch('printer.configure', {
-        kind: 'system',
-        deviceName: 'EPSON_TM_T20III',
-        width: 58,
-        autoPrint: true,
-      }),
-    );
+    await must(served.till, 'printer.configure', {
+      kind: 'system',
+      deviceName: 'EPSON_TM_T20III',
+      width: 58,
+      autoPrint: true,
+    });
     // What the Electron preload exposes (preload/preload.ts, tillShell), recording instead of printing.
     const electronPage = await page.context().newPage();
     await electronPage.addInitScript(() => {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { ContestLetterView, DebitOutcome, ScanOutcome } from '../../preload/contract';
 import { regionForTests } from '../support/region-for-tests';
 import { startServedTill, type ServedTill } from '../support/served-till';
+import { must } from '../support/till-calls';
 import { browserForTests, printPageOnFailure } from '../support/ui-page';
 import { pdfText } from '../support/pdf-text';
 import { typeBurst } from '../scan/key-burst';
@@ -96,11 +97,9 @@ async function coreDebit(
   token: string,
   d: { category: 'SPECTACLE' | 'CINEMA'; item: 'PLACE' | 'SEANCE'; priceCents: number; amountCents: number },
 ): Promise<DebitOutcome> {
-  const scan = t.must(await t.till.dispatch('pass.scan', { text: token, source: 'paste' })) as ScanOutcome;
+  const scan = await must<ScanOutcome>(t.till, 'pass.scan', { text: token, source: 'paste' });
   if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
-  const outcome = t.must(
-    await t.till.dispatch('debit.submit', { scanId: scan.card.scanId, ...d }),
-  ) as DebitOutcome;
+  const outcome = await must<DebitOutcome>(t.till, 'debit.submit', { scanId: scan.card.scanId, ...d });
   expect(outcome.status).toBe('accepted');
   return outcome;
 }
@@ -323,9 +322,9 @@ describe('contesting a paid month', () => {
       await region.admin.payMonth('2026-10', '2026-11-12T08:00:00.000Z');
       await setClock('2026-11-13T10:00:00.000Z');
       // Weeks passed: the manager's session ended idle, as it would; they log in again.
-      const [manager] = t.must(await t.till.dispatch('staff.list', {})) as { id: string }[];
-      t.must(await t.till.dispatch('staff.login', { staffId: manager!.id, pin: '1357' }));
-      t.must(await t.till.dispatch('reconcile.run', { month: '2026-10' }));
+      const [manager] = await must<{ id: string }[]>(t.till, 'staff.list', {});
+      await must(t.till, 'staff.login', { staffId: manager!.id, pin: '1357' });
+      await must(t.till, 'reconcile.run', { month: '2026-10' });
 
       const p = await openTill(t);
       await p.keyboard.press('F5');
@@ -378,14 +377,16 @@ describe('contesting a paid month', () => {
       ]);
       // The reminder stays, now saying when the letter was produced.
       await poll(() => reminder.textContent()).toContain(`(écriture n° ${produced[0]!.seq})`);
-      const statements = t.must(await t.till.dispatch('statement.list', {})) as {
-        month: string;
-        contestReminder: boolean;
-      }[];
+      const statements = await must<
+        {
+          month: string;
+          contestReminder: boolean;
+        }[]
+      >(t.till, 'statement.list', {});
       expect(statements.find((s) => s.month === '2026-10')?.contestReminder).toBe(true);
-      expect(
-        (t.must(await t.till.dispatch('contest.letter', { month: '2026-10' })) as ContestLetterView).daysLeft,
-      ).toBe(29);
+      expect((await must<ContestLetterView>(t.till, 'contest.letter', { month: '2026-10' })).daysLeft).toBe(
+        29,
+      );
       // Every screen reminds the manager until the deadline: here the counter.
       await p.keyboard.press('F1');
       await poll(() => plain(p.locator('.contest-banner [data-month="2026-10"]'))).toContain(

@@ -9,6 +9,7 @@ import { encodePosReports, HID_POS_STANDARD_LAYOUT } from '../../native/hid';
 import { CaptureReplay, loadCapture } from '../scan/hid-replay';
 import { regionForTests } from '../support/region-for-tests';
 import { servedTillForTests } from '../support/till-for-tests';
+import { must } from '../support/till-calls';
 import { browserForTests } from '../support/ui-page';
 import { typeBurst } from '../scan/key-burst';
 
@@ -20,13 +21,13 @@ const browser = browserForTests();
 
 describe('scanners to the holder card', () => {
   it('shows the holder when a HID POS scanner reads a pass', async () => {
-    const { till, host, must } = served;
+    const { till, host } = served;
     const youth = await region.admin.createBeneficiary({
       givenName: 'Inès',
       familyName: 'Benali',
       birthDate: '2008-09-09',
     });
-    must(await till.dispatch('settings.set', { hidDevicePath: capture.device.path }));
+    await must(till, 'settings.set', { hidDevicePath: capture.device.path });
     await expect.poll(() => scanner.opens.length, { timeout: 15_000 }).toBeGreaterThan(0);
 
     const page = await browser.newPage({ locale: 'fr-FR' });
@@ -37,12 +38,12 @@ describe('scanners to the holder card', () => {
     for (const report of encodePosReports(token, HID_POS_STANDARD_LAYOUT)) scanner.deliver(report);
 
     await expect.poll(() => page.locator('.holder').textContent(), { timeout: 15_000 }).toBe('Inès Benali');
-    const stats = must(await till.dispatch('scanner.stats', {})) as { lastBySource: Record<string, unknown> };
+    const stats = await must<{ lastBySource: Record<string, unknown> }>(till, 'scanner.stats', {});
     expect(stats.lastBySource['hid-pos']).toBeDefined();
   });
 
   it('shows the holder when a keyboard-wedge scanner types a pass on an AZERTY machine', async () => {
-    const { till, host, must } = served;
+    const { till, host } = served;
     const youth = await region.admin.createBeneficiary({
       givenName: 'Maël',
       familyName: 'Le Gall-Hébert',
@@ -56,9 +57,9 @@ describe('scanners to the holder card', () => {
     await expect
       .poll(() => page.locator('.holder').textContent(), { timeout: 15_000 })
       .toBe('Maël Le Gall-Hébert');
-    const stats = must(await till.dispatch('scanner.stats', {})) as {
+    const stats = await must<{
       lastBySource: Record<string, { chars: number }>;
-    };
+    }>(till, 'scanner.stats', {});
     expect(stats.lastBySource.wedge?.chars).toBeGreaterThan(200);
   });
 });

@@ -8,6 +8,7 @@ import type { DebitOutcome, StaffView, TillStatus } from '../../preload/contract
 import { regionForTests } from '../support/region-for-tests';
 import { youthWithPass } from '../support/region-server';
 import { servedTillForTests } from '../support/till-for-tests';
+import { must } from '../support/till-calls';
 import { browserForTests, expectAccessible, pageForTests, printPageOnFailure } from '../support/ui-page';
 
 const region = regionForTests();
@@ -27,15 +28,17 @@ const text = async (selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s/g, ' ');
 
 beforeAll(async () => {
-  const { till, must } = served;
-  const [first] = must(await till.dispatch('staff.list', {})) as StaffView[];
+  const { till } = served;
+  const [first] = await must<StaffView[]>(till, 'staff.list', {});
   if (!first) throw new Error('no manager');
   manager = first;
-  cashier = must(
-    await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: CASHIER_PIN }),
-  ) as StaffView;
+  cashier = await must<StaffView>(till, 'staff.add', {
+    name: 'Karim Haddad',
+    role: 'cashier',
+    pin: CASHIER_PIN,
+  });
   // The shift changes hands: from here on the session is the cashier's.
-  must(await till.dispatch('staff.login', { staffId: cashier.id, pin: CASHIER_PIN }));
+  await must(till, 'staff.login', { staffId: cashier.id, pin: CASHIER_PIN });
   const lea = await youthWithPass(region, {
     givenName: 'Léa',
     familyName: 'Martin',
@@ -169,7 +172,7 @@ describe("a manager's override of a void on a cashier's session", () => {
       payload: { debitId: debit.debitId, reason: 'OTHER', authorisedBy: manager.id },
     });
     expect(served.till.journal.voidNotes.get(String(requested!.payload['voidId']))).toBe('Séance annulée');
-    const status = served.must(await served.till.dispatch('till.status', {})) as TillStatus;
+    const status = await must<TillStatus>(served.till, 'till.status', {});
     expect(status.staff).toMatchObject({ id: cashier.id, role: 'cashier' });
     // The entry says who asked and who authorised, in words.
     await page.locator('.journal-table tbody tr[data-status="voided"]').focus();

@@ -9,6 +9,7 @@ import { renderScene, y4mOf } from '../../scripts/fixtures/make-qr-fixtures';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { regionForTests } from '../support/region-for-tests';
 import { servedTillForTests } from '../support/till-for-tests';
+import { must } from '../support/till-calls';
 import { makeTempDir } from '../support/tmp';
 
 const region = regionForTests();
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 describe('webcam to the holder card', () => {
   it("shows the holder when the webcam films the youth's pass", async () => {
-    const { till, host, must } = served;
+    const { till, host } = served;
     const youth = await region.admin.createBeneficiary({
       givenName: 'Zoé',
       familyName: "N'Diaye",
@@ -54,7 +55,7 @@ describe('webcam to the holder card', () => {
     await page.getByRole('button', { name: 'Scanner avec la webcam (Alt+W)' }).click();
 
     await expect.poll(() => page.locator('.holder').textContent(), { timeout: 30_000 }).toBe("Zoé N'Diaye");
-    const stats = must(await till.dispatch('scanner.stats', {})) as { lastBySource: Record<string, unknown> };
+    const stats = await must<{ lastBySource: Record<string, unknown> }>(till, 'scanner.stats', {});
     expect(stats.lastBySource.webcam).toBeDefined();
   });
 });

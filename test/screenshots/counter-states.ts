@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { startRegionServer } from '../support/region-server';
 import { chromiumLaunchOptions } from '../support/chromium';
 import { startServedTill } from '../support/served-till';
+import { must } from '../support/till-calls';
 import { typeBurst } from '../scan/key-burst';
 
 const SIZES = [
@@ -36,22 +37,20 @@ const served = await startServedTill(region, {
 const browser = await chromium.launch(chromiumLaunchOptions());
 const problems: string[] = [];
 
-served.must(
-  await served.till.dispatch('tariff.set', {
-    tariffs: [
-      { id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 },
-      { id: 'reduit', label: 'Réduit', category: 'CINEMA', item: 'SEANCE', priceCents: 700 },
-      {
-        id: 'abo10',
-        label: 'Abonnement 10 places',
-        category: 'CINEMA',
-        item: 'ABONNEMENT',
-        priceCents: 6500,
-      },
-      { id: 'concert', label: 'Concert', category: 'SPECTACLE', item: 'PLACE', priceCents: 1800 },
-    ],
-  }),
-);
+await must(served.till, 'tariff.set', {
+  tariffs: [
+    { id: 'plein', label: 'Plein', category: 'CINEMA', item: 'SEANCE', priceCents: 950 },
+    { id: 'reduit', label: 'Réduit', category: 'CINEMA', item: 'SEANCE', priceCents: 700 },
+    {
+      id: 'abo10',
+      label: 'Abonnement 10 places',
+      category: 'CINEMA',
+      item: 'ABONNEMENT',
+      priceCents: 6500,
+    },
+    { id: 'concert', label: 'Concert', category: 'SPECTACLE', item: 'PLACE', priceCents: 1800 },
+  ],
+});
 
 async function pass(givenName: string, familyName: string): Promise<string> {
   const youth = await region.admin.createBeneficiary({ givenName, familyName, birthDate: '2007-03-14' });
