@@ -7,6 +7,7 @@
 // electron-updater reads when no feed is set), unless a setting overrides it (feedUrl).
 import { z } from 'zod';
 import type { UpdateReadinessView, UpdateStateView } from '../../preload/contract/manage';
+import { everyWithTimer } from '../journal/upkeep-timer';
 
 /** The part of electron-updater's AppUpdater this module drives, so it is tested without Electron. */
 export interface UpdaterPort {
@@ -223,8 +224,7 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
   };
 
   void checkNow();
-  const timer = setInterval(() => void checkNow(), opts.checkEveryMs ?? FOUR_HOURS);
-  timer.unref?.();
+  const stopTimer = everyWithTimer(() => void checkNow(), opts.checkEveryMs ?? FOUR_HOURS);
 
   return {
     state: () => state,
@@ -241,7 +241,7 @@ export function setupAutoUpdate(opts: AutoUpdateOptions): AutoUpdate {
     },
     stop: () => {
       stopped = true;
-      clearInterval(timer);
+      stopTimer();
     },
   };
 }
@@ -301,10 +301,9 @@ export function watchInstallMoments(
     )
       void attempt('manager');
   });
-  const timer = setInterval(() => void attempt('day-closed'), opts.everyMs ?? READINESS_EVERY_MS);
-  timer.unref?.();
+  const stopTimer = everyWithTimer(() => void attempt('day-closed'), opts.everyMs ?? READINESS_EVERY_MS);
   return () => {
     unsubscribe();
-    clearInterval(timer);
+    stopTimer();
   };
 }
