@@ -39,17 +39,11 @@ const PARIS = new Intl.DateTimeFormat('fr-FR', {
   hourCycle: 'h23',
 });
 
-export interface PrintedReceiptExtras {
-  /** Who served: the cashier's name as the staff list has it. */
-  cashierName: string | null;
-}
-
 const euros = (cents: number) => `${frenchAmount(cents)} €`;
 
 /** The receipt's lines as printed (also what a test reads back from the bytes). */
 export function receiptLines(
   receipt: Receipt,
-  extras: PrintedReceiptExtras,
 ): { left: string; right?: string; strong?: boolean; center?: boolean }[] {
   const lines: { left: string; right?: string; strong?: boolean; center?: boolean }[] = [
     { left: receipt.partnerName, strong: true, center: true },
@@ -58,8 +52,7 @@ export function receiptLines(
     { left: '' },
     { left: `Caisse : ${receipt.deviceName}` },
   ];
-  const cashier = receipt.cashierName ?? extras.cashierName;
-  if (cashier) lines.push({ left: `Caisse tenue par : ${cashier}` });
+  if (receipt.cashierName) lines.push({ left: `Caisse tenue par : ${receipt.cashierName}` });
   lines.push(
     { left: `Le ${PARIS.format(new Date(receipt.occurredAt)).replace(' ', ' à ')}` },
     { left: `Paiement n° ${receipt.deviceSeq}` },
@@ -86,11 +79,7 @@ export function receiptLines(
   return lines;
 }
 
-export function escposReceipt(
-  receipt: Receipt,
-  extras: PrintedReceiptExtras,
-  width: PaperWidth = 80,
-): Uint8Array {
+export function escposReceipt(receipt: Receipt, width: PaperWidth = 80): Uint8Array {
   const columns = COLUMNS[width];
   let encoder = new ReceiptPrinterEncoder({
     language: 'esc-pos',
@@ -101,7 +90,7 @@ export function escposReceipt(
   })
     .initialize()
     .codepage('cp858');
-  for (const l of receiptLines(receipt, extras)) {
+  for (const l of receiptLines(receipt)) {
     encoder = encoder.align(l.center ? 'center' : 'left').bold(l.strong === true);
     if (l.right === undefined) encoder = encoder.line(l.left);
     else

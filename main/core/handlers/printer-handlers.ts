@@ -45,9 +45,9 @@ export function printerHandlers(
         throw new TillError('INPUT_INVALID', 'receipts print from the page on a system printer', {
           field: 'kind',
         });
-      // receipt.get already names the cashier (receipt.cashierName), so no second staff lookup here.
+      // receipt.get names the cashier (receipt.cashierName): the printer prints the receipt as it stands.
       const receipt = await deps.receipt(input.debitId);
-      const bytes = escposReceipt(receipt, { cashierName: null }, settings.width);
+      const bytes = escposReceipt(receipt, settings.width);
       await sendToNetworkPrinter({ host: settings.host, port: settings.port }, bytes);
       ctx.log('receipt printed', { printer: 'network', bytes: bytes.length, width: settings.width });
       return { bytes: bytes.length };
