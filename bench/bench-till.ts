@@ -2,7 +2,7 @@
 // headless Chromium, and a pass for each youth the run will scan.
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumLaunchOptions } from '../test/support/chromium';
-import { startRegionServer, type RegionHandle } from '../test/support/region-server';
+import { startRegionServer, youthWithPass, type RegionHandle } from '../test/support/region-server';
 import { startServedTill, type ServedTill } from '../test/support/served-till';
 import { must } from '../test/support/till-calls';
 
@@ -30,12 +30,12 @@ export async function startBenchTill(name: string, youths: number): Promise<Benc
     });
     const tokens: string[] = [];
     for (let i = 0; i < youths; i += 1) {
-      const youth = await region.admin.createBeneficiary({
+      const { token } = await youthWithPass(region, {
         givenName: 'Bench',
         familyName: `${name}${i}`,
         birthDate: '2006-01-01',
       });
-      tokens.push(await region.admin.mintPass({ beneficiaryId: youth.id }));
+      tokens.push(token);
     }
     return { region, served, browser, tokens, stop };
   } catch (error) {
