@@ -12,7 +12,6 @@ export const FaultsSchema = z.object({
 export type Faults = z.infer<typeof FaultsSchema>;
 
 // The offline policy's shape is the one GET /v1/keys publishes (protocol/passes.ts).
-export const OfflinePolicySchema = OfflinePolicy;
 export type { OfflinePolicy };
 
 export const DEFAULT_OFFLINE_POLICY: OfflinePolicy = {
@@ -32,7 +31,7 @@ export class Settings {
     this.clockMs = typeof clock === 'number' ? clock : null;
     const faults = FaultsSchema.safeParse(this.read('faults'));
     this.faultsValue = faults.success ? faults.data : NO_FAULTS;
-    const offline = OfflinePolicySchema.safeParse(this.read('offline'));
+    const offline = OfflinePolicy.safeParse(this.read('offline'));
     this.offlineValue = offline.success ? offline.data : DEFAULT_OFFLINE_POLICY;
   }
 
