@@ -24,7 +24,7 @@ export function setRetention(journal: Journal, months: number | null): PrivacyVi
 
 /**
  * Purges the personal data of everyone not seen since `before` (an ISO instant), and the void notes
- * older than it. The same two steps as `till journal purge` (main/cli/journal-commands.ts).
+ * older than it. Gestion and `till journal purge` (main/cli/journal-commands.ts) both call it.
  */
 export function purgePersonalData(
   journal: Journal,

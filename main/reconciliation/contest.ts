@@ -15,6 +15,7 @@ import type {
   ReconciliationView,
 } from '../../preload/contract/reconciliation';
 import type { Journal, JournalEntry } from '../journal/journal';
+import type { EntryKind } from '../journal/entry-kinds';
 import { contestLetterPdf, type ContestLetterFacts, type ContestLine } from '../export/contest-letter';
 import { contestDaysLeft } from './statements-view';
 
@@ -50,26 +51,24 @@ export interface LetterContext {
 /** How far back the reminder reads RECONCILED entries: a window lasts 30 days from a payment. */
 const REMINDER_ENTRIES = 500;
 
+/** The newest entry of `kind` for each month its payload names (within the last REMINDER_ENTRIES). */
+function latestByMonth(journal: Journal, kind: EntryKind): Map<string, JournalEntry> {
+  const latest = new Map<string, JournalEntry>();
+  for (const e of journal.list({ kinds: [kind], order: 'desc', limit: REMINDER_ENTRIES })) {
+    const month = e.payload['month'];
+    if (typeof month === 'string' && !latest.has(month)) latest.set(month, e);
+  }
+  return latest;
+}
+
 /**
  * The manager's reminder, from the journal alone (it must speak offline too): each month whose last
  * reconciliation saw it paid with a difference open, or for which a letter was produced, until its
  * contestUntil passes.
  */
 export function contestReminders(journal: Journal, nowMs: number): ContestReminder[] {
-  const lastRun = new Map<string, JournalEntry>();
-  for (const e of journal.list({ kinds: ['RECONCILED'], order: 'desc', limit: REMINDER_ENTRIES })) {
-    const month = e.payload['month'];
-    if (typeof month === 'string' && !lastRun.has(month)) lastRun.set(month, e);
-  }
-  const letters = new Map<string, JournalEntry>();
-  for (const e of journal.list({
-    kinds: ['CONTEST_LETTER_PRODUCED'],
-    order: 'desc',
-    limit: REMINDER_ENTRIES,
-  })) {
-    const month = e.payload['month'];
-    if (typeof month === 'string' && !letters.has(month)) letters.set(month, e);
-  }
+  const lastRun = latestByMonth(journal, 'RECONCILED');
+  const letters = latestByMonth(journal, 'CONTEST_LETTER_PRODUCED');
   const out: ContestReminder[] = [];
   for (const month of new Set([...lastRun.keys(), ...letters.keys()])) {
     const run = lastRun.get(month)?.payload;

@@ -1,7 +1,7 @@
 // Contesting a paid month's reimbursement (§4.3.2): the letter the manager signs and sends by registered post.
 import { z } from 'zod';
 import { call } from './define';
-import { monthSchema } from './schemas';
+import { emptyInput, monthSchema } from './schemas';
 
 export interface ContestLetterView {
   month: string;
@@ -31,7 +31,7 @@ export interface ContestReminder {
 
 export const contestCalls = {
   /** Every paid month with a difference or a letter whose 30 days are not over, from the journal alone. */
-  'contest.reminders': call<ContestReminder[]>()(z.object({}).strict(), 'manager'),
+  'contest.reminders': call<ContestReminder[]>()(emptyInput, 'manager'),
   /** Reconciles the month afresh and drafts the letter; CONTEST_NOT_DUE (not paid, nothing differs), CONTEST_DEADLINE_PASSED. */
   'contest.letter': call<ContestLetterView>()(z.object({ month: monthSchema }).strict(), 'manager'),
 };
