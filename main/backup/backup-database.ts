@@ -101,17 +101,6 @@ export async function backupDatabase(
   }
 }
 
-/**
- * Restores a backup as the journal of a till that has none yet (a new PC, a reinstalled one). It refuses
- * to replace an existing journal: two journals of the same device must never be merged or swapped by
- * accident, the evidence would no longer be one chain.
- */
-export async function restoreDatabase(backup: string, dest: string): Promise<BackupResult> {
-  const verified = verifyDatabaseFile(backup);
-  if (!verified.ok) return verified;
-  return backupDatabase(backup, dest, { overwrite: false });
-}
-
 /** Whether a file is a readable, intact SQLite database, and which schema version it holds. */
 export function verifyDatabaseFile(path: string): VerifyResult {
   if (!existsSync(path)) return fail('SOURCE_MISSING', `no database at ${path}`);
