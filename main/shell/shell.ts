@@ -184,20 +184,18 @@ if (!app.requestSingleInstanceLock()) {
         const override =
           process.env.ATOUTS_UPDATE_URL ??
           (set.ok ? (set.value as { feedUrl: string | null }).feedUrl : null);
+        const updateLog = {
+          info: (message: string, data?: Record<string, unknown>) => shellLog().log(message, data),
+          warn: (message: string, data?: Record<string, unknown>) => shellLog().warn(message, data),
+        };
         const auto = setupAutoUpdate({
           feedUrl: override,
           bakedFeed: existsSync(join(process.resourcesPath, 'app-update.yml')),
           isPackaged: app.isPackaged,
           isSaleInProgress: () => core.saleInProgress(),
-          log: {
-            info: (message, data) => shellLog().log(message, data),
-            warn: (message, data) => shellLog().warn(message, data),
-          },
+          log: updateLog,
         });
-        const stopWatch = watchInstallMoments(auto, core, {
-          info: (m, d) => shellLog().log(m, d),
-          warn: (m, d) => shellLog().warn(m, d),
-        });
+        const stopWatch = watchInstallMoments(auto, core, updateLog);
         return { stop: () => (stopWatch(), auto.stop()), state: () => auto.state() };
       })
       .catch((error: unknown) => {
