@@ -93,6 +93,12 @@ function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
 }
 
+/** Copies a backup to a free `dest` with the backup API; a failed copy is BACKUP_FAILED. */
+async function copyBackup(backup: string, dest: string): Promise<void> {
+  const copy = await backupDatabase(backup, dest, { overwrite: false });
+  if (!copy.ok) throw new TillError('BACKUP_FAILED', `${copy.code}: ${copy.detail}`, { reason: copy.code });
+}
+
 /**
  * Copies a checked backup to `dest` and records the restore as the chain's next fact. `dest` must not hold
  * an enrolled till's journal (an unenrolled one, a new PC's, is set aside as `<dest>.replaced-<time>`).
@@ -106,8 +112,7 @@ export async function restoreJournal(backup: string, dest: string, now: () => Da
     if (statSync(dest).size > 0) renameSync(dest, aside);
     removeDatabase(dest);
   }
-  const copy = await backupDatabase(backup, dest, { overwrite: false });
-  if (!copy.ok) throw new TillError('BACKUP_FAILED', `${copy.code}: ${copy.detail}`, { reason: copy.code });
+  await copyBackup(backup, dest);
   const journal = openJournal(dest, { now });
   try {
     // The copy is a single-file database (journal_mode DELETE): the till runs its journals in WAL.
@@ -145,8 +150,7 @@ export async function stageRestore(
   const checked = checkBackup(backup);
   const staged = join(dataDir, STAGED_RESTORE_FILE);
   removeDatabase(staged);
-  const copy = await backupDatabase(backup, staged, { overwrite: false });
-  if (!copy.ok) throw new TillError('BACKUP_FAILED', `${copy.code}: ${copy.detail}`, { reason: copy.code });
+  await copyBackup(backup, staged);
   return { headSeq: checked.headSeq, deviceId: checked.deviceId, entries: checked.entries };
 }
 
