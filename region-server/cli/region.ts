@@ -50,12 +50,19 @@ async function mintPass(admin: AdminClient, flags: Map<string, string>): Promise
   const ttl = optionalNumber(flags, 'ttl');
   const token = await admin.mintPass({ beneficiaryId, ...(ttl ? { ttlSeconds: ttl } : {}) });
   const png = flags.get('png') ?? `pass-${beneficiaryId}.png`;
-  // Medium error correction and a wide quiet zone: read from a phone screen under a webcam.
-  await QRCode.toFile(png, token, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
-  process.stdout.write(
-    await QRCode.toString(token, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }),
-  );
+  await showQr(token, png);
   return { token, png };
+}
+
+/**
+ * A QR code of `text` in the terminal, and written as a PNG when `png` names one. Medium error correction
+ * and a wide quiet zone: read from a phone screen under a webcam.
+ */
+async function showQr(text: string, png?: string): Promise<void> {
+  if (png) await QRCode.toFile(png, text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
+  process.stdout.write(
+    await QRCode.toString(text, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }),
+  );
 }
 
 /** The Region's address as tills reach it (it may differ from the admin's --url, e.g. behind a proxy). */
@@ -71,10 +78,7 @@ async function printActivation(
   png: string | undefined,
 ): Promise<{ activationQr: string; png?: string }> {
   const text = encodeActivation({ regionUrl, partnerId, activationCode });
-  if (png) await QRCode.toFile(png, text, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 8 });
-  process.stdout.write(
-    await QRCode.toString(text, { type: 'terminal', small: true, errorCorrectionLevel: 'M' }),
-  );
+  await showQr(text, png);
   return png ? { activationQr: text, png } : { activationQr: text };
 }
 
