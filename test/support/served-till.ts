@@ -16,8 +16,6 @@ import { makeTempDir } from './tmp';
 export interface ServedTill {
   till: Till;
   host: BrowserHost;
-  /** A call that must succeed: its value, or a thrown error naming the code. */
-  must<T>(result: { ok: true; value: T } | { ok: false; error: { code: string } }): T;
   /** The counter's sale on this till (till-calls.ts). */
   sell(token: string, sale: Sale): Promise<DebitOutcome>;
   stop(): Promise<void>;
@@ -39,10 +37,6 @@ export async function startServedTill(
     events: till.events,
     staticDir: ensureRendererBuilt(),
   });
-  const must = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string } }): T => {
-    if (!r.ok) throw new Error(r.error.code);
-    return r.value;
-  };
   await enrolAndLogIn(till, region, {
     partnerName: opts.name,
     accreditations: opts.accreditations ?? ['CINEMA'],
@@ -52,7 +46,6 @@ export async function startServedTill(
   return {
     till,
     host,
-    must,
     sell: (token, sale) => sell(till, token, sale),
     stop: async () => {
       await host.close();

@@ -10,6 +10,7 @@ import { openJournal } from '../../journal/journal';
 import { backupDatabase } from '../../backup/backup-database';
 import { startRegionServer, youthWithPass, type RegionHandle } from '../../../test/support/region-server';
 import { startServedTill, type ServedTill } from '../../../test/support/served-till';
+import { must } from '../../../test/support/till-calls';
 
 let region: RegionHandle;
 let served: ServedTill;
@@ -18,8 +19,8 @@ let manager: StaffView;
 beforeAll(async () => {
   region = await startRegionServer();
   served = await startServedTill(region, { name: 'Cinéma Ariel' });
-  const { till, must } = served;
-  [manager] = must(await till.dispatch('staff.list', {})) as [StaffView];
+  const { till } = served;
+  [manager] = await must<[StaffView]>(till, 'staff.list', {});
   const maelle = { givenName: 'Maëlle', familyName: 'Kowalczyk', birthDate: '2008-04-12' };
   const { token } = await youthWithPass(region, maelle);
   expect((await served.sell(token, { priceCents: 950, amountCents: 700 })).status).toBe('accepted');
@@ -34,7 +35,7 @@ afterAll(async () => {
 });
 
 it('needs the word and a manager’s PIN, waits for the Region, then leaves no name anywhere and the chain intact', async () => {
-  const { till, must } = served;
+  const { till } = served;
   const dataDir = till.context.dataDir;
   expect(
     await till.dispatch('manage.wipe', { confirm: 'OUI', managerId: manager.id, pin: '1357' }),
@@ -61,9 +62,11 @@ it('needs the word and a manager’s PIN, waits for the Region, then leaves no n
   till.outbox.kick();
   await expect.poll(() => till.status().pendingCount, { timeout: 20_000 }).toBe(0);
 
-  const report = must(
-    await till.dispatch('manage.wipe', { confirm: 'EFFACER', managerId: manager.id, pin: '1357' }),
-  ) as WipeView;
+  const report = await must<WipeView>(till, 'manage.wipe', {
+    confirm: 'EFFACER',
+    managerId: manager.id,
+    pin: '1357',
+  });
   expect(report).toMatchObject({ personsRemoved: 2, copiesPurged: 1, verify: 'ok' });
   const copy = openJournal(join(dataDir, 'backups', 'copy.sqlite'), { readOnly: true });
   try {

@@ -5,6 +5,7 @@ import type { DebitOutcome, StaffView } from '../../../preload/contract';
 import { readJob, startFakePrinter } from '../../../test/support/fake-printer';
 import { startRegionServer, youthWithPass, type RegionHandle } from '../../../test/support/region-server';
 import { startServedTill, type ServedTill } from '../../../test/support/served-till';
+import { must } from '../../../test/support/till-calls';
 
 let region: RegionHandle;
 let served: ServedTill;
@@ -29,8 +30,8 @@ afterAll(async () => {
 });
 
 it('prints on the network printer a manager chose, and a cashier may print but not choose', async () => {
-  const { till, must } = served;
-  expect(must(await till.dispatch('printer.settings', {}))).toMatchObject({
+  const { till } = served;
+  expect(await must(till, 'printer.settings', {})).toMatchObject({
     kind: 'system',
     width: 80,
     autoPrint: false,
@@ -39,25 +40,25 @@ it('prints on the network printer a manager chose, and a cashier may print but n
     ok: false,
     error: { code: 'INPUT_INVALID' },
   });
-  must(
-    await till.dispatch('printer.configure', {
-      kind: 'network',
-      host: printer.host,
-      port: printer.port,
-      width: 58,
-      autoPrint: true,
-    }),
-  );
+  await must(till, 'printer.configure', {
+    kind: 'network',
+    host: printer.host,
+    port: printer.port,
+    width: 58,
+    autoPrint: true,
+  });
 
-  const cashier = must(
-    await till.dispatch('staff.add', { name: 'Karim Haddad', role: 'cashier', pin: '8642' }),
-  ) as StaffView;
-  must(await till.dispatch('staff.login', { staffId: cashier.id, pin: '8642' }));
+  const cashier = await must<StaffView>(till, 'staff.add', {
+    name: 'Karim Haddad',
+    role: 'cashier',
+    pin: '8642',
+  });
+  await must(till, 'staff.login', { staffId: cashier.id, pin: '8642' });
   expect(await till.dispatch('printer.configure', { width: 80 })).toMatchObject({
     ok: false,
     error: { code: 'ROLE_REQUIRED' },
   });
-  for (let i = 0; i < 2; i++) must(await till.dispatch('printer.printReceipt', { debitId: debit.debitId }));
+  for (let i = 0; i < 2; i++) await must(till, 'printer.printReceipt', { debitId: debit.debitId });
   await expect.poll(() => printer.jobs.length).toBe(2);
   for (const job of printer.jobs) {
     const read = readJob(job.bytes);
