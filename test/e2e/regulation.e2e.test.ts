@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { ContestLetterView, DebitOutcome, ScanOutcome } from '../../preload/contract';
+import type { ContestLetterView, DebitOutcome } from '../../preload/contract';
 import { regionForTests } from '../support/region-for-tests';
 import { startServedTill, type ServedTill } from '../support/served-till';
-import { must } from '../support/till-calls';
+import { logInManager, must, type Sale } from '../support/till-calls';
 import { browserForTests, printPageOnFailure } from '../support/ui-page';
 import { pdfText } from '../support/pdf-text';
 import { typeBurst } from '../scan/key-burst';
@@ -91,15 +91,9 @@ async function wedgeScan(p: Page, token: string): Promise<void> {
   await cdp.detach();
 }
 
-/** A debit made at the counter's core (scan then submit), for the screens that follow one. */
-async function coreDebit(
-  t: ServedTill,
-  token: string,
-  d: { category: 'SPECTACLE' | 'CINEMA'; item: 'PLACE' | 'SEANCE'; priceCents: number; amountCents: number },
-): Promise<DebitOutcome> {
-  const scan = await must<ScanOutcome>(t.till, 'pass.scan', { text: token, source: 'paste' });
-  if (scan.kind !== 'pass') throw new Error(JSON.stringify(scan));
-  const outcome = await must<DebitOutcome>(t.till, 'debit.submit', { scanId: scan.card.scanId, ...d });
+/** A debit made at the counter's core (till-calls' sale), accepted, for the screens that follow one. */
+async function coreDebit(t: ServedTill, token: string, sale: Sale): Promise<DebitOutcome> {
+  const outcome = await t.sell(token, sale);
   expect(outcome.status).toBe('accepted');
   return outcome;
 }
@@ -322,8 +316,7 @@ describe('contesting a paid month', () => {
       await region.admin.payMonth('2026-10', '2026-11-12T08:00:00.000Z');
       await setClock('2026-11-13T10:00:00.000Z');
       // Weeks passed: the manager's session ended idle, as it would; they log in again.
-      const [manager] = await must<{ id: string }[]>(t.till, 'staff.list', {});
-      await must(t.till, 'staff.login', { staffId: manager!.id, pin: '1357' });
+      await logInManager(t.till, '1357');
       await must(t.till, 'reconcile.run', { month: '2026-10' });
 
       const p = await openTill(t);
